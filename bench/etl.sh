@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# ./tfwh bench etl: full load of the seed-1 sample at scale 1 and scale 10, then an incremental load
+# of one new quarter on top of the full history. Prints wall time, rows per second (claim rows +
+# returns read) and peak RSS of each load. Not a timed test; record results in docs/benchmarks.md.
+#
+#   ./tfwh bench etl [--scales "1 10"] [--work DIR]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCALES="1 10"
+WORK="$ROOT/target/bench-etl"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --scales) SCALES="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+TFWH="$ROOT/tfwh"
+mkdir -p "$WORK/tmp"
+export TFWH_JAVA_OPTS="${TFWH_JAVA_OPTS:-} -Djava.io.tmpdir=$WORK/tmp"
+
+# Builds once up front, so no load below pays for a build.
+"$TFWH" help >/dev/null
+TFWH_SKIP_BUILD=0 "$TFWH" load --help >/dev/null
+export TFWH_SKIP_BUILD=1
+
+# Runs one load and prints: label, wall s, rows read, rows/s, peak RSS MiB.
+measure() {
+  local label="$1" landing="$2" warehouse="$3" log="$WORK/$label.log"
+  local start end wall rss rows
+  start=$(date +%s.%N)
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -v -o "$WORK/$label.time" "$TFWH" load --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1
+    rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$label.time")
+  else
+    "$TFWH" load --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1 &
+    local pid=$! peak=0 now
+    while kill -0 "$pid" 2>/dev/null; do
+      for p in $pid $(pgrep -P "$pid" || true); do
+        now=$(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
+        (( now > peak )) && peak=$now
+      done
+      sleep 0.2
+    done
+    wait "$pid"
+    rss=$((peak / 1024))
+  fi
+  end=$(date +%s.%N)
+  wall=$(echo "$end - $start" | bc)
+  # Rows the load itself read (returns + claim rows); reused returns are not counted.
+  rows=$(python3 - "$warehouse" <<'PY'
+import json, pathlib, sys
+wh = pathlib.Path(sys.argv[1])
+current = (wh / "CURRENT").read_text().strip()
+report = json.loads((wh / "snapshots" / current / "load-report.json").read_text())
+t = report["totals"]
+fresh = [r for r in report["returns"] if not r["reused"]]
+print(len(fresh) + sum(r["claimRowsRead"] for r in fresh))
+PY
+)
+  printf '%-22s wall %7.1f s   rows read %'"'"'10d   %'"'"'9.0f rows/s   peak RSS %6s MiB\n' \
+    "$label" "$wall" "$rows" "$(echo "$rows / $wall" | bc -l)" "$rss"
+}
+
+echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
+for scale in $SCALES; do
+  dir="$WORK/scale-$scale"
+  rm -rf "$dir" && mkdir -p "$dir"
+  "$TFWH" generate --out "$dir/landing" --seed 1 --scale "$scale" >"$dir/generate.log" 2>&1
+  measure "full-scale-$scale" "$dir/landing" "$dir/warehouse"
+done
+
+# Incremental: the full history without its last quarter is loaded, then that quarter arrives.
+scale="${SCALES%% *}"
+dir="$WORK/incremental"
+rm -rf "$dir" && mkdir -p "$dir/history" "$dir/new"
+cp "$WORK/scale-$scale/landing/"* "$dir/history/"
+last=$(ls "$dir/history" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 1)
+mv "$dir/history/"*"$last"* "$dir/new/"
+measure "history-before-$last" "$dir/history" "$dir/warehouse"
+mv "$dir/new/"* "$dir/history/"
+measure "incremental-$last" "$dir/history" "$dir/warehouse"

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# ./tfwh bench <name>: runs one benchmark and prints its figures. Benchmarks live in bench/<name>.sh;
+# results are recorded by hand, with the machine, in docs/benchmarks.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+usage() {
+  echo "Usage: ./tfwh bench <etl|query|api|exports|reliability|fuzz> [options]"
+  echo "Available now:"
+  for script in "$ROOT"/bench/*.sh; do
+    [[ -e "$script" ]] && echo "  $(basename "$script" .sh)"
+  done
+  return 0
+}
+name="${1:-}"
+case "$name" in
+  "" ) usage >&2; exit 2 ;;
+  -h | --help) usage; exit 0 ;;
+esac
+shift
+declare -A issue=([etl]=3 [query]=4 [api]=5 [exports]=6 [reliability]=8 [fuzz]=8)
+script="$ROOT/bench/$name.sh"
+if [[ ! -x "$script" ]]; then
+  if [[ -n "${issue[$name]:-}" ]]; then
+    echo "tfwh bench $name: not implemented yet; it arrives with issue #${issue[$name]}." >&2
+    exit 3
+  fi
+  echo "tfwh bench: unknown benchmark '$name'" >&2
+  usage >&2
+  exit 2
+fi
+exec "$script" "$@"

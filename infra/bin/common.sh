@@ -1,0 +1,100 @@
+# Shared by ./tfwh and the scripts in infra/: builds the project when sources changed and runs a
+# module's main class from its own jar and its resolved runtime classpath.
+# shellcheck shell=bash
+
+ROOT="${TFWH_ROOT:?TFWH_ROOT must be set}"
+STAMP="$ROOT/target/.tfwh-built"
+
+# Classes that only exist once a later issue lands: the launcher says so instead of a stack trace.
+declare -A TFWH_ISSUE_OF_MAIN=(
+  [uk.gov.tfwh.generator.GenerateCommand]=2
+  [uk.gov.tfwh.etl.LoadCommand]=3
+  [uk.gov.tfwh.warehouse.cli.PublishCommand]=5
+  [uk.gov.tfwh.api.ServeCommand]=5
+  [uk.gov.tfwh.api.user.UsersCommand]=5
+  [uk.gov.tfwh.export.BriefingCommand]=6
+)
+
+tfwh_sources_changed() {
+  [[ ! -f "$STAMP" ]] && return 0
+  local newer
+  newer="$(find "$ROOT" \( -path "$ROOT/var" -o -path "$ROOT/.git" -o -name target -o -name node_modules \) -prune -o \
+    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -type f -newer "$STAMP" -print -quit)"
+  [[ -n "$newer" ]]
+}
+
+tfwh_build() {
+  if [[ "${TFWH_SKIP_BUILD:-}" == "1" ]] || ! tfwh_sources_changed; then
+    return 0
+  fi
+  echo "tfwh: building the project (mvn install, tests skipped)..." >&2
+  mkdir -p "$ROOT/target"
+  (cd "$ROOT" && mvn -B -q install -DskipTests -Dspotless.check.skip=true) >&2
+  touch "$STAMP"
+}
+
+# The classpath of a runnable module: its jar and what maven-dependency-plugin resolved for it.
+tfwh_classpath() {
+  local module="$1"
+  local cpfile="$ROOT/$module/target/runtime-classpath.txt"
+  local jar
+  jar="$(find "$ROOT/$module/target" -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' | head -n 1)"
+  if [[ ! -f "$cpfile" || -z "$jar" ]]; then
+    echo "tfwh: $module is not built (no $cpfile); run 'mvn install -DskipTests'" >&2
+    exit 1
+  fi
+  echo "$jar:$(cat "$cpfile")"
+}
+
+tfwh_main_exists() {
+  local classpath="$1" main="$2"
+  local path="${main//.//}.class"
+  local entry
+  # The main class may sit in the module's own jar or in one of the project's jars it depends on
+  # (api/web runs api/server's ServeCommand); third-party jars are not searched.
+  local IFS=':'
+  for entry in $classpath; do
+    [[ "$entry" == "$ROOT"/* || "$entry" == */uk/gov/tfwh/* ]] || continue
+    if [[ -d "$entry" ]]; then
+      [[ -f "$entry/$path" ]] && return 0
+    elif command -v unzip >/dev/null; then
+      unzip -l "$entry" "$path" >/dev/null 2>&1 && return 0
+    else
+      jar tf "$entry" | grep -qx "$path" && return 0
+    fi
+  done
+  return 1
+}
+
+tfwh_java_with() {
+  local opts="$1" module="$2" main="$3"
+  shift 3
+  tfwh_build
+  local classpath
+  classpath="$(tfwh_classpath "$module")"
+  if ! tfwh_main_exists "$classpath" "$main"; then
+    local issue="${TFWH_ISSUE_OF_MAIN[$main]:-?}"
+    echo "tfwh: this command is not implemented yet; it arrives with issue #$issue (run \`issues show $issue\`)." >&2
+    exit 3
+  fi
+  # shellcheck disable=SC2086
+  exec java $opts ${TFWH_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
+}
+
+tfwh_java() {
+  tfwh_java_with "-Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT" "$@"
+}
+
+# Spark on Java 17 needs these opens; SPARK_LOCAL_IP keeps it on loopback.
+TFWH_SPARK_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+--add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+--add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
+--add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
+
+tfwh_spark_java() {
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  tfwh_java_with "-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT" "$@"
+}

@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# ./tfwh trino start|stop|status [--port N] [--data DIR]
+#
+# A single-node Trino on 127.0.0.1 over the local warehouse (Hive connector, file metastore, local
+# file system). start fetches io.trino:trino-server (tar.gz) into the local Maven repository when
+# missing, unpacks it under var/trino/, writes the configuration from infra/trino/etc into
+# DIR/etc, starts the server with a JDK new enough for it and waits until it is ready.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+TRINO_VERSION="${TFWH_TRINO_VERSION:-476}"
+# Trino 476's classes are Java 24 bytecode and it refuses older runtimes.
+TRINO_MIN_JAVA=24
+INSTALL_BASE="$ROOT/var/trino"
+INSTALL="$INSTALL_BASE/trino-server-$TRINO_VERSION"
+# Only the connectors tfwh uses are unpacked: Trino starts faster with fewer plugins.
+PLUGINS="${TFWH_TRINO_PLUGINS:-hive tpch}"
+READY_TIMEOUT="${TFWH_TRINO_READY_TIMEOUT:-180}"
+
+usage() {
+  cat <<'USAGE'
+Usage: ./tfwh trino start|stop|status [--port N] [--data DIR]
+
+  start    fetch Trino when missing, start it on 127.0.0.1 and wait until it is ready
+  stop     stop the server started with the same --data
+  status   say whether it runs and is ready
+
+  --port N     HTTP port (default 8090; the API uses 8080)
+  --data DIR   node data, configuration, logs and metastore (default var/trino/data)
+
+Environment: TFWH_TRINO_JAVA_HOME (a JDK >= 24 to run Trino with), TFWH_TRINO_PLUGINS.
+USAGE
+}
+
+die() {
+  echo "tfwh trino: $*" >&2
+  exit 1
+}
+
+command="${1:-}"
+[[ $# -gt 0 ]] && shift
+PORT=""
+DATA="$INSTALL_BASE/data"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --port) PORT="${2:?--port needs a number}"; shift 2 ;;
+    --port=*) PORT="${1#--port=}"; shift ;;
+    --data) DATA="${2:?--data needs a folder}"; shift 2 ;;
+    --data=*) DATA="${1#--data=}"; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "tfwh trino: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+case "$command" in
+  start | stop | status) ;;
+  -h | --help | help) usage; exit 0 ;;
+  *) echo "tfwh trino: say start, stop or status" >&2; usage >&2; exit 2 ;;
+esac
+if [[ -n "$PORT" && ! "$PORT" =~ ^[0-9]+$ ]]; then
+  echo "tfwh trino: --port must be a number, not '$PORT'" >&2
+  exit 2
+fi
+mkdir -p "$DATA"
+DATA="$(cd "$DATA" && pwd)"
+PID_FILE="$DATA/trino.pid"
+PORT_FILE="$DATA/port"
+if [[ -z "$PORT" ]]; then
+  PORT="$(cat "$PORT_FILE" 2>/dev/null || echo 8090)"
+fi
+
+java_major() {
+  # Prints the feature version of the java binary given, such as 17 or 25.
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+find_java_home() {
+  local candidates=()
+  [[ -n "${TFWH_TRINO_JAVA_HOME:-}" ]] && candidates+=("$TFWH_TRINO_JAVA_HOME")
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  local dir
+  for dir in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+    [[ -d "$dir" ]] && candidates+=("$dir")
+  done
+  local best="" best_major=0 home major
+  for home in "${candidates[@]}"; do
+    [[ -x "$home/bin/java" ]] || continue
+    major="$(java_major "$home/bin/java" || echo 0)"
+    if [[ "$major" =~ ^[0-9]+$ ]] && ((major >= TRINO_MIN_JAVA && major > best_major)); then
+      best="$home"
+      best_major="$major"
+    fi
+  done
+  echo "$best"
+}
+
+fetch_and_unpack() {
+  [[ -x "$INSTALL/bin/launcher" ]] && return 0
+  local repo tarball
+  repo="$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || true)"
+  [[ -d "$repo" ]] || repo="$HOME/.m2/repository"
+  tarball="$repo/io/trino/trino-server/$TRINO_VERSION/trino-server-$TRINO_VERSION.tar.gz"
+  if [[ ! -f "$tarball" ]]; then
+    echo "tfwh trino: fetching io.trino:trino-server:$TRINO_VERSION:tar.gz from Maven Central (about 800 MB)..." >&2
+    mvn -B -q dependency:get -Dartifact="io.trino:trino-server:$TRINO_VERSION:tar.gz" -Dtransitive=false >&2 \
+      || die "could not fetch io.trino:trino-server:$TRINO_VERSION:tar.gz with Maven (is Maven Central reachable?)"
+  fi
+  echo "tfwh trino: unpacking Trino $TRINO_VERSION into $INSTALL (plugins: $PLUGINS)..." >&2
+  local staging="$INSTALL_BASE/.unpack-$$"
+  rm -rf "$staging"
+  mkdir -p "$staging"
+  tar -xzf "$tarball" -C "$staging" || die "could not unpack $tarball"
+  # The tarball hard-links jars shared between plugins, so unpack all and then drop the plugins
+  # tfwh does not use (the links keep the shared jars).
+  local plugin_dir keep plugin
+  for plugin_dir in "$staging/trino-server-$TRINO_VERSION/plugin"/*; do
+    keep=0
+    for plugin in $PLUGINS; do
+      [[ "$(basename "$plugin_dir")" == "$plugin" ]] && keep=1
+    done
+    ((keep)) || rm -rf "$plugin_dir"
+  done
+  # A rename, so an interrupted unpack never looks like a complete install.
+  mv "$staging/trino-server-$TRINO_VERSION" "$INSTALL"
+  rm -rf "$staging"
+}
+
+write_config() {
+  rm -rf "$DATA/etc"
+  mkdir -p "$DATA/etc/catalog" "$DATA/metastore" "$DATA/log"
+  local file
+  for file in node.properties config.properties jvm.config log.properties catalog/hive.properties catalog/tpch.properties; do
+    sed -e "s|@PORT@|$PORT|g" -e "s|@DATA@|$DATA|g" "$HERE/etc/$file" >"$DATA/etc/$file"
+  done
+}
+
+running_pid() {
+  local pid
+  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    echo "$pid"
+  fi
+}
+
+info() {
+  curl -s --max-time 2 "http://127.0.0.1:$PORT/v1/info" 2>/dev/null || true
+}
+
+launcher() {
+  "$INSTALL/bin/launcher" "$1" --etc-dir="$DATA/etc" --data-dir="$DATA" --pid-file="$PID_FILE" \
+    --launcher-log-file="$DATA/log/launcher.log" --server-log-file="$DATA/log/server.log"
+}
+
+case "$command" in
+  start)
+    if [[ -n "$(running_pid)" ]]; then
+      echo "tfwh trino: already running (pid $(running_pid)) on http://127.0.0.1:$PORT"
+      exit 0
+    fi
+    java_home="$(find_java_home)"
+    if [[ -z "$java_home" ]]; then
+      die "Trino $TRINO_VERSION needs a JDK $TRINO_MIN_JAVA or newer (its classes are Java $TRINO_MIN_JAVA bytecode); none found in TFWH_TRINO_JAVA_HOME, JAVA_HOME or /usr/lib/jvm. Install one (e.g. Temurin 25) beside the project's JDK 17 and set TFWH_TRINO_JAVA_HOME."
+    fi
+    fetch_and_unpack
+    write_config
+    echo "$PORT" >"$PORT_FILE"
+    echo "tfwh trino: starting Trino $TRINO_VERSION with $java_home on http://127.0.0.1:$PORT (data $DATA)" >&2
+    JAVA_HOME="$java_home" PATH="$java_home/bin:$PATH" launcher start >/dev/null
+    deadline=$((SECONDS + READY_TIMEOUT))
+    while ((SECONDS < deadline)); do
+      if [[ "$(info)" == *'"starting":false'* ]]; then
+        echo "tfwh trino: ready on http://127.0.0.1:$PORT (jdbc:trino://127.0.0.1:$PORT)"
+        exit 0
+      fi
+      if [[ -z "$(running_pid)" ]]; then
+        tail -n 30 "$DATA/log/server.log" >&2 2>/dev/null || true
+        die "Trino exited while starting; the log is $DATA/log/server.log"
+      fi
+      sleep 1
+    done
+    die "Trino did not become ready within ${READY_TIMEOUT}s; the log is $DATA/log/server.log"
+    ;;
+  stop)
+    pid="$(running_pid)"
+    if [[ -z "$pid" ]]; then
+      echo "tfwh trino: not running"
+      exit 0
+    fi
+    kill "$pid"
+    for _ in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || { echo "tfwh trino: stopped"; rm -f "$PID_FILE"; exit 0; }
+      sleep 1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$PID_FILE"
+    echo "tfwh trino: killed (it did not stop within 30 s)"
+    ;;
+  status)
+    pid="$(running_pid)"
+    if [[ -z "$pid" ]]; then
+      echo "tfwh trino: not running"
+      exit 3
+    fi
+    if [[ "$(info)" == *'"starting":false'* ]]; then
+      echo "tfwh trino: running (pid $pid), ready on http://127.0.0.1:$PORT"
+    else
+      echo "tfwh trino: running (pid $pid), starting on http://127.0.0.1:$PORT"
+    fi
+    ;;
+esac
