@@ -1,0 +1,89 @@
+package uk.gov.tfwh.returns.check;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import uk.gov.tfwh.returns.rules.Rule;
+import uk.gov.tfwh.returns.sheet.CellValue;
+
+/**
+ * Reads the contract's types from cells. Text is read strictly (digits only, ISO dates); a typed
+ * XLSX cell is read by its type, so a date cell is a date whatever its display format.
+ */
+final class CellReading {
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  private CellReading() {}
+
+  /** A whole number of 0 or more. */
+  static Optional<Long> wholeNumber(CellValue cell) {
+    if (cell instanceof CellValue.Text text) {
+      String value = text.value().strip();
+      return DIGITS.matcher(value).matches()
+          ? Optional.of(Long.parseLong(value))
+          : Optional.empty();
+    }
+    if (cell instanceof CellValue.Numeric numeric) {
+      BigDecimal value = numeric.value().stripTrailingZeros();
+      if (value.signum() >= 0
+          && value.scale() <= 0
+          && value.compareTo(BigDecimal.valueOf(999_999_999_999_999_999L)) <= 0) {
+        return Optional.of(value.longValueExact());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A calendar date: text {@code YYYY-MM-DD}, or an XLSX date cell with no time of day. */
+  static Optional<LocalDate> date(CellValue cell) {
+    if (cell instanceof CellValue.Text text) {
+      String value = text.value().strip();
+      if (!ISO_DATE.matcher(value).matches()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(LocalDate.parse(value));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+    if (cell instanceof CellValue.DateTime dateTime
+        && dateTime.value().toLocalTime().equals(LocalTime.MIDNIGHT)) {
+      return Optional.of(dateTime.value().toLocalDate());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An ISO 8601 timestamp with its offset. Only text qualifies: a spreadsheet date-time cell has no
+   * offset, so the moment it means cannot be known.
+   */
+  static Optional<OffsetDateTime> timestamp(CellValue cell) {
+    if (cell instanceof CellValue.Text text) {
+      try {
+        return Optional.of(
+            OffsetDateTime.parse(text.value().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** How a value appears in a message: quoted text, or the kind and value of a typed cell. */
+  static String shown(CellValue cell) {
+    if (cell instanceof CellValue.Numeric numeric) {
+      return "the number " + numeric.asText();
+    }
+    if (cell instanceof CellValue.DateTime dateTime) {
+      return "the date " + dateTime.asText();
+    }
+    return cell.isBlank() ? "an empty cell" : Rule.quote(cell.asText());
+  }
+}

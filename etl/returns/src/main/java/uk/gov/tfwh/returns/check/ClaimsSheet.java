@@ -1,0 +1,260 @@
+package uk.gov.tfwh.returns.check;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ClaimResult;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.Rule;
+import uk.gov.tfwh.returns.sheet.CellValue;
+import uk.gov.tfwh.returns.sheet.SheetReadException;
+import uk.gov.tfwh.returns.sheet.SheetSource;
+
+/**
+ * The claims sheet and the rules a claim row must pass within its own return (TFQR-C01 to C07).
+ * Rows are checked as they stream past; only accepted claims are kept. When the return's summary
+ * was rejected the rows are only counted, since nothing of the return loads.
+ */
+public final class ClaimsSheet extends TemplateSheet {
+  /** Claims cannot describe a family attached before the programme began. */
+  public static final LocalDate PROGRAMME_START = LocalDate.of(2012, 4, 1);
+
+  private static final Pattern FAMILY_REF = Pattern.compile("[A-Za-z0-9-]{16,64}");
+
+  private final ReturnSummary summary;
+  private final int maxRows;
+  private final List<Claim> claims = new ArrayList<>();
+  private final Map<String, Integer> rowOfFamilyAndKind = new HashMap<>();
+  private int rowsRead;
+
+  /** What the claims sheet produced: the accepted claims and how many data rows were read. */
+  public record Result(List<Claim> claims, int rowsRead) {
+    public Result {
+      claims = List.copyOf(claims);
+    }
+  }
+
+  private ClaimsSheet(
+      SheetSource source, ReturnSummary summary, int maxRows, List<Finding> findings) {
+    super(source, Template.CLAIM_COLUMNS, findings);
+    this.summary = summary;
+    this.maxRows = maxRows;
+  }
+
+  /**
+   * Reads the claims sheet, adding every finding to {@code findings}.
+   *
+   * @param summary the return's accepted summary, or null to count the rows only
+   * @param maxRows more data rows than this refuse the return (TFQR-F03)
+   */
+  public static Result check(
+      SheetSource source, ReturnSummary summary, int maxRows, List<Finding> findings) {
+    requireNonNull(source, "source");
+    ClaimsSheet sheet = new ClaimsSheet(source, summary, maxRows, findings);
+    sheet.readAll();
+    return new Result(sheet.claims, sheet.rowsRead);
+  }
+
+  @Override
+  protected void dataRow(int row, List<CellValue> cells, boolean wellFormed)
+      throws SheetReadException {
+    rowsRead++;
+    if (rowsRead > maxRows) {
+      throw new SheetReadException(
+          Rule.F03.at(
+              Location.ofRow(source.file(), source.sheet(), row),
+              "the claims sheet has more than " + maxRows + " claim rows"));
+    }
+    if (summary != null && wellFormed && headerUsable()) {
+      new Row(row, cells).check().ifPresent(claims::add);
+    }
+  }
+
+  /** The checks of one claim row; each reports its own problems. */
+  private final class Row {
+    private final int row;
+    private final List<CellValue> cells;
+    private final Phase phase = summary.phase();
+    private boolean rejected;
+
+    Row(int row, List<CellValue> cells) {
+      this.row = row;
+      this.cells = cells;
+    }
+
+    private CellValue cell(String column) {
+      return header().cell(cells, column);
+    }
+
+    private void report(Rule rule, String column, String problem) {
+      findings.add(rule.at(Location.ofCell(source.file(), source.sheet(), row, column), problem));
+      rejected = true;
+    }
+
+    Optional<Claim> check() {
+      String familyRef = familyRef();
+      ClaimResult result = result();
+      LocalDate attachedOn = date(Template.ATTACHED_ON);
+      LocalDate achievedOn = date(Template.ACHIEVED_ON);
+      dates(attachedOn, achievedOn);
+      SortedSet<String> problems = problems();
+      if (rejected) {
+        return Optional.empty();
+      }
+      String key = familyRef + "/" + (result.isFamilyOutcome() ? "outcome" : result.name());
+      Integer earlier = rowOfFamilyAndKind.putIfAbsent(key, row);
+      if (earlier != null) {
+        report(
+            Rule.C07,
+            Template.FAMILY_REF,
+            "family "
+                + familyRef
+                + " is already claimed for "
+                + (result.isFamilyOutcome() ? "a family outcome" : result.name())
+                + " in row "
+                + earlier
+                + " of this return");
+        return Optional.empty();
+      }
+      return Optional.of(new Claim(row, familyRef, attachedOn, result, achievedOn, problems));
+    }
+
+    private String familyRef() {
+      CellValue value = cell(Template.FAMILY_REF);
+      String ref = value.asText().strip();
+      if (!FAMILY_REF.matcher(ref).matches()) {
+        report(
+            Rule.C01,
+            Template.FAMILY_REF,
+            "family_ref "
+                + CellReading.shown(value)
+                + " is not 16 to 64 of the characters A-Z, a-z, 0-9 and -");
+      }
+      return ref;
+    }
+
+    private ClaimResult result() {
+      CellValue value = cell(Template.RESULT);
+      String text = value.asText().strip();
+      Set<ClaimResult> allowed = PhaseRules.results(phase);
+      for (ClaimResult result : allowed) {
+        if (result.name().equals(text)) {
+          return result;
+        }
+      }
+      report(
+          Rule.C03,
+          Template.RESULT,
+          "result "
+              + CellReading.shown(value)
+              + " is not a result of phase "
+              + phase.number()
+              + " (allowed: "
+              + allowed.stream().map(Enum::name).collect(Collectors.joining(", "))
+              + ")");
+      return null;
+    }
+
+    private LocalDate date(String column) {
+      CellValue value = cell(column);
+      Optional<LocalDate> date = CellReading.date(value);
+      if (date.isEmpty()) {
+        report(
+            Rule.C02,
+            column,
+            column + " is " + CellReading.shown(value) + ", not a date written as YYYY-MM-DD");
+      }
+      return date.orElse(null);
+    }
+
+    private void dates(LocalDate attachedOn, LocalDate achievedOn) {
+      LocalDate periodEnd = summary.quarter().end();
+      if (attachedOn != null) {
+        if (achievedOn != null && attachedOn.isAfter(achievedOn)) {
+          report(
+              Rule.C02,
+              Template.ATTACHED_ON,
+              "attached_on " + attachedOn + " is after achieved_on " + achievedOn);
+        }
+        if (attachedOn.isAfter(periodEnd)) {
+          report(
+              Rule.C02,
+              Template.ATTACHED_ON,
+              "attached_on " + attachedOn + " is after the return's period_end " + periodEnd);
+        }
+        if (attachedOn.isBefore(PROGRAMME_START)) {
+          report(
+              Rule.C02,
+              Template.ATTACHED_ON,
+              "attached_on " + attachedOn + " is before the programme began on " + PROGRAMME_START);
+        }
+      }
+      if (achievedOn != null && achievedOn.isAfter(periodEnd)) {
+        report(
+            Rule.C04,
+            Template.ACHIEVED_ON,
+            "achieved_on "
+                + achievedOn
+                + " is after the end of the return's quarter ("
+                + periodEnd
+                + ")");
+      }
+    }
+
+    private SortedSet<String> problems() {
+      CellValue value = cell(Template.PROBLEMS_AT_ENTRY);
+      SortedSet<String> known = new TreeSet<>();
+      List<String> unknown = new ArrayList<>();
+      for (String part : value.asText().split(";", -1)) {
+        String problem = part.strip();
+        if (problem.isEmpty()) {
+          continue;
+        }
+        if (PhaseRules.problems(phase).contains(problem)) {
+          known.add(problem);
+        } else {
+          unknown.add(problem);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        report(
+            Rule.C05,
+            Template.PROBLEMS_AT_ENTRY,
+            "problems_at_entry holds "
+                + unknown.stream().map(Rule::quote).collect(Collectors.joining(", "))
+                + ", not "
+                + (unknown.size() == 1 ? "a problem" : "problems")
+                + " of phase "
+                + phase.number());
+      }
+      if (known.size() < PhaseRules.MIN_PROBLEMS_AT_ENTRY) {
+        report(
+            Rule.C06,
+            Template.PROBLEMS_AT_ENTRY,
+            "problems_at_entry lists "
+                + known.size()
+                + " known problem"
+                + (known.size() == 1 ? "" : "s")
+                + " ("
+                + String.join(";", known)
+                + "); a family needs at least "
+                + PhaseRules.MIN_PROBLEMS_AT_ENTRY);
+      }
+      return known;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package uk.gov.tfwh.returns.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.Rule;
+import uk.gov.tfwh.returns.sheet.CellValue;
+
+/**
+ * The header row of a sheet matched against the template: names compared without case and
+ * surrounding spaces, in any order. Reports every unknown column (TFQR-S02) and every missing or
+ * repeated one (TFQR-S03) at once.
+ */
+final class Header {
+  private final Map<String, Integer> positions;
+  private final List<String> names;
+  private final List<Finding> findings;
+
+  private Header(Map<String, Integer> positions, List<String> names, List<Finding> findings) {
+    this.positions = positions;
+    this.names = names;
+    this.findings = findings;
+  }
+
+  static Header match(
+      String file, String sheet, int row, List<CellValue> cells, List<String> expected) {
+    Map<String, Integer> positions = new LinkedHashMap<>();
+    Map<String, String> firstLetter = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      String raw = cells.get(i).asText();
+      String name = raw.strip().toLowerCase(Locale.ROOT);
+      names.add(name);
+      String where = columnLabel(i);
+      if (name.isEmpty()) {
+        continue; // trailing empty header cells are judged with the rows: only values matter
+      }
+      if (!expected.contains(name)) {
+        findings.add(
+            Rule.S02.at(
+                Location.ofCell(file, sheet, row, raw.strip()),
+                "column "
+                    + Rule.quote(raw.strip())
+                    + " ("
+                    + where
+                    + ") is not in the "
+                    + sheet
+                    + " sheet of the "
+                    + Template.NAME
+                    + " template"));
+      } else if (positions.containsKey(name)) {
+        findings.add(
+            Rule.S03.at(
+                Location.ofCell(file, sheet, row, name),
+                "column "
+                    + name
+                    + " appears twice ("
+                    + firstLetter.get(name)
+                    + " and "
+                    + where
+                    + ")"));
+      } else {
+        positions.put(name, i);
+        firstLetter.put(name, where);
+      }
+    }
+    for (String column : expected) {
+      if (!positions.containsKey(column)) {
+        findings.add(
+            Rule.S03.at(
+                Location.ofCell(file, sheet, row, column),
+                "required column " + column + " is missing from the header"));
+      }
+    }
+    return new Header(positions, names, findings);
+  }
+
+  /** "column 3", so a position can be found in a CSV as well as in a spreadsheet. */
+  static String columnLabel(int index) {
+    return "column " + (index + 1);
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  boolean usable() {
+    return findings.isEmpty();
+  }
+
+  int width() {
+    return names.size();
+  }
+
+  /** True when the header names this position (a value under an unnamed position is an error). */
+  boolean names(int index) {
+    return index < names.size() && !names.get(index).isEmpty();
+  }
+
+  boolean has(String column) {
+    return positions.containsKey(column);
+  }
+
+  CellValue cell(List<CellValue> cells, String column) {
+    Integer index = positions.get(column);
+    if (index == null || index >= cells.size()) {
+      return CellValue.BLANK;
+    }
+    return cells.get(index);
+  }
+}

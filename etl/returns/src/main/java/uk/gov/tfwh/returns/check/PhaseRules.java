@@ -1,0 +1,81 @@
+package uk.gov.tfwh.returns.check;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+import uk.gov.tfwh.programme.outcome.TurnedAround;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.returns.model.ClaimResult;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+
+/**
+ * What differs between the phases in a TFQR-1 return: which result columns and claim results apply
+ * and which problems at entry qualify a family.
+ */
+public final class PhaseRules {
+  private static final Set<String> PHASE_1_PROBLEMS =
+      Set.of("CRIME_ASB", "EDUCATION", "WORK", "LOCAL_DISCRETION");
+  private static final Set<String> PHASE_2_PROBLEMS =
+      Set.of(
+          "CRIME_ASB",
+          "SCHOOL_ATTENDANCE",
+          "CHILDREN_NEED_HELP",
+          "WORKLESSNESS",
+          "DOMESTIC_ABUSE",
+          "HEALTH");
+
+  /** A family must have at least this many problems at entry to qualify. */
+  public static final int MIN_PROBLEMS_AT_ENTRY = 2;
+
+  private PhaseRules() {}
+
+  /** The results that can be claimed in a phase, in the contract's order. */
+  public static Set<ClaimResult> results(Phase phase) {
+    return switch (phase) {
+      case ONE ->
+          EnumSet.of(
+              ClaimResult.CRIME_ASB_EDUCATION,
+              ClaimResult.CONTINUOUS_EMPLOYMENT,
+              ClaimResult.PROGRESS_TO_WORK);
+      case TWO -> EnumSet.of(ClaimResult.SUSTAINED_PROGRESS, ClaimResult.CONTINUOUS_EMPLOYMENT);
+    };
+  }
+
+  /** The summary column holding the cumulative figure of a result. */
+  public static String column(ClaimResult result) {
+    return switch (result) {
+      case CRIME_ASB_EDUCATION -> Template.RESULTS_CRIME_ASB_EDUCATION;
+      case CONTINUOUS_EMPLOYMENT -> Template.RESULTS_CONTINUOUS_EMPLOYMENT;
+      case PROGRESS_TO_WORK -> Template.RESULTS_PROGRESS_TO_WORK;
+      case SUSTAINED_PROGRESS -> Template.RESULTS_SUSTAINED_PROGRESS;
+    };
+  }
+
+  /** The result columns that must be filled in for a phase; the others must be empty. */
+  public static List<String> resultColumns(Phase phase) {
+    return results(phase).stream().map(PhaseRules::column).toList();
+  }
+
+  /** The problems at entry recognised in a phase. */
+  public static Set<String> problems(Phase phase) {
+    return phase == Phase.ONE ? PHASE_1_PROBLEMS : PHASE_2_PROBLEMS;
+  }
+
+  /**
+   * Families turned around (phase 1) or successful family outcomes (phase 2) from a phase's result
+   * figures, by the programme's one definition ({@link TurnedAround}).
+   */
+  public static long familyOutcomes(Phase phase, ToLongFunction<ClaimResult> figure) {
+    return TurnedAround.of(
+        phase,
+        figure.applyAsLong(ClaimResult.CRIME_ASB_EDUCATION),
+        figure.applyAsLong(ClaimResult.CONTINUOUS_EMPLOYMENT),
+        figure.applyAsLong(ClaimResult.SUSTAINED_PROGRESS));
+  }
+
+  /** {@link #familyOutcomes(Phase, ToLongFunction)} of an accepted summary. */
+  public static long familyOutcomes(ReturnSummary summary) {
+    return familyOutcomes(summary.phase(), result -> summary.cumulative(result).orElse(0L));
+  }
+}

@@ -1,0 +1,395 @@
+package uk.gov.tfwh.returns.check;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.ReferenceData;
+import uk.gov.tfwh.programme.reference.ReferenceData.AuthorityCodeMatch;
+import uk.gov.tfwh.returns.model.ClaimResult;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+import uk.gov.tfwh.returns.model.Severity;
+import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.Rule;
+import uk.gov.tfwh.returns.sheet.CellValue;
+import uk.gov.tfwh.returns.sheet.SheetSource;
+
+/**
+ * The summary sheet and its return-level rules (TFQR-S01 to S12, and the former-code note
+ * TFQR-N01). Every problem of the row is reported, not just the first, so the authority can fix the
+ * return in one pass.
+ */
+public final class SummarySheet extends TemplateSheet {
+  private final ReferenceData reference;
+  private int dataRows;
+  private int firstRow;
+  private List<CellValue> firstCells;
+  private boolean firstWellFormed;
+  private boolean stopped;
+
+  private SummarySheet(SheetSource source, ReferenceData reference, List<Finding> findings) {
+    super(source, Template.SUMMARY_COLUMNS, findings);
+    this.reference = requireNonNull(reference, "reference");
+  }
+
+  /**
+   * Reads and checks the summary sheet, adding every finding to {@code findings}; the conformed
+   * summary when the return passed every return-level rule.
+   */
+  public static Optional<ReturnSummary> check(
+      SheetSource source, ReferenceData reference, List<Finding> findings) {
+    SummarySheet sheet = new SummarySheet(source, reference, findings);
+    int before = findings.size();
+    sheet.readAll();
+    if (sheet.stopped || sheet.header() == null) {
+      return Optional.empty();
+    }
+    if (sheet.dataRows != 1) {
+      findings.add(
+          Rule.S04.at(
+              Location.ofSheet(source.file(), source.sheet()),
+              "the summary must have exactly one data row (found " + sheet.dataRows + ")"));
+      return Optional.empty();
+    }
+    if (!sheet.firstWellFormed) {
+      return Optional.empty();
+    }
+    ReturnSummary summary = sheet.conform(sheet.firstRow, sheet.firstCells);
+    // Header problems (an unknown or missing column) reject the return too, but the row is still
+    // checked above so that every problem is reported in one pass.
+    boolean rejected =
+        findings.subList(before, findings.size()).stream()
+            .anyMatch(f -> f.severity() == Severity.RETURN_REJECTED);
+    return rejected ? Optional.empty() : Optional.ofNullable(summary);
+  }
+
+  @Override
+  protected void dataRow(int row, List<CellValue> cells, boolean wellFormed) {
+    dataRows++;
+    if (dataRows == 1) {
+      firstRow = row;
+      firstCells = List.copyOf(cells);
+      firstWellFormed = wellFormed;
+    }
+  }
+
+  @Override
+  protected void stopped() {
+    stopped = true;
+  }
+
+  /** Checks the one data row; the summary, or null when a rule rejected it. */
+  private ReturnSummary conform(int row, List<CellValue> cells) {
+    Row r = new Row(row, cells);
+    boolean templateRight = r.template();
+    Optional<AuthorityCodeMatch> authority = r.authority();
+    Optional<Phase> phase = r.phase();
+    Optional<Quarter> quarter = r.quarter();
+    boolean periodInPhase = r.periodInPhase(phase, quarter);
+    Optional<Long> identified = r.count(Template.FAMILIES_IDENTIFIED);
+    Optional<Long> attached = r.count(Template.FAMILIES_ATTACHED);
+    Map<ClaimResult, Long> results = r.results(phase);
+    boolean arithmetic = r.arithmetic(phase, identified, attached, results);
+    Optional<OffsetDateTime> submittedAt = r.submittedAt();
+    boolean signedOff = r.signedOff();
+    if (!templateRight
+        || authority.isEmpty()
+        || phase.isEmpty()
+        || quarter.isEmpty()
+        || !periodInPhase
+        || identified.isEmpty()
+        || attached.isEmpty()
+        || results == null
+        || !arithmetic
+        || submittedAt.isEmpty()
+        || !signedOff) {
+      return null;
+    }
+    String revisionNote = r.text(Template.REVISION_NOTE);
+    return new ReturnSummary(
+        row,
+        authority.get().authority().code(),
+        r.text(Template.AUTHORITY_CODE).strip(),
+        phase.get(),
+        quarter.get(),
+        identified.get(),
+        attached.get(),
+        results.get(ClaimResult.CRIME_ASB_EDUCATION),
+        results.get(ClaimResult.CONTINUOUS_EMPLOYMENT),
+        results.get(ClaimResult.PROGRESS_TO_WORK),
+        results.get(ClaimResult.SUSTAINED_PROGRESS),
+        submittedAt.get(),
+        r.text(Template.SUBMITTED_BY),
+        r.text(Template.SRO_SIGN_OFF),
+        revisionNote.isBlank() ? null : revisionNote);
+  }
+
+  /** The checks of one summary row; each method reports its own problems. */
+  private final class Row {
+    private final int row;
+    private final List<CellValue> cells;
+
+    Row(int row, List<CellValue> cells) {
+      this.row = row;
+      this.cells = cells;
+    }
+
+    private CellValue cell(String column) {
+      return header().cell(cells, column);
+    }
+
+    String text(String column) {
+      return cell(column).asText();
+    }
+
+    private Location at(String column) {
+      return Location.ofCell(source.file(), source.sheet(), row, column);
+    }
+
+    private void report(Rule rule, String column, String problem) {
+      if (!header().has(column)) {
+        return; // the missing column was reported once, as TFQR-S03
+      }
+      findings.add(rule.at(at(column), problem));
+    }
+
+    boolean template() {
+      CellValue value = cell(Template.TEMPLATE);
+      if (value.asText().strip().equals(Template.NAME)) {
+        return true;
+      }
+      report(
+          Rule.S01,
+          Template.TEMPLATE,
+          "template is " + CellReading.shown(value) + ", not " + Template.NAME);
+      return false;
+    }
+
+    Optional<AuthorityCodeMatch> authority() {
+      CellValue value = cell(Template.AUTHORITY_CODE);
+      String code = value.asText().strip();
+      Optional<AuthorityCodeMatch> match = reference.resolve(code);
+      if (match.isEmpty()) {
+        report(
+            Rule.S06,
+            Template.AUTHORITY_CODE,
+            "authority_code "
+                + CellReading.shown(value)
+                + " is not an authority in the reference list (reference set "
+                + reference.version()
+                + ")");
+      } else if (match.get().viaFormerCode()) {
+        report(
+            Rule.N01,
+            Template.AUTHORITY_CODE,
+            "authority_code "
+                + code
+                + " is a former code of "
+                + match.get().authority().name()
+                + "; the return was loaded under its current code "
+                + match.get().authority().code());
+      }
+      return match;
+    }
+
+    Optional<Phase> phase() {
+      CellValue value = cell(Template.PHASE);
+      Optional<Long> number = CellReading.wholeNumber(value);
+      if (number.isPresent() && (number.get() == 1 || number.get() == 2)) {
+        return Optional.of(Phase.ofNumber(number.get().intValue()));
+      }
+      report(Rule.S08, Template.PHASE, "phase is " + CellReading.shown(value) + ", not 1 or 2");
+      return Optional.empty();
+    }
+
+    Optional<Quarter> quarter() {
+      CellValue value = cell(Template.PERIOD_END);
+      Optional<LocalDate> date = CellReading.date(value);
+      if (date.isEmpty()) {
+        report(
+            Rule.S07,
+            Template.PERIOD_END,
+            "period_end " + CellReading.shown(value) + " is not a date written as YYYY-MM-DD");
+        return Optional.empty();
+      }
+      if (!Quarter.isQuarterEnd(date.get())) {
+        report(
+            Rule.S07,
+            Template.PERIOD_END,
+            "period_end "
+                + date.get()
+                + " is not the last day of a quarter (quarters end on 31 March, 30 June,"
+                + " 30 September and 31 December)");
+        return Optional.empty();
+      }
+      return Optional.of(Quarter.endingOn(date.get()));
+    }
+
+    boolean periodInPhase(Optional<Phase> phase, Optional<Quarter> quarter) {
+      if (phase.isEmpty() || quarter.isEmpty() || phase.get().covers(quarter.get())) {
+        return true;
+      }
+      Phase p = phase.get();
+      report(
+          Rule.S08,
+          Template.PERIOD_END,
+          "period_end "
+              + quarter.get().end()
+              + " is outside phase "
+              + p.number()
+              + ": phase "
+              + p.number()
+              + " returns start with the quarter ending "
+              + p.firstQuarter().end()
+              + " and end with the quarter ending "
+              + p.lastQuarter().end());
+      return false;
+    }
+
+    Optional<Long> count(String column) {
+      CellValue value = cell(column);
+      Optional<Long> number = CellReading.wholeNumber(value);
+      if (number.isEmpty()) {
+        report(
+            Rule.S05,
+            column,
+            column + " is " + CellReading.shown(value) + ", not a non-negative whole number");
+      }
+      return number;
+    }
+
+    /**
+     * The result figures of the phase; null when one is missing or wrong. Every result column is
+     * checked for its number format whatever the phase, so all bad numbers are reported.
+     */
+    Map<ClaimResult, Long> results(Optional<Phase> phase) {
+      Map<ClaimResult, Long> figures = new EnumMap<>(ClaimResult.class);
+      boolean right = true;
+      for (ClaimResult result : ClaimResult.values()) {
+        String column = PhaseRules.column(result);
+        CellValue value = cell(column);
+        boolean inPhase = phase.map(p -> PhaseRules.results(p).contains(result)).orElse(true);
+        if (value.isBlank()) {
+          if (phase.isPresent() && inPhase) {
+            report(
+                Rule.S11,
+                column,
+                column
+                    + " is empty but is a result of phase "
+                    + phase.get().number()
+                    + " (enter 0 when no family has achieved it)");
+            right = false;
+          }
+          continue;
+        }
+        Optional<Long> number = CellReading.wholeNumber(value);
+        if (number.isEmpty()) {
+          report(
+              Rule.S05,
+              column,
+              column + " is " + CellReading.shown(value) + ", not a non-negative whole number");
+          right = false;
+        } else if (!inPhase) {
+          report(
+              Rule.S11,
+              column,
+              column
+                  + " is filled in ("
+                  + CellReading.shown(value)
+                  + ") but is not a result of phase "
+                  + phase.get().number()
+                  + "; leave it empty");
+          right = false;
+        } else {
+          figures.put(result, number.get());
+        }
+      }
+      return right && phase.isPresent() ? figures : null;
+    }
+
+    boolean arithmetic(
+        Optional<Phase> phase,
+        Optional<Long> identified,
+        Optional<Long> attached,
+        Map<ClaimResult, Long> results) {
+      boolean right = true;
+      if (identified.isPresent() && attached.isPresent() && attached.get() > identified.get()) {
+        report(
+            Rule.S09,
+            Template.FAMILIES_ATTACHED,
+            "families_attached ("
+                + attached.get()
+                + ") exceeds families_identified ("
+                + identified.get()
+                + ")");
+        right = false;
+      }
+      if (phase.isPresent() && attached.isPresent() && results != null) {
+        long outcomes = PhaseRules.familyOutcomes(phase.get(), r -> results.getOrDefault(r, 0L));
+        if (outcomes > attached.get()) {
+          ClaimResult first =
+              phase.get() == Phase.ONE
+                  ? ClaimResult.CRIME_ASB_EDUCATION
+                  : ClaimResult.SUSTAINED_PROGRESS;
+          String what =
+              phase.get() == Phase.ONE
+                  ? "families turned around (results_crime_asb_education "
+                      + results.get(ClaimResult.CRIME_ASB_EDUCATION)
+                      + " + results_continuous_employment "
+                  : "successful family outcomes (results_sustained_progress "
+                      + results.get(ClaimResult.SUSTAINED_PROGRESS)
+                      + " + results_continuous_employment ";
+          report(
+              Rule.S10,
+              PhaseRules.column(first),
+              what
+                  + results.get(ClaimResult.CONTINUOUS_EMPLOYMENT)
+                  + " = "
+                  + outcomes
+                  + ") exceed families_attached ("
+                  + attached.get()
+                  + ")");
+          right = false;
+        }
+      }
+      return right;
+    }
+
+    Optional<OffsetDateTime> submittedAt() {
+      CellValue value = cell(Template.SUBMITTED_AT);
+      Optional<OffsetDateTime> at = CellReading.timestamp(value);
+      if (at.isEmpty()) {
+        String why =
+            value instanceof CellValue.DateTime
+                ? " (a spreadsheet date-time has no UTC offset; enter it as text)"
+                : "";
+        report(
+            Rule.S12,
+            Template.SUBMITTED_AT,
+            "submitted_at is "
+                + CellReading.shown(value)
+                + ", not an ISO 8601 timestamp with its offset"
+                + why);
+      }
+      return at;
+    }
+
+    boolean signedOff() {
+      boolean right = true;
+      for (String column : List.of(Template.SUBMITTED_BY, Template.SRO_SIGN_OFF)) {
+        if (cell(column).isBlank()) {
+          report(Rule.S12, column, column + " is empty");
+          right = false;
+        }
+      }
+      return right;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package uk.gov.tfwh.returns.history;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ReturnOutcome;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+
+/**
+ * One accepted return, as {@link ReturnHistory} needs it.
+ *
+ * @param returnId unique id of the return (such as {@link
+ *     uk.gov.tfwh.returns.model.ReturnSource#id()}, or the load's own id for it)
+ * @param file the summary file or workbook, for messages
+ * @param batch the order in which returns arrived: every return of one load has the same batch, and
+ *     a later load a higher one. It tells a resubmission that arrives late with an old submitted_at
+ *     (stale) from versions that arrive together (plain history)
+ * @param summary the accepted summary
+ * @param fingerprint what the return says, independent of file names and formats (see {@link
+ *     #fingerprint}); equal fingerprints mean identical copies
+ */
+public record ReturnVersion(
+    String returnId, String file, long batch, ReturnSummary summary, String fingerprint)
+    implements Serializable {
+  public ReturnVersion {
+    requireNonNull(returnId, "returnId");
+    requireNonNull(file, "file");
+    requireNonNull(summary, "summary");
+    requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /** The version of an accepted outcome, identified by its source's id. */
+  public static ReturnVersion of(ReturnOutcome outcome, long batch) {
+    ReturnSummary summary =
+        outcome
+            .summary()
+            .orElseThrow(() -> new IllegalArgumentException("a rejected return has no version"));
+    return new ReturnVersion(
+        outcome.source().id(),
+        outcome.source().id(),
+        batch,
+        summary,
+        fingerprint(summary, outcome.claims()));
+  }
+
+  /**
+   * A SHA-256 of what a return says: every summary field as conformed (not the row it was on) and
+   * every accepted claim (not their rows or order). A CSV and an XLSX copy of one return share it.
+   */
+  public static String fingerprint(ReturnSummary summary, List<Claim> claims) {
+    StringBuilder text = new StringBuilder();
+    append(text, summary.authorityCode(), summary.submittedAuthorityCode(), summary.phase());
+    append(text, summary.quarter().end(), summary.familiesIdentified(), summary.familiesAttached());
+    append(text, summary.resultsCrimeAsbEducation(), summary.resultsContinuousEmployment());
+    append(text, summary.resultsProgressToWork(), summary.resultsSustainedProgress());
+    append(text, summary.submittedAt().toInstant(), summary.submittedAt().getOffset());
+    append(text, summary.submittedBy(), summary.sroSignOff(), summary.revisionNote());
+    List<String> lines = new ArrayList<>();
+    for (Claim claim : claims) {
+      StringBuilder line = new StringBuilder();
+      append(line, claim.familyRef(), claim.attachedOn(), claim.result(), claim.achievedOn());
+      append(line, String.join(";", claim.problemsAtEntry()));
+      lines.add(line.toString());
+    }
+    Collections.sort(lines);
+    lines.forEach(line -> text.append('\n').append(line));
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  // Each value is length-prefixed, so no text can imitate a field boundary.
+  private static void append(StringBuilder text, Object... values) {
+    for (Object value : values) {
+      String shown = value == null ? "" : value.toString();
+      text.append(value == null ? -1 : shown.length()).append(':').append(shown).append('|');
+    }
+  }
+}

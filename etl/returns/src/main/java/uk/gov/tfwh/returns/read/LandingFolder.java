@@ -1,0 +1,186 @@
+package uk.gov.tfwh.returns.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFormat;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.SourceFile;
+import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.Rule;
+
+/**
+ * Finds the returns in a landing folder: {@code <stem>.summary.csv} with an optional {@code
+ * <stem>.claims.csv}, and {@code <stem>.xlsx} (extensions compared without case). Every other entry
+ * becomes a TFQR-F04 finding rather than being skipped silently, so nothing sent is lost. Each file
+ * is identified by its size and SHA-256 at the time of the scan.
+ */
+public final class LandingFolder {
+  private static final String SUMMARY_CSV = ".summary.csv";
+  private static final String CLAIMS_CSV = ".claims.csv";
+  private static final String XLSX = ".xlsx";
+  private static final int MAX_NAME_LENGTH = 255;
+
+  private LandingFolder() {}
+
+  /**
+   * Scans {@code dir} (not its subfolders). Never throws for what the folder holds; throws {@link
+   * IllegalArgumentException} when {@code dir} is not a folder and {@link UncheckedIOException}
+   * when it cannot be listed, since then there is no load to run.
+   */
+  public static LandingScan scan(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("landing folder " + dir + " is not a folder");
+    }
+    List<Path> entries;
+    try (Stream<Path> listing = Files.list(dir)) {
+      entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list landing folder " + dir, e);
+    }
+    Map<String, Path> summaries = new TreeMap<>();
+    Map<String, Path> claims = new TreeMap<>();
+    Map<String, Path> workbooks = new TreeMap<>();
+    List<Finding> findings = new ArrayList<>();
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      String lower = name.toLowerCase(Locale.ROOT);
+      String unsafe = unsafeReason(name);
+      if (unsafe != null) {
+        findings.add(notAReturn(name, "the file name " + unsafe));
+      } else if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+        findings.add(notAReturn(name, "this is not a plain file (a folder or a link)"));
+      } else if (lower.endsWith(SUMMARY_CSV) && name.length() > SUMMARY_CSV.length()) {
+        summaries.put(stem(name, SUMMARY_CSV), entry);
+      } else if (lower.endsWith(CLAIMS_CSV) && name.length() > CLAIMS_CSV.length()) {
+        claims.put(stem(name, CLAIMS_CSV), entry);
+      } else if (lower.endsWith(XLSX) && name.length() > XLSX.length()) {
+        workbooks.put(stem(name, XLSX), entry);
+      } else {
+        findings.add(
+            notAReturn(
+                name,
+                "the file is not part of a return: a return is <stem>.summary.csv with an"
+                    + " optional <stem>.claims.csv, or <stem>.xlsx"));
+      }
+    }
+    List<ReturnSource> returns = new ArrayList<>();
+    for (Map.Entry<String, Path> claimsFile : claims.entrySet()) {
+      if (!summaries.containsKey(claimsFile.getKey())) {
+        String name = claimsFile.getValue().getFileName().toString();
+        findings.add(
+            notAReturn(
+                name,
+                "the claims file has no summary file "
+                    + claimsFile.getKey()
+                    + SUMMARY_CSV
+                    + " beside it"));
+      }
+    }
+    Map<String, List<ReturnSource>> byStem = new TreeMap<>();
+    for (Map.Entry<String, Path> summary : summaries.entrySet()) {
+      List<Path> files = new ArrayList<>(List.of(summary.getValue()));
+      Path claimsFile = claims.get(summary.getKey());
+      if (claimsFile != null) {
+        files.add(claimsFile);
+      }
+      source(summary.getKey(), ReturnFormat.CSV, files, findings)
+          .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
+    }
+    for (Map.Entry<String, Path> workbook : workbooks.entrySet()) {
+      source(workbook.getKey(), ReturnFormat.XLSX, List.of(workbook.getValue()), findings)
+          .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
+    }
+    byStem.values().forEach(returns::addAll);
+    findings.sort(Comparator.comparing(Finding::file));
+    return new LandingScan(returns, findings);
+  }
+
+  private static java.util.Optional<ReturnSource> source(
+      String stem, ReturnFormat format, List<Path> paths, List<Finding> findings) {
+    List<SourceFile> files = new ArrayList<>();
+    for (Path path : paths) {
+      String name = path.getFileName().toString();
+      try {
+        files.add(new SourceFile(name, Files.size(path), sha256(path)));
+      } catch (IOException e) {
+        findings.add(notAReturn(name, "the file could not be read (" + e.getMessage() + ")"));
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(new ReturnSource(stem, format, files));
+  }
+
+  private static String stem(String name, String suffix) {
+    return name.substring(0, name.length() - suffix.length());
+  }
+
+  /**
+   * Why a name cannot be trusted, or null. Names come from the folder listing, so they cannot
+   * escape it here, but they are written into reports, exports and paths later: control and
+   * invisible formatting characters could forge or hide text, and separators, {@code ..} or a
+   * leading dot could point elsewhere when the name is reused.
+   */
+  static String unsafeReason(String name) {
+    if (name.length() > MAX_NAME_LENGTH) {
+      return "is longer than " + MAX_NAME_LENGTH + " characters";
+    }
+    if (name.startsWith(".")) {
+      return "starts with a dot (a hidden file)";
+    }
+    if (name.contains("..")) {
+      return "contains '..'";
+    }
+    for (int i = 0; i < name.length(); ) {
+      int codePoint = name.codePointAt(i);
+      i += Character.charCount(codePoint);
+      int type = Character.getType(codePoint);
+      if (Character.isISOControl(codePoint)
+          || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.SURROGATE
+          || type == Character.UNASSIGNED) {
+        return String.format("contains the control or invisible character U+%04X", codePoint);
+      }
+      if (codePoint == '/' || codePoint == '\\' || codePoint == ':') {
+        return "contains the path separator '" + (char) codePoint + "'";
+      }
+    }
+    return null;
+  }
+
+  private static Finding notAReturn(String name, String problem) {
+    // An unsafe name is shown escaped, so it cannot forge text in reports.
+    String shown = unsafeReason(name) == null ? name : Rule.quote(name);
+    return Rule.F04.at(Location.ofFile(shown), problem);
+  }
+
+  private static String sha256(Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,92 @@
+package uk.gov.tfwh.returns.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFormat;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.SourceFile;
+
+class LandingFolderTest {
+  @TempDir Path dir;
+
+  private void touch(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void groupsPairsAndWorkbooksInAStableOrder() throws Exception {
+    touch("b.summary.csv", "x");
+    touch("b.claims.csv", "y");
+    touch("a.SUMMARY.CSV", "z");
+    touch("b.xlsx", "w");
+    LandingScan scan = LandingFolder.scan(dir);
+    assertThat(scan.findings()).isEmpty();
+    assertThat(scan.returns())
+        .extracting(ReturnSource::stem, ReturnSource::format, ReturnSource::id)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", ReturnFormat.CSV, "a.SUMMARY.CSV"),
+            org.assertj.core.groups.Tuple.tuple("b", ReturnFormat.CSV, "b.summary.csv"),
+            org.assertj.core.groups.Tuple.tuple("b", ReturnFormat.XLSX, "b.xlsx"));
+    ReturnSource pair = scan.returns().get(1);
+    assertThat(pair.files())
+        .extracting(SourceFile::name)
+        .containsExactly("b.summary.csv", "b.claims.csv");
+    SourceFile summary = pair.files().get(0);
+    assertThat(summary.sizeBytes()).isEqualTo(1);
+    assertThat(summary.sha256())
+        .isEqualTo(
+            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("x".getBytes())));
+    assertThat(LandingFolder.scan(dir)).isEqualTo(scan);
+  }
+
+  @Test
+  void everythingElseIsReportedNotSkipped() throws IOException {
+    touch("notes.txt", "");
+    touch("r.xls", "");
+    touch(".hidden.summary.csv", "");
+    touch("tab\there.summary.csv", "");
+    touch("rtl\u202Egnp.xlsx", "");
+    touch(".summary.csv", "");
+    touch("orphan.claims.csv", "");
+    Files.createDirectory(dir.resolve("sub.xlsx"));
+    LandingScan scan = LandingFolder.scan(dir);
+    assertThat(scan.returns()).isEmpty();
+    assertThat(scan.findings())
+        .hasSize(8)
+        .allSatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("TFQR-F04");
+              assertThat(f.message()).doesNotContain("\t").doesNotContain("\u202E");
+            });
+    assertThat(scan.findings())
+        .extracting(Finding::file)
+        .contains(
+            "notes.txt", "r.xls", "orphan.claims.csv", "sub.xlsx", "'tab\\u0009here.summary.csv'");
+  }
+
+  @Test
+  void unsafeNamesAreRecognised() {
+    assertThat(LandingFolder.unsafeReason("E08000025-2014Q3-p1.summary.csv")).isNull();
+    assertThat(LandingFolder.unsafeReason("Kent Q2 (final).xlsx")).isNull();
+    assertThat(LandingFolder.unsafeReason("..\\..\\x.xlsx")).isNotNull();
+    assertThat(LandingFolder.unsafeReason("a..b.xlsx")).contains("..");
+    assertThat(LandingFolder.unsafeReason("a\nb.xlsx")).contains("U+000A");
+    assertThat(LandingFolder.unsafeReason("x".repeat(256))).contains("longer");
+  }
+
+  @Test
+  void aMissingFolderIsTheLoadsProblemNotAFinding() {
+    assertThatThrownBy(() -> LandingFolder.scan(dir.resolve("absent")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absent");
+  }
+}
