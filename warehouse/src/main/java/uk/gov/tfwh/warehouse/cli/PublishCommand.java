@@ -1,0 +1,229 @@
+package uk.gov.tfwh.warehouse.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
+ * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too.
+ */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Release a loaded (pre-release) snapshot to the public, list snapshots, keep the newest N.",
+      "With --trino (or TFWH_TRINO_URL), register the published and current snapshots in Trino",
+      "and point its tfwh_published and tfwh_current views at them."
+    },
+    exitCodeOnExecutionException = 1)
+public final class PublishCommand implements Callable<Integer> {
+  /** Where the Trino URL comes from when --trino is not given. */
+  public static final String TRINO_URL_ENV = "TFWH_TRINO_URL";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse.")
+  Path warehouse;
+
+  @ArgGroup(exclusive = true)
+  Which which;
+
+  static final class Which {
+    @Option(names = "--snapshot", paramLabel = "ID", description = "Publish this snapshot.")
+    String snapshot;
+
+    @Option(names = "--current", description = "Publish the current (latest loaded) snapshot.")
+    boolean current;
+  }
+
+  @Option(names = "--list", description = "List snapshots: created, status and row counts.")
+  boolean list;
+
+  @Option(
+      names = "--retain",
+      paramLabel = "N",
+      description = "Delete the oldest snapshots beyond N (never the current or a published one).")
+  Integer retain;
+
+  @Option(
+      names = "--trino",
+      paramLabel = "URL",
+      description = "Trino to register in: jdbc:trino://HOST:PORT or http://HOST:PORT.")
+  String trino;
+
+  private final Optional<String> configuredTrino;
+
+  public PublishCommand() {
+    this(Optional.ofNullable(System.getenv(TRINO_URL_ENV)).filter(s -> !s.isBlank()));
+  }
+
+  PublishCommand(Optional<String> configuredTrino) {
+    this.configuredTrino = configuredTrino;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new PublishCommand()).execute(args));
+  }
+
+  /** The command line with tfwh's error handling: one line saying why, exit 1. */
+  static CommandLine commandLine(PublishCommand command) {
+    CommandLine line = new CommandLine(command);
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("tfwh publish: " + e.getMessage());
+          return 1;
+        });
+    return line;
+  }
+
+  @Override
+  public Integer call() {
+    if (which == null && !list && retain == null) {
+      throw new ParameterException(
+          spec.commandLine(), "say what to do: --snapshot ID, --current, --list or --retain N");
+    }
+    if (retain != null && retain < 1) {
+      throw new ParameterException(spec.commandLine(), "--retain must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SnapshotStore store = new SnapshotStore(warehouse);
+    if (!store.root().toFile().isDirectory()) {
+      throw new IllegalStateException("there is no warehouse at " + store.root());
+    }
+    if (which != null) {
+      String id = which.current ? currentId(store) : which.snapshot;
+      if (!store.isCommitted(id)) {
+        throw new IllegalStateException(
+            "there is no committed snapshot " + id + " in " + store.root());
+      }
+      store.publish(id);
+      out.println("published " + id);
+    }
+    Optional<String> trinoUrl = Optional.ofNullable(trino).or(() -> configuredTrino);
+    if (trinoUrl.isPresent()) {
+      register(store, jdbcUrl(trinoUrl.get()), out);
+    }
+    if (retain != null) {
+      List<String> deleted = store.retain(retain);
+      out.println(
+          deleted.isEmpty() ? "nothing to delete" : "deleted " + String.join(", ", deleted));
+      if (trinoUrl.isPresent()) {
+        TrinoRegistrar registrar = new TrinoRegistrar(jdbcUrl(trinoUrl.get()), "hive", "tfwh");
+        for (String id : deleted) {
+          registrar.unregister(id);
+          out.println("trino: removed " + TrinoRegistrar.schemaOf(id));
+        }
+      }
+    }
+    if (list) {
+      new SnapshotListing(store).print(out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String currentId(SnapshotStore store) {
+    return store
+        .currentId()
+        .orElseThrow(
+            () -> new IllegalStateException("no snapshot has been loaded in " + store.root()));
+  }
+
+  private static void register(SnapshotStore store, String url, PrintWriter out) {
+    TrinoRegistrar registrar = new TrinoRegistrar(url, "hive", "tfwh");
+    for (String pointer : List.of("current", "published")) {
+      Optional<String> id = pointer.equals("current") ? store.currentId() : store.publishedId();
+      if (id.isPresent()) {
+        String schema = registrar.register(store, id.get());
+        registrar.point(pointer, id.get());
+        out.println(
+            "trino: "
+                + pointer
+                + " is "
+                + id.get()
+                + " (schema hive."
+                + schema
+                + ", views hive."
+                + TrinoRegistrar.pointerSchema(pointer)
+                + ")");
+      }
+    }
+  }
+
+  /** Accepts the JDBC URL or the server's HTTP address, as operators have either to hand. */
+  static String jdbcUrl(String url) {
+    String trimmed = url.trim();
+    if (trimmed.startsWith("jdbc:trino://")) {
+      return trimmed;
+    }
+    if (trimmed.startsWith("http://")) {
+      return "jdbc:trino://" + trimmed.substring("http://".length()).replaceAll("/+$", "");
+    }
+    throw new IllegalArgumentException(
+        "--trino must be jdbc:trino://HOST:PORT or http://HOST:PORT, not " + url);
+  }
+
+  /** The listing: one line per snapshot, oldest first. */
+  static final class SnapshotListing {
+    private final SnapshotStore store;
+
+    SnapshotListing(SnapshotStore store) {
+      this.store = store;
+    }
+
+    void print(PrintWriter out) {
+      String current = store.currentId().orElse("");
+      String published = store.publishedId().orElse("");
+      List<SnapshotManifest> snapshots = store.list();
+      if (snapshots.isEmpty()) {
+        out.println("no snapshots in " + store.root());
+        return;
+      }
+      String format = "%-40s %-24s %-20s %9s %9s %9s %12s%n";
+      out.printf(
+          format, "SNAPSHOT", "CREATED", "STATUS", "RETURNS", "CLAIMS", "FINDINGS", "AUTH-QTRS");
+      for (SnapshotManifest manifest : snapshots) {
+        out.printf(
+            format,
+            manifest.id(),
+            manifest.createdAt().toString(),
+            status(manifest.id(), current, published),
+            rows(manifest, "fact_return"),
+            rows(manifest, "fact_claim"),
+            rows(manifest, "fact_finding"),
+            rows(manifest, "agg_authority_quarter"));
+      }
+    }
+
+    private String status(String id, String current, String published) {
+      if (id.equals(current) && id.equals(published)) {
+        return "current, published";
+      }
+      if (id.equals(published)) {
+        return "published";
+      }
+      if (id.equals(current)) {
+        return "current, pre-release";
+      }
+      return store.isPublished(id) ? "previously published" : "pre-release";
+    }
+
+    private static String rows(SnapshotManifest manifest, String table) {
+      SnapshotManifest.TableStats stats = manifest.tables().get(table);
+      return stats == null ? "-" : Long.toString(stats.rows());
+    }
+  }
+}

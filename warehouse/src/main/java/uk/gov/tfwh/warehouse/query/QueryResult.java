@@ -1,0 +1,61 @@
+package uk.gov.tfwh.warehouse.query;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The rows a catalogue query returned, in the query's order, and the one snapshot they came from.
+ * Values are canonical Java types whatever the engine: String, Integer, Long, Boolean, LocalDate,
+ * Instant (UTC), BigDecimal (at the column's scale) or Double; null where the value is null.
+ */
+public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows, String snapshotId) {
+  public QueryResult {
+    requireNonNull(snapshotId, "snapshotId");
+    columns = List.copyOf(columns);
+    List<List<Object>> copied = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException(
+            "a row has " + row.size() + " values for " + columns.size() + " columns");
+      }
+      copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = Collections.unmodifiableList(copied);
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** The position of a column; throws when the result has no such column. */
+  public int columnIndex(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("the result has no column " + name);
+  }
+
+  /** The value in a row and named column, as its canonical type. */
+  public <T> T value(int row, String column, Class<T> type) {
+    return type.cast(rows.get(row).get(columnIndex(column)));
+  }
+
+  /** Every value of one column, in row order. */
+  public List<Object> column(String name) {
+    int index = columnIndex(name);
+    List<Object> values = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      values.add(row.get(index));
+    }
+    return Collections.unmodifiableList(values);
+  }
+}

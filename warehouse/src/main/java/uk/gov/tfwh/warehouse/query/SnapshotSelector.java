@@ -1,0 +1,61 @@
+package uk.gov.tfwh.warehouse.query;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * Which snapshot a query reads: the published one (what the public sees), the current one (latest
+ * committed, possibly pre-release: privileged users) or one by id. A selector is resolved to an id
+ * once per query, so a query reads one snapshot even while the pointers move.
+ */
+public record SnapshotSelector(Kind kind, String id) {
+  public enum Kind {
+    PUBLISHED,
+    CURRENT,
+    BY_ID
+  }
+
+  public SnapshotSelector {
+    requireNonNull(kind, "kind");
+    if ((kind == Kind.BY_ID) != (id != null)) {
+      throw new IllegalArgumentException("an id is given exactly when selecting by id");
+    }
+  }
+
+  public static SnapshotSelector published() {
+    return new SnapshotSelector(Kind.PUBLISHED, null);
+  }
+
+  public static SnapshotSelector current() {
+    return new SnapshotSelector(Kind.CURRENT, null);
+  }
+
+  public static SnapshotSelector byId(String id) {
+    return new SnapshotSelector(Kind.BY_ID, requireNonNull(id, "id"));
+  }
+
+  /** The snapshot id this selector stands for now. */
+  public String resolve(SnapshotStore store) {
+    Optional<String> resolved =
+        switch (kind) {
+          case PUBLISHED -> store.publishedId();
+          case CURRENT -> store.currentId();
+          case BY_ID -> store.isCommitted(id) ? Optional.of(id) : Optional.empty();
+        };
+    return resolved.orElseThrow(
+        () ->
+            new SnapshotUnavailableException(
+                switch (kind) {
+                  case PUBLISHED -> "no snapshot has been published in " + store.root();
+                  case CURRENT -> "no snapshot has been loaded in " + store.root();
+                  case BY_ID -> "there is no committed snapshot " + id + " in " + store.root();
+                }));
+  }
+
+  @Override
+  public String toString() {
+    return kind == Kind.BY_ID ? id : kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,343 @@
+package uk.gov.tfwh.warehouse.snapshot;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The warehouse folder: immutable snapshots and the two pointers that say which one is current
+ * (latest committed, pre-release until published) and which one is published.
+ *
+ * <pre>
+ * warehouse/
+ *   snapshots/&lt;id&gt;/manifest.json, tables/&lt;table&gt;/..., load-report.json
+ *   snapshots/.staging-&lt;id&gt;/      a load in progress: never read
+ *   CURRENT                        id of the latest committed snapshot
+ *   PUBLISHED                      id of the snapshot the public sees
+ *   publications.log               one line per publication: time and id
+ * </pre>
+ *
+ * Every change of state is a rename on one file system, so a reader sees the old state or the new
+ * one and a killed process leaves the last committed state intact.
+ */
+public final class SnapshotStore {
+  private static final String SNAPSHOTS = "snapshots";
+  private static final String STAGING_PREFIX = ".staging-";
+  private static final String MANIFEST = "manifest.json";
+  private static final String CURRENT = "CURRENT";
+  private static final String PUBLISHED = "PUBLISHED";
+  private static final String PUBLICATIONS = "publications.log";
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path root;
+
+  public SnapshotStore(Path root) {
+    this.root = requireNonNull(root, "root").toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** A new snapshot id: the time, so ids sort in load order, and a short digest of the inputs. */
+  public static String newSnapshotId(Instant now, String inputsDigest) {
+    return ID_TIME.format(now)
+        + "-"
+        + inputsDigest.substring(0, Math.min(8, inputsDigest.length()));
+  }
+
+  /** Starts a snapshot in a staging folder; removes what earlier, killed loads left behind. */
+  public StagedSnapshot stage(String id) {
+    try {
+      Files.createDirectories(snapshotsDir());
+      discardAbandonedStaging();
+      Path staging = snapshotsDir().resolve(STAGING_PREFIX + id);
+      Files.createDirectory(staging);
+      return new StagedSnapshot(id, staging);
+    } catch (IOException e) {
+      throw new SnapshotException("cannot create a staging folder in " + snapshotsDir(), e);
+    }
+  }
+
+  /**
+   * Makes a staged snapshot committed and current: writes its manifest, moves the folder into
+   * place, then swaps the CURRENT pointer. Until the pointer swap the previous snapshot stays
+   * current.
+   */
+  public SnapshotManifest commit(StagedSnapshot staged, SnapshotManifest manifest) {
+    if (!staged.id().equals(manifest.id())) {
+      throw new IllegalArgumentException("manifest id does not match the staged snapshot");
+    }
+    Path target = snapshotDir(manifest.id());
+    try {
+      writeDurably(staged.directory().resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+      syncTree(staged.directory());
+      Files.move(staged.directory(), target, StandardCopyOption.ATOMIC_MOVE);
+      syncDirectory(snapshotsDir());
+      writePointer(CURRENT, manifest.id());
+      return manifest;
+    } catch (IOException e) {
+      throw new SnapshotException("cannot commit snapshot " + manifest.id(), e);
+    }
+  }
+
+  /** Abandons a staged snapshot, as a failed load does. */
+  public void abort(StagedSnapshot staged) {
+    deleteTree(staged.directory());
+  }
+
+  /** The latest committed snapshot (pre-release unless it has been published). */
+  public Optional<SnapshotManifest> current() {
+    return readPointer(CURRENT).map(this::manifest);
+  }
+
+  /** The snapshot the public sees: the latest one released by {@link #publish(String)}. */
+  public Optional<SnapshotManifest> published() {
+    return readPointer(PUBLISHED).map(this::manifest);
+  }
+
+  /** Id of the latest committed snapshot, read from the pointer alone (cheap: no manifest). */
+  public Optional<String> currentId() {
+    return readPointer(CURRENT);
+  }
+
+  /** Id of the published snapshot, read from the pointer alone (cheap: no manifest). */
+  public Optional<String> publishedId() {
+    return readPointer(PUBLISHED);
+  }
+
+  /** Releases a committed snapshot to the public. */
+  public void publish(String id) {
+    SnapshotManifest manifest = manifest(id);
+    try {
+      Path log = root.resolve(PUBLICATIONS);
+      String line = Instant.now() + " " + manifest.id() + System.lineSeparator();
+      Files.writeString(
+          log,
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.SYNC);
+      writePointer(PUBLISHED, manifest.id());
+    } catch (IOException e) {
+      throw new SnapshotException("cannot publish snapshot " + id, e);
+    }
+  }
+
+  /** Whether a snapshot has ever been released (an older published one stays published). */
+  public boolean isPublished(String id) {
+    return publishedIds().contains(id);
+  }
+
+  /** Ids of every snapshot ever published, oldest first. */
+  public Set<String> publishedIds() {
+    Path log = root.resolve(PUBLICATIONS);
+    Set<String> ids = new LinkedHashSet<>();
+    if (!Files.exists(log)) {
+      return ids;
+    }
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      lines
+          .map(String::trim)
+          .filter(line -> !line.isEmpty())
+          .map(line -> line.substring(line.indexOf(' ') + 1))
+          .forEach(ids::add);
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every committed snapshot, oldest first. */
+  public List<SnapshotManifest> list() {
+    if (!Files.isDirectory(snapshotsDir())) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(snapshotsDir())) {
+      return dirs.filter(dir -> !dir.getFileName().toString().startsWith("."))
+          .filter(dir -> Files.isRegularFile(dir.resolve(MANIFEST)))
+          .map(dir -> manifest(dir.getFileName().toString()))
+          .sorted(Comparator.comparing(SnapshotManifest::id))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public SnapshotManifest manifest(String id) {
+    Path file = snapshotDir(id).resolve(MANIFEST);
+    try {
+      return JSON.readValue(file.toFile(), SnapshotManifest.class);
+    } catch (IOException e) {
+      throw new SnapshotException("snapshot " + id + " has no readable manifest at " + file, e);
+    }
+  }
+
+  /** Whether a committed snapshot with this id exists (a well-formed id with a manifest). */
+  public boolean isCommitted(String id) {
+    return id.matches("[A-Za-z0-9_-]+") && Files.isRegularFile(snapshotDir(id).resolve(MANIFEST));
+  }
+
+  public Path snapshotDir(String id) {
+    if (!id.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("not a snapshot id: " + id);
+    }
+    return snapshotsDir().resolve(id);
+  }
+
+  /**
+   * Deletes the oldest committed snapshots beyond {@code keep}, never the current or any published
+   * one. Returns the ids deleted.
+   */
+  public List<String> retain(int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("keep at least one snapshot");
+    }
+    List<SnapshotManifest> all = list();
+    Set<String> protectedIds = new LinkedHashSet<>(publishedIds());
+    readPointer(CURRENT).ifPresent(protectedIds::add);
+    readPointer(PUBLISHED).ifPresent(protectedIds::add);
+    List<String> deleted = new ArrayList<>();
+    int excess = all.size() - keep;
+    for (SnapshotManifest manifest : all) {
+      if (excess <= 0) {
+        break;
+      }
+      if (protectedIds.contains(manifest.id())) {
+        continue;
+      }
+      deleteTree(snapshotDir(manifest.id()));
+      deleted.add(manifest.id());
+      excess--;
+    }
+    return deleted;
+  }
+
+  private void discardAbandonedStaging() throws IOException {
+    try (Stream<Path> dirs = Files.list(snapshotsDir())) {
+      for (Path dir :
+          dirs.filter(d -> d.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private Path snapshotsDir() {
+    return root.resolve(SNAPSHOTS);
+  }
+
+  private Optional<String> readPointer(String name) {
+    try {
+      String id = Files.readString(root.resolve(name), StandardCharsets.UTF_8).trim();
+      return id.isEmpty() ? Optional.empty() : Optional.of(id);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writePointer(String name, String id) throws IOException {
+    Path temp = root.resolve("." + name + ".tmp-" + ProcessHandle.current().pid());
+    writeDurably(temp, (id + "\n").getBytes(StandardCharsets.UTF_8));
+    try {
+      Files.move(
+          temp,
+          root.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new SnapshotException("the warehouse file system cannot rename atomically: " + root, e);
+    }
+    syncDirectory(root);
+  }
+
+  private static void writeDurably(Path file, byte[] bytes) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(bytes));
+      channel.force(true);
+    }
+  }
+
+  private static void syncTree(Path dir) throws IOException {
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+              channel.force(true);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            syncDirectory(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private static void syncDirectory(Path dir) {
+    // Makes a rename durable; some file systems refuse to open a directory, which is harmless.
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}

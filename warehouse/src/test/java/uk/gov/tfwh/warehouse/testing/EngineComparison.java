@@ -1,0 +1,62 @@
+package uk.gov.tfwh.warehouse.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.CatalogueCalls.Call;
+
+/**
+ * The promise of the query layer, as one assertion: the embedded engine and Trino give identical
+ * answers (snapshot, columns, values, order and Java types) for the same calls on the same
+ * snapshot. Used on the fixture (warehouse) and on the loaded seed-1 sample (dashboards).
+ */
+public final class EngineComparison {
+  private EngineComparison() {}
+
+  /**
+   * Runs every call on both engines against {@code selector}; at least {@code minNonEmpty} calls
+   * must return rows, so a comparison of empty results cannot pass by accident.
+   */
+  public static void assertSameAnswers(
+      SnapshotStore warehouse,
+      QueryEngineConfig trinoConfig,
+      SnapshotSelector selector,
+      List<Call> calls,
+      int minNonEmpty) {
+    try (WarehouseQueries embedded = new EmbeddedQueries(warehouse, QueryEngineConfig.defaults());
+        WarehouseQueries viaTrino = new TrinoQueries(warehouse, trinoConfig)) {
+      int nonEmpty = 0;
+      for (Call call : calls) {
+        QueryResult expected = embedded.run(selector, call.query(), call.arguments());
+        QueryResult actual = viaTrino.run(selector, call.query(), call.arguments());
+        assertThat(actual.snapshotId()).as(call.label()).isEqualTo(expected.snapshotId());
+        assertThat(actual.columns()).as(call.label()).isEqualTo(expected.columns());
+        assertThat(actual.rows()).as(call.label()).isEqualTo(expected.rows());
+        assertSameJavaTypes(call, expected, actual);
+        nonEmpty += expected.isEmpty() ? 0 : 1;
+      }
+      assertThat(nonEmpty).as("calls that returned rows").isGreaterThanOrEqualTo(minNonEmpty);
+    }
+  }
+
+  private static void assertSameJavaTypes(Call call, QueryResult expected, QueryResult actual) {
+    for (int r = 0; r < expected.size(); r++) {
+      for (int c = 0; c < expected.columns().size(); c++) {
+        Object e = expected.rows().get(r).get(c);
+        Object a = actual.rows().get(r).get(c);
+        if (e != null && a != null) {
+          assertThat(a.getClass())
+              .as(call.label() + " " + expected.columns().get(c))
+              .isEqualTo(e.getClass());
+        }
+      }
+    }
+  }
+}
