@@ -1,0 +1,132 @@
+package uk.gov.tfwh.etl;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.gov.tfwh.etl.load.LoadJob;
+import uk.gov.tfwh.etl.load.LoadRequest;
+import uk.gov.tfwh.etl.load.LoadResult;
+import uk.gov.tfwh.etl.spark.SparkSessions;
+
+/**
+ * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
+ * warehouse snapshot. Exit 0 when the load ran (rejections are findings, not failures), 1 with a
+ * one-line reason when it failed, 2 on bad options. Runs the same under {@code spark-submit}.
+ */
+@Command(
+    name = "load",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate every return in a landing folder and load it into a new warehouse snapshot.",
+      "The landing folder is the whole history of returns; files read by an earlier load are",
+      "reused, and loading the same files again changes nothing."
+    })
+public final class LoadCommand implements Callable<Integer> {
+  @Option(names = "--landing", required = true, description = "Folder of TFQR-1 returns.")
+  Path landing;
+
+  @Option(names = "--warehouse", required = true, description = "Warehouse folder (snapshots).")
+  Path warehouse;
+
+  @Option(
+      names = "--master",
+      description = "Spark master URL (default: the one spark-submit gives, else local[2]).")
+  String master;
+
+  @Option(
+      names = "--reference",
+      description = "Reference set folder (default: ${tfwh.root.dir}/reference).")
+  Path reference;
+
+  @Option(
+      names = "--retain",
+      defaultValue = "10",
+      description =
+          "Committed snapshots to keep; current and published ones always stay (default: ${DEFAULT-VALUE}).")
+  int retain;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  LoadCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Parses and runs; returns the exit code. */
+  public static int run(String... args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    CommandLine line = new CommandLine(new LoadCommand(out, err));
+    line.setOut(out);
+    line.setErr(err);
+    return line.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    LoadRequest request;
+    try {
+      request =
+          new LoadRequest(
+              landing.toAbsolutePath(),
+              warehouse.toAbsolutePath(),
+              (reference != null ? reference : defaultReference()).toAbsolutePath(),
+              retain);
+    } catch (IllegalArgumentException e) {
+      err.println("tfwh load: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    }
+    SparkSession spark = null;
+    try {
+      out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
+      spark = SparkSessions.start(master);
+      out.println("  spark " + spark.version() + ", master " + spark.sparkContext().master());
+      LoadResult result = new LoadJob(spark, out::println).run(request);
+      if (result.nothingNew()) {
+        out.println("tfwh load: nothing new; snapshot " + result.snapshotId() + " stays current");
+      } else {
+        out.println(result.report().summary());
+        out.println("tfwh load: snapshot " + result.snapshotId() + " committed (pre-release)");
+      }
+      return CommandLine.ExitCode.OK;
+    } catch (RuntimeException | LinkageError e) {
+      err.println("tfwh load: failed: " + oneLine(e));
+      return CommandLine.ExitCode.SOFTWARE;
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+  }
+
+  private static Path defaultReference() {
+    String root = System.getProperty("tfwh.root.dir");
+    if (root == null) {
+      throw new IllegalArgumentException(
+          "give --reference DIR (no tfwh.root.dir property to find the default reference set)");
+    }
+    return Path.of(root, "reference");
+  }
+
+  /** The reason a load failed, on one line: the deepest cause's message is usually the one. */
+  static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+      message = message + " (" + root.getMessage() + ")";
+    }
+    return message.replaceAll("\\s+", " ").trim();
+  }
+}

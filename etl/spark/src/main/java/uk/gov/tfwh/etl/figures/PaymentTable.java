@@ -1,0 +1,100 @@
+package uk.gov.tfwh.etl.figures;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.table.ContractRow;
+import uk.gov.tfwh.programme.payment.CumulativeFigures;
+import uk.gov.tfwh.programme.payment.OutcomeClaims;
+import uk.gov.tfwh.programme.payment.PaymentRules;
+import uk.gov.tfwh.programme.payment.QuarterPayment;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.ReferenceData;
+import uk.gov.tfwh.programme.reference.Target;
+import uk.gov.tfwh.returns.model.ClaimResult;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * {@code fact_payment}: the payment rules ({@link PaymentRules}) applied to every authority's
+ * current returns, phase by phase; phase 2 results are paid on the claims accepted nationally.
+ */
+public final class PaymentTable {
+  private PaymentTable() {}
+
+  public static List<Row> rows(
+      ReferenceData reference,
+      CurrentReturns current,
+      Map<String, Map<ClaimResult, Long>> acceptedByReturn) {
+    List<Row> rows = new ArrayList<>();
+    for (List<ReadReturn> series : current.series()) {
+      ReturnSummary first = series.get(0).acceptedSummary();
+      Target target =
+          reference
+              .target(first.authorityCode(), first.phase())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "reference set "
+                              + reference.version()
+                              + " has no phase "
+                              + first.phase().number()
+                              + " target for "
+                              + first.authorityCode()));
+      List<CumulativeFigures> figures = new ArrayList<>();
+      Map<Quarter, OutcomeClaims> claims = new HashMap<>();
+      for (ReadReturn read : series) {
+        ReturnSummary summary = read.acceptedSummary();
+        figures.add(
+            new CumulativeFigures(
+                summary.quarter(),
+                summary.familiesAttached(),
+                orZero(summary.resultsCrimeAsbEducation()),
+                summary.resultsContinuousEmployment(),
+                orZero(summary.resultsProgressToWork()),
+                orZero(summary.resultsSustainedProgress())));
+        Map<ClaimResult, Long> accepted = acceptedByReturn.getOrDefault(read.returnId(), Map.of());
+        if (!accepted.isEmpty()) {
+          claims.put(
+              summary.quarter(),
+              new OutcomeClaims(
+                  accepted.getOrDefault(ClaimResult.SUSTAINED_PROGRESS, 0L),
+                  accepted.getOrDefault(ClaimResult.CONTINUOUS_EMPLOYMENT, 0L)));
+        }
+      }
+      List<QuarterPayment> payments =
+          first.phase() == Phase.ONE
+              ? PaymentRules.phaseOne(target, figures)
+              : PaymentRules.phaseTwo(target, figures, claims);
+      payments.forEach(payment -> rows.add(row(payment)));
+    }
+    return rows;
+  }
+
+  private static Row row(QuarterPayment payment) {
+    return ContractRow.of(WarehouseTable.FACT_PAYMENT)
+        .set("authority_code", payment.authorityCode())
+        .set("phase", payment.phase().number())
+        .set("period_end", payment.quarter().end())
+        .set("financial_year", payment.financialYear().label())
+        .set("attached_families_paid", payment.attachedFamiliesPaid())
+        .set("attachment_fee_gbp", payment.attachmentFee())
+        .set("results_crime_asb_education_gbp", payment.crimeAsbEducation())
+        .set("results_continuous_employment_gbp", payment.continuousEmployment())
+        .set("results_progress_to_work_gbp", payment.progressToWork())
+        .set("results_sustained_progress_gbp", payment.sustainedProgress())
+        .set("total_gbp", payment.total())
+        .set("cumulative_gbp", payment.cumulative())
+        .set("cap_gbp", payment.cap())
+        .set("capped", payment.capped())
+        .build();
+  }
+
+  private static long orZero(Long value) {
+    return value == null ? 0 : value;
+  }
+}

@@ -1,0 +1,100 @@
+package uk.gov.tfwh.etl.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import uk.gov.tfwh.etl.read.ReturnIds;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.SourceFile;
+import uk.gov.tfwh.returns.read.LandingScan;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.InputFile;
+
+/**
+ * Every file a load depends on, with its checksum: the landing folder's files (the returns, and the
+ * files that are not part of one, since they produce findings too) and the reference set. Two loads
+ * with the same digest would produce the same snapshot, so the second is skipped.
+ *
+ * @param landingFiles the landing folder's plain files, by name
+ * @param digest one SHA-256 over the landing files and the reference set
+ */
+public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, String digest) {
+
+  public static LoadInputs of(Path landingDir, LandingScan scan, Path referenceDir) {
+    List<InputFile> files = new ArrayList<>();
+    Set<String> known = new HashSet<>();
+    for (ReturnSource source : scan.returns()) {
+      for (SourceFile file : source.files()) {
+        files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256()));
+        known.add(file.name());
+      }
+    }
+    for (Path path : plainFiles(landingDir)) {
+      String name = path.getFileName().toString();
+      if (!known.contains(name)) {
+        files.add(new InputFile(name, size(path), sha256(path)));
+      }
+    }
+    files.sort(Comparator.comparing(InputFile::name));
+    String referenceDigest = folderDigest(referenceDir);
+    StringBuilder text = new StringBuilder("reference ").append(referenceDigest).append('\n');
+    for (InputFile file : files) {
+      text.append(file.name()).append('\0').append(file.sha256()).append('\n');
+    }
+    return new LoadInputs(files, referenceDigest, ReturnIds.sha256(text.toString()));
+  }
+
+  /** A checksum over every plain file of a folder (names and contents). */
+  static String folderDigest(Path dir) {
+    StringBuilder text = new StringBuilder();
+    for (Path path : plainFiles(dir)) {
+      text.append(path.getFileName()).append('\0').append(sha256(path)).append('\n');
+    }
+    return ReturnIds.sha256(text.toString());
+  }
+
+  private static List<Path> plainFiles(Path dir) {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return listing
+          .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(Path path) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

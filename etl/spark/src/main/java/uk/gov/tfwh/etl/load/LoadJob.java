@@ -1,0 +1,469 @@
+package uk.gov.tfwh.etl.load;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.gov.tfwh.etl.claims.ClaimContext;
+import uk.gov.tfwh.etl.claims.NationalClaims;
+import uk.gov.tfwh.etl.figures.CurrentReturns;
+import uk.gov.tfwh.etl.figures.LeagueTable;
+import uk.gov.tfwh.etl.figures.PaymentTable;
+import uk.gov.tfwh.etl.figures.Reconciliation;
+import uk.gov.tfwh.etl.history.HistoryDecisions;
+import uk.gov.tfwh.etl.history.VersionStatus;
+import uk.gov.tfwh.etl.read.ClaimRows;
+import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.read.ReturnIds;
+import uk.gov.tfwh.etl.read.ReturnReading;
+import uk.gov.tfwh.etl.report.LoadReport;
+import uk.gov.tfwh.etl.report.ReturnCounts;
+import uk.gov.tfwh.etl.report.Totals;
+import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.table.DimensionTables;
+import uk.gov.tfwh.etl.table.FindingRows;
+import uk.gov.tfwh.etl.table.ReturnRows;
+import uk.gov.tfwh.etl.table.SnapshotWriter;
+import uk.gov.tfwh.programme.reference.ReferenceData;
+import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+import uk.gov.tfwh.returns.model.Severity;
+import uk.gov.tfwh.returns.read.LandingFolder;
+import uk.gov.tfwh.returns.read.LandingScan;
+import uk.gov.tfwh.returns.read.ReadLimits;
+import uk.gov.tfwh.returns.read.ReturnReader;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The load: scans the landing folder (the whole history of returns), reads what is new on the
+ * executors and reuses what the previous snapshot already read, applies the history and national
+ * claim rules, computes payments and the league table, and writes every warehouse table into a new
+ * snapshot that becomes current only once it is complete.
+ */
+public final class LoadJob {
+  private final SparkSession spark;
+  private final Consumer<String> progress;
+
+  public LoadJob(SparkSession spark, Consumer<String> progress) {
+    this.spark = requireNonNull(spark, "spark");
+    this.progress = requireNonNull(progress, "progress");
+  }
+
+  /** Everything the load knows about the returns once the rules over the history have run. */
+  private record Judged(
+      List<ReadReturn> returns,
+      HistoryDecisions history,
+      NationalClaims.Outcome national,
+      Map<String, List<Finding>> reconciliation,
+      CurrentReturns current,
+      Dataset<Row> claims) {}
+
+  /** The report and the tables of a built (not yet committed) snapshot. */
+  private record Built(LoadReport report, Map<String, TableStats> tables) {}
+
+  public LoadResult run(LoadRequest request) {
+    StageClock clock = new StageClock(progress);
+    Instant startedAt = Instant.now();
+    ReferenceData reference =
+        clock.time(
+            "reference",
+            () -> ReferenceDataLoader.load(request.referenceDir()),
+            r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
+    LandingScan scan =
+        clock.time(
+            "scan",
+            () -> LandingFolder.scan(request.landingDir()),
+            s -> s.returns().size() + " returns, " + s.findings().size() + " other files");
+    LoadInputs inputs = LoadInputs.of(request.landingDir(), scan, request.referenceDir());
+    SnapshotStore store = new SnapshotStore(request.warehouseDir());
+    Optional<SnapshotManifest> parent = store.current();
+    if (parent.isPresent() && parent.get().inputsDigest().equals(inputs.digest())) {
+      progress.accept(
+          "nothing new: the landing folder and reference set are those of the current snapshot "
+              + parent.get().id());
+      return new LoadResult(true, parent.get().id(), null, List.of());
+    }
+    String snapshotId = SnapshotStore.newSnapshotId(startedAt, inputs.digest());
+    StagedSnapshot staged = store.stage(snapshotId);
+    try {
+      Built built =
+          build(request, reference, scan, inputs, store, parent, staged, clock, startedAt);
+      SnapshotManifest manifest =
+          new SnapshotManifest(
+              snapshotId,
+              startedAt,
+              parent.map(SnapshotManifest::id).orElse(null),
+              reference.version(),
+              inputs.digest(),
+              inputs.landingFiles(),
+              built.tables());
+      clock.time(
+          "commit",
+          () -> store.commit(staged, manifest),
+          m -> "snapshot " + m.id() + " is current");
+      List<String> deleted = store.retain(request.retain());
+      if (!deleted.isEmpty()) {
+        progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
+      }
+      return new LoadResult(false, snapshotId, built.report(), deleted);
+    } catch (RuntimeException | Error e) {
+      store.abort(staged);
+      throw e;
+    }
+  }
+
+  private Built build(
+      LoadRequest request,
+      ReferenceData reference,
+      LandingScan scan,
+      LoadInputs inputs,
+      SnapshotStore store,
+      Optional<SnapshotManifest> parent,
+      StagedSnapshot staged,
+      StageClock clock,
+      Instant startedAt) {
+    String snapshotId = staged.id();
+    Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
+    LoadState prior =
+        parentDir
+            .flatMap(LoadState::read)
+            .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()))
+            .orElse(new LoadState(inputs.referenceDigest(), List.of()));
+    List<ReadReturn> returns =
+        clock.time(
+            "read",
+            () -> readReturns(request, reference, scan, prior, parentDir, staged),
+            r -> r.size() + " returns");
+    Judged judged = judge(returns, claims(staged.directory()), clock);
+    SnapshotWriter writer = new SnapshotWriter(spark, staged);
+    Map<String, TableStats> written = new TreeMap<>();
+    Map<String, Boolean> reusedIds = new HashMap<>();
+    prior.returns().forEach(r -> reusedIds.put(r.returnId(), true));
+    List<ReturnCounts> counts =
+        clock.time("count", () -> counts(judged, reusedIds), c -> c.size() + " returns");
+    Totals totals = Totals.of(counts, scan.findings().size());
+    clock.time(
+        "write",
+        () -> {
+          writeTables(request, reference, scan, judged, snapshotId, writer, written);
+          new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
+          return written;
+        },
+        w -> w.size() + " tables");
+    long claimRows = written.get(WarehouseTable.FACT_CLAIM.tableName()).rows();
+    if (claimRows != totals.claimRowsAccepted()
+        || written.get(WarehouseTable.FACT_RETURN.tableName()).rows() != totals.returnsAccepted()) {
+      throw new IllegalStateException(
+          "row accounting failed: fact_claim has "
+              + claimRows
+              + " rows for "
+              + totals.claimRowsAccepted()
+              + " accepted claim rows; fact_return "
+              + written.get(WarehouseTable.FACT_RETURN.tableName()).rows()
+              + " for "
+              + totals.returnsAccepted()
+              + " accepted returns");
+    }
+    Map<String, Long> tableRows = new TreeMap<>();
+    written.forEach((table, stats) -> tableRows.put(table, stats.rows()));
+    Map<String, Long> byRule = new TreeMap<>();
+    allFindings(scan, judged).forEach(f -> byRule.merge(f.ruleId(), 1L, Long::sum));
+    LoadReport report =
+        new LoadReport(
+            snapshotId,
+            parent.map(SnapshotManifest::id).orElse(null),
+            startedAt,
+            reference.version(),
+            totals,
+            clock.millis(),
+            new TreeMap<>(byRule),
+            new TreeMap<>(tableRows),
+            counts);
+    report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
+    return new Built(report, written);
+  }
+
+  private List<ReadReturn> readReturns(
+      LoadRequest request,
+      ReferenceData reference,
+      LandingScan scan,
+      LoadState prior,
+      Optional<Path> parentDir,
+      StagedSnapshot staged) {
+    Map<String, ReadReturn> known = new HashMap<>();
+    prior.returns().forEach(r -> known.put(r.returnId(), r));
+    List<ReadReturn> reused = new ArrayList<>();
+    List<ReturnReading.Pending> pending = new ArrayList<>();
+    for (ReturnSource source : scan.returns()) {
+      String id = ReturnIds.of(source);
+      ReadReturn earlier = known.get(id);
+      if (earlier != null) {
+        reused.add(earlier);
+      } else {
+        pending.add(new ReturnReading.Pending(source, id));
+      }
+    }
+    long batch = prior.returns().stream().mapToLong(ReadReturn::batch).max().orElse(-1) + 1;
+    progress.accept(
+        "  reading "
+            + pending.size()
+            + " new returns on the executors; reusing "
+            + reused.size()
+            + " read by earlier loads");
+    TreeSet<Long> reusedBatches = new TreeSet<>();
+    reused.forEach(r -> reusedBatches.add(r.batch()));
+    parentDir.ifPresent(dir -> LoadState.linkClaims(dir, staged.directory(), reusedBatches));
+    ReturnReader reader = new ReturnReader(reference, ReadLimits.defaults());
+    List<ReadReturn> fresh =
+        ReturnReading.read(
+            spark,
+            reader,
+            request.landingDir(),
+            pending,
+            batch,
+            staged.id(),
+            LoadState.claimsDir(staged.directory(), batch));
+    List<ReadReturn> all = new ArrayList<>(reused);
+    all.addAll(fresh);
+    return all;
+  }
+
+  private Judged judge(List<ReadReturn> returns, Dataset<Row> claims, StageClock clock) {
+    HistoryDecisions history =
+        clock.time("history", () -> HistoryDecisions.decide(returns), h -> "decided");
+    List<ReadReturn> currentList =
+        returns.stream()
+            .filter(r -> r.accepted() && history.status(r.returnId()) == VersionStatus.CURRENT)
+            .toList();
+    Map<String, ClaimContext> contexts = new HashMap<>();
+    for (ReadReturn read : currentList) {
+      ReturnSummary s = read.acceptedSummary();
+      contexts.put(
+          read.returnId(),
+          new ClaimContext(
+              s.authorityCode(), s.phase(), s.quarter(), s.submittedAt(), read.claimsFile()));
+    }
+    NationalClaims.Outcome national =
+        clock.time(
+            "national claims",
+            () ->
+                NationalClaims.check(
+                    JavaSparkContext.fromSparkContext(spark.sparkContext()), claims, contexts),
+            o -> o.refused().size() + " claims refused");
+    CurrentReturns current = CurrentReturns.of(currentList);
+    Map<String, List<Finding>> reconciliation =
+        clock.time(
+            "reconcile",
+            () -> Reconciliation.check(current, national.acceptedCounts()),
+            r -> r.size() + " returns do not reconcile");
+    return new Judged(returns, history, national, reconciliation, current, claims);
+  }
+
+  /** Every claim row that passed its own return's rules, from the staged load state. */
+  private Dataset<Row> claims(Path snapshotDir) {
+    return spark
+        .read()
+        .schema(ClaimRows.SCHEMA)
+        .parquet(LoadState.claimsRoot(snapshotDir).toString())
+        .select(
+            java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
+                .map(functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  private List<ReturnCounts> counts(Judged judged, Map<String, Boolean> reusedIds) {
+    Map<String, Integer> refused = new HashMap<>();
+    judged.national().refused().forEach(r -> refused.merge(r.returnId(), 1, Integer::sum));
+    List<ReturnCounts> counts = new ArrayList<>();
+    for (ReadReturn read : judged.returns()) {
+      VersionStatus status = judged.history().status(read.returnId());
+      List<Finding> findings = findingsOf(read, judged);
+      long accepted =
+          switch (status) {
+            case CURRENT ->
+                read.claimRowsAcceptedOnRead() - refused.getOrDefault(read.returnId(), 0);
+            case SUPERSEDED -> read.claimRowsAcceptedOnRead();
+            case REJECTED, STALE, IDENTICAL_COPY -> 0;
+          };
+      ReturnSummary summary = read.acceptedSummary();
+      counts.add(
+          new ReturnCounts(
+              read.returnId(),
+              read.source().stem(),
+              read.source().files().stream().map(f -> f.name()).toList(),
+              read.source().format().name(),
+              status.name(),
+              reusedIds.containsKey(read.returnId()),
+              summary == null ? null : summary.authorityCode(),
+              summary == null ? null : summary.phase().number(),
+              summary == null ? null : summary.quarter().end(),
+              read.claimRowsRead(),
+              accepted,
+              read.claimRowsRead() - accepted,
+              (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count(),
+              (int) findings.stream().filter(f -> f.severity() == Severity.NOTE).count(),
+              findings.stream().map(Finding::ruleId).distinct().sorted().toList()));
+    }
+    return counts;
+  }
+
+  /** Every finding about one return: its own, the history's, the national check's, W01. */
+  private static List<Finding> findingsOf(ReadReturn read, Judged judged) {
+    List<Finding> all = new ArrayList<>(read.findings());
+    all.addAll(judged.history().findings(read.returnId()));
+    all.addAll(judged.national().findingsByReturn().getOrDefault(read.returnId(), List.of()));
+    all.addAll(judged.reconciliation().getOrDefault(read.returnId(), List.of()));
+    return all;
+  }
+
+  private static List<Finding> allFindings(LandingScan scan, Judged judged) {
+    List<Finding> all = new ArrayList<>(scan.findings());
+    judged.returns().forEach(read -> all.addAll(findingsOf(read, judged)));
+    return all;
+  }
+
+  private void writeTables(
+      LoadRequest request,
+      ReferenceData reference,
+      LandingScan scan,
+      Judged judged,
+      String snapshotId,
+      SnapshotWriter writer,
+      Map<String, TableStats> written) {
+    List<Row> returnRows = new ArrayList<>();
+    FindingRows findingRows = new FindingRows();
+    for (Finding finding : scan.findings()) {
+      findingRows.add(finding, snapshotId, finding.file(), null, null);
+    }
+    for (ReadReturn read : judged.returns()) {
+      VersionStatus status = judged.history().status(read.returnId());
+      String loadedId = status.loaded() ? read.returnId() : null;
+      if (status.loaded()) {
+        returnRows.add(
+            ReturnRows.of(read, judged.history().decision(read.returnId()).orElseThrow()));
+      }
+      ReturnSummary summary = read.acceptedSummary();
+      for (Finding finding : read.findings()) {
+        findingRows.add(finding, read.loadedSnapshotId(), read.source().stem(), summary, loadedId);
+      }
+      List<Finding> derived = new ArrayList<>(judged.history().findings(read.returnId()));
+      derived.addAll(judged.national().findingsByReturn().getOrDefault(read.returnId(), List.of()));
+      derived.addAll(judged.reconciliation().getOrDefault(read.returnId(), List.of()));
+      for (Finding finding : derived) {
+        findingRows.add(finding, snapshotId, read.source().stem(), summary, loadedId);
+      }
+    }
+    put(
+        written,
+        WarehouseTable.DIM_AUTHORITY,
+        writer.write(WarehouseTable.DIM_AUTHORITY, DimensionTables.authorities(reference)));
+    put(
+        written,
+        WarehouseTable.DIM_PERIOD,
+        writer.write(WarehouseTable.DIM_PERIOD, DimensionTables.periods()));
+    put(
+        written,
+        WarehouseTable.DIM_TARGET,
+        writer.write(WarehouseTable.DIM_TARGET, DimensionTables.targets(reference)));
+    put(
+        written,
+        WarehouseTable.DIM_NEIGHBOUR,
+        writer.write(
+            WarehouseTable.DIM_NEIGHBOUR,
+            DimensionTables.neighbours(request.referenceDir(), reference)));
+    put(written, WarehouseTable.FACT_RETURN, writer.write(WarehouseTable.FACT_RETURN, returnRows));
+    put(
+        written,
+        WarehouseTable.FACT_FINDING,
+        writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
+    put(
+        written,
+        WarehouseTable.FACT_PAYMENT,
+        writer.write(
+            WarehouseTable.FACT_PAYMENT,
+            PaymentTable.rows(reference, judged.current(), judged.national().acceptedCounts())));
+    put(
+        written,
+        WarehouseTable.AGG_AUTHORITY_QUARTER,
+        writer.write(
+            WarehouseTable.AGG_AUTHORITY_QUARTER, LeagueTable.rows(reference, judged.current())));
+    put(
+        written,
+        WarehouseTable.FACT_CLAIM,
+        writer.write(WarehouseTable.FACT_CLAIM, claimTable(judged)));
+  }
+
+  /**
+   * {@code fact_claim}: the claims of every loaded version (current or superseded) that passed
+   * their own return's rules, less those the national check refused.
+   */
+  private Dataset<Row> claimTable(Judged judged) {
+    StructType loadedSchema =
+        new StructType()
+            .add(ClaimRows.RETURN_ID, DataTypes.StringType, false)
+            .add("authority_code", DataTypes.StringType, false)
+            .add("phase", DataTypes.IntegerType, false)
+            .add("submitted_at", DataTypes.TimestampType, false)
+            .add("period_end", DataTypes.DateType, false);
+    List<Row> loaded = new ArrayList<>();
+    for (ReadReturn read : judged.returns()) {
+      if (judged.history().status(read.returnId()).loaded()) {
+        ReturnSummary s = read.acceptedSummary();
+        loaded.add(
+            RowFactory.create(
+                read.returnId(),
+                s.authorityCode(),
+                s.phase().number(),
+                s.submittedAt().toInstant(),
+                s.quarter().end()));
+      }
+    }
+    StructType refusedSchema =
+        new StructType()
+            .add(ClaimRows.RETURN_ID, DataTypes.StringType, false)
+            .add(ClaimRows.ROW_NUMBER, DataTypes.IntegerType, false);
+    List<Row> refused = new ArrayList<>();
+    judged.national().refused().forEach(r -> refused.add(RowFactory.create(r.returnId(), r.row())));
+    Dataset<Row> loadedReturns = functions.broadcast(spark.createDataFrame(loaded, loadedSchema));
+    Dataset<Row> refusedClaims = functions.broadcast(spark.createDataFrame(refused, refusedSchema));
+    return judged
+        .claims()
+        .join(loadedReturns, ClaimRows.RETURN_ID)
+        .join(
+            refusedClaims,
+            scala.jdk.javaapi.CollectionConverters.asScala(
+                    List.of(ClaimRows.RETURN_ID, ClaimRows.ROW_NUMBER))
+                .toSeq(),
+            "left_anti")
+        .withColumn(
+            "claim_id",
+            functions.concat_ws(
+                "#", functions.col(ClaimRows.RETURN_ID), functions.col(ClaimRows.ROW_NUMBER)));
+  }
+
+  private static void put(Map<String, TableStats> written, WarehouseTable table, TableStats stats) {
+    written.put(table.tableName(), stats);
+  }
+}

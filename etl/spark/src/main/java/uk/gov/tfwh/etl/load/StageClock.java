@@ -1,0 +1,40 @@
+package uk.gov.tfwh.etl.load;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Times the stages of a load and reports each one as it ends. */
+final class StageClock {
+  private final Consumer<String> progress;
+  private final Map<String, Long> millis = new LinkedHashMap<>();
+  private final long started = System.nanoTime();
+
+  StageClock(Consumer<String> progress) {
+    this.progress = progress;
+  }
+
+  <T> T time(String stage, Supplier<T> work, java.util.function.Function<T, String> done) {
+    progress.accept(String.format(Locale.ROOT, "[%6.1fs] %s ...", elapsed(), stage));
+    long start = System.nanoTime();
+    T result = work.get();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    millis.merge(stage, ms, Long::sum);
+    progress.accept(
+        String.format(
+            Locale.ROOT, "[%6.1fs] %s: %s (%,d ms)", elapsed(), stage, done.apply(result), ms));
+    return result;
+  }
+
+  double elapsed() {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  Map<String, Long> millis() {
+    Map<String, Long> all = new LinkedHashMap<>(millis);
+    all.put("total", (System.nanoTime() - started) / 1_000_000);
+    return all;
+  }
+}

@@ -1,0 +1,74 @@
+package uk.gov.tfwh.etl.read;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.ReturnSummary;
+
+/**
+ * One return as the reader left it, without its claim rows (those travel as Spark rows, see {@link
+ * ClaimRows}). Kept in the snapshot's load state so a later load reuses it instead of reading the
+ * file again.
+ *
+ * @param returnId the stable id of this version: a hash of its files' names and checksums
+ * @param batch the load that first read it (0 for the first load); orders resubmissions
+ * @param loadedSnapshotId the snapshot of that load
+ * @param acceptedSummary the conformed summary, or null when the reader rejected the return
+ * @param fingerprint what the return says ({@code ReturnVersion.fingerprint}), null when rejected
+ * @param claimRowsRead claim rows in the return
+ * @param claimRowsRejected claim rows the return's own rules (or its rejection) refused
+ * @param findings what the reader found
+ */
+public record ReadReturn(
+    String returnId,
+    ReturnSource source,
+    long batch,
+    String loadedSnapshotId,
+    ReturnSummary acceptedSummary,
+    String fingerprint,
+    int claimRowsRead,
+    int claimRowsRejected,
+    List<Finding> findings)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public ReadReturn {
+    requireNonNull(returnId, "returnId");
+    requireNonNull(source, "source");
+    requireNonNull(loadedSnapshotId, "loadedSnapshotId");
+    findings = List.copyOf(findings);
+    if (acceptedSummary != null) {
+      requireNonNull(fingerprint, "fingerprint");
+    }
+    if (claimRowsRejected > claimRowsRead) {
+      throw new IllegalArgumentException("more claim rows rejected than read in " + returnId);
+    }
+  }
+
+  public Optional<ReturnSummary> summary() {
+    return Optional.ofNullable(acceptedSummary);
+  }
+
+  public boolean accepted() {
+    return acceptedSummary != null;
+  }
+
+  /** Claim rows that passed the return's own rules (national rules come later). */
+  public int claimRowsAcceptedOnRead() {
+    return claimRowsRead - claimRowsRejected;
+  }
+
+  /** The summary file or workbook: the name findings about the summary use. */
+  public String summaryFile() {
+    return source.id();
+  }
+
+  /** The file that holds the claims: the claims CSV, or the workbook. */
+  public String claimsFile() {
+    return source.files().get(source.files().size() - 1).name();
+  }
+}

@@ -1,0 +1,105 @@
+package uk.gov.tfwh.etl.read;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import uk.gov.tfwh.returns.history.ReturnVersion;
+import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ReturnOutcome;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.read.ReturnReader;
+
+/**
+ * Reads returns on the executors: the list of sources is distributed, each executor opens its
+ * returns from the landing folder (which every executor must see at the same path) and applies the
+ * return's own rules. The small per-return results come back to the driver; the claim rows stay in
+ * Spark and are written straight to a Parquet folder.
+ */
+public final class ReturnReading {
+  private static final int SLICES_PER_CORE = 4;
+
+  private ReturnReading() {}
+
+  /** A return to read, with the id and batch it will carry. */
+  public record Pending(ReturnSource source, String returnId) implements Serializable {
+    public Pending {
+      requireNonNull(source, "source");
+      requireNonNull(returnId, "returnId");
+    }
+  }
+
+  /** One return read on an executor: its result and its accepted claim rows. */
+  private record Read(ReadReturn result, List<Row> claims) implements Serializable {}
+
+  /**
+   * Reads every pending return and writes the claim rows that passed their own return's rules to
+   * {@code claimsDir} (as Parquet with {@link ClaimRows#SCHEMA}).
+   *
+   * @return what was read, in the order given
+   */
+  public static List<ReadReturn> read(
+      SparkSession spark,
+      ReturnReader reader,
+      Path landingDir,
+      List<Pending> pending,
+      long batch,
+      String snapshotId,
+      Path claimsDir) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String landing = landingDir.toAbsolutePath().toString();
+    int slices =
+        Math.max(1, Math.min(pending.size(), context.defaultParallelism() * SLICES_PER_CORE));
+    JavaRDD<Read> reads =
+        context
+            .parallelize(pending, slices)
+            .map(p -> readOne(reader, landing, p, batch, snapshotId))
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      List<ReadReturn> results = new ArrayList<>(reads.map(Read::result).collect());
+      JavaRDD<Row> claimRows = reads.flatMap(read -> read.claims().iterator());
+      spark
+          .createDataFrame(claimRows, ClaimRows.SCHEMA)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .parquet(claimsDir.toAbsolutePath().toString());
+      return results;
+    } finally {
+      reads.unpersist(false);
+    }
+  }
+
+  private static Read readOne(
+      ReturnReader reader, String landing, Pending pending, long batch, String snapshotId) {
+    ReturnOutcome outcome = reader.read(Path.of(landing), pending.source());
+    String fingerprint =
+        outcome
+            .summary()
+            .map(summary -> ReturnVersion.fingerprint(summary, outcome.claims()))
+            .orElse(null);
+    ReadReturn result =
+        new ReadReturn(
+            pending.returnId(),
+            pending.source(),
+            batch,
+            snapshotId,
+            outcome.acceptedSummary(),
+            fingerprint,
+            outcome.claimRowsRead(),
+            outcome.claimRowsRejected(),
+            outcome.findings());
+    List<Row> rows = new ArrayList<>(outcome.claims().size());
+    for (Claim claim : outcome.claims()) {
+      rows.add(ClaimRows.of(pending.returnId(), claim));
+    }
+    return new Read(result, rows);
+  }
+}

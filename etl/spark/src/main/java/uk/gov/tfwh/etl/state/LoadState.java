@@ -1,0 +1,117 @@
+package uk.gov.tfwh.etl.state;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.gov.tfwh.etl.read.ReadReturn;
+
+/**
+ * What a load remembers for the next one, kept inside its snapshot under {@code state/}: every
+ * return it had read (with the batch that first read it) and, per batch, the claim rows that passed
+ * their own return's rules ({@code state/claims/batch=N/}, Parquet). A later load reuses the
+ * returns whose files are unchanged instead of reading them again, and links their claim files
+ * instead of copying them: snapshots are immutable, so sharing files between them is safe.
+ *
+ * @param referenceDigest checksum of the reference set the returns were checked against; a load
+ *     with another reference set reads everything again
+ */
+public record LoadState(String referenceDigest, List<ReadReturn> returns) implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String DIR = "state";
+  private static final String RETURNS_FILE = "returns.ser";
+  private static final String CLAIMS_DIR = "claims";
+
+  // Only our own values and the JDK's are ever read back.
+  private static final ObjectInputFilter ONLY_OWN_CLASSES =
+      ObjectInputFilter.Config.createFilter("uk.gov.tfwh.**;java.**;!*");
+
+  public LoadState {
+    requireNonNull(referenceDigest, "referenceDigest");
+    returns = List.copyOf(returns);
+  }
+
+  /** The folder of one batch's claim rows inside a snapshot folder. */
+  public static Path claimsDir(Path snapshotDir, long batch) {
+    return claimsRoot(snapshotDir).resolve("batch=" + batch);
+  }
+
+  public static Path claimsRoot(Path snapshotDir) {
+    return snapshotDir.resolve(DIR).resolve(CLAIMS_DIR);
+  }
+
+  /** Reads the state of a committed snapshot; empty when it has none or it cannot be read. */
+  public static Optional<LoadState> read(Path snapshotDir) {
+    Path file = snapshotDir.resolve(DIR).resolve(RETURNS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        ObjectInputStream objects = new ObjectInputStream(in)) {
+      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
+      return Optional.of((LoadState) objects.readObject());
+    } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
+      // Written by an older build whose classes changed: the load reads everything again.
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the load state in " + file, e);
+    }
+  }
+
+  /** Writes this state into a (staged) snapshot folder. */
+  public void write(Path snapshotDir) {
+    Path file = snapshotDir.resolve(DIR).resolve(RETURNS_FILE);
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+          ObjectOutputStream objects = new ObjectOutputStream(out)) {
+        objects.writeObject(new LoadState(referenceDigest, new ArrayList<>(returns)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the load state to " + file, e);
+    }
+  }
+
+  /**
+   * Hard-links the claim folders of the given batches from an earlier snapshot into a staged one
+   * (copying where the file system cannot link).
+   */
+  public static void linkClaims(Path fromSnapshotDir, Path toSnapshotDir, Iterable<Long> batches) {
+    for (long batch : batches) {
+      Path from = claimsDir(fromSnapshotDir, batch);
+      Path to = claimsDir(toSnapshotDir, batch);
+      try {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) {
+          continue;
+        }
+        try (var files = Files.list(from)) {
+          for (Path file : files.toList()) {
+            Path target = to.resolve(file.getFileName());
+            try {
+              Files.createLink(target, file);
+            } catch (UnsupportedOperationException | IOException e) {
+              Files.copy(file, target);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reuse the claim rows of batch " + batch, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package uk.gov.tfwh.etl.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.etl.LoadProcess;
+import uk.gov.tfwh.etl.SharedSpark;
+import uk.gov.tfwh.etl.Snapshots;
+import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The seed-1 sample with 2% faults, from the generator ({@code ./tfwh generate --seed 1 --faults
+ * 0.02}), generated once: every row accounted for, every fault in the generator's manifest rejected
+ * with its rule, national totals as the generator made them. Skipped (not passed) while the
+ * generator is not on the test classpath.
+ */
+class GeneratedSampleLoadTest {
+  private static final String GENERATOR = "uk.gov.tfwh.generator.GenerateCommand";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path temp;
+  static Path landing;
+  static SnapshotStore store;
+  static LoadResult result;
+
+  @BeforeAll
+  static void generateAndLoad() throws Exception {
+    assumeThat(generatorPresent()).as("the generator (issue 2) is on the classpath").isTrue();
+    landing = temp.resolve("landing");
+    Process generate =
+        LoadProcess.java(
+                GENERATOR,
+                List.of("-Dtfwh.root.dir=" + TestLandings.root()),
+                List.of("--out", landing.toString(), "--seed", "1", "--faults", "0.02"),
+                temp.resolve("generate.log"))
+            .start();
+    assertThat(generate.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(generate.exitValue()).as(Files.readString(temp.resolve("generate.log"))).isZero();
+    store = new SnapshotStore(temp.resolve("warehouse"));
+    result =
+        new LoadJob(SharedSpark.session(), line -> {})
+            .run(new LoadRequest(landing, store.root(), TestLandings.reference(), 10));
+  }
+
+  private static boolean generatorPresent() {
+    try {
+      Class.forName(GENERATOR, false, GeneratedSampleLoadTest.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void everyRowIsAccountedFor() {
+    var totals = result.report().totals();
+    assertThat(totals.returnsAccepted() + totals.returnsRejected()).isEqualTo(totals.returnsRead());
+    assertThat(totals.claimRowsAccepted() + totals.claimRowsRejected())
+        .isEqualTo(totals.claimRowsRead());
+    assertThat(totals.returnsAccepted()).isGreaterThan(152L * 20);
+    Snapshots.assertManifestMatchesParquet(store, result.snapshotId());
+  }
+
+  @Test
+  void everyFaultIsRejectedWithItsRule() throws Exception {
+    Path manifest = landing.resolve("fault-manifest.json");
+    if (!Files.exists(manifest)) {
+      manifest = landing.getParent().resolve("fault-manifest.json");
+    }
+    List<JsonNode> faults = new ArrayList<>();
+    collect(JSON.readTree(manifest.toFile()), faults);
+    assertThat(faults).as("faults with a rule and a file in " + manifest).isNotEmpty();
+    Set<String> found = new HashSet<>();
+    for (Row f :
+        Snapshots.table(store, result.snapshotId(), WarehouseTable.FACT_FINDING).collectAsList()) {
+      found.add(f.<String>getAs("rule_id") + "|" + f.<String>getAs("file"));
+    }
+    for (JsonNode fault : faults) {
+      String key =
+          text(fault, "rule", "rule_id", "ruleId") + "|" + text(fault, "file", "file_name");
+      assertThat(found).as("fault " + fault).contains(key);
+    }
+  }
+
+  /** Objects naming a TFQR rule and a file, wherever they sit in the manifest. */
+  private static void collect(JsonNode node, List<JsonNode> faults) {
+    if (node.isObject()) {
+      String rule = text(node, "rule", "rule_id", "ruleId");
+      if (rule != null && rule.startsWith("TFQR-") && text(node, "file", "file_name") != null) {
+        faults.add(node);
+      }
+    }
+    node.forEach(child -> collect(child, faults));
+  }
+
+  private static String text(JsonNode node, String... names) {
+    for (String name : names) {
+      if (node.hasNonNull(name)) {
+        return node.get(name).asText();
+      }
+    }
+    return null;
+  }
+}
