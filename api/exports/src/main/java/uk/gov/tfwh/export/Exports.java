@@ -1,0 +1,166 @@
+package uk.gov.tfwh.export;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import uk.gov.tfwh.export.briefing.BriefingFigures;
+import uk.gov.tfwh.export.briefing.BriefingFiguresReader;
+import uk.gov.tfwh.export.briefing.BriefingSummarySheet;
+import uk.gov.tfwh.export.format.CsvTableWriter;
+import uk.gov.tfwh.export.format.OdsWorkbookWriter;
+import uk.gov.tfwh.export.format.XlsxWorkbookWriter;
+import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
+import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.table.ExportTable;
+import uk.gov.tfwh.export.table.ExportWorkbook;
+import uk.gov.tfwh.export.table.QueryTables;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * The entry point for exports: table exports (CSV, XLSX, ODS) and the ministerial briefing PDF,
+ * each read from one snapshot. Plain Java, safe for concurrent use (it holds no state of its own);
+ * the API and {@code ./tfwh briefing} share it. Every method throws {@link
+ * IllegalArgumentException} for a bad request (an argument named in the message) and {@link
+ * uk.gov.tfwh.warehouse.query.SnapshotUnavailableException} when the snapshot does not exist.
+ */
+public final class Exports {
+  private final WarehouseQueries queries;
+  private final SnapshotStore store;
+  private final Clock clock;
+
+  public Exports(WarehouseQueries queries, SnapshotStore store, Clock clock) {
+    this.queries = requireNonNull(queries, "queries");
+    this.store = requireNonNull(store, "store");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /**
+   * A table as CSV (the table alone), XLSX or ODS (the table, for a league table or regional totals
+   * also the briefing summary, and a Notes sheet with the source and definitions).
+   */
+  public ExportFile table(TableRequest request, ExportFormat format, SnapshotSelector snapshot) {
+    requireNonNull(request, "request");
+    requireNonNull(format, "format");
+    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    ExportWorkbook workbook = workbook(request, pinned, format != ExportFormat.CSV);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    switch (format) {
+      case CSV -> CsvTableWriter.write(workbook.main(), out);
+      case XLSX -> XlsxWorkbookWriter.write(workbook, out);
+      case ODS -> OdsWorkbookWriter.write(workbook, out);
+    }
+    return file(request.fileStem(), format.extension(), format.mediaType(), out, pinned);
+  }
+
+  /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
+  public ExportFile briefingPdf(int phase, LocalDate period, SnapshotSelector snapshot) {
+    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    BriefingFigures figures = BriefingFiguresReader.read(pinned, phase, period);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    BriefingPdfWriter.write(figures, out);
+    String stem = "briefing-phase" + phase + "-" + Quarter.endingOn(period).label();
+    return file(stem, "pdf", "application/pdf", out, pinned);
+  }
+
+  /** The briefing's figures themselves (what the PDF and the summary sheet show). */
+  public BriefingFigures briefingFigures(int phase, LocalDate period, SnapshotSelector snapshot) {
+    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    return BriefingFiguresReader.read(pinned, phase, period);
+  }
+
+  private static ExportWorkbook workbook(
+      TableRequest request, PinnedSnapshot pinned, boolean withSummary) {
+    String quarter =
+        request.period() == null ? "" : " " + Quarter.endingOn(request.period()).label();
+    String phase = "phase " + request.phase();
+    return switch (request.kind()) {
+      case LEAGUE_TABLE -> {
+        String title = "League table, " + phase + quarter;
+        ExportTable table =
+            QueryTables.of(
+                "League table",
+                title,
+                pinned.run(
+                    Query.LEAGUE_TABLE,
+                    Map.of("phase", request.phase(), "period", request.period())));
+        yield new ExportWorkbook(
+            title, withSummary(table, request, pinned, withSummary), pinned.provenance());
+      }
+      case REGION_TOTALS -> {
+        String title = "Regional totals, " + phase + quarter;
+        ExportTable table =
+            QueryTables.of(
+                "Regional totals",
+                title,
+                pinned.run(
+                    Query.REGION_TOTALS,
+                    Map.of("phase", request.phase(), "period", request.period())));
+        yield new ExportWorkbook(
+            title, withSummary(table, request, pinned, withSummary), pinned.provenance());
+      }
+      case PAYMENTS -> {
+        String title =
+            "Payments, "
+                + phase
+                + (request.authority() == null ? "" : ", authority " + request.authority());
+        Map<String, Object> args =
+            request.authority() == null
+                ? Map.of("phase", request.phase())
+                : Map.of("phase", request.phase(), "authority", request.authority());
+        ExportTable table = QueryTables.of("Payments", title, pinned.run(Query.PAYMENTS, args));
+        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+      }
+      case AUTHORITY_PROGRESS -> {
+        String title = "Progress of authority " + request.authority() + ", " + phase;
+        ExportTable table =
+            QueryTables.of(
+                "Progress " + request.authority(),
+                title,
+                pinned.run(
+                    Query.AUTHORITY_PROGRESS,
+                    Map.of("authority", request.authority(), "phase", request.phase())));
+        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+      }
+      case BRIEFING_SUMMARY -> {
+        BriefingFigures figures =
+            BriefingFiguresReader.read(pinned, request.phase(), request.period());
+        yield new ExportWorkbook(
+            "Briefing summary, " + phase + quarter,
+            List.of(BriefingSummarySheet.of(figures)),
+            pinned.provenance());
+      }
+    };
+  }
+
+  private static List<ExportTable> withSummary(
+      ExportTable table, TableRequest request, PinnedSnapshot pinned, boolean withSummary) {
+    if (!withSummary) {
+      return List.of(table);
+    }
+    BriefingFigures figures = BriefingFiguresReader.read(pinned, request.phase(), request.period());
+    return List.of(table, BriefingSummarySheet.of(figures));
+  }
+
+  private static ExportFile file(
+      String stem,
+      String extension,
+      String mediaType,
+      ByteArrayOutputStream out,
+      PinnedSnapshot pinned) {
+    String status = pinned.provenance().published() ? "" : "-PRE-RELEASE";
+    return new ExportFile(
+        stem + "-" + pinned.provenance().snapshotId() + status + "." + extension,
+        mediaType,
+        out.toByteArray(),
+        pinned.provenance().snapshotId(),
+        pinned.provenance().published());
+  }
+}

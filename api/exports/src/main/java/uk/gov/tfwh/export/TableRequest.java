@@ -1,0 +1,99 @@
+package uk.gov.tfwh.export;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+
+/**
+ * Which table to export, with the arguments it needs. Use the factories: each kind's required
+ * arguments are checked there, with a message naming the argument, so the API can answer 400.
+ *
+ * @param period the quarter end, for the league table, regional totals and briefing summary
+ * @param authority the authority's GSS code, for progress (required) and payments (optional)
+ */
+public record TableRequest(TableKind kind, int phase, LocalDate period, String authority) {
+
+  public TableRequest {
+    requireNonNull(kind, "kind");
+    Phase checkedPhase = Phase.ofNumber(phase);
+    boolean needsPeriod =
+        kind == TableKind.LEAGUE_TABLE
+            || kind == TableKind.REGION_TOTALS
+            || kind == TableKind.BRIEFING_SUMMARY;
+    if (needsPeriod) {
+      if (period == null) {
+        throw new IllegalArgumentException(kind.slug() + " needs a period (a quarter end)");
+      }
+      checkPeriod(checkedPhase, period);
+    } else if (period != null) {
+      throw new IllegalArgumentException(kind.slug() + " takes no period");
+    }
+    if (kind == TableKind.AUTHORITY_PROGRESS && (authority == null || authority.isBlank())) {
+      throw new IllegalArgumentException("progress needs an authority code");
+    }
+    if (authority != null && kind != TableKind.AUTHORITY_PROGRESS && kind != TableKind.PAYMENTS) {
+      throw new IllegalArgumentException(kind.slug() + " takes no authority");
+    }
+    if (authority != null && !authority.matches("E\\d{8}")) {
+      throw new IllegalArgumentException(
+          "authority must be a GSS code such as E08000025, not '" + authority + "'");
+    }
+  }
+
+  /** Checks that {@code period} is a quarter end within {@code phase}. */
+  public static void checkPeriod(Phase phase, LocalDate period) {
+    if (!Quarter.isQuarterEnd(period)) {
+      throw new IllegalArgumentException(
+          "period must be a quarter end (31 March, 30 June, 30 September or 31 December), not "
+              + period);
+    }
+    if (!phase.covers(Quarter.endingOn(period))) {
+      throw new IllegalArgumentException(
+          "period "
+              + period
+              + " is outside phase "
+              + phase.number()
+              + " ("
+              + phase.firstQuarter().end()
+              + " to "
+              + phase.lastQuarter().end()
+              + ")");
+    }
+  }
+
+  public static TableRequest leagueTable(int phase, LocalDate period) {
+    return new TableRequest(TableKind.LEAGUE_TABLE, phase, period, null);
+  }
+
+  public static TableRequest regionTotals(int phase, LocalDate period) {
+    return new TableRequest(TableKind.REGION_TOTALS, phase, period, null);
+  }
+
+  /** Payments in a phase; {@code authority} may be null for every authority. */
+  public static TableRequest payments(int phase, String authority) {
+    return new TableRequest(TableKind.PAYMENTS, phase, null, authority);
+  }
+
+  public static TableRequest authorityProgress(String authority, int phase) {
+    return new TableRequest(TableKind.AUTHORITY_PROGRESS, phase, null, authority);
+  }
+
+  public static TableRequest briefingSummary(int phase, LocalDate period) {
+    return new TableRequest(TableKind.BRIEFING_SUMMARY, phase, period, null);
+  }
+
+  /** A file name without extension, such as {@code league-table-phase1-2013Q3}. */
+  public String fileStem() {
+    StringBuilder stem = new StringBuilder(kind.slug());
+    if (authority != null) {
+      stem.append('-').append(authority);
+    }
+    stem.append("-phase").append(phase);
+    if (period != null) {
+      stem.append('-').append(Quarter.endingOn(period).label());
+    }
+    return stem.toString();
+  }
+}

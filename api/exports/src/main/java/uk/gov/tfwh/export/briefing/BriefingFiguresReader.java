@@ -1,0 +1,217 @@
+package uk.gov.tfwh.export.briefing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.gov.tfwh.export.TableRequest;
+import uk.gov.tfwh.export.briefing.BriefingFigures.Headline;
+import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
+import uk.gov.tfwh.export.briefing.BriefingFigures.QualityNotes;
+import uk.gov.tfwh.export.briefing.BriefingFigures.RegionLine;
+import uk.gov.tfwh.export.briefing.BriefingFigures.ReturnNote;
+import uk.gov.tfwh.export.briefing.BriefingFigures.Revision;
+import uk.gov.tfwh.export.briefing.BriefingFigures.TrajectoryPoint;
+import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+
+/**
+ * Reads a briefing's figures from the query layer, every query on one pinned snapshot. Nothing is
+ * recomputed here that the warehouse already holds (percentages, ranks, changes, payments); only
+ * sums of payments and the briefing's selections ({@link BriefingRules}) are made.
+ */
+public final class BriefingFiguresReader {
+  private BriefingFiguresReader() {}
+
+  /**
+   * @throws IllegalArgumentException when the period is not a quarter of the phase, or no authority
+   *     reported for it in this snapshot
+   */
+  public static BriefingFigures read(PinnedSnapshot snapshot, int phaseNumber, LocalDate period) {
+    Phase phase = Phase.ofNumber(phaseNumber);
+    TableRequest.checkPeriod(phase, period);
+    Map<String, Object> at = Map.of("phase", phaseNumber, "period", period);
+
+    QueryResult periods = snapshot.run(Query.PERIODS, Map.of("phase", phaseNumber));
+    List<TrajectoryPoint> trajectory = new ArrayList<>();
+    long reportingNow = 0;
+    for (int r = 0; r < periods.size(); r++) {
+      LocalDate end = periods.value(r, "period_end", LocalDate.class);
+      long reporting = periods.value(r, "authorities_reporting", Long.class);
+      if (end.isAfter(period)) {
+        break;
+      }
+      if (end.equals(period)) {
+        reportingNow = reporting;
+      }
+      if (reporting > 0) {
+        QueryResult totals =
+            snapshot.run(Query.NATIONAL_TOTALS, Map.of("phase", phaseNumber, "period", end));
+        trajectory.add(
+            new TrajectoryPoint(
+                end,
+                periods.value(r, "quarter_label", String.class),
+                totals.value(0, "turned_around", Long.class),
+                totals.value(0, "target_families", Long.class),
+                reporting));
+      }
+    }
+    if (reportingNow == 0) {
+      throw new IllegalArgumentException(
+          "no authority has figures for phase "
+              + phaseNumber
+              + " "
+              + Quarter.endingOn(period).label()
+              + " in snapshot "
+              + snapshot.provenance().snapshotId());
+    }
+
+    List<LeagueEntry> league = league(snapshot.run(Query.LEAGUE_TABLE, at));
+    return new BriefingFigures(
+        phaseNumber,
+        period,
+        Quarter.endingOn(period).label(),
+        snapshot.provenance(),
+        headline(snapshot, phase, period, trajectory),
+        trajectory,
+        BriefingRules.top(league),
+        BriefingRules.bottom(league),
+        BriefingRules.risers(league),
+        BriefingRules.fallers(league),
+        regions(snapshot.run(Query.REGION_TOTALS, at)),
+        quality(snapshot, phaseNumber, period, league));
+  }
+
+  private static Headline headline(
+      PinnedSnapshot snapshot, Phase phase, LocalDate period, List<TrajectoryPoint> trajectory) {
+    QueryResult now =
+        snapshot.run(Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", period));
+    LocalDate previous = Quarter.endingOn(period).previous().end();
+    TrajectoryPoint before =
+        trajectory.stream().filter(p -> p.period().equals(previous)).findFirst().orElse(null);
+    QueryResult then =
+        before == null
+            ? null
+            : snapshot.run(
+                Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", previous));
+    long turnedAround = now.value(0, "turned_around", Long.class);
+    BigDecimal percent = now.value(0, "percent_of_target", BigDecimal.class);
+
+    QueryResult payments = snapshot.run(Query.PAYMENTS, Map.of("phase", phase.number()));
+    BigDecimal paid = BigDecimal.ZERO.setScale(2);
+    Set<String> paidAuthorities = new HashSet<>();
+    for (int r = 0; r < payments.size(); r++) {
+      if (!payments.value(r, "period_end", LocalDate.class).isAfter(period)) {
+        paid = paid.add(payments.value(r, "total_gbp", BigDecimal.class));
+        paidAuthorities.add(payments.value(r, "authority_code", String.class));
+      }
+    }
+    return new Headline(
+        turnedAround,
+        now.value(0, "target_families", Long.class),
+        percent,
+        now.value(0, "authorities_reporting", Long.class),
+        now.value(0, "authorities_total", Long.class),
+        then == null ? null : previous,
+        then == null ? null : turnedAround - then.value(0, "turned_around", Long.class),
+        then == null
+            ? null
+            : percent.subtract(then.value(0, "percent_of_target", BigDecimal.class)),
+        paid,
+        paidAuthorities.size());
+  }
+
+  private static List<LeagueEntry> league(QueryResult result) {
+    List<LeagueEntry> entries = new ArrayList<>(result.size());
+    for (int r = 0; r < result.size(); r++) {
+      entries.add(
+          new LeagueEntry(
+              result.value(r, "national_rank", Integer.class),
+              result.value(r, "authority_code", String.class),
+              result.value(r, "authority_name", String.class),
+              result.value(r, "region_name", String.class),
+              result.value(r, "turned_around", Long.class),
+              result.value(r, "target_families", Integer.class),
+              result.value(r, "percent_of_target", BigDecimal.class),
+              result.value(r, "change_in_turned_around", Long.class),
+              result.value(r, "change_in_percent_points", BigDecimal.class)));
+    }
+    return entries;
+  }
+
+  private static List<RegionLine> regions(QueryResult result) {
+    List<RegionLine> lines = new ArrayList<>(result.size());
+    for (int r = 0; r < result.size(); r++) {
+      lines.add(
+          new RegionLine(
+              result.value(r, "region_code", String.class),
+              result.value(r, "region_name", String.class),
+              result.value(r, "authorities_reporting", Long.class),
+              result.value(r, "authorities_total", Long.class),
+              result.value(r, "turned_around", Long.class),
+              result.value(r, "target_families", Long.class),
+              result.value(r, "percent_of_target", BigDecimal.class)));
+    }
+    return lines;
+  }
+
+  private static QualityNotes quality(
+      PinnedSnapshot snapshot, int phase, LocalDate period, List<LeagueEntry> league) {
+    QueryResult status = snapshot.run(Query.DATA_QUALITY, Map.of("phase", phase, "period", period));
+    List<ReturnNote> late = new ArrayList<>();
+    List<ReturnNote> missing = new ArrayList<>();
+    List<Revision> revisions = new ArrayList<>();
+    for (int r = 0; r < status.size(); r++) {
+      String code = status.value(r, "authority_code", String.class);
+      String name = status.value(r, "authority_name", String.class);
+      String region = status.value(r, "region_name", String.class);
+      Instant first = status.value(r, "first_submitted_at", Instant.class);
+      if ("missing".equals(status.value(r, "status", String.class))) {
+        missing.add(new ReturnNote(code, name, region, null));
+      }
+      if (Boolean.TRUE.equals(status.value(r, "late", Boolean.class))) {
+        late.add(new ReturnNote(code, name, region, first));
+      }
+      if (Boolean.TRUE.equals(status.value(r, "resubmitted", Boolean.class))) {
+        Revision revision = revision(snapshot, code, name, phase, period);
+        if (revision != null
+            && BriefingRules.isLargeRevision(
+                revision.firstTurnedAround(), revision.currentTurnedAround())) {
+          revisions.add(revision);
+        }
+      }
+    }
+    return new QualityNotes(late, missing, revisions, BriefingRules.exactlyAtTarget(league));
+  }
+
+  /** The first accepted version against the current one (history is in submission order). */
+  private static Revision revision(
+      PinnedSnapshot snapshot, String code, String name, int phase, LocalDate period) {
+    QueryResult history =
+        snapshot.run(
+            Query.RETURN_HISTORY, Map.of("authority", code, "phase", phase, "period", period));
+    Integer current = null;
+    for (int r = 0; r < history.size(); r++) {
+      if (Boolean.TRUE.equals(history.value(r, "is_current", Boolean.class))) {
+        current = r;
+      }
+    }
+    if (history.size() < 2 || current == null) {
+      return null;
+    }
+    return new Revision(
+        code,
+        name,
+        history.value(0, "turned_around", Long.class),
+        history.value(current, "turned_around", Long.class),
+        history.size(),
+        history.value(current, "revision_note", String.class));
+  }
+}
