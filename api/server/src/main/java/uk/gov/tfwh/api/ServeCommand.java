@@ -1,0 +1,123 @@
+package uk.gov.tfwh.api;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
+
+/**
+ * {@code ./tfwh serve}: the API (and, from api/web's classpath, the built-in dashboard) over a
+ * warehouse folder, on loopback unless told otherwise. Runs until stopped (Ctrl-C).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the API under /api/v1 (and the dashboard) over a warehouse's snapshots.")
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--warehouse",
+      required = true,
+      description = "The warehouse folder written by ./tfwh load.")
+  Path warehouse;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default ${DEFAULT-VALUE}, this machine only).")
+  String bind;
+
+  @Option(
+      names = "--engine",
+      defaultValue = "embedded",
+      description = "embedded (DuckDB in-process, default) or trino.")
+  String engine;
+
+  @Option(
+      names = "--trino-url",
+      description = "JDBC URL of Trino for --engine trino (default jdbc:trino://127.0.0.1:8090).")
+  String trinoUrl;
+
+  @Option(
+      names = "--users",
+      description =
+          "The users file written by ./tfwh users (API tokens); without it only the"
+              + " public (and OpenID Connect users, when configured) can sign in.")
+  Path users;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(warehouse)) {
+      System.err.println("tfwh serve: no warehouse folder " + warehouse);
+      return 2;
+    }
+    if (port < 0 || port > 65_535) {
+      System.err.println("tfwh serve: --port must be 0 to 65535, not " + port);
+      return 2;
+    }
+    try {
+      Engine.of(engine);
+    } catch (IllegalArgumentException e) {
+      System.err.println("tfwh serve: --" + e.getMessage());
+      return 2;
+    }
+    ConfigurableApplicationContext context = start(properties());
+    String listening = context.getEnvironment().getProperty("local.server.port");
+    System.out.println(
+        "tfwh serve: http://"
+            + bind
+            + ":"
+            + listening
+            + "/api/v1 (OpenAPI at /v3/api-docs,"
+            + " UI at /swagger-ui.html) over "
+            + warehouse.toAbsolutePath());
+    return 0;
+  }
+
+  /** The Spring properties these options stand for. */
+  Map<String, Object> properties() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("tfwh.api.warehouse", warehouse.toAbsolutePath().toString());
+    properties.put("tfwh.api.engine", engine);
+    if (trinoUrl != null) {
+      properties.put("tfwh.api.trino-url", trinoUrl);
+    }
+    if (users != null) {
+      properties.put("tfwh.api.users", users.toAbsolutePath().toString());
+    }
+    properties.put("server.port", Integer.toString(port));
+    properties.put("server.address", bind);
+    return properties;
+  }
+
+  private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    SpringApplication application = new SpringApplication(TfwhApiApplication.class);
+    // Passed as command-line arguments, so they beat every properties file.
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return application.run(args);
+  }
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new ServeCommand()).execute(args);
+    if (exit != 0) {
+      System.exit(exit);
+    }
+    // Otherwise the web server's threads keep the JVM running until it is stopped.
+  }
+}

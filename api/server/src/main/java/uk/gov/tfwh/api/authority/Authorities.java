@@ -1,0 +1,41 @@
+package uk.gov.tfwh.api.authority;
+
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.access.AuthorityCodes;
+import uk.gov.tfwh.api.problem.BadParameterException;
+import uk.gov.tfwh.api.problem.NotFoundException;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+/** Looks authorities up in a snapshot's reference data. */
+@Component
+public class Authorities {
+  private final WarehouseQueries queries;
+
+  public Authorities(WarehouseQueries queries) {
+    this.queries = queries;
+  }
+
+  /** Checks a code's shape, before it decides anything (such as a coordinator's access). */
+  public static String wellFormed(String parameter, String code) {
+    if (!AuthorityCodes.isWellFormed(code)) {
+      throw new BadParameterException(
+          parameter,
+          parameter + " must be an authority code such as E06000001, not '" + code + "'");
+    }
+    return code;
+  }
+
+  /** The authority's reference row; 404 when the snapshot has no such authority. */
+  public QueryResult require(Snapshot snapshot, String code) {
+    QueryResult found =
+        queries.run(snapshot.selector(), Query.AUTHORITIES, Arguments.of("authority", code));
+    if (found.isEmpty()) {
+      throw new NotFoundException("there is no authority " + code);
+    }
+    return found;
+  }
+}

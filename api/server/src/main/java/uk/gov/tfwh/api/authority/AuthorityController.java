@@ -1,0 +1,51 @@
+package uk.gov.tfwh.api.authority;
+
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+@RestController
+class AuthorityController {
+  private final WarehouseQueries queries;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  AuthorityController(WarehouseQueries queries, SnapshotReads reads, AccessPolicy access) {
+    this.queries = queries;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /** Every authority with its region, type, and both phases' targets and their basis. */
+  @GetMapping("/api/v1/authorities")
+  ResponseEntity<AuthorityList> authorities(NativeWebRequest request, Viewer viewer) {
+    return reads.respond(
+        request,
+        viewer,
+        access.figures(viewer),
+        snapshot ->
+            new AuthorityList(
+                snapshot.id(),
+                snapshot.release(),
+                Table.from(
+                    queries.run(snapshot.selector(), Query.AUTHORITIES, Map.of()),
+                    "authority_code",
+                    "authority_name",
+                    "region_code",
+                    "region_name",
+                    "authority_type",
+                    "former_codes",
+                    "phase1_target",
+                    "phase1_target_basis",
+                    "phase2_target",
+                    "phase2_target_basis")));
+  }
+}

@@ -1,0 +1,49 @@
+package uk.gov.tfwh.api.leaguetable;
+
+import java.time.LocalDate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.period.PeriodParameters;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+
+@RestController
+class LeagueTableController {
+  private final LeagueTables leagueTables;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  LeagueTableController(LeagueTables leagueTables, SnapshotReads reads, AccessPolicy access) {
+    this.leagueTables = leagueTables;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /**
+   * Every authority's turned-around figure against its target for a phase and quarter, ranked;
+   * optionally one region (code or name) or authority type.
+   */
+  @GetMapping("/api/v1/league-table")
+  ResponseEntity<LeagueTable> leagueTable(
+      @RequestParam int phase,
+      @RequestParam String period,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String type,
+      NativeWebRequest request,
+      Viewer viewer) {
+    Phase checkedPhase = PeriodParameters.phase(phase);
+    LocalDate end = PeriodParameters.periodIn(checkedPhase, period);
+    return reads.respond(
+        request,
+        viewer,
+        access.figures(viewer),
+        snapshot ->
+            leagueTables.leagueTable(snapshot, checkedPhase, Quarter.endingOn(end), region, type));
+  }
+}

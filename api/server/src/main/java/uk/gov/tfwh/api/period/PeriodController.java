@@ -1,0 +1,50 @@
+package uk.gov.tfwh.api.period;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+@RestController
+class PeriodController {
+  private final WarehouseQueries queries;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  PeriodController(WarehouseQueries queries, SnapshotReads reads, AccessPolicy access) {
+    this.queries = queries;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /** Every quarter of both phases (or one), with how many authorities have figures in it. */
+  @GetMapping("/api/v1/periods")
+  ResponseEntity<PeriodList> periods(
+      @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {
+    Integer checked = phase == null ? null : PeriodParameters.phase(phase).number();
+    return reads.respond(
+        request,
+        viewer,
+        access.figures(viewer),
+        snapshot ->
+            new PeriodList(
+                snapshot.id(),
+                snapshot.release(),
+                Table.from(
+                    queries.run(snapshot.selector(), Query.PERIODS, Arguments.of("phase", checked)),
+                    "phase",
+                    "period=period_end",
+                    "quarter_label",
+                    "financial_year",
+                    "quarter_index",
+                    "authorities_reporting")));
+  }
+}

@@ -1,0 +1,96 @@
+package uk.gov.tfwh.api.problem;
+
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import uk.gov.tfwh.api.access.Viewers;
+import uk.gov.tfwh.warehouse.query.QueryException;
+import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
+
+/**
+ * Every error as {@code application/problem+json} with a {@code detail} a caller can act on.
+ * Spring's own errors (missing parameter, unsupported type) come from the base class.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+  private static final URI BASE = URI.create("https://tfwh.example/problems/");
+
+  @ExceptionHandler(BadParameterException.class)
+  ProblemDetail badParameter(BadParameterException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", e.getMessage());
+    problem.setProperty("parameter", e.parameter());
+    return problem;
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "bad-parameter",
+            e.getName()
+                + " must be "
+                + expected(e.getRequiredType())
+                + ", not '"
+                + e.getValue()
+                + "'");
+    problem.setProperty("parameter", e.getName());
+    return problem;
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+  }
+
+  @ExceptionHandler(SnapshotUnavailableException.class)
+  ProblemDetail noSnapshot(SnapshotUnavailableException e) {
+    // The message names the warehouse folder, which is not the caller's business.
+    LOG.info("no snapshot: {}", e.getMessage());
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "no-data",
+        "no figures are available yet: nothing has been "
+            + (Viewers.current().isAnonymous() ? "published" : "loaded"));
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail refused(AccessDeniedException e) {
+    return Viewers.current().isAnonymous()
+        ? problem(HttpStatus.UNAUTHORIZED, "sign-in", "sign in for this resource")
+        : problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(QueryException.class)
+  ProblemDetail queryFailed(QueryException e) {
+    LOG.error("query failed", e);
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "query-failed",
+        "the warehouse could not answer just now; try again");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "valid";
+    }
+    if (type == int.class || type == Integer.class) {
+      return "a whole number";
+    }
+    return "a valid " + type.getSimpleName();
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(BASE.resolve(type));
+    return problem;
+  }
+}

@@ -1,0 +1,40 @@
+package uk.gov.tfwh.api.progress;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.authority.Authorities;
+import uk.gov.tfwh.api.period.PeriodParameters;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.programme.period.Phase;
+
+@RestController
+class ProgressController {
+  private final ProgressReports reports;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  ProgressController(ProgressReports reports, SnapshotReads reads, AccessPolicy access) {
+    this.reports = reports;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /** The authority's quarterly series against its target, and a projection to the phase's end. */
+  @GetMapping("/api/v1/authorities/{code}/progress")
+  ResponseEntity<AuthorityProgress> progress(
+      @PathVariable String code, @RequestParam int phase, NativeWebRequest request, Viewer viewer) {
+    String authority = Authorities.wellFormed("code", code);
+    Phase checked = PeriodParameters.phase(phase);
+    return reads.respond(
+        request,
+        viewer,
+        access.authorityFigures(viewer, authority),
+        snapshot -> reports.progress(snapshot, authority, checked));
+  }
+}

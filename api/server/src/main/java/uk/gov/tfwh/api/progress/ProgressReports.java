@@ -1,0 +1,107 @@
+package uk.gov.tfwh.api.progress;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.authority.Authorities;
+import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
+import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.projection.ProgressProjection;
+import uk.gov.tfwh.programme.projection.ProjectedFigure;
+import uk.gov.tfwh.programme.projection.Projection;
+import uk.gov.tfwh.programme.projection.ReportedFigure;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+/** An authority's progress: the reported series and the programme's projection of it. */
+@Component
+public class ProgressReports {
+  static final String METHOD =
+      "straight line from the latest cumulative figure at the pace of the last "
+          + ProgressProjection.WINDOW_QUARTERS
+          + " reported quarters (a fall counts as no pace; not capped at the target);"
+          + " docs/methodology.md, 'Projection to the end of the phase'";
+
+  private final WarehouseQueries queries;
+  private final Authorities authorities;
+
+  public ProgressReports(WarehouseQueries queries, Authorities authorities) {
+    this.queries = queries;
+    this.authorities = authorities;
+  }
+
+  public AuthorityProgress progress(Snapshot snapshot, String code, Phase phase) {
+    QueryResult authority = authorities.require(snapshot, code);
+    Integer target = authority.value(0, "phase" + phase.number() + "_target", Integer.class);
+    String basis = authority.value(0, "phase" + phase.number() + "_target_basis", String.class);
+    QueryResult series =
+        queries.run(
+            snapshot.selector(),
+            Query.AUTHORITY_PROGRESS,
+            Arguments.of("authority", code, "phase", phase.number()));
+    Table table =
+        Table.from(
+            series,
+            "period=period_end",
+            "quarter_label",
+            "quarter_index",
+            "families_identified",
+            "families_attached",
+            "turned_around",
+            "target=target_families",
+            "target_basis",
+            "percent_of_target",
+            "rank=national_rank",
+            "region_rank",
+            "type_rank",
+            "quartile",
+            "change_since_previous_quarter=change_in_turned_around",
+            "change_in_percent_points");
+    return new AuthorityProgress(
+        code,
+        authority.value(0, "authority_name", String.class),
+        phase.number(),
+        target,
+        basis,
+        snapshot.id(),
+        snapshot.release(),
+        table,
+        project(phase, target, series));
+  }
+
+  private static ProjectionView project(Phase phase, Integer target, QueryResult series) {
+    if (series.isEmpty() || target == null || target <= 0) {
+      return null;
+    }
+    List<ReportedFigure> reported = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      reported.add(
+          new ReportedFigure(
+              Quarter.endingOn(series.value(i, "period_end", java.time.LocalDate.class)),
+              series.value(i, "turned_around", Long.class)));
+    }
+    Projection projection = ProgressProjection.project(phase, target, reported);
+    List<ProjectedQuarter> path = new ArrayList<>();
+    for (ProjectedFigure figure : projection.path()) {
+      path.add(
+          new ProjectedQuarter(
+              figure.quarter().end(), figure.quarter().label(), figure.turnedAround()));
+    }
+    return new ProjectionView(
+        METHOD,
+        projection.latestQuarter().end(),
+        projection.latestTurnedAround(),
+        projection.baseQuarter().end(),
+        projection.averageQuarterlyIncrease(),
+        phase.lastQuarter().end(),
+        projection.projectedTurnedAround(),
+        projection.projectedPercentOfTarget(),
+        path);
+  }
+}

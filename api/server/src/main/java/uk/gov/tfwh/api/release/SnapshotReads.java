@@ -1,0 +1,108 @@
+package uk.gov.tfwh.api.release;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.config.ApiProperties;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * Serves a response read from one snapshot, with validators tied to it: the ETag is the snapshot id
+ * plus a digest of what was asked (path, query, representation, viewer), so it changes exactly when
+ * a new snapshot is loaded or published; a matching {@code If-None-Match} is answered 304 without
+ * running any query. Published responses to the public may be cached by anyone for a short time;
+ * anything a signed-in user sees is private and revalidated every time.
+ */
+@Component
+public class SnapshotReads {
+  private final SnapshotStore store;
+  private final CacheControl publicCaching;
+
+  public SnapshotReads(SnapshotStore store, ApiProperties properties) {
+    this.store = store;
+    this.publicCaching =
+        CacheControl.maxAge(properties.publicMaxAge().toSeconds(), TimeUnit.SECONDS).cachePublic();
+  }
+
+  /** The snapshot a selector stands for now, and whether it has been published. */
+  public Snapshot resolve(SnapshotSelector selector) {
+    String id = selector.resolve(store);
+    boolean published =
+        selector.kind() == SnapshotSelector.Kind.PUBLISHED
+            || id.equals(store.publishedId().orElse(null))
+            || store.isPublished(id);
+    return new Snapshot(id, published ? Release.PUBLISHED : Release.PRE_RELEASE);
+  }
+
+  public <T> ResponseEntity<T> respond(
+      NativeWebRequest request,
+      Viewer viewer,
+      SnapshotSelector selector,
+      Function<Snapshot, T> body) {
+    Snapshot snapshot = resolve(selector);
+    String etag = etag(request, viewer, snapshot);
+    CacheControl caching =
+        viewer.isAnonymous() && snapshot.release() == Release.PUBLISHED
+            ? publicCaching
+            : CacheControl.noCache().cachePrivate();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setETag(etag);
+    headers.setCacheControl(caching);
+    headers.setVary(java.util.List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION));
+    headers.set("X-Tfwh-Snapshot", snapshot.id());
+    if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+      return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
+    }
+    return new ResponseEntity<>(body.apply(snapshot), headers, HttpStatus.OK);
+  }
+
+  private static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.trim();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals("*") || tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String etag(NativeWebRequest request, Viewer viewer, Snapshot snapshot) {
+    HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+    String asked =
+        http.getRequestURI()
+            + '?'
+            + Optional.ofNullable(http.getQueryString()).orElse("")
+            + '\n'
+            + Optional.ofNullable(http.getHeader(HttpHeaders.ACCEPT)).orElse("")
+            + '\n'
+            + viewer.role()
+            + '/'
+            + viewer.authority();
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(asked.getBytes(StandardCharsets.UTF_8));
+      return '"' + snapshot.id() + '-' + HexFormat.of().formatHex(digest, 0, 8) + '"';
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

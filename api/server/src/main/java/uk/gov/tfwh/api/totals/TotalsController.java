@@ -1,0 +1,116 @@
+package uk.gov.tfwh.api.totals;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.period.PeriodParameters;
+import uk.gov.tfwh.api.problem.NotFoundException;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+@RestController
+class TotalsController {
+  private static final String[] FIGURES = {
+    "authorities_reporting",
+    "authorities_total",
+    "families_identified",
+    "families_attached",
+    "turned_around",
+    "target=target_families",
+    "percent_of_target"
+  };
+
+  private final WarehouseQueries queries;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  TotalsController(WarehouseQueries queries, SnapshotReads reads, AccessPolicy access) {
+    this.queries = queries;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /** England's totals of every summary figure against the sum of every authority's target. */
+  @GetMapping("/api/v1/national")
+  ResponseEntity<NationalTotals> national(
+      @RequestParam int phase,
+      @RequestParam String period,
+      NativeWebRequest request,
+      Viewer viewer) {
+    Phase checked = PeriodParameters.phase(phase);
+    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    return reads.respond(
+        request, viewer, access.figures(viewer), snapshot -> national(snapshot, checked, quarter));
+  }
+
+  /** Each region's totals, every region listed. */
+  @GetMapping("/api/v1/regions")
+  ResponseEntity<RegionTotals> regions(
+      @RequestParam int phase,
+      @RequestParam String period,
+      NativeWebRequest request,
+      Viewer viewer) {
+    Phase checked = PeriodParameters.phase(phase);
+    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    return reads.respond(
+        request,
+        viewer,
+        access.figures(viewer),
+        snapshot -> {
+          national(snapshot, checked, quarter); // a quarter with no figures is a 404 here too
+          String[] columns = new String[FIGURES.length + 2];
+          columns[0] = "region_code";
+          columns[1] = "region_name";
+          System.arraycopy(FIGURES, 0, columns, 2, FIGURES.length);
+          return new RegionTotals(
+              checked.number(),
+              quarter.end(),
+              quarter.label(),
+              snapshot.id(),
+              snapshot.release(),
+              Table.from(run(snapshot, Query.REGION_TOTALS, checked, quarter), columns));
+        });
+  }
+
+  private NationalTotals national(Snapshot snapshot, Phase phase, Quarter quarter) {
+    Table table = Table.from(run(snapshot, Query.NATIONAL_TOTALS, phase, quarter), FIGURES);
+    Map<String, Object> row = table.rows().get(0);
+    long reporting = (Long) row.get("authorities_reporting");
+    if (reporting == 0) {
+      throw new NotFoundException(
+          "no authority has figures for phase " + phase.number() + ", " + quarter.label());
+    }
+    return new NationalTotals(
+        phase.number(),
+        quarter.end(),
+        quarter.label(),
+        snapshot.id(),
+        snapshot.release(),
+        reporting,
+        (Long) row.get("authorities_total"),
+        (Long) row.get("families_identified"),
+        (Long) row.get("families_attached"),
+        (Long) row.get("turned_around"),
+        (Long) row.get("target"),
+        (BigDecimal) row.get("percent_of_target"),
+        table);
+  }
+
+  private QueryResult run(Snapshot snapshot, Query query, Phase phase, Quarter quarter) {
+    return queries.run(
+        snapshot.selector(), query, Arguments.of("phase", phase.number(), "period", quarter.end()));
+  }
+}
