@@ -182,13 +182,13 @@ public final class BriefingPdfWriter {
 
   private static List<Column> leagueColumns() {
     return List.of(
-        new Column("Rank", 34, true),
-        new Column("Authority", 150, false),
-        new Column("Region", 100, false),
-        new Column("Turned around", 62, true),
+        new Column("Rank", 30, true),
+        new Column("Authority", 140, false),
+        new Column("Region", 95, false),
+        new Column("Turned around", 66, true),
         new Column("Target", 50, true),
-        new Column("% of target", 50, true),
-        new Column("Change (pts)", 65, true));
+        new Column("% of target", 55, true),
+        new Column("Change (pts)", 75, true));
   }
 
   private static List<List<String>> league(List<LeagueEntry> entries) {
@@ -219,13 +219,13 @@ public final class BriefingPdfWriter {
     }
     List<Column> columns =
         List.of(
-            new Column("Movement", 50, false),
-            new Column("Authority", 150, false),
-            new Column("Region", 100, false),
-            new Column("Rank", 34, true),
+            new Column("Movement", 48, false),
+            new Column("Authority", 135, false),
+            new Column("Region", 95, false),
+            new Column("Rank", 30, true),
             new Column("% of target", 55, true),
             new Column("Change (pts)", 60, true),
-            new Column("Change (families)", 62, true));
+            new Column("Change (families)", 88, true));
     List<List<String>> rows = new ArrayList<>();
     for (LeagueEntry e : figures.risers()) {
       rows.add(mover("Rise", e));

@@ -1,0 +1,159 @@
+package uk.gov.tfwh.export;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import uk.gov.tfwh.export.pdf.FirstPageImage;
+import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * {@code ./tfwh briefing}: writes the ministerial briefing PDF for a phase and quarter from a
+ * warehouse, and optionally its first page as a PNG (how docs/briefing-page1.png is made). Exit 2
+ * for a bad option or argument (usage), 1 when the briefing cannot be made (no such snapshot, no
+ * figures for the quarter, cannot write the file).
+ */
+@Command(
+    name = "briefing",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the ministerial briefing PDF (A4) for a phase and quarter.",
+      "It reads the current snapshot by default: marked OFFICIAL-SENSITIVE: PRE-RELEASE on every",
+      "page until that snapshot is published."
+    },
+    exitCodeOnExecutionException = 1)
+public final class BriefingCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse.")
+  Path warehouse;
+
+  @Option(names = "--phase", required = true, paramLabel = "N", description = "1 or 2.")
+  int phase;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The quarter's last day, such as 2013-09-30.")
+  String period;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PDF to write.")
+  Path out;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "current|published|ID",
+      defaultValue = "current",
+      description = "Which snapshot to read (default: ${DEFAULT-VALUE}).")
+  String snapshot;
+
+  @Option(
+      names = "--png",
+      paramLabel = "FILE",
+      description = "Also render the first page to this PNG (PDFBox's renderer).")
+  Path png;
+
+  @Option(
+      names = "--dpi",
+      paramLabel = "DPI",
+      defaultValue = "110",
+      description = "Resolution of the PNG (default: ${DEFAULT-VALUE}).")
+  int dpi;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new BriefingCommand()).execute(args));
+  }
+
+  /** The command line with tfwh's error handling: one line saying why; 2 for usage, 1 otherwise. */
+  static CommandLine commandLine(BriefingCommand command) {
+    CommandLine line = new CommandLine(command);
+    line.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("tfwh briefing: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : 1;
+        });
+    return line;
+  }
+
+  @Override
+  public Integer call() {
+    LocalDate quarterEnd = parsePeriod();
+    if (phase != 1 && phase != 2) {
+      throw new ParameterException(spec.commandLine(), "--phase must be 1 or 2, not " + phase);
+    }
+    if (dpi < 36 || dpi > 600) {
+      throw new ParameterException(spec.commandLine(), "--dpi must be between 36 and 600");
+    }
+    TableRequest.checkPeriod(uk.gov.tfwh.programme.period.Phase.ofNumber(phase), quarterEnd);
+    SnapshotStore store = new SnapshotStore(warehouse);
+    if (!Files.isDirectory(store.root())) {
+      throw new IllegalStateException("there is no warehouse at " + store.root());
+    }
+    try (WarehouseQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
+      Exports exports = new Exports(queries, store, Clock.systemUTC());
+      ExportFile pdf = exports.briefingPdf(phase, quarterEnd, selector());
+      write(out, pdf.content());
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.println(
+          "wrote "
+              + out
+              + " ("
+              + pdf.size()
+              + " bytes, snapshot "
+              + pdf.snapshotId()
+              + (pdf.published() ? ", published" : ", PRE-RELEASE")
+              + ")");
+      if (png != null) {
+        write(png, FirstPageImage.png(pdf.content(), dpi));
+        stdout.println("wrote " + png + " (first page at " + dpi + " dpi)");
+      }
+      stdout.flush();
+    }
+    return 0;
+  }
+
+  private LocalDate parsePeriod() {
+    try {
+      return LocalDate.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--period must be a date such as 2013-09-30, not " + period);
+    }
+  }
+
+  private SnapshotSelector selector() {
+    return switch (snapshot) {
+      case "current" -> SnapshotSelector.current();
+      case "published" -> SnapshotSelector.published();
+      default -> SnapshotSelector.byId(snapshot);
+    };
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
