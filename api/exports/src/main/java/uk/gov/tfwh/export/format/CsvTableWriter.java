@@ -19,7 +19,7 @@ import uk.gov.tfwh.export.table.ExportTable;
  * guess a legacy code page and mangle names such as "Bath and North East Somerset" with accents or
  * dashes), a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, and
  * quotes doubled. Numbers are plain (no thousands separators), dates ISO 8601, booleans {@code
- * true}/{@code false}, empty for null. Text is neutralised by {@link FormulaSafeText#forCsv}.
+ * true}/{@code false}, empty for null. Text is neutralised by {@link FormulaSafeText#neutralise}.
  */
 public final class CsvTableWriter {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -36,7 +36,7 @@ public final class CsvTableWriter {
         if (c > 0) {
           writer.write(',');
         }
-        writer.write(field(FormulaSafeText.forCsv(columns.get(c).heading())));
+        writer.write(field(FormulaSafeText.neutralise(columns.get(c).heading())));
       }
       writer.write(CRLF);
       for (List<Object> row : table.rows()) {
@@ -59,7 +59,7 @@ public final class CsvTableWriter {
       return "";
     }
     if (value instanceof String s) {
-      return FormulaSafeText.forCsv(s);
+      return FormulaSafeText.neutralise(s);
     }
     if (value instanceof BigDecimal d) {
       return d.toPlainString();

@@ -8,13 +8,14 @@ package uk.gov.tfwh.export.format;
  * <p>How each format neutralises it:
  *
  * <ul>
- *   <li>CSV has no types: a spreadsheet program parses every field, so the text itself must change.
- *       It gets a leading apostrophe ({@link #forCsv}), which spreadsheet programs show as the
- *       marker of literal text.
- *   <li>XLSX and ODS keep the exact text (the warehouse's value, unchanged) in a string cell, which
- *       no spreadsheet evaluates, and mark the cell as literal text as well: XLSX's {@code
- *       quotePrefix} style (Excel's own apostrophe) and the text number format; in ODS the text
- *       data style. So the value stays inert even when someone edits the cell and presses Enter.
+ *   <li>Every spreadsheet format ({@link #neutralise}): risky text gets a leading apostrophe, the
+ *       marker of literal text spreadsheet programs know. CSV has no types, so this is the only
+ *       defence there. XLSX and ODS could keep the exact text in a string cell (which is never
+ *       evaluated), but a re-save of that sheet as CSV, or a copy and paste of the cell, would make
+ *       the value live again; with the apostrophe in the value it stays inert wherever it travels.
+ *       XLSX and ODS also write every text cell as a string cell (never a formula) with the text
+ *       number format, and XLSX marks risky cells {@code quotePrefix} (Excel's own apostrophe) so
+ *       an edited cell stays text.
  *   <li>PDF draws text as glyphs and creates no link annotations.
  * </ul>
  */
@@ -35,8 +36,8 @@ public final class FormulaSafeText {
         || first == '\r';
   }
 
-  /** The text as a CSV field's content: an apostrophe before risky text, the text otherwise. */
-  public static String forCsv(String text) {
+  /** The text as a spreadsheet cell's content: an apostrophe before risky text, else the text. */
+  public static String neutralise(String text) {
     return needsNeutralising(text) ? "'" + text : text;
   }
 }

@@ -35,8 +35,8 @@ import uk.gov.tfwh.export.table.NotesSheet;
  * a few milliseconds. The tests read every file back with an independent reader (ODF Toolkit).
  *
  * <p>Every text cell is a string cell ({@code office:value-type="string"}, never {@code
- * table:formula}) with the text data style, ODF's equivalent of Excel's apostrophe: an edited cell
- * stays text. See {@link FormulaSafeText}.
+ * table:formula}) with the text data style, and risky text carries a leading apostrophe. See {@link
+ * FormulaSafeText}.
  */
 public final class OdsWorkbookWriter {
   static final String MEDIA_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -317,7 +317,7 @@ public final class OdsWorkbookWriter {
     x.writeStartElement("table", "table-cell", TABLE);
     x.writeAttribute("table", TABLE, "style-name", style);
     x.writeAttribute("office", OFFICE, "value-type", "string");
-    paragraph(x, text);
+    paragraph(x, FormulaSafeText.neutralise(text));
     x.writeEndElement();
   }
 

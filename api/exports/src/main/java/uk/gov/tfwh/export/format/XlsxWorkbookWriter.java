@@ -100,8 +100,9 @@ public final class XlsxWorkbookWriter {
   }
 
   private static void setText(Cell cell, String text, CellStyle plain, CellStyle literal) {
-    cell.setCellValue(text);
-    cell.setCellStyle(FormulaSafeText.needsNeutralising(text) ? literal : plain);
+    boolean risky = FormulaSafeText.needsNeutralising(text);
+    cell.setCellValue(FormulaSafeText.neutralise(text));
+    cell.setCellStyle(risky ? literal : plain);
   }
 
   /** Cell styles, made once per workbook (a workbook holds at most 64,000). */
