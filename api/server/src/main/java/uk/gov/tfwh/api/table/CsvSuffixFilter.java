@@ -23,11 +23,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CsvSuffixFilter extends OncePerRequestFilter {
   private static final String SUFFIX = ".csv";
+  // Exports name their format in the path themselves (/api/v1/exports/payments.csv).
+  private static final String EXPORTS = "/api/v1/exports/";
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return !(uri.startsWith(request.getContextPath() + "/api/") && uri.endsWith(SUFFIX));
+    String context = request.getContextPath();
+    return !(uri.startsWith(context + "/api/") && uri.endsWith(SUFFIX))
+        || uri.startsWith(context + EXPORTS);
   }
 
   @Override

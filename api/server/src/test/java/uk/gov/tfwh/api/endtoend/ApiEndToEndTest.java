@@ -46,6 +46,7 @@ abstract class ApiEndToEndTest {
   @DynamicPropertySource
   static void warehouseFolder(DynamicPropertyRegistry registry) {
     registry.add("tfwh.api.warehouse", () -> FixtureWarehouse.root().toString());
+    registry.add("tfwh.api.users", () -> FixtureWarehouse.users().toString());
   }
 
   @BeforeAll
@@ -82,11 +83,14 @@ abstract class ApiEndToEndTest {
     }
   }
 
-  HttpResponse<byte[]> getBytes(String pathAndQuery) {
+  HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
     try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -95,9 +99,13 @@ abstract class ApiEndToEndTest {
     }
   }
 
+  static String[] bearer(String token) {
+    return new String[] {"Authorization", "Bearer " + token};
+  }
+
   /** GETs JSON and checks it is a 200 of application/json. */
-  JsonNode json(String pathAndQuery) {
-    HttpResponse<String> response = get(pathAndQuery);
+  JsonNode json(String pathAndQuery, String... headers) {
+    HttpResponse<String> response = get(pathAndQuery, headers);
     assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .get()
@@ -107,8 +115,8 @@ abstract class ApiEndToEndTest {
   }
 
   /** GETs a problem and checks its status and media type. */
-  JsonNode problem(String pathAndQuery, int status) {
-    HttpResponse<String> response = get(pathAndQuery);
+  JsonNode problem(String pathAndQuery, int status, String... headers) {
+    HttpResponse<String> response = get(pathAndQuery, headers);
     assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
         .get()

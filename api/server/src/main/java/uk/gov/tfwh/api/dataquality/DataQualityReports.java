@@ -1,0 +1,81 @@
+package uk.gov.tfwh.api.dataquality;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.authority.Authorities;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+/**
+ * Data quality from the catalogue: the status rules (missing, late, resubmitted, accepted) live in
+ * {@code data_quality.sql}, the findings are the validation rules' own (etl/returns).
+ */
+@Component
+public class DataQualityReports {
+  static final String[] STATUSES = {"accepted", "late", "resubmitted", "missing"};
+
+  private final WarehouseQueries queries;
+  private final Authorities authorities;
+
+  public DataQualityReports(WarehouseQueries queries, Authorities authorities) {
+    this.queries = queries;
+    this.authorities = authorities;
+  }
+
+  public DataQuality report(Snapshot snapshot, Phase phase, Quarter quarter, String authority) {
+    if (authority != null) {
+      authorities.require(snapshot, authority);
+    }
+    Map<String, Object> arguments =
+        Arguments.of("phase", phase.number(), "period", quarter.end(), "authority", authority);
+    QueryResult status = queries.run(snapshot.selector(), Query.DATA_QUALITY, arguments);
+    QueryResult findings = queries.run(snapshot.selector(), Query.DATA_QUALITY_FINDINGS, arguments);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String name : STATUSES) {
+      counts.put(name, status.column("status").stream().filter(name::equals).count());
+    }
+    return new DataQuality(
+        phase.number(),
+        quarter.end(),
+        quarter.label(),
+        authority,
+        snapshot.id(),
+        snapshot.release(),
+        counts,
+        Table.from(
+            status,
+            "authority_code",
+            "authority_name",
+            "region=region_name",
+            "status",
+            "late",
+            "resubmitted",
+            "versions",
+            "first_submitted_at",
+            "last_submitted_at",
+            "current_return_id",
+            "rejections",
+            "warnings",
+            "notes"),
+        Table.from(
+                findings,
+                "authority_code",
+                "rule_id",
+                "severity",
+                "message",
+                "file",
+                "sheet",
+                "row_number",
+                "column_name",
+                "return_id",
+                "finding_id")
+            .rows());
+  }
+}

@@ -1,0 +1,17 @@
+package uk.gov.tfwh.api.exports;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.tfwh.export.Exports;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+@Configuration(proxyBeanMethods = false)
+class ExportConfiguration {
+
+  @Bean
+  Exports exports(WarehouseQueries queries, SnapshotStore store) {
+    return new Exports(queries, store, Clock.systemUTC());
+  }
+}

@@ -1,0 +1,141 @@
+package uk.gov.tfwh.api.exports;
+
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.authority.Authorities;
+import uk.gov.tfwh.api.period.PeriodParameters;
+import uk.gov.tfwh.api.problem.BadParameterException;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.export.ExportFile;
+import uk.gov.tfwh.export.ExportFormat;
+import uk.gov.tfwh.export.Exports;
+import uk.gov.tfwh.export.TableRequest;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+
+/**
+ * Downloads made by api/exports ({@link Exports}): tables as CSV, XLSX or ODS and the ministerial
+ * briefing as PDF, each read from the snapshot the viewer may see and named after it.
+ */
+@RestController
+class ExportController {
+  private final Exports exports;
+  private final SnapshotReads reads;
+  private final AccessPolicy access;
+
+  ExportController(Exports exports, SnapshotReads reads, AccessPolicy access) {
+    this.exports = exports;
+    this.reads = reads;
+    this.access = access;
+  }
+
+  /**
+   * A table as a file: {@code league-table} and {@code regions} need phase and period; {@code
+   * payments} needs phase (authority optional); {@code progress} needs phase and authority. Format:
+   * csv, xlsx or ods.
+   */
+  @GetMapping("/api/v1/exports/{table}.{format}")
+  ResponseEntity<byte[]> table(
+      @PathVariable String table,
+      @PathVariable String format,
+      @RequestParam int phase,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String authority,
+      NativeWebRequest request,
+      Viewer viewer) {
+    ExportFormat exportFormat = format(format);
+    Phase checked = PeriodParameters.phase(phase);
+    String code = authority == null ? null : Authorities.wellFormed("authority", authority);
+    TableRequest tableRequest =
+        switch (table) {
+          case "league-table" -> TableRequest.leagueTable(phase, period(checked, period));
+          case "regions" -> TableRequest.regionTotals(phase, period(checked, period));
+          case "payments" -> TableRequest.payments(phase, code);
+          case "progress" ->
+              TableRequest.authorityProgress(required("authority", code, "progress"), phase);
+          default ->
+              throw new BadParameterException(
+                  "table",
+                  "no export '"
+                      + table
+                      + "': league-table, regions, payments or progress (or briefing.pdf)");
+        };
+    SnapshotSelector selector =
+        code == null ? access.figures(viewer) : access.authorityFigures(viewer, code);
+    return file(
+        request, viewer, selector, () -> exports.table(tableRequest, exportFormat, selector));
+  }
+
+  /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
+  @GetMapping("/api/v1/exports/briefing.pdf")
+  ResponseEntity<byte[]> briefing(
+      @RequestParam int phase,
+      @RequestParam String period,
+      NativeWebRequest request,
+      Viewer viewer) {
+    Phase checked = PeriodParameters.phase(phase);
+    LocalDate end = PeriodParameters.periodIn(checked, period);
+    SnapshotSelector selector = access.figures(viewer);
+    return file(request, viewer, selector, () -> exports.briefingPdf(phase, end, selector));
+  }
+
+  private ResponseEntity<byte[]> file(
+      NativeWebRequest request,
+      Viewer viewer,
+      SnapshotSelector selector,
+      Supplier<ExportFile> export) {
+    ResponseEntity<ExportFile> response =
+        reads.respond(
+            request,
+            viewer,
+            selector,
+            // The export pins the same snapshot the validators name.
+            snapshot -> {
+              try {
+                return export.get();
+              } catch (IllegalArgumentException e) {
+                throw new BadParameterException("parameters", e.getMessage());
+              }
+            });
+    HttpHeaders headers = new HttpHeaders();
+    headers.putAll(response.getHeaders());
+    ExportFile file = response.getBody();
+    if (file == null) {
+      return new ResponseEntity<>(headers, response.getStatusCode());
+    }
+    headers.setContentType(MediaType.parseMediaType(file.mediaType()));
+    headers.setContentDisposition(
+        ContentDisposition.attachment().filename(file.fileName()).build());
+    return new ResponseEntity<>(file.content(), headers, response.getStatusCode());
+  }
+
+  private static LocalDate period(Phase phase, String period) {
+    return PeriodParameters.periodIn(phase, required("period", period, "this export"));
+  }
+
+  private static String required(String parameter, String value, String what) {
+    if (value == null) {
+      throw new BadParameterException(parameter, what + " needs the parameter " + parameter);
+    }
+    return value;
+  }
+
+  private static ExportFormat format(String format) {
+    try {
+      return ExportFormat.of(format);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException("format", e.getMessage());
+    }
+  }
+}

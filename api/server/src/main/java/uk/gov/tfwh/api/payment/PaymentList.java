@@ -1,0 +1,20 @@
+package uk.gov.tfwh.api.payment;
+
+import java.util.List;
+import uk.gov.tfwh.api.release.Release;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.api.table.Tabular;
+
+/**
+ * Payment-by-results per authority and quarter ({@code rows}, also the CSV), and per authority its
+ * total so far against its cap ({@code authorities}, JSON only).
+ */
+public record PaymentList(
+    int phase,
+    String authority,
+    String financialYear,
+    String snapshot,
+    Release release,
+    List<AuthorityPaymentTotal> authorities,
+    Table table)
+    implements Tabular {}

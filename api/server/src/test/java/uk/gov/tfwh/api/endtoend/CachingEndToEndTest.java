@@ -1,0 +1,56 @@
+package uk.gov.tfwh.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** ETag and Cache-Control are tied to the snapshot a response was read from. */
+class CachingEndToEndTest extends ApiEndToEndTest {
+  private static final String LEAGUE = "/api/v1/league-table?phase=1&period=2013Q3";
+
+  @Test
+  void aMatchingIfNoneMatchIsAnswered304WithoutABody() {
+    HttpResponse<String> first = get(LEAGUE);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).contains(FixtureWarehouse.PUBLISHED);
+    assertThat(first.headers().firstValue("X-Tfwh-Snapshot")).hasValue(FixtureWarehouse.PUBLISHED);
+
+    HttpResponse<String> again = get(LEAGUE, "If-None-Match", etag);
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+
+    assertThat(get(LEAGUE, "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theEtagDiffersByRepresentationAndBySnapshot() {
+    String json = get(LEAGUE).headers().firstValue("ETag").orElseThrow();
+    String csv = get(LEAGUE, "Accept", "text/csv").headers().firstValue("ETag").orElseThrow();
+    String preRelease =
+        get(LEAGUE, bearer(FixtureWarehouse.NATIONAL_TOKEN))
+            .headers()
+            .firstValue("ETag")
+            .orElseThrow();
+    assertThat(json).isNotEqualTo(csv);
+    assertThat(preRelease).contains(FixtureWarehouse.PRE_RELEASE).isNotEqualTo(json);
+  }
+
+  @Test
+  void publishedFiguresArePubliclyCacheableAndSignedInOnesArePrivate() {
+    assertThat(get(LEAGUE).headers().firstValue("Cache-Control"))
+        .get()
+        .asString()
+        .contains("public")
+        .contains("max-age=60");
+    assertThat(
+            get(LEAGUE, bearer(FixtureWarehouse.NATIONAL_TOKEN))
+                .headers()
+                .firstValue("Cache-Control"))
+        .get()
+        .asString()
+        .contains("private")
+        .contains("no-cache");
+  }
+}

@@ -1,0 +1,78 @@
+package uk.gov.tfwh.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/** Every tabular resource as CSV, by suffix and by Accept header, equal to its JSON rows. */
+class CsvEndToEndTest extends ApiEndToEndTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/v1/periods",
+        "/api/v1/authorities",
+        "/api/v1/league-table?phase=1&period=2013Q3",
+        "/api/v1/national?phase=1&period=2013Q3",
+        "/api/v1/regions?phase=1&period=2013Q3",
+        "/api/v1/authorities/" + SnapshotFixture.BIRMINGHAM + "/progress?phase=1",
+        "/api/v1/authorities/"
+            + SnapshotFixture.BIRMINGHAM
+            + "/benchmark?phase=1&period=2013Q3&group=england",
+        "/api/v1/payments?phase=1"
+      })
+  void csvBySuffixAndByAcceptEqualsTheJsonRows(String resource) {
+    JsonNode rows = json(resource).path("rows");
+    String[] pathAndQuery = resource.split("\\?", 2);
+    String suffixed =
+        pathAndQuery[0] + ".csv" + (pathAndQuery.length > 1 ? "?" + pathAndQuery[1] : "");
+
+    HttpResponse<String> bySuffix = get(suffixed);
+    HttpResponse<String> byAccept = get(resource, "Accept", "text/csv");
+    for (HttpResponse<String> response : List.of(bySuffix, byAccept)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .get()
+          .asString()
+          .startsWith("text/csv");
+    }
+    assertThat(bySuffix.body()).isEqualTo(byAccept.body());
+
+    List<List<String>> csv = csv(bySuffix.body());
+    List<String> header = csv.get(0);
+    List<String> fields = new ArrayList<>();
+    rows.get(0).fieldNames().forEachRemaining(fields::add);
+    assertThat(header).isEqualTo(fields);
+    assertThat(csv).hasSize(rows.size() + 1);
+    for (int i = 0; i < rows.size(); i++) {
+      for (int c = 0; c < header.size(); c++) {
+        JsonNode value = rows.get(i).path(header.get(c));
+        String cell = csv.get(i + 1).get(c);
+        if (value.isNull()) {
+          assertThat(cell).isEmpty();
+        } else if (value.isNumber()) {
+          assertThat(new BigDecimal(cell)).isEqualByComparingTo(value.decimalValue());
+        } else {
+          assertThat(cell).as(header.get(c)).isEqualTo(value.asText());
+        }
+      }
+    }
+  }
+
+  @Test
+  void csvOfAResourceNeedingARoleStillNeedsIt() {
+    assertThat(get("/api/v1/data-quality.csv?period=2013Q3").statusCode()).isEqualTo(401);
+    HttpResponse<String> national =
+        get("/api/v1/data-quality.csv?period=2013Q3", bearer(FixtureWarehouse.NATIONAL_TOKEN));
+    assertThat(national.statusCode()).isEqualTo(200);
+    assertThat(csv(national.body())).hasSize(SnapshotFixture.AUTHORITIES.size() + 1);
+  }
+}

@@ -1,0 +1,80 @@
+package uk.gov.tfwh.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/** Files made by api/exports, served with their media type, name and the snapshot's validators. */
+class ExportEndToEndTest extends ApiEndToEndTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "xlsx", "ods"})
+  void everyTableExportsInEveryFormat(String format) {
+    for (String export :
+        new String[] {
+          "league-table." + format + "?phase=1&period=2013Q3",
+          "regions." + format + "?phase=1&period=2013Q3",
+          "payments." + format + "?phase=1",
+          "progress." + format + "?phase=1&authority=" + SnapshotFixture.BIRMINGHAM
+        }) {
+      HttpResponse<byte[]> response = getBytes("/api/v1/exports/" + export);
+      assertThat(response.statusCode())
+          .as(export + ": " + new String(response.body(), StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
+      assertThat(disposition)
+          .startsWith("attachment")
+          .contains(FixtureWarehouse.PUBLISHED)
+          .contains("." + format);
+      assertThat(response.headers().firstValue("ETag")).isPresent();
+      byte[] body = response.body();
+      if (format.equals("csv")) {
+        assertThat(response.headers().firstValue("Content-Type"))
+            .get()
+            .asString()
+            .startsWith("text/csv");
+      } else {
+        // XLSX and ODS are zip files.
+        assertThat(new String(body, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+      }
+    }
+  }
+
+  @Test
+  void theLeagueTableCsvExportHasEveryAuthority() {
+    String csv =
+        new String(
+            getBytes("/api/v1/exports/league-table.csv?phase=1&period=2013Q3").body(),
+            StandardCharsets.UTF_8);
+    assertThat(csv).contains(SnapshotFixture.BIRMINGHAM).contains(SnapshotFixture.KENT);
+  }
+
+  @Test
+  void theBriefingIsAPdfForThoseWhoMayReadBriefings() {
+    HttpResponse<byte[]> response =
+        getBytes(
+            "/api/v1/exports/briefing.pdf?phase=1&period=2013Q3",
+            bearer(FixtureWarehouse.NATIONAL_TOKEN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(response.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(response.headers().firstValue("Content-Disposition"))
+        .get()
+        .asString()
+        .contains(FixtureWarehouse.PRE_RELEASE)
+        .contains("PRE-RELEASE");
+  }
+
+  @Test
+  void badExportRequestsAreProblems() {
+    problem("/api/v1/exports/everything.csv?phase=1", 400);
+    problem("/api/v1/exports/league-table.docx?phase=1&period=2013Q3", 400);
+    problem("/api/v1/exports/league-table.csv?phase=1", 400);
+    problem("/api/v1/exports/progress.csv?phase=1", 400);
+  }
+}

@@ -1,0 +1,89 @@
+package uk.gov.tfwh.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/** Errors are application/problem+json with a detail that says what to change. */
+class ProblemEndToEndTest extends ApiEndToEndTest {
+
+  @Test
+  void unknownAuthorityIsNotFound() {
+    JsonNode problem = problem("/api/v1/authorities/E06000999/progress?phase=1", 404);
+    assertThat(problem.path("detail").asText()).contains("E06000999");
+    problem("/api/v1/authorities/E06000999/benchmark?phase=1&period=2013Q3", 404);
+    problem("/api/v1/payments?phase=1&authority=E06000999", 404);
+  }
+
+  @Test
+  void malformedAuthorityCodeIsABadParameter() {
+    JsonNode problem = problem("/api/v1/authorities/kent/progress?phase=1", 400);
+    assertThat(problem.path("detail").asText()).contains("authority code");
+    assertThat(problem.path("parameter").asText()).isEqualTo("code");
+  }
+
+  @Test
+  void aQuarterWithNoDataIsNotFound() {
+    JsonNode problem = problem("/api/v1/league-table?phase=1&period=2015Q2", 404);
+    assertThat(problem.path("detail").asText())
+        .contains("no authority has figures")
+        .contains("2015Q2");
+    problem("/api/v1/national?phase=1&period=2015Q2", 404);
+    problem("/api/v1/regions?phase=1&period=2015Q2", 404);
+    problem(
+        "/api/v1/authorities/"
+            + SnapshotFixture.CITY_OF_LONDON
+            + "/benchmark?phase=1&period=2013Q3",
+        404);
+  }
+
+  @Test
+  void badParametersAreExplained() {
+    assertThat(problem("/api/v1/league-table?phase=3&period=2013Q3", 400).path("detail").asText())
+        .contains("phase must be 1 or 2");
+    assertThat(problem("/api/v1/league-table?phase=1&period=summer", 400).path("detail").asText())
+        .contains("2013Q3");
+    assertThat(problem("/api/v1/league-table?phase=1&period=2019Q1", 400).path("detail").asText())
+        .contains("outside phase 1");
+    assertThat(problem("/api/v1/league-table?phase=one&period=2013Q3", 400).path("detail").asText())
+        .contains("phase");
+    assertThat(problem("/api/v1/league-table?phase=1", 400).path("detail").asText())
+        .contains("period");
+    assertThat(
+            problem("/api/v1/league-table?phase=1&period=2013Q3&region=Atlantis", 400)
+                .path("detail")
+                .asText())
+        .contains("Atlantis");
+    assertThat(
+            problem(
+                    "/api/v1/authorities/"
+                        + SnapshotFixture.BIRMINGHAM
+                        + "/benchmark?phase=1&period=2013Q3&group=planets",
+                    400)
+                .path("detail")
+                .asText())
+        .contains("neighbours, region, type or england");
+    assertThat(problem("/api/v1/payments?phase=1&financial_year=2013", 400).path("detail").asText())
+        .contains("financial year");
+  }
+
+  @Test
+  void errorsStayProblemJsonWhenCsvWasAskedFor() {
+    problem("/api/v1/league-table.csv?phase=1&period=2015Q2", 404);
+    problem("/api/v1/league-table?phase=9&period=2013Q3", 400, "Accept", "text/csv");
+  }
+
+  @Test
+  void returnsAndDataQualityNeedARole() {
+    problem(
+        "/api/v1/authorities/" + SnapshotFixture.BIRMINGHAM + "/returns?phase=1&period=2013Q3",
+        401);
+    problem("/api/v1/data-quality?period=2013Q3", 401);
+    problem(
+        "/api/v1/authorities/" + SnapshotFixture.KENT + "/returns?phase=1&period=2013Q3",
+        403,
+        bearer(FixtureWarehouse.COORDINATOR_TOKEN));
+  }
+}

@@ -1,0 +1,54 @@
+package uk.gov.tfwh.api.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document, its UI, and the health and readiness endpoints. */
+class ServiceEndToEndTest extends ApiEndToEndTest {
+
+  @Test
+  void theOpenApiDocumentListsEveryEndpoint() {
+    JsonNode document = json("/v3/api-docs");
+    List<String> paths = new ArrayList<>();
+    document.path("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths)
+        .containsExactlyInAnyOrder(
+            "/api/v1/periods",
+            "/api/v1/authorities",
+            "/api/v1/league-table",
+            "/api/v1/national",
+            "/api/v1/regions",
+            "/api/v1/authorities/{code}/progress",
+            "/api/v1/authorities/{code}/benchmark",
+            "/api/v1/payments",
+            "/api/v1/data-quality",
+            "/api/v1/authorities/{code}/returns",
+            "/api/v1/exports/{table}.{format}",
+            "/api/v1/exports/briefing.pdf");
+    JsonNode leagueTable = document.path("paths").path("/api/v1/league-table").path("get");
+    List<String> parameters = leagueTable.path("parameters").findValuesAsText("name");
+    assertThat(parameters).containsExactlyInAnyOrder("phase", "period", "region", "type");
+    assertThat(leagueTable.path("responses").path("200").path("content").has("text/csv")).isTrue();
+  }
+
+  @Test
+  void theBrowsableUiIsServed() {
+    assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void healthAndReadinessAreUp() {
+    for (String health :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
+      var response = get(health);
+      assertThat(response.statusCode()).as(health).isEqualTo(200);
+      assertThat(parse(response.body()).path("status").asText()).as(health).isEqualTo("UP");
+    }
+  }
+}
