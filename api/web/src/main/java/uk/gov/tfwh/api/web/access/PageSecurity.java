@@ -1,0 +1,74 @@
+package uk.gov.tfwh.api.web.access;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import uk.gov.tfwh.api.access.FormLoginAuthentication;
+
+/**
+ * Who may open which page. The pages have their own filter chain, matched on the page paths only
+ * and ordered before the service's, because they need a GOV.UK sign-in page of their own (the
+ * service's chain would generate Spring's default one at {@code /login}). Signing in checks the
+ * user's name and API token with the service's {@link FormLoginAuthentication}, so the users file
+ * stays the one list of users; the API keeps its bearer tokens.
+ *
+ * <p>Every page is open to everyone: what a page shows depends on the viewer, through the service's
+ * {@code AccessPolicy} ({@link PageViewer}). Signing out needs a signed-in session; any other
+ * request under these paths is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PageSecurity {
+
+  /** Page paths: the service's chains never see these. */
+  static final String[] PAGE_PATHS = {
+    "/", "/authorities/**", "/national", "/login", "/logout", "/assets/**"
+  };
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+  SecurityFilterChain dashboardPages(HttpSecurity http, FormLoginAuthentication formLogin)
+      throws Exception {
+    http.securityMatcher(PAGE_PATHS)
+        .authenticationProvider(formLogin)
+        .authorizeHttpRequests(
+            rules ->
+                rules
+                    .requestMatchers(GET, "/assets/**")
+                    .permitAll()
+                    .requestMatchers(GET, "/", "/authorities/{code}", "/national")
+                    .permitAll()
+                    .requestMatchers(GET, "/login")
+                    .permitAll()
+                    .requestMatchers(POST, "/login")
+                    .permitAll()
+                    .requestMatchers(POST, "/logout")
+                    .authenticated()
+                    .anyRequest()
+                    .denyAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .usernameParameter("username")
+                    .passwordParameter("token")
+                    .failureUrl("/login?error")
+                    .defaultSuccessUrl("/", false))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+        .headers(
+            headers ->
+                headers
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none';"
+                                    + " frame-ancestors 'none'; form-action 'self'")));
+    return http.build();
+  }
+}

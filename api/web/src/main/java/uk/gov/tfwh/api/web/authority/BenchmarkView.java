@@ -1,0 +1,67 @@
+package uk.gov.tfwh.api.web.authority;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
+
+/**
+ * The authority against one comparison group: the warehouse's {@link BenchmarkSummary} (rank in the
+ * group, the group's quartiles and median) and every member's figures.
+ *
+ * @param summary null when the authority has no figures in the quarter
+ */
+public record BenchmarkView(String group, BenchmarkSummary summary, List<Member> members) {
+  public BenchmarkView {
+    requireNonNull(group, "group");
+    members = List.copyOf(members);
+  }
+
+  /** One member of the group. */
+  public record Member(
+      String authorityCode,
+      String authorityName,
+      boolean subject,
+      long turnedAround,
+      Integer target,
+      BigDecimal percentOfTarget,
+      int groupRank) {}
+
+  public static BenchmarkView of(String group, QueryResult rows) {
+    List<Member> members = new ArrayList<>();
+    boolean hasSubject = false;
+    for (int i = 0; i < rows.size(); i++) {
+      boolean subject = Boolean.TRUE.equals(rows.value(i, "is_subject", Boolean.class));
+      hasSubject |= subject;
+      members.add(
+          new Member(
+              rows.value(i, "authority_code", String.class),
+              rows.value(i, "authority_name", String.class),
+              subject,
+              rows.value(i, "turned_around", Long.class),
+              rows.value(i, "target_families", Integer.class),
+              rows.value(i, "percent_of_target", BigDecimal.class),
+              rows.value(i, "group_rank", Integer.class)));
+    }
+    return new BenchmarkView(group, hasSubject ? BenchmarkSummary.of(rows) : null, members);
+  }
+
+  /** How the page names the group. */
+  public String title() {
+    return switch (group) {
+      case "neighbours" -> "Statistical neighbours";
+      case "region" -> "Region";
+      case "type" -> "Authorities of the same type";
+      case "england" -> "England";
+      default -> group;
+    };
+  }
+
+  /** The members are listed for the small groups; England's 152 are the league table. */
+  public boolean listsMembers() {
+    return group.equals("neighbours") || group.equals("region");
+  }
+}

@@ -1,0 +1,90 @@
+package uk.gov.tfwh.api.web.authority;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.gov.tfwh.api.progress.AuthorityProgress;
+import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
+import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
+import uk.gov.tfwh.api.web.chart.LineChart;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+
+/**
+ * An authority's progress in a phase as the page shows it: the service's own {@link
+ * AuthorityProgress} (the same figures and projection as {@code
+ * /api/v1/authorities/{code}/progress}) as table rows and as a chart over every quarter of the
+ * phase.
+ *
+ * @param projection null when the authority has reported nothing in the phase
+ */
+public record ProgressView(
+    Integer target,
+    String targetBasis,
+    List<Row> rows,
+    ProjectionView projection,
+    List<ProjectedQuarter> projectedPath,
+    LineChart chart) {
+
+  public ProgressView {
+    requireNonNull(rows, "rows");
+    rows = List.copyOf(rows);
+    projectedPath = List.copyOf(projectedPath);
+    requireNonNull(chart, "chart");
+  }
+
+  /** One reported quarter. */
+  public record Row(
+      LocalDate period,
+      String quarterLabel,
+      Long familiesIdentified,
+      Long familiesAttached,
+      Long turnedAround,
+      BigDecimal percentOfTarget,
+      Integer rank,
+      Long change) {}
+
+  public static ProgressView of(AuthorityProgress progress, Phase phase) {
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, Object> r : progress.rows()) {
+      rows.add(
+          new Row(
+              (LocalDate) r.get("period"),
+              (String) r.get("quarter_label"),
+              (Long) r.get("families_identified"),
+              (Long) r.get("families_attached"),
+              (Long) r.get("turned_around"),
+              (BigDecimal) r.get("percent_of_target"),
+              (Integer) r.get("rank"),
+              (Long) r.get("change_since_previous_quarter")));
+    }
+    List<String> labels = new ArrayList<>();
+    Quarter first = phase.firstQuarter();
+    for (Quarter q = first; !q.isAfter(phase.lastQuarter()); q = q.next()) {
+      labels.add(q.label());
+    }
+    List<LineChart.Value> reported = new ArrayList<>();
+    for (Row row : rows) {
+      if (row.turnedAround() != null) {
+        reported.add(
+            new LineChart.Value(
+                first.quartersUntil(Quarter.endingOn(row.period())), row.turnedAround()));
+      }
+    }
+    ProjectionView projection = progress.projection();
+    List<ProjectedQuarter> path = projection == null ? List.of() : projection.path();
+    List<LineChart.Value> projected = new ArrayList<>();
+    for (ProjectedQuarter q : path) {
+      projected.add(
+          new LineChart.Value(first.quartersUntil(Quarter.endingOn(q.period())), q.turnedAround()));
+    }
+    Integer target = progress.target();
+    LineChart chart =
+        LineChart.of(labels, reported, projected, target == null ? null : target.longValue());
+    return new ProgressView(target, progress.targetBasis(), rows, projection, path, chart);
+  }
+}

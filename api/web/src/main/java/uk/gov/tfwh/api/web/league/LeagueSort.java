@@ -1,0 +1,70 @@
+package uk.gov.tfwh.api.web.league;
+
+import java.util.Comparator;
+import java.util.Locale;
+import uk.gov.tfwh.api.web.page.BadPageRequest;
+
+/**
+ * The columns the league table sorts by, as written in its {@code sort} parameter. Every sort ends
+ * with the national rank and then the name, so equal values keep a stable, explainable order.
+ */
+public enum LeagueSort {
+  RANK("rank", "Rank", Comparator.comparingInt(LeagueRow::rank)),
+  NAME("name", "Authority", Comparator.comparing(LeagueRow::authorityName)),
+  REGION("region", "Region", Comparator.comparing(LeagueRow::regionName)),
+  TYPE("type", "Type", Comparator.comparing(LeagueRow::typeName)),
+  TARGET("target", "Target", Comparator.comparingInt(LeagueRow::target)),
+  ATTACHED("attached", "Families attached", Comparator.comparingLong(LeagueRow::familiesAttached)),
+  TURNED_AROUND(
+      "turned_around", "Turned around", Comparator.comparingLong(LeagueRow::turnedAround)),
+  PERCENT("percent", "Percent of target", Comparator.comparing(LeagueRow::percentOfTarget)),
+  CHANGE(
+      "change",
+      "Change since previous quarter",
+      Comparator.comparing(
+          LeagueRow::changeInTurnedAround, Comparator.nullsFirst(Comparator.naturalOrder())));
+
+  private final String param;
+  private final String heading;
+  private final Comparator<LeagueRow> order;
+
+  LeagueSort(String param, String heading, Comparator<LeagueRow> order) {
+    this.param = param;
+    this.heading = heading;
+    this.order = order;
+  }
+
+  public String code() {
+    return param;
+  }
+
+  public String heading() {
+    return heading;
+  }
+
+  /** Rows in this column's order, ascending or descending, ties by rank then name. */
+  public Comparator<LeagueRow> comparator(boolean descending) {
+    Comparator<LeagueRow> primary = descending ? order.reversed() : order;
+    return primary
+        .thenComparingInt(LeagueRow::rank)
+        .thenComparing(LeagueRow::authorityName)
+        .thenComparing(LeagueRow::authorityCode);
+  }
+
+  public static LeagueSort of(String param) {
+    if (param == null || param.isBlank()) {
+      return RANK;
+    }
+    String wanted = param.trim().toLowerCase(Locale.ROOT);
+    for (LeagueSort sort : values()) {
+      if (sort.param.equals(wanted)) {
+        return sort;
+      }
+    }
+    throw new BadPageRequest(
+        "sort must be one of rank, name, region, type, target, attached, turned_around, percent or"
+            + " change, not '"
+            + param
+            + "'");
+  }
+}

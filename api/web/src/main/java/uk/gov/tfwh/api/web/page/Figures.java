@@ -1,0 +1,35 @@
+package uk.gov.tfwh.api.web.page;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+
+/**
+ * Where every page gets its figures: the service's own query layer and snapshot resolution, so a
+ * page and the API show the same numbers from the same snapshot.
+ */
+@Component
+public class Figures {
+  private final WarehouseQueries queries;
+  private final SnapshotReads reads;
+
+  public Figures(WarehouseQueries queries, SnapshotReads reads) {
+    this.queries = requireNonNull(queries, "queries");
+    this.reads = requireNonNull(reads, "reads");
+  }
+
+  /** The snapshot a selector stands for now; every query of the page part then reads it. */
+  public PageSnapshot resolve(SnapshotSelector selector) {
+    return new PageSnapshot(reads.resolve(selector));
+  }
+
+  public QueryResult run(PageSnapshot snapshot, Query query, Map<String, ?> arguments) {
+    return queries.run(snapshot.selector(), query, arguments);
+  }
+}

@@ -1,0 +1,62 @@
+package uk.gov.tfwh.api.web.page;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The phase and quarter a page shows, from its optional {@code phase} and {@code period} query
+ * parameters: the latest quarter with figures (of the phase, when only the phase is given) unless
+ * both say otherwise. A quarter with figures in another phase only (the filter form changed the
+ * phase and kept the quarter) gives the phase's latest quarter, and the page says so; a quarter the
+ * snapshot has no figures for at all is a bad request naming it.
+ */
+public final class Selection {
+  private Selection() {}
+
+  public static Period period(Choices choices, String phaseParam, String periodParam) {
+    Integer phase = phase(phaseParam);
+    if (periodParam != null && !periodParam.isBlank()) {
+      LocalDate end = date(periodParam);
+      if (phase == null) {
+        return choices.periods().stream()
+            .filter(p -> p.end().equals(end))
+            .reduce((first, second) -> second)
+            .orElseThrow(() -> new BadPageRequest("period: there are no figures for " + end));
+      }
+      if (choices.periods().stream().noneMatch(p -> p.end().equals(end))) {
+        throw new BadPageRequest("period: there are no figures for " + end);
+      }
+      return choices
+          .find(phase, end)
+          .or(() -> choices.latestOf(phase))
+          .orElseThrow(() -> new BadPageRequest("phase: there are no figures for phase " + phase));
+    }
+    return (phase == null ? choices.latest() : choices.latestOf(phase))
+        .orElseThrow(
+            () ->
+                new BadPageRequest(
+                    phase == null
+                        ? "there are no figures in this snapshot"
+                        : "phase: there are no figures for phase " + phase));
+  }
+
+  public static Integer phase(String phaseParam) {
+    if (phaseParam == null || phaseParam.isBlank()) {
+      return null;
+    }
+    return switch (phaseParam.trim()) {
+      case "1" -> 1;
+      case "2" -> 2;
+      default -> throw new BadPageRequest("phase must be 1 or 2, not '" + phaseParam + "'");
+    };
+  }
+
+  private static LocalDate date(String periodParam) {
+    try {
+      return LocalDate.parse(periodParam.trim());
+    } catch (DateTimeParseException e) {
+      throw new BadPageRequest(
+          "period must be a quarter-end date such as 2015-03-31, not '" + periodParam + "'");
+    }
+  }
+}

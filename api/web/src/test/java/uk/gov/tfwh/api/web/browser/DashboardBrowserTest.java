@@ -1,0 +1,369 @@
+package uk.gov.tfwh.api.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The built-in dashboard in a real headless Chromium against the real service on a random port:
+ * every page loads, the filters work and their address restores them, the league table links to the
+ * authorities, the figures shown are the API's for the same request, what a viewer sees follows the
+ * access rules, pre-release figures are marked, and axe-core finds no WCAG 2.2 AA violation on any
+ * page. With {@code -Dtfwh.screenshots=true} it also writes the screenshots of docs/screenshots/
+ * (docs/dashboard.md).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardBrowserTest {
+  private static final DashboardWarehouse WAREHOUSE = DashboardWarehouse.create();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+
+  private ChromeDriver browser;
+
+  @DynamicPropertySource
+  static void warehouse(DynamicPropertyRegistry properties) {
+    properties.add("tfwh.api.warehouse", WAREHOUSE.root::toString);
+    properties.add("tfwh.api.users", WAREHOUSE.users::toString);
+  }
+
+  @BeforeEach
+  void signedOut() {
+    browser = Browser.shared();
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void leagueTableShowsTheApisFiguresAndLinksToEachAuthority() throws Exception {
+    open("/");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("League table");
+    String phase = selected("phase");
+    String period = selected("period");
+    JsonNode api = api("/api/v1/league-table?phase=" + phase + "&period=" + period, null);
+    assertThat(leagueRows()).isEqualTo(apiLeagueRows(api));
+    assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
+    checkAccessibility("league table");
+    screenshot("league-table");
+
+    WebElement first = browser.findElement(By.cssSelector("#league-table tbody tr th a"));
+    String name = first.getText();
+    String code =
+        browser
+            .findElement(By.cssSelector("#league-table tbody tr"))
+            .getAttribute("data-authority");
+    first.click();
+    assertThat(browser.findElement(By.id("authority-name")).getText()).isEqualTo(name);
+    assertThat(browser.getCurrentUrl()).contains("/authorities/" + code);
+    JsonNode progress = api("/api/v1/authorities/" + code + "/progress?phase=" + phase, null);
+    assertThat(progressRows()).isEqualTo(apiProgressRows(progress));
+    if (!progress.path("projection").isNull()) {
+      assertThat(
+              number(browser.findElement(By.cssSelector("[data-field=projected_turned_around]"))))
+          .isEqualByComparingTo(
+              progress.path("projection").path("projectedTurnedAround").decimalValue());
+    }
+    assertThat(browser.findElements(By.id("returns"))).isEmpty();
+    assertThat(browser.findElements(By.id("data-quality"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#benchmark-table tbody tr"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector("svg.tfwh-chart polyline.reported"))).hasSize(1);
+    checkAccessibility("authority page");
+    screenshot("authority");
+  }
+
+  @Test
+  void filtersAndSortingWorkWithoutJavaScriptAndTheirAddressRestoresThem() throws Exception {
+    open("/");
+    WebElement last =
+        browser.findElements(By.cssSelector("#league-table tbody tr")).stream()
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    String regionCode = last.getAttribute("data-region");
+    String typeCode = last.getAttribute("data-type");
+    Select region = new Select(browser.findElement(By.id("region")));
+    region.selectByValue(regionCode);
+    String regionName = region.getFirstSelectedOption().getText();
+    browser.findElement(By.id("apply-filters")).click();
+
+    assertThat(browser.getCurrentUrl()).contains("region=" + regionCode);
+    List<Map<String, String>> rows = leagueRows();
+    assertThat(rows)
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("region")).isEqualTo(regionName));
+    String phase = selected("phase");
+    String period = selected("period");
+    JsonNode api =
+        api(
+            "/api/v1/league-table?phase=" + phase + "&period=" + period + "&region=" + regionCode,
+            null);
+    assertThat(rows).isEqualTo(apiLeagueRows(api));
+
+    String shared = browser.getCurrentUrl();
+    browser.manage().deleteAllCookies();
+    browser.get(shared);
+    assertThat(selected("region")).isEqualTo(regionCode);
+    assertThat(leagueRows()).isEqualTo(rows);
+
+    browser.findElement(By.cssSelector("th[data-sort=name] a")).click();
+    assertThat(browser.getCurrentUrl()).contains("sort=name").contains("region=" + regionCode);
+    List<String> names = leagueRows().stream().map(r -> r.get("name")).toList();
+    assertThat(names).isSortedAccordingTo(String::compareTo);
+    assertThat(browser.findElement(By.cssSelector("th[data-sort=name]")).getAttribute("aria-sort"))
+        .isEqualTo("ascending");
+
+    new Select(browser.findElement(By.id("type"))).selectByValue(typeCode);
+    new Select(browser.findElement(By.id("region"))).selectByValue("");
+    browser.findElement(By.id("apply-filters")).click();
+    assertThat(browser.getCurrentUrl()).contains("type=" + typeCode).contains("sort=name");
+    JsonNode byType =
+        api(
+            "/api/v1/league-table?phase=" + phase + "&period=" + period + "&type=" + typeCode,
+            null);
+    List<Map<String, String>> expected = apiLeagueRows(byType);
+    assertThat(leagueRows()).containsExactlyInAnyOrderElementsOf(expected);
+    checkAccessibility("filtered league table");
+  }
+
+  @Test
+  void nationalOverviewShowsTheApisTotals() throws Exception {
+    open("/national");
+    String phase = selected("phase");
+    String period = selected("period");
+    JsonNode national = api("/api/v1/national?phase=" + phase + "&period=" + period, null);
+    assertThat(
+            number(
+                browser.findElement(By.cssSelector("#england-totals [data-field=turned_around]"))))
+        .isEqualByComparingTo(national.path("turnedAround").decimalValue());
+    assertThat(
+            number(
+                browser.findElement(
+                    By.cssSelector("#england-totals [data-field=percent_of_target]"))))
+        .isEqualByComparingTo(national.path("percentOfTarget").decimalValue());
+    JsonNode regions = api("/api/v1/regions?phase=" + phase + "&period=" + period, null);
+    Map<String, String> shown = new LinkedHashMap<>();
+    for (WebElement row : browser.findElements(By.cssSelector("#regions-table tbody tr"))) {
+      shown.put(row.getAttribute("data-region"), field(row, "turned_around"));
+    }
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (JsonNode row : regions.path("rows")) {
+      expected.put(row.path("region_code").asText(), plain(row.path("turned_around")));
+    }
+    assertThat(shown).isEqualTo(expected);
+    checkAccessibility("national overview");
+    screenshot("national");
+
+    browser.findElement(By.cssSelector("#regions-table tbody tr th a")).click();
+    assertThat(browser.getCurrentUrl()).contains("region=");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("League table");
+  }
+
+  @Test
+  void signedInUsersSeePreReleaseFiguresMarkedAndTheirOwnReturns() throws Exception {
+    open("/login");
+    checkAccessibility("sign-in page");
+    screenshot("sign-in");
+    signIn("nat", "not-the-token");
+    assertThat(browser.getCurrentUrl()).contains("/login?error");
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("not right");
+    checkAccessibility("sign-in error");
+
+    signIn("nat", WAREHOUSE.nationalToken);
+    open("/");
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".govuk-notification-banner[data-pre-release]"))
+                .getText())
+        .contains("Pre-release")
+        .contains(DashboardWarehouse.PRE_RELEASE_ID);
+    String phase = selected("phase");
+    String period = selected("period");
+    JsonNode api =
+        api("/api/v1/league-table?phase=" + phase + "&period=" + period, WAREHOUSE.nationalToken);
+    assertThat(api.path("snapshot").asText()).isEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+    assertThat(leagueRows()).isEqualTo(apiLeagueRows(api));
+    checkAccessibility("league table, pre-release");
+    screenshot("league-table-pre-release");
+    browser.findElement(By.cssSelector(".tfwh-signed-in button")).click();
+    assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
+
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    open("/authorities/" + DashboardWarehouse.CODE);
+    assertThat(browser.findElement(By.id("returns")).getText()).contains("Returns history");
+    assertThat(browser.findElement(By.id("data-quality")).getText()).contains("Data quality");
+    assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isNotEmpty();
+    checkAccessibility("authority page, coordinator");
+    screenshot("authority-coordinator");
+    open("/authorities/" + otherAuthority());
+    assertThat(browser.findElements(By.id("returns"))).isEmpty();
+    assertThat(browser.findElements(By.id("data-quality"))).isEmpty();
+  }
+
+  @Test
+  void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
+    open("/authorities/E99999999");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    checkAccessibility("not found");
+    open("/?phase=7");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check the page address");
+  }
+
+  // ---- the page
+
+  private void open(String path) {
+    browser.get(url(path));
+  }
+
+  private void signIn(String user, String token) {
+    open("/login");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("token")).sendKeys(token);
+    browser.findElement(By.id("sign-in")).click();
+  }
+
+  private String selected(String id) {
+    return new Select(browser.findElement(By.id(id)))
+        .getFirstSelectedOption()
+        .getAttribute("value");
+  }
+
+  private String otherAuthority() {
+    open("/");
+    for (WebElement row : browser.findElements(By.cssSelector("#league-table tbody tr"))) {
+      String code = row.getAttribute("data-authority");
+      if (!code.equals(DashboardWarehouse.CODE)) {
+        return code;
+      }
+    }
+    throw new AssertionError("the league table has one authority only");
+  }
+
+  /** The league table as shown: code, name, region, rank, turned around, percent of target. */
+  private List<Map<String, String>> leagueRows() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (WebElement row : browser.findElements(By.cssSelector("#league-table tbody tr"))) {
+      Map<String, String> r = new LinkedHashMap<>();
+      r.put("code", row.getAttribute("data-authority"));
+      r.put("name", field(row, "name"));
+      r.put("region", field(row, "region"));
+      r.put("rank", field(row, "rank"));
+      r.put("turned_around", field(row, "turned_around"));
+      r.put("percent_of_target", field(row, "percent_of_target"));
+      rows.add(r);
+    }
+    return rows;
+  }
+
+  private List<Map<String, String>> progressRows() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (WebElement row : browser.findElements(By.cssSelector("#progress-table tbody tr"))) {
+      rows.add(
+          Map.of(
+              "period", row.getAttribute("data-period"),
+              "turned_around", field(row, "turned_around"),
+              "percent_of_target", field(row, "percent_of_target")));
+    }
+    return rows;
+  }
+
+  private static String field(WebElement row, String name) {
+    String text = row.findElement(By.cssSelector("[data-field=" + name + "]")).getText().trim();
+    return text.replace(",", "").replace("%", "");
+  }
+
+  private static BigDecimal number(WebElement element) {
+    return new BigDecimal(element.getText().replace(",", "").replace("%", "").trim());
+  }
+
+  // ---- the API
+
+  private JsonNode api(String pathAndQuery, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(pathAndQuery))).header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static List<Map<String, String>> apiLeagueRows(JsonNode table) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (JsonNode row : table.path("rows")) {
+      Map<String, String> r = new LinkedHashMap<>();
+      r.put("code", row.path("authority_code").asText());
+      r.put("name", row.path("authority_name").asText());
+      r.put("region", row.path("region").asText());
+      r.put("rank", plain(row.path("rank")));
+      r.put("turned_around", plain(row.path("turned_around")));
+      r.put("percent_of_target", plain(row.path("percent_of_target")));
+      rows.add(r);
+    }
+    return rows;
+  }
+
+  private static List<Map<String, String>> apiProgressRows(JsonNode progress) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (JsonNode row : progress.path("rows")) {
+      rows.add(
+          Map.of(
+              "period", row.path("period").asText(),
+              "turned_around", plain(row.path("turned_around")),
+              "percent_of_target", plain(row.path("percent_of_target"))));
+    }
+    return rows;
+  }
+
+  private static String plain(JsonNode number) {
+    return number.isNull() || number.isMissingNode() ? "" : number.decimalValue().toPlainString();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  // ---- accessibility and screenshots
+
+  private void checkAccessibility(String page) {
+    assertThat(Axe.violations(browser)).as("axe-core on the " + page).isEmpty();
+  }
+
+  private void screenshot(String name) {
+    if (!Boolean.getBoolean("tfwh.screenshots")) {
+      return;
+    }
+    try {
+      Path dir = Path.of(System.getProperty("tfwh.root.dir"), "docs", "screenshots");
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), Browser.fullPageScreenshot(browser));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
