@@ -1,0 +1,66 @@
+package uk.gov.tfwh.api.access;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+
+/**
+ * Which snapshot each viewer reads, and what is refused: the one place the access rules of
+ * docs/api.md live (the URL rules in {@link ApiSecurityConfiguration} only keep the public out of
+ * what needs a role). Pre-release means the current snapshot when it has not been published.
+ */
+@Component
+public class AccessPolicy {
+
+  /**
+   * Figures across authorities (league table, totals, periods, authorities, benchmarks): national
+   * and ministerial users read the current snapshot, everyone else the published one, because a
+   * coordinator may not see other authorities' pre-release figures.
+   */
+  public SnapshotSelector figures(Viewer viewer) {
+    return seesAllPreRelease(viewer) ? SnapshotSelector.current() : SnapshotSelector.published();
+  }
+
+  /**
+   * Figures of one authority (progress, that authority's payments): as {@link #figures}, and a
+   * coordinator reads its own authority's pre-release figures too.
+   */
+  public SnapshotSelector authorityFigures(Viewer viewer, String authorityCode) {
+    return seesAllPreRelease(viewer) || viewer.coordinates(authorityCode)
+        ? SnapshotSelector.current()
+        : SnapshotSelector.published();
+  }
+
+  /**
+   * Return-level detail (every version of a return): national users, and a coordinator for its own
+   * authority. Ministerial users and the public are refused.
+   */
+  public SnapshotSelector returns(Viewer viewer, String authorityCode) {
+    if (viewer.role() == Role.NATIONAL || viewer.coordinates(authorityCode)) {
+      return SnapshotSelector.current();
+    }
+    throw new AccessDeniedException(viewer.name() + " may not see the returns of " + authorityCode);
+  }
+
+  /**
+   * Data quality: national users for every authority; a coordinator for its own authority only
+   * (with no authority asked for, its own). Returns the authority to filter on (null for all).
+   */
+  public String dataQualityAuthority(Viewer viewer, String requestedAuthority) {
+    if (viewer.role() == Role.NATIONAL) {
+      return requestedAuthority;
+    }
+    if (viewer.role() == Role.COORDINATOR
+        && (requestedAuthority == null || viewer.coordinates(requestedAuthority))) {
+      return viewer.authority();
+    }
+    throw new AccessDeniedException(
+        viewer.name()
+            + " may not see data quality"
+            + (requestedAuthority == null ? "" : " for " + requestedAuthority));
+  }
+
+  private static boolean seesAllPreRelease(Viewer viewer) {
+    return viewer.role() == Role.NATIONAL || viewer.role() == Role.MINISTERIAL;
+  }
+}

@@ -1,0 +1,74 @@
+package uk.gov.tfwh.api.access;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every endpoint of the API with who may call it at all: the one access table (docs/security.md).
+ * {@link AccessPolicy} then decides which snapshot a permitted caller reads. An endpoint missing
+ * here is refused to everyone ({@code denyAll}), and a test fails when a controller maps a path
+ * that is not listed.
+ *
+ * <p>A public endpoint serves everybody, the public reading published figures only. An endpoint
+ * with roles serves only those roles; a coordinator among them is served only about its own
+ * authority, named by the path's {@code {code}} or the {@code authority} parameter (with neither,
+ * the resource narrows the answer to its authority).
+ */
+public enum ApiEndpoint {
+  PERIODS("/api/v1/periods"),
+  AUTHORITIES("/api/v1/authorities"),
+  LEAGUE_TABLE("/api/v1/league-table"),
+  NATIONAL("/api/v1/national"),
+  REGIONS("/api/v1/regions"),
+  PROGRESS("/api/v1/authorities/{code}/progress"),
+  BENCHMARK("/api/v1/authorities/{code}/benchmark"),
+  PAYMENTS("/api/v1/payments"),
+  DATA_QUALITY("/api/v1/data-quality", Role.NATIONAL, Role.COORDINATOR),
+  RETURNS("/api/v1/authorities/{code}/returns", Role.NATIONAL, Role.COORDINATOR),
+  /** The ministerial briefing: listed before the table exports, whose pattern also matches it. */
+  EXPORT_BRIEFING("/api/v1/exports/briefing.pdf", Role.NATIONAL, Role.MINISTERIAL),
+  EXPORT_TABLE("/api/v1/exports/{table}.{format}");
+
+  /** The path variable naming the authority a request is about. */
+  public static final String AUTHORITY_VARIABLE = "code";
+
+  /** The query parameter naming the authority a request is about, where the path does not. */
+  public static final String AUTHORITY_PARAMETER = "authority";
+
+  private final String path;
+  private final Set<Role> roles;
+
+  ApiEndpoint(String path, Role... roles) {
+    this.path = path;
+    this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+  }
+
+  public String path() {
+    return path;
+  }
+
+  /** The roles that may call it; empty when the public may (reading published figures only). */
+  public Set<Role> roles() {
+    return roles;
+  }
+
+  public boolean isPublic() {
+    return roles.isEmpty();
+  }
+
+  /**
+   * Whether this viewer may call the endpoint about {@code authorityAsked} (null when the request
+   * names no authority).
+   */
+  public boolean allows(Viewer viewer, String authorityAsked) {
+    if (isPublic()) {
+      return true;
+    }
+    if (viewer.isAnonymous() || !roles.contains(viewer.role())) {
+      return false;
+    }
+    return viewer.role() != Role.COORDINATOR
+        || authorityAsked == null
+        || viewer.coordinates(authorityAsked);
+  }
+}

@@ -1,0 +1,232 @@
+package uk.gov.tfwh.api.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import org.apache.catalina.valves.RemoteIpValve;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import uk.gov.tfwh.api.config.ApiProperties;
+import uk.gov.tfwh.api.user.UserDirectory;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless, bearer tokens (tfwh tokens or OpenID Connect
+ * JWTs), the rule of each {@link ApiEndpoint}, everything else refused. Everything else (sign-in,
+ * documentation, health): a login form with CSRF protection, the public documentation and health,
+ * the rules of every {@link PageAccessRules} bean, everything else refused. Both set the security
+ * headers; HSTS is sent when the request came over TLS, directly or through a proxy on a private
+ * address that says so in {@code X-Forwarded-Proto}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      UserDirectory users,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      ApiProperties properties,
+      AccessProperties access,
+      ObjectMapper json)
+      throws Exception {
+    JwtAuthenticationProvider jwt = null;
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      jwt = new JwtAuthenticationProvider(decoder);
+      jwt.setJwtAuthenticationConverter(new JwtViewerConverter(properties.oidc()));
+    }
+    BearerTokenAuthentication bearer = new BearerTokenAuthentication(users, jwt);
+    ProblemWriter problems = new ProblemWriter(json);
+    BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    AuthenticationEntryPoint signIn =
+        (request, response, e) -> {
+          challenge.commence(request, response, e);
+          problems.write(
+              request,
+              response,
+              HttpStatus.UNAUTHORIZED,
+              e instanceof InsufficientAuthenticationException
+                  ? "sign in for this resource: send 'Authorization: Bearer <token>'"
+                  : e.getMessage());
+        };
+    AccessDeniedHandler refused =
+        (request, response, e) ->
+            problems.write(request, response, HttpStatus.FORBIDDEN, refusal(e.getMessage()));
+    http.securityMatcher("/api/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No cookies or sessions on /api: a bearer token cannot be sent by a forged cross-site
+        // request, so there is nothing for CSRF protection to guard.
+        .csrf(csrf -> csrf.disable())
+        .authorizeHttpRequests(
+            authorize -> {
+              for (ApiEndpoint endpoint : ApiEndpoint.values()) {
+                var rule = authorize.requestMatchers(HttpMethod.GET, endpoint.path());
+                if (endpoint.isPublic()) {
+                  rule.permitAll();
+                } else {
+                  rule.access(
+                      (authentication, context) ->
+                          new AuthorizationDecision(
+                              endpoint.allows(
+                                  viewerOf(authentication.get()), authorityAsked(context))));
+                }
+              }
+              authorize.anyRequest().denyAll();
+            })
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .authenticationManagerResolver(request -> bearer)
+                    .authenticationEntryPoint(signIn))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(signIn).accessDeniedHandler(refused))
+        .headers(
+            headers -> {
+              securityHeaders(headers, access.apiContentSecurityPolicy());
+              headers.addHeaderWriter(SIGNED_IN_NOT_SHARED);
+            });
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      FormLoginAuthentication formLogin,
+      List<PageAccessRules> pageRules,
+      AccessProperties access)
+      throws Exception {
+    // Its own manager, without the global one as parent: a failed sign-in is checked (and counted
+    // by the throttle) once, not once here and again by the parent.
+    http.authenticationManager(new ProviderManager(formLogin))
+        .authorizeHttpRequests(
+            authorize -> {
+              authorize
+                  .requestMatchers(
+                      "/actuator/health",
+                      "/actuator/health/**",
+                      "/v3/api-docs",
+                      "/v3/api-docs/**",
+                      "/swagger-ui.html",
+                      "/swagger-ui/**",
+                      "/login",
+                      "/error")
+                  .permitAll();
+              pageRules.forEach(rules -> rules.apply(authorize));
+              authorize.anyRequest().denyAll();
+            })
+        .formLogin(form -> form.permitAll())
+        .logout(logout -> logout.permitAll())
+        .headers(headers -> securityHeaders(headers, access.pageContentSecurityPolicy()));
+    return http.build();
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(AccessProperties access) {
+    return new LoginThrottle(access.loginFailures(), access.loginWindow(), Clock.systemUTC());
+  }
+
+  /** Before Spring Security, so it guards whichever chain serves the sign-in form. */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+      LoginThrottle throttle, ObjectMapper json, AccessProperties access) {
+    FilterRegistrationBean<LoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(
+            new LoginThrottleFilter(
+                throttle, new ProblemWriter(json), access.pageContentSecurityPolicy()));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+    registration.addUrlPatterns("/login");
+    return registration;
+  }
+
+  /**
+   * The service listens on loopback behind a TLS-terminating proxy: requests from a private or
+   * loopback address may say, in {@code X-Forwarded-Proto} and {@code X-Forwarded-For}, how the
+   * client reached the proxy. Then {@code request.isSecure()} is true behind TLS (so HSTS is sent)
+   * and the sign-in throttle sees the client's address, not the proxy's.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> forwardedByLocalProxy() {
+    return factory -> {
+      RemoteIpValve valve = new RemoteIpValve();
+      valve.setProtocolHeader("X-Forwarded-Proto");
+      valve.setRemoteIpHeader("X-Forwarded-For");
+      factory.addEngineValves(valve);
+    };
+  }
+
+  private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String csp) {
+    headers
+        .contentTypeOptions(nosniff -> {})
+        .frameOptions(frames -> frames.deny())
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+        .contentSecurityPolicy(policy -> policy.policyDirectives(csp))
+        .httpStrictTransportSecurity(
+            hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+  }
+
+  /**
+   * Anything answered to a signed-in caller may hold pre-release figures: it must never sit in a
+   * shared cache. The resources mark their own responses; this makes sure of it for every response
+   * to a request carrying credentials, whatever a resource did.
+   */
+  private static final HeaderWriter SIGNED_IN_NOT_SHARED =
+      (HttpServletRequest request, HttpServletResponse response) -> {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+          return;
+        }
+        String caching = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        if (caching == null || !(caching.contains("private") || caching.contains("no-store"))) {
+          response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        }
+        if (response.getHeaders(HttpHeaders.VARY).stream()
+            .noneMatch(vary -> vary.toLowerCase().contains("authorization"))) {
+          response.addHeader(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        }
+      };
+
+  private static Viewer viewerOf(Authentication authentication) {
+    return authentication instanceof ViewerAuthentication signedIn
+        ? signedIn.getPrincipal()
+        : Viewer.ANONYMOUS;
+  }
+
+  private static String authorityAsked(RequestAuthorizationContext context) {
+    String code = context.getVariables().get(ApiEndpoint.AUTHORITY_VARIABLE);
+    return code != null ? code : context.getRequest().getParameter(ApiEndpoint.AUTHORITY_PARAMETER);
+  }
+
+  private static String refusal(String message) {
+    return message == null || message.equals("Access Denied")
+        ? Viewers.current().name() + " may not see this resource: it needs another role"
+        : message;
+  }
+}

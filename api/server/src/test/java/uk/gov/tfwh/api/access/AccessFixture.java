@@ -1,0 +1,128 @@
+package uk.gov.tfwh.api.access;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import uk.gov.tfwh.api.user.ApiTokens;
+import uk.gov.tfwh.api.user.ApiUser;
+import uk.gov.tfwh.api.user.UsersFile;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/**
+ * What every access test serves, built once per JVM: a warehouse with a published snapshot and a
+ * newer pre-release one (every turned-around figure 1000 higher), a users file with one user of
+ * each role plus a revoked one, and an RSA key standing in for an OpenID Connect provider.
+ */
+final class AccessFixture {
+  static final String PUBLISHED = "20260101T000000000Z-published";
+  static final String PRE_RELEASE = "20260102T000000000Z-prerelease";
+  static final int PRE_RELEASE_BUMP = 1000;
+
+  /** The coordinator's own authority and another one. */
+  static final String OWN = SnapshotFixture.KENT;
+
+  static final String OTHER = SnapshotFixture.BRISTOL;
+
+  static final Path DIR;
+  static final Path WAREHOUSE;
+  static final Path USERS;
+  static final Path JWT_PUBLIC_KEY;
+  static final Map<String, String> TOKENS;
+  private static final KeyPair JWT_KEYS;
+
+  static {
+    try {
+      Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+      DIR = Files.createTempDirectory("tfwh-access");
+      WAREHOUSE = DIR.resolve("warehouse");
+      SnapshotStore store = new SnapshotStore(WAREHOUSE);
+      SnapshotFixture.commit(store, PUBLISHED, 0);
+      store.publish(PUBLISHED);
+      SnapshotFixture.commit(store, PRE_RELEASE, PRE_RELEASE_BUMP);
+
+      USERS = DIR.resolve("users.tsv");
+      UsersFile file = new UsersFile(USERS);
+      List<ApiUser> users = new ArrayList<>();
+      Map<String, String> tokens = new java.util.HashMap<>();
+      for (Object[] user :
+          new Object[][] {
+            {"national", Role.NATIONAL, null},
+            {"coordinator", Role.COORDINATOR, OWN},
+            {"minister", Role.MINISTERIAL, null},
+            {"revoked", Role.NATIONAL, null}
+          }) {
+        String token = ApiTokens.newToken();
+        tokens.put((String) user[0], token);
+        users.add(
+            new ApiUser(
+                (String) user[0],
+                (Role) user[1],
+                (String) user[2],
+                ApiTokens.hash(token),
+                Instant.now()));
+      }
+      file.write(users);
+      file.write(users.stream().filter(u -> !u.name().equals("revoked")).toList());
+      TOKENS = Map.copyOf(tokens);
+
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      JWT_KEYS = generator.generateKeyPair();
+      JWT_PUBLIC_KEY = DIR.resolve("oidc-public.pem");
+      Files.writeString(
+          JWT_PUBLIC_KEY,
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                  .encodeToString(JWT_KEYS.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private AccessFixture() {}
+
+  static String token(String user) {
+    return TOKENS.get(user);
+  }
+
+  /** An access token as the OpenID Connect provider would sign it. */
+  static String signedJwt(Map<String, Object> claims, KeyPair keys) {
+    JWTClaimsSet.Builder set =
+        new JWTClaimsSet.Builder()
+            .subject("oidc-subject")
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    claims.forEach(set::claim);
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
+    try {
+      jwt.sign(new RSASSASigner(keys.getPrivate()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  static String signedJwt(Map<String, Object> claims) {
+    return signedJwt(claims, JWT_KEYS);
+  }
+}
