@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# ./tfwh bench exports: time to produce the ministerial briefing PDF and the league table as XLSX
+# (also ODS and CSV), median of 20 runs after 10 warm-up runs, on the seed-1 sample (phase 1,
+# quarter ending 2015-03-31 by default). Measured twice: with the query layer's result cache, as
+# the API serves, and without it (every query runs on DuckDB). Targets: PDF < 500 ms, XLSX
+# < 200 ms, once warm. Not a timed test; record results in docs/benchmarks.md.
+#
+#   ./tfwh bench exports [--warehouse DIR] [--work DIR] [--period YYYY-MM-DD] [--runs N]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="$ROOT/target/bench-exports"
+WAREHOUSE=""
+PERIOD="2015-03-31"
+RUNS=20
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --warehouse) WAREHOUSE="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    --period) PERIOD="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "bench exports: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+export TFWH_ROOT="$ROOT"
+# shellcheck source=../infra/bin/common.sh
+source "$ROOT/infra/bin/common.sh"
+TFWH="$ROOT/tfwh"
+"$TFWH" help >/dev/null
+tfwh_build
+export TFWH_SKIP_BUILD=1
+
+if [[ -z "$WAREHOUSE" ]]; then
+  WAREHOUSE="$WORK/warehouse"
+  if [[ ! -f "$WAREHOUSE/CURRENT" ]]; then
+    rm -rf "$WORK" && mkdir -p "$WORK"
+    echo "== preparing the seed-1 sample (generate + load + publish)"
+    "$TFWH" generate --out "$WORK/landing" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
+    "$TFWH" load --landing "$WORK/landing" --warehouse "$WAREHOUSE" >"$WORK/load.log" 2>&1
+    "$TFWH" publish --warehouse "$WAREHOUSE" --current >/dev/null
+  fi
+fi
+
+echo "tfwh bench exports on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "== result cache on (as the API serves)"
+# tfwh_java execs java: each run in its own subshell so the script carries on.
+(tfwh_java api/exports uk.gov.tfwh.export.bench.ExportBenchmark \
+  --warehouse "$WAREHOUSE" --period "$PERIOD" --runs "$RUNS")
+echo "== no result cache (every query on DuckDB)"
+(tfwh_java api/exports uk.gov.tfwh.export.bench.ExportBenchmark \
+  --warehouse "$WAREHOUSE" --period "$PERIOD" --runs "$RUNS" --no-cache)
