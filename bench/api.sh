@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# ./tfwh bench api: the API under load on loopback. Serves the seed-1 sample on the embedded engine
+# and drives it with bench/api-load/ApiLoad.java (64 keep-alive connections on a fixed thread pool)
+# for the league table and for authority progress, printing requests per second, p50 and p99
+# latency and errors per run, and the server's heap after a full GC after each run (memory growth
+# across runs). With --trino the same league-table load runs against the API on the Trino engine
+# and the ratio is printed.
+#
+# --reliability is issue 8's sustained-load check: 5 minutes (or --duration) of anonymous load on
+# the league table and progress while a new snapshot is loaded and published part-way through;
+# every response must come from one snapshot (header, ETag and body agree), no connection may be
+# served the old snapshot after the new one, errors must be zero and the heap must not grow.
+#
+#   ./tfwh bench api [--duration S] [--connections N] [--runs N] [--trino]
+#                    [--reliability] [--warehouse DIR] [--landing DIR] [--work DIR] [--port P]
+#
+# Without --warehouse the seed-1 sample is generated and loaded once into the work folder.
+# Not a timed test; results are recorded by hand in docs/benchmarks.md.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION=""
+CONNECTIONS=64
+RUNS=3
+TRINO=0
+RELIABILITY=0
+WAREHOUSE=""
+LANDING=""
+WORK="$ROOT/target/bench-api"
+PORT=18080
+TRINO_PORT=8096
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) DURATION="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --trino) TRINO=1; shift ;;
+    --reliability) RELIABILITY=1; shift ;;
+    --warehouse) WAREHOUSE="$2"; shift 2 ;;
+    --landing) LANDING="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    --port) PORT="$2"; shift 2 ;;
+    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) echo "bench api: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if [[ -z "$DURATION" ]]; then
+  DURATION=$([[ "$RELIABILITY" == 1 ]] && echo 300 || echo 30)
+fi
+export TFWH_ROOT="$ROOT"
+# shellcheck source=../infra/bin/common.sh
+source "$ROOT/infra/bin/common.sh"
+TFWH="$ROOT/tfwh"
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+
+# Build once (unless told not to), then never again while servers run.
+if [[ "${TFWH_SKIP_BUILD:-}" != 1 ]]; then
+  "$TFWH" users --help >/dev/null
+fi
+export TFWH_SKIP_BUILD=1
+
+LOAD_CLASSES="$WORK/api-load-classes"
+rm -rf "$LOAD_CLASSES" && mkdir -p "$LOAD_CLASSES"
+javac -d "$LOAD_CLASSES" "$ROOT/bench/api-load/ApiLoad.java"
+
+# The warehouse: given, or the seed-1 sample loaded once into the work folder.
+if [[ -z "$WAREHOUSE" ]]; then
+  WAREHOUSE="$WORK/warehouse"
+  [[ -n "$LANDING" ]] || LANDING="$WORK/landing"
+  if [[ ! -f "$WAREHOUSE/PUBLISHED" ]]; then
+    if [[ ! -f "$LANDING/generation-manifest.json" ]]; then
+      echo "== generating the seed-1 sample into $LANDING"
+      "$TFWH" generate --out "$LANDING" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
+    fi
+    echo "== loading and publishing it into $WAREHOUSE"
+    "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/load.log" 2>&1
+    "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/load.log" 2>&1
+  fi
+fi
+if [[ "$RELIABILITY" == 1 ]]; then
+  if [[ -z "$LANDING" || ! -d "$LANDING" ]]; then
+    echo "bench api --reliability: needs the landing folder to load again (--landing DIR)" >&2
+    exit 2
+  fi
+  # The trial loads into a copy, so the benchmark's own warehouse stays as it was.
+  rm -rf "$WORK/reliability" && mkdir -p "$WORK/reliability"
+  cp -r "$WAREHOUSE" "$WORK/reliability/warehouse"
+  WAREHOUSE="$WORK/reliability/warehouse"
+fi
+
+SERVER_PID=""
+TRINO_STARTED=0
+cleanup() {
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  if [[ "$TRINO_STARTED" == 1 ]]; then
+    "$TFWH" trino stop --port "$TRINO_PORT" --data "$WORK/trino" >/dev/null 2>&1 || true
+  fi
+  return 0
+}
+trap cleanup EXIT
+
+# serve ENGINE [extra options]: starts ./tfwh serve in the background and waits until it is ready.
+serve() {
+  local engine="$1"
+  shift
+  # ./tfwh serve's main class, run from api/server's own jar and classpath (the API alone; the
+  # dashboard pages of api/web add nothing on /api). exec: the background job is the server's JVM.
+  (
+    export TFWH_JAVA_OPTS="${TFWH_BENCH_SERVER_OPTS:--Xmx1g -XX:+UseParallelGC}"
+    tfwh_java api/server uk.gov.tfwh.api.ServeCommand \
+      --warehouse "$WAREHOUSE" --port "$PORT" --engine "$engine" "$@"
+  ) >"$WORK/serve-$engine.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1; then
+      return 0
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "bench api: the server exited; see $WORK/serve-$engine.log" >&2
+      tail -20 "$WORK/serve-$engine.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "bench api: the server was not ready after 120 s; see $WORK/serve-$engine.log" >&2
+  exit 1
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+# The server's JVM (./tfwh serve execs java, so it is the background job itself).
+heap_after_gc() {
+  if command -v jcmd >/dev/null; then
+    jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+    jcmd "$SERVER_PID" GC.heap_info 2>/dev/null \
+      | awk '/used/ && !done { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); done = 1 } }'
+  fi
+}
+
+# The latest phase-2 quarter the warehouse holds, and an authority with figures in it.
+latest_period() {
+  curl -fsS "http://127.0.0.1:$PORT/api/v1/periods" \
+    | grep -o '"[0-9]\{4\}Q[1-4]"' | tr -d '"' | sort | tail -1
+}
+
+load() {
+  java -cp "$LOAD_CLASSES" ApiLoad --url "http://127.0.0.1:$PORT" --connections "$CONNECTIONS" "$@"
+}
+
+echo "tfwh bench api on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; warehouse $WAREHOUSE"
+serve embedded
+PERIOD="$(latest_period)"
+PERIOD="${TFWH_BENCH_PERIOD:-${PERIOD:-2019Q4}}"
+AUTHORITY="${TFWH_BENCH_AUTHORITY:-E10000016}"
+LEAGUE="/api/v1/league-table?phase=2&period=$PERIOD"
+PROGRESS="/api/v1/authorities/$AUTHORITY/progress?phase=2"
+echo "league table: $LEAGUE"
+echo "progress:     $PROGRESS"
+echo "heap after GC at start: $(heap_after_gc)"
+
+if [[ "$RELIABILITY" == 1 ]]; then
+  before="$(cat "$WAREHOUSE/PUBLISHED")"
+  echo "== reliability: $DURATION s of load at $CONNECTIONS connections; published snapshot $before"
+  load --label reliability --duration "$DURATION" --warmup 2 --check-snapshot \
+    --path "$LEAGUE" --path "$PROGRESS" >"$WORK/reliability.out" 2>&1 &
+  LOAD_PID=$!
+  sleep "$(awk -v d="$DURATION" 'BEGIN { printf "%d", d / 5 }')"
+  echo "   loading and publishing a new snapshot while the load runs..."
+  started=$(date +%s)
+  # The same landing again: a new snapshot, every input row read again.
+  "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/reliability-load.log" 2>&1
+  "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/reliability-load.log" 2>&1
+  after="$(cat "$WAREHOUSE/PUBLISHED")"
+  echo "   published $after ($(($(date +%s) - started)) s after the load started)"
+  status=0
+  wait "$LOAD_PID" || status=$?
+  cat "$WORK/reliability.out"
+  echo "heap after GC at end: $(heap_after_gc)"
+  if [[ "$before" == "$after" ]]; then
+    echo "bench api --reliability: no new snapshot was published; see $WORK/reliability-load.log" >&2
+    exit 1
+  fi
+  grep -q "snapshots=.*$after" "$WORK/reliability.out" || {
+    echo "bench api --reliability: the new snapshot was never served" >&2
+    exit 1
+  }
+  exit "$status"
+fi
+
+status=0
+for run in $(seq 1 "$RUNS"); do
+  load --label "embedded-league-table-run$run" --duration "$DURATION" --check-snapshot \
+    --path "$LEAGUE" | tee "$WORK/embedded-league.out" || status=1
+  load --label "embedded-progress-run$run" --duration "$DURATION" --check-snapshot \
+    --path "$PROGRESS" || status=1
+  echo "heap after GC after run $run: $(heap_after_gc)"
+done
+stop_server
+
+if [[ "$TRINO" == 1 ]]; then
+  echo "== Trino engine (./tfwh trino on port $TRINO_PORT)"
+  if "$TFWH" trino start --port "$TRINO_PORT" --data "$WORK/trino" >"$WORK/trino-start.log" 2>&1; then
+    TRINO_STARTED=1
+    "$TFWH" publish --warehouse "$WAREHOUSE" --current --trino "http://127.0.0.1:$TRINO_PORT" \
+      >"$WORK/trino-publish.log" 2>&1
+    serve trino --trino-url "jdbc:trino://127.0.0.1:$TRINO_PORT"
+    load --label trino-league-table --duration "$DURATION" --path "$LEAGUE" | tee "$WORK/trino.out" || status=1
+    stop_server
+    rps() { grep -o 'rps=[0-9]*' "$1" | head -1 | cut -d= -f2; }
+    embedded="$(rps "$WORK/embedded-league.out")"
+    trino="$(rps "$WORK/trino.out")"
+    if [[ -n "$embedded" && -n "$trino" && "$trino" -gt 0 ]]; then
+      echo "league table rps, embedded / trino: $embedded / $trino = $(awk -v e="$embedded" -v t="$trino" 'BEGIN { printf "%.1f", e / t }')x"
+    fi
+  else
+    echo "bench api: ./tfwh trino start failed; see $WORK/trino-start.log" >&2
+  fi
+fi
+exit "$status"
