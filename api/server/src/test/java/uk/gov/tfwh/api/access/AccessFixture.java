@@ -51,6 +51,7 @@ final class AccessFixture {
     try {
       Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
       DIR = Files.createTempDirectory("tfwh-access");
+      Runtime.getRuntime().addShutdownHook(new Thread(AccessFixture::deleteDir));
       WAREHOUSE = DIR.resolve("warehouse");
       SnapshotStore store = new SnapshotStore(WAREHOUSE);
       SnapshotFixture.commit(store, PUBLISHED, 0);
@@ -100,6 +101,14 @@ final class AccessFixture {
   }
 
   private AccessFixture() {}
+
+  private static void deleteDir() {
+    try (var paths = Files.walk(DIR)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
 
   static String token(String user) {
     return TOKENS.get(user);
