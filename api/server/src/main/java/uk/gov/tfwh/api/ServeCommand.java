@@ -60,21 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isDirectory(warehouse)) {
-      System.err.println("tfwh serve: no warehouse folder " + warehouse);
+    String problem = problem();
+    if (problem != null) {
+      System.err.println("tfwh serve: " + problem);
       return 2;
     }
-    if (port < 0 || port > 65_535) {
-      System.err.println("tfwh serve: --port must be 0 to 65535, not " + port);
-      return 2;
-    }
-    try {
-      Engine.of(engine);
-    } catch (IllegalArgumentException e) {
-      System.err.println("tfwh serve: --" + e.getMessage());
-      return 2;
-    }
-    ConfigurableApplicationContext context = start(properties());
+    ConfigurableApplicationContext context = start();
     String listening = context.getEnvironment().getProperty("local.server.port");
     System.out.println(
         "tfwh serve: http://"
@@ -85,6 +76,27 @@ public final class ServeCommand implements Callable<Integer> {
             + " UI at /swagger-ui.html) over "
             + warehouse.toAbsolutePath());
     return 0;
+  }
+
+  /** What is wrong with the options, or null when they can be served. */
+  String problem() {
+    if (!Files.isDirectory(warehouse)) {
+      return "no warehouse folder " + warehouse;
+    }
+    if (port < 0 || port > 65_535) {
+      return "--port must be 0 to 65535, not " + port;
+    }
+    try {
+      Engine.of(engine);
+    } catch (IllegalArgumentException e) {
+      return "--" + e.getMessage();
+    }
+    return null;
+  }
+
+  /** Starts the service with these options; it runs until the context is closed. */
+  ConfigurableApplicationContext start() {
+    return start(properties());
   }
 
   /** The Spring properties these options stand for. */

@@ -1,0 +1,93 @@
+package uk.gov.tfwh.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/** {@code ./tfwh serve}: its options, their checks, and a real start on loopback. */
+class ServeCommandTest {
+
+  private static ServeCommand parse(String... args) {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void defaultsToLoopbackPort8080AndTheEmbeddedEngine(@TempDir Path warehouse) {
+    ServeCommand command = parse("--warehouse", warehouse.toString());
+    assertThat(command.problem()).isNull();
+    assertThat(command.properties())
+        .containsEntry("server.address", "127.0.0.1")
+        .containsEntry("server.port", "8080")
+        .containsEntry("tfwh.api.engine", "embedded")
+        .containsEntry("tfwh.api.warehouse", warehouse.toAbsolutePath().toString())
+        .doesNotContainKey("tfwh.api.users");
+  }
+
+  @Test
+  void optionsBecomeTheServicesProperties(@TempDir Path warehouse) {
+    ServeCommand command =
+        parse(
+            "--warehouse", warehouse.toString(),
+            "--port", "9090",
+            "--bind", "0.0.0.0",
+            "--engine", "trino",
+            "--trino-url", "jdbc:trino://127.0.0.1:8091",
+            "--users", warehouse.resolve("users.tsv").toString());
+    assertThat(command.problem()).isNull();
+    assertThat(command.properties())
+        .containsEntry("server.address", "0.0.0.0")
+        .containsEntry("server.port", "9090")
+        .containsEntry("tfwh.api.engine", "trino")
+        .containsEntry("tfwh.api.trino-url", "jdbc:trino://127.0.0.1:8091")
+        .containsEntry("tfwh.api.users", warehouse.resolve("users.tsv").toString());
+  }
+
+  @Test
+  void refusesOptionsItCannotServe(@TempDir Path warehouse) {
+    assertThat(parse("--warehouse", warehouse.resolve("nowhere").toString()).problem())
+        .contains("no warehouse folder");
+    assertThat(parse("--warehouse", warehouse.toString(), "--engine", "spark").problem())
+        .contains("embedded or trino");
+    assertThat(parse("--warehouse", warehouse.toString(), "--port", "70000").problem())
+        .contains("--port");
+    assertThat(new CommandLine(new ServeCommand()).execute()).isNotZero();
+  }
+
+  @Test
+  void servesTheWarehouseOnLoopback(@TempDir Path warehouse) throws Exception {
+    SnapshotStore store = new SnapshotStore(warehouse);
+    SnapshotFixture.commit(store, "20260101T000000000Z-b0", 0);
+    store.publish("20260101T000000000Z-b0");
+    ServeCommand command = parse("--warehouse", warehouse.toString(), "--port", "0");
+    try (ConfigurableApplicationContext context = command.start()) {
+      String port = context.getEnvironment().getProperty("local.server.port");
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + port
+                                  + "/api/v1/national?phase=1&period=2013Q3"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("\"authorities_reporting\":7");
+      assertThat(context.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+    }
+    assertThat(Files.exists(warehouse.resolve("PUBLISHED"))).isTrue();
+  }
+}
