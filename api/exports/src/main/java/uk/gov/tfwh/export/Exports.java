@@ -43,14 +43,15 @@ public final class Exports {
   }
 
   /**
-   * A table as CSV (the table alone), XLSX or ODS (the table, for a league table or regional totals
-   * also the briefing summary, and a Notes sheet with the source and definitions).
+   * A table as CSV (the table alone), XLSX or ODS (the table and a Notes sheet with the source and
+   * definitions). The briefing summary is its own export ({@link TableKind#BRIEFING_SUMMARY}): it
+   * costs a briefing's worth of queries, which a league table should not pay.
    */
   public ExportFile table(TableRequest request, ExportFormat format, SnapshotSelector snapshot) {
     requireNonNull(request, "request");
     requireNonNull(format, "format");
     PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
-    ExportWorkbook workbook = workbook(request, pinned, format != ExportFormat.CSV);
+    ExportWorkbook workbook = workbook(request, pinned);
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     switch (format) {
       case CSV -> CsvTableWriter.write(workbook.main(), out);
@@ -76,8 +77,7 @@ public final class Exports {
     return BriefingFiguresReader.read(pinned, phase, period);
   }
 
-  private static ExportWorkbook workbook(
-      TableRequest request, PinnedSnapshot pinned, boolean withSummary) {
+  private static ExportWorkbook workbook(TableRequest request, PinnedSnapshot pinned) {
     String quarter =
         request.period() == null ? "" : " " + Quarter.endingOn(request.period()).label();
     String phase = "phase " + request.phase();
@@ -91,8 +91,7 @@ public final class Exports {
                 pinned.run(
                     Query.LEAGUE_TABLE,
                     Map.of("phase", request.phase(), "period", request.period())));
-        yield new ExportWorkbook(
-            title, withSummary(table, request, pinned, withSummary), pinned.provenance());
+        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
       }
       case REGION_TOTALS -> {
         String title = "Regional totals, " + phase + quarter;
@@ -103,8 +102,7 @@ public final class Exports {
                 pinned.run(
                     Query.REGION_TOTALS,
                     Map.of("phase", request.phase(), "period", request.period())));
-        yield new ExportWorkbook(
-            title, withSummary(table, request, pinned, withSummary), pinned.provenance());
+        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
       }
       case PAYMENTS -> {
         String title =
@@ -138,15 +136,6 @@ public final class Exports {
             pinned.provenance());
       }
     };
-  }
-
-  private static List<ExportTable> withSummary(
-      ExportTable table, TableRequest request, PinnedSnapshot pinned, boolean withSummary) {
-    if (!withSummary) {
-      return List.of(table);
-    }
-    BriefingFigures figures = BriefingFiguresReader.read(pinned, request.phase(), request.period());
-    return List.of(table, BriefingSummarySheet.of(figures));
   }
 
   private static ExportFile file(

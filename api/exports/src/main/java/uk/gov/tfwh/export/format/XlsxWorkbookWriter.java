@@ -19,9 +19,10 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import uk.gov.tfwh.export.table.CellKind;
 import uk.gov.tfwh.export.table.ExportColumn;
 import uk.gov.tfwh.export.table.ExportTable;
@@ -38,15 +39,17 @@ public final class XlsxWorkbookWriter {
   private XlsxWorkbookWriter() {}
 
   public static void write(ExportWorkbook workbook, OutputStream out) {
-    try (XSSFWorkbook xlsx = new XSSFWorkbook()) {
+    SXSSFWorkbook xlsx = new SXSSFWorkbook(null, -1, false, false);
+    try {
       Styles styles = new Styles(xlsx);
       for (ExportTable table : workbook.tables()) {
         writeSheet(xlsx, table, styles, true);
       }
       writeSheet(xlsx, NotesSheet.of(workbook), styles, false);
-      xlsx.getProperties().getCoreProperties().setTitle(workbook.title());
-      xlsx.getProperties().getCoreProperties().setCreator("tfwh");
-      xlsx.getProperties()
+      xlsx.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(workbook.title());
+      xlsx.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("tfwh");
+      xlsx.getXSSFWorkbook()
+          .getProperties()
           .getCoreProperties()
           .setDescription(
               "Source snapshot "
@@ -56,12 +59,15 @@ public final class XlsxWorkbookWriter {
       xlsx.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the XLSX of " + workbook.title(), e);
+    } finally {
+      // Deletes the rows' temporary file.
+      xlsx.dispose();
     }
   }
 
   private static void writeSheet(
-      XSSFWorkbook xlsx, ExportTable table, Styles styles, boolean filter) {
-    XSSFSheet sheet = xlsx.createSheet(table.name());
+      SXSSFWorkbook xlsx, ExportTable table, Styles styles, boolean filter) {
+    SXSSFSheet sheet = xlsx.createSheet(table.name());
     List<ExportColumn> columns = table.columns();
     Row header = sheet.createRow(0);
     for (int c = 0; c < columns.size(); c++) {
@@ -113,7 +119,7 @@ public final class XlsxWorkbookWriter {
     final CellStyle literal;
     final Map<CellKind, CellStyle> byKind = new EnumMap<>(CellKind.class);
 
-    Styles(XSSFWorkbook xlsx) {
+    Styles(Workbook xlsx) {
       DataFormat format = xlsx.createDataFormat();
       Font bold = xlsx.createFont();
       bold.setBold(true);
@@ -143,7 +149,7 @@ public final class XlsxWorkbookWriter {
       byKind.put(CellKind.YES_NO, numberStyle(xlsx, format, "General"));
     }
 
-    private static CellStyle numberStyle(XSSFWorkbook xlsx, DataFormat format, String pattern) {
+    private static CellStyle numberStyle(Workbook xlsx, DataFormat format, String pattern) {
       CellStyle style = xlsx.createCellStyle();
       style.setDataFormat(format.getFormat(pattern));
       style.setVerticalAlignment(VerticalAlignment.TOP);

@@ -183,8 +183,8 @@ public final class BriefingPdfWriter {
   private static List<Column> leagueColumns() {
     return List.of(
         new Column("Rank", 30, true),
-        new Column("Authority", 140, false),
-        new Column("Region", 95, false),
+        new Column("Authority", 130, false),
+        new Column("Region", 105, false),
         new Column("Turned around", 66, true),
         new Column("Target", 50, true),
         new Column("% of target", 55, true),
@@ -220,8 +220,8 @@ public final class BriefingPdfWriter {
     List<Column> columns =
         List.of(
             new Column("Movement", 48, false),
-            new Column("Authority", 135, false),
-            new Column("Region", 95, false),
+            new Column("Authority", 125, false),
+            new Column("Region", 105, false),
             new Column("Rank", 30, true),
             new Column("% of target", 55, true),
             new Column("Change (pts)", 60, true),

@@ -1,7 +1,6 @@
 package uk.gov.tfwh.export.pdf;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
@@ -33,12 +32,44 @@ final class PdfText {
     return printable.toString();
   }
 
+  /**
+   * The width of {@code text} in points: the sum of its glyphs' advance widths (PDFBox applies no
+   * kerning either), each looked up once per font and kept, as a briefing measures thousands of
+   * strings made of the same few dozen characters.
+   */
   static float width(PDFont font, float size, String text) {
-    try {
-      return font.getStringWidth(text) / 1000f * size;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    float[] widths = WIDTHS.computeIfAbsent(baseName(font), name -> newUnknownWidths());
+    float total = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      float w = widths[ch];
+      if (Float.isNaN(w)) {
+        try {
+          w = font.getStringWidth(String.valueOf(ch));
+        } catch (IOException | IllegalArgumentException e) {
+          w = 0;
+        }
+        widths[ch] = w;
+      }
+      total += w;
     }
+    return total / 1000f * size;
+  }
+
+  private static final java.util.Map<String, float[]> WIDTHS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static float[] newUnknownWidths() {
+    float[] widths = new float[Character.MAX_VALUE + 1];
+    java.util.Arrays.fill(widths, Float.NaN);
+    return widths;
+  }
+
+  /** The font's name without the subset prefix ("ABCDEF+"), the same in every document. */
+  private static String baseName(PDFont font) {
+    String name = font.getName();
+    int plus = name.indexOf('+');
+    return plus == 6 ? name.substring(plus + 1) : name;
   }
 
   private static boolean hasGlyph(PDFont font, int codePoint) {

@@ -37,6 +37,9 @@ final class TaggedLayout {
   private static final float TOP = PAGE.getHeight() - MARGIN - 14;
   private static final float BOTTOM = MARGIN + 20;
 
+  /** Space a heading needs below it on its page: a few lines or table rows of what it heads. */
+  private static final float KEEP_WITH_NEXT = 60;
+
   /** Draws inside a figure's box; (x, y) is its lower left corner. */
   interface Painter {
     void paint(PDPageContentStream out, float x, float y, float width, float height)
@@ -98,8 +101,9 @@ final class TaggedLayout {
     }
   }
 
+  /** A heading, kept on the same page as the start of what follows it. */
   void heading(String type, String text, float size) throws IOException {
-    ensure(size * 2.6f);
+    ensure(size * 2.6f + KEEP_WITH_NEXT);
     y -= size * 0.6f;
     PDStructureElement element = element(type, root);
     y -= size;
@@ -120,9 +124,13 @@ final class TaggedLayout {
     y -= size * 0.4f;
   }
 
-  /** Rows of label and value in two columns, as a list ("L" with "LI" items). */
+  /**
+   * Rows of label and value in two columns, as a list ("L" with "LI" items); a long value carries
+   * on over the page.
+   */
   void definitionList(List<List<String>> items, float size, float labelWidth) throws IOException {
     PDStructureElement list = element("L", root);
+    float lineHeight = size * 1.3f;
     for (List<String> item : items) {
       String label = item.get(0);
       List<String> lines =
@@ -131,19 +139,20 @@ final class TaggedLayout {
               size,
               PdfText.printable(fonts.regular(), item.get(1)),
               WIDTH - labelWidth);
-      float height = lines.size() * size * 1.3f + 2;
-      ensure(height);
+      ensure(lineHeight * Math.min(lines.size(), 3));
       PDStructureElement li = element("LI", list);
       PDStructureElement lbl = element("Lbl", li);
       PDStructureElement body = element("LBody", li);
-      float top = y - size * 1.3f + size * 0.3f;
-      tagged(lbl, () -> text(fonts.bold(), size, LEFT, top, label));
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        float lineY = top - i * size * 1.3f;
-        tagged(body, () -> text(fonts.regular(), size, LEFT + labelWidth, lineY, line));
+      tagged(lbl, () -> text(fonts.bold(), size, LEFT, y - lineHeight + size * 0.3f, label));
+      for (String line : lines) {
+        ensure(lineHeight);
+        tagged(
+            body,
+            () ->
+                text(fonts.regular(), size, LEFT + labelWidth, y - lineHeight + size * 0.3f, line));
+        y -= lineHeight;
       }
-      y -= height;
+      y -= 2;
     }
     y -= size * 0.4f;
   }
