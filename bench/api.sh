@@ -136,8 +136,11 @@ stop_server() {
 heap_after_gc() {
   if command -v jcmd >/dev/null; then
     jcmd "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+    # The sum of every generation's "used" (young and old; Metaspace is reported apart).
     jcmd "$SERVER_PID" GC.heap_info 2>/dev/null \
-      | awk '/used/ && !done { for (i = 1; i <= NF; i++) if ($i == "used") { print $(i+1); done = 1 } }'
+      | awk '/total/ && /used/ && !/Metaspace|class space/ {
+          for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub(/K,?$/, "", v); kb += v }
+        } END { printf "%d MiB used\n", kb / 1024 }'
   fi
 }
 
