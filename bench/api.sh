@@ -59,6 +59,19 @@ if [[ "${TFWH_SKIP_BUILD:-}" != 1 ]]; then
 fi
 export TFWH_SKIP_BUILD=1
 
+# The server runs from a private copy of the project's jars, so a rebuild in the checkout during a
+# long run cannot pull classes from under it.
+SERVER_CLASSPATH=""
+rm -rf "$WORK/lib" && mkdir -p "$WORK/lib"
+IFS=':' read -r -a entries <<<"$(tfwh_classpath api/server)"
+for entry in "${entries[@]}"; do
+  if [[ "$entry" == "$ROOT"/* || "$entry" == */uk/gov/tfwh/* ]]; then
+    cp "$entry" "$WORK/lib/$(basename "$entry")"
+    entry="$WORK/lib/$(basename "$entry")"
+  fi
+  SERVER_CLASSPATH="${SERVER_CLASSPATH:+$SERVER_CLASSPATH:}$entry"
+done
+
 LOAD_CLASSES="$WORK/api-load-classes"
 rm -rf "$LOAD_CLASSES" && mkdir -p "$LOAD_CLASSES"
 javac -d "$LOAD_CLASSES" "$ROOT/bench/api-load/ApiLoad.java"
@@ -105,9 +118,11 @@ serve() {
   shift
   # ./tfwh serve's main class, run from api/server's own jar and classpath (the API alone; the
   # dashboard pages of api/web add nothing on /api). exec: the background job is the server's JVM.
+  # shellcheck disable=SC2086
+  exec_java() { exec java ${TFWH_BENCH_SERVER_OPTS:--Xmx1g -XX:+UseParallelGC} "$@"; }
   (
-    export TFWH_JAVA_OPTS="${TFWH_BENCH_SERVER_OPTS:--Xmx1g -XX:+UseParallelGC}"
-    tfwh_java api/server uk.gov.tfwh.api.ServeCommand \
+    exec_java -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir="$ROOT" \
+      -cp "$SERVER_CLASSPATH" uk.gov.tfwh.api.ServeCommand \
       --warehouse "$WAREHOUSE" --port "$PORT" --engine "$engine" "$@"
   ) >"$WORK/serve-$engine.log" 2>&1 &
   SERVER_PID=$!
