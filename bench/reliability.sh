@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# ./tfwh bench reliability: the full crash trial (CrashTrialTest in etl/spark): the real load is
+# SIGKILLed at random moments, while writing and during the snapshot switch, at least 30 times,
+# while a reader queries the warehouse; after each kill the current snapshot must be complete and
+# the next load must account for every input. Optionally the 10-minute fuzz run (bench/fuzz.sh).
+# Prints kills survived, reader queries, inputs fuzzed and errors.
+#
+#   ./tfwh bench reliability [--kills N] [--seed S] [--fuzz] [--fuzz-minutes N]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KILLS=30
+SEED=""
+FUZZ=0
+FUZZ_MINUTES=10
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --kills) KILLS="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --fuzz) FUZZ=1; shift ;;
+    --fuzz-minutes) FUZZ=1; FUZZ_MINUTES="$2"; shift 2 ;;
+    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "bench reliability: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+if (( KILLS < 1 )); then
+  echo "bench reliability: --kills must be at least 1" >&2
+  exit 2
+fi
+WORK="$ROOT/target/bench-reliability"
+mkdir -p "$WORK"
+LOG="$WORK/crash-trial.log"
+cd "$ROOT"
+
+echo "crash trial: $KILLS kills of ./tfwh load (log: $LOG)"
+mvn -B -o -q -pl etl/spark -am install -DskipTests >/dev/null
+seed_arg=()
+[[ -n "$SEED" ]] && seed_arg=("-Dtfwh.crash.seed=$SEED")
+start=$(date +%s)
+set +e
+mvn -B -o -pl etl/spark verify -DskipITs -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtfwh.crash.kills="$KILLS" "${seed_arg[@]}" >"$LOG" 2>&1
+crash_status=$?
+set -e
+end=$(date +%s)
+line=$(grep -o 'CRASH-TRIAL kills survived.*' "$LOG" | tail -1 || true)
+trials=$(grep -c 'CRASH-TRIAL trial [0-9]*: ' "$LOG" || true)
+echo "  trials completed and checked: ${trials:-0} of $KILLS"
+echo "  ${line:-no final figures: the trial stopped early; see $LOG}"
+echo "  wall time: $((end - start)) s; result: $([[ $crash_status == 0 ]] && echo passed || echo "FAILED (see $LOG)")"
+
+fuzz_status=0
+if [[ "$FUZZ" == 1 ]]; then
+  echo
+  set +e
+  "$ROOT/bench/fuzz.sh" --minutes "$FUZZ_MINUTES"
+  fuzz_status=$?
+  set -e
+fi
+
+errors=0
+[[ $crash_status == 0 ]] || errors=$((errors + 1))
+[[ $fuzz_status == 0 ]] || errors=$((errors + 1))
+echo
+echo "reliability: $([[ $errors == 0 ]] && echo "all passed" || echo "$errors part(s) failed")"
+exit $(( errors > 0 ))
