@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.ApiEndpoint;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -58,6 +59,13 @@ public final class PageViewer {
     } catch (AccessDeniedException refused) {
       return false;
     }
+  }
+
+  /** Whether the API would let this viewer download the ministerial briefing. */
+  public boolean mayReadBriefing() {
+    return !ApiEndpoint.EXPORT_BRIEFING.isPublic()
+        ? viewer.roleIfAny().map(ApiEndpoint.EXPORT_BRIEFING.roles()::contains).orElse(false)
+        : true;
   }
 
   /** How the page header names who is signed in. */

@@ -81,7 +81,10 @@ public class AuthorityPage {
     model.addAttribute("snapshot", own);
     model.addAttribute("sharedSnapshot", shared);
     model.addAttribute("progress", ProgressView.of(series, checkedPhase));
-    model.addAttribute("benchmarks", benchmarks(shared, code, chosen));
+    List<BenchmarkView> benchmarks = benchmarks(shared, code, chosen);
+    model.addAttribute("benchmarks", benchmarks);
+    // The API answers a benchmark of an authority without figures in the quarter with 404.
+    model.addAttribute("hasBenchmarks", benchmarks.stream().anyMatch(b -> b.summary() != null));
     model.addAttribute("payments", PaymentRow.of(payments(own, code, chosen)));
     model.addAttribute("links", new Downloads(code, chosen));
 
@@ -177,6 +180,16 @@ public class AuthorityPage {
       return uri("/api/v1/data-quality.csv")
           .queryParam("phase", period.phase())
           .queryParam("period", period.end())
+          .queryParam("authority", code)
+          .encode()
+          .build()
+          .toUriString();
+    }
+
+    /** The API's export of {@code table} ({@code progress} or {@code payments}) as a file. */
+    public String export(String table, String format) {
+      return uri("/api/v1/exports/" + table + "." + format)
+          .queryParam("phase", period.phase())
           .queryParam("authority", code)
           .encode()
           .build()

@@ -105,6 +105,16 @@ public record LeagueFilter(
     return uri.encode().build().toUriString();
   }
 
+  /** The whole quarter's league table from the API's exports, as {@code xlsx} or {@code ods}. */
+  public String exportLink(String format) {
+    return UriComponentsBuilder.fromPath("/api/v1/exports/league-table." + format)
+        .queryParam("phase", period.phase())
+        .queryParam("period", period.end())
+        .encode()
+        .build()
+        .toUriString();
+  }
+
   private String link(LeagueSort column, boolean desc) {
     UriComponentsBuilder uri =
         UriComponentsBuilder.fromPath("/")

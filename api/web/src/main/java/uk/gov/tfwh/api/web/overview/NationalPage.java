@@ -80,6 +80,9 @@ public class NationalPage {
     model.addAttribute("chart", BarChart.of(bars));
     model.addAttribute("nationalCsv", apiLink("/api/v1/national.csv", chosen));
     model.addAttribute("regionsCsv", apiLink("/api/v1/regions.csv", chosen));
+    model.addAttribute("regionsXlsx", apiLink("/api/v1/exports/regions.xlsx", chosen));
+    model.addAttribute("regionsOds", apiLink("/api/v1/exports/regions.ods", chosen));
+    model.addAttribute("briefing", apiLink("/api/v1/exports/briefing.pdf", chosen));
     return "web/national";
   }
 

@@ -1,0 +1,85 @@
+package uk.gov.tfwh.api.web.league;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.api.web.page.BadPageRequest;
+import uk.gov.tfwh.api.web.page.Choices;
+import uk.gov.tfwh.api.web.page.Period;
+
+class LeagueFilterTest {
+  private static final Period P1Q2 = new Period(1, LocalDate.of(2013, 9, 30), "2013Q3", "2013/14");
+  private static final Period P1Q3 = new Period(1, LocalDate.of(2014, 9, 30), "2014Q3", "2014/15");
+  private static final Period P2Q1 = new Period(2, LocalDate.of(2014, 9, 30), "2014Q3", "2014/15");
+  private static final Choices CHOICES =
+      new Choices(
+          List.of(P1Q2, P1Q3, P2Q1),
+          Map.of("E12000001", "North East"),
+          Map.of("UA", "Unitary authority"));
+
+  @Test
+  void withoutParametersShowsTheLatestQuarterByRank() {
+    LeagueFilter filter = LeagueFilter.parse(CHOICES, null, null, null, null, null, null);
+
+    assertThat(filter.period()).isEqualTo(P2Q1);
+    assertThat(filter.sort()).isEqualTo(LeagueSort.RANK);
+    assertThat(filter.descending()).isFalse();
+    assertThat(filter.arguments()).containsOnlyKeys("phase", "period");
+  }
+
+  @Test
+  void itsAddressCarriesEveryFilterSoACopiedLinkRestoresThem() {
+    LeagueFilter filter =
+        LeagueFilter.parse(CHOICES, "1", "2013-09-30", "E12000001", "UA", "name", "desc");
+
+    assertThat(filter.self())
+        .isEqualTo("/?phase=1&period=2013-09-30&region=E12000001&type=UA&sort=name&order=desc");
+    LeagueFilter again =
+        LeagueFilter.parse(CHOICES, "1", "2013-09-30", "E12000001", "UA", "name", "desc");
+    assertThat(again).isEqualTo(filter);
+    assertThat(filter.arguments())
+        .containsEntry("region", "E12000001")
+        .containsEntry("authority_type", "UA");
+  }
+
+  @Test
+  void sortingByTheSameColumnAgainReversesIt() {
+    LeagueFilter filter = LeagueFilter.parse(CHOICES, null, null, null, null, "name", "asc");
+
+    assertThat(filter.sortLink(LeagueSort.NAME)).contains("sort=name&order=desc");
+    assertThat(filter.sortLink(LeagueSort.PERCENT)).contains("sort=percent&order=desc");
+    assertThat(filter.ariaSort(LeagueSort.NAME)).isEqualTo("ascending");
+    assertThat(filter.ariaSort(LeagueSort.RANK)).isEqualTo("none");
+  }
+
+  @Test
+  void aQuarterOfTheOtherPhaseOnlyGivesThePhasesLatest() {
+    LeagueFilter filter = LeagueFilter.parse(CHOICES, "2", "2013-09-30", null, null, null, null);
+
+    assertThat(filter.period()).isEqualTo(P2Q1);
+  }
+
+  @Test
+  void refusesWhatTheSnapshotDoesNotOfferNamingTheParameter() {
+    assertThatThrownBy(() -> LeagueFilter.parse(CHOICES, "3", null, null, null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageStartingWith("phase");
+    assertThatThrownBy(
+            () -> LeagueFilter.parse(CHOICES, null, "2013-06-30", null, null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageStartingWith("period");
+    assertThatThrownBy(() -> LeagueFilter.parse(CHOICES, null, null, "E12000009", null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageStartingWith("region");
+    assertThatThrownBy(() -> LeagueFilter.parse(CHOICES, null, null, null, "XX", null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageStartingWith("type");
+    assertThatThrownBy(() -> LeagueFilter.parse(CHOICES, null, null, null, null, "colour", null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageStartingWith("sort");
+  }
+}
