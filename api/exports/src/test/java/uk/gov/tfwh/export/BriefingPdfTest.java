@@ -14,6 +14,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -176,6 +177,33 @@ class BriefingPdfTest {
           PDFont font = page.getResources().getFont(name);
           assertThat(font.isEmbedded()).as(font.getName()).isTrue();
         }
+      }
+    }
+  }
+
+  @Test
+  void theStructureTreeHasHeadingsTablesAndAFigureWithAlternateText() throws IOException {
+    try (PDDocument pdf = briefing(SnapshotSelector.published())) {
+      List<PDStructureElement> elements = new ArrayList<>();
+      collect(pdf.getDocumentCatalog().getStructureTreeRoot().getKids(), elements);
+      assertThat(elements)
+          .extracting(PDStructureElement::getStructureType)
+          .contains("Document", "H1", "H2", "P", "Table", "TR", "TH", "TD", "Figure", "L", "LI");
+      PDStructureElement figure =
+          elements.stream().filter(e -> e.getStructureType().equals("Figure")).findFirst().get();
+      assertThat(figure.getAlternateDescription())
+          .startsWith("Line chart of families turned around in England")
+          .contains("2013Q3");
+      assertThat(pdf.getPage(0).getStructParents()).isZero();
+      assertThat(pdf.getDocumentCatalog().getStructureTreeRoot().getParentTree()).isNotNull();
+    }
+  }
+
+  private static void collect(List<Object> kids, List<PDStructureElement> into) {
+    for (Object kid : kids) {
+      if (kid instanceof PDStructureElement element) {
+        into.add(element);
+        collect(element.getKids(), into);
       }
     }
   }
