@@ -100,13 +100,10 @@ final class ExportWarehouse implements AutoCloseable {
 
   /** submitted_by, sro_sign_off (and revision note if any) of the hostile example return. */
   static List<String> hostileValues() {
+    // The repository's copy of the shared contract's example (contract/examples).
     Path file =
         Path.of(System.getProperty("tfwh.root.dir"))
-            .resolve("../shared/contract/examples/hostile-text-2013Q3.summary.csv")
-            .normalize();
-    if (!Files.exists(file)) {
-      file = Path.of("/work/shared/contract/examples/hostile-text-2013Q3.summary.csv");
-    }
+            .resolve("contract/examples/hostile-text-2013Q3.summary.csv");
     try {
       CSVRecord record =
           CSVFormat.RFC4180
