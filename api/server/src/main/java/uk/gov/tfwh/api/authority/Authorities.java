@@ -13,6 +13,9 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 /** Looks authorities up in a snapshot's reference data. */
 @Component
 public class Authorities {
+  /** How an authority code is described in the OpenAPI document. */
+  public static final String CODE_DOC = "The authority's ONS GSS code, such as E08000025";
+
   private final WarehouseQueries queries;
 
   public Authorities(WarehouseQueries queries) {

@@ -1,5 +1,6 @@
 package uk.gov.tfwh.api.authority;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ class AuthorityController {
   }
 
   /** Every authority with its region, type, and both phases' targets and their basis. */
+  @Operation(summary = "Authorities with region, type, and both phases' targets and their basis")
   @GetMapping("/api/v1/authorities")
   ResponseEntity<AuthorityList> authorities(NativeWebRequest request, Viewer viewer) {
     return reads.respond(

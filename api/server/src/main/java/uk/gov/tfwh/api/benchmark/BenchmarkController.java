@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.benchmark;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +32,17 @@ class BenchmarkController {
    * The authority against its statistical neighbours, region, authority type or all of England: its
    * percent of target, the group's median and quartiles, and its rank in the group.
    */
+  @Operation(
+      summary =
+          "An authority against its neighbours, region, type or England: group median, quartiles and rank")
   @GetMapping("/api/v1/authorities/{code}/benchmark")
   ResponseEntity<Benchmark> benchmark(
-      @PathVariable String code,
-      @RequestParam int phase,
-      @RequestParam String period,
-      @RequestParam(defaultValue = "neighbours") String group,
+      @Parameter(description = Authorities.CODE_DOC) @PathVariable String code,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
+      @Parameter(description = "neighbours (default), region, type or england")
+          @RequestParam(defaultValue = "neighbours")
+          String group,
       NativeWebRequest request,
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);

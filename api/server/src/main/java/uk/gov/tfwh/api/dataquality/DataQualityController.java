@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.dataquality;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,9 +31,12 @@ class DataQualityController {
    * Submission status per authority for a quarter (accepted, late, resubmitted, missing) with its
    * rejections and warnings. The phase may be left out unless the quarter is in both phases.
    */
+  @Operation(
+      summary =
+          "Submission status per authority (accepted, late, resubmitted, missing), rejections and warnings")
   @GetMapping("/api/v1/data-quality")
   ResponseEntity<DataQuality> dataQuality(
-      @RequestParam String period,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
       @RequestParam(required = false) Integer phase,
       @RequestParam(required = false) String authority,
       NativeWebRequest request,

@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.exports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
@@ -45,11 +47,12 @@ class ExportController {
    * payments} needs phase (authority optional); {@code progress} needs phase and authority. Format:
    * csv, xlsx or ods.
    */
+  @Operation(summary = "A table as a CSV, XLSX or ODS file")
   @GetMapping("/api/v1/exports/{table}.{format}")
   ResponseEntity<byte[]> table(
       @PathVariable String table,
       @PathVariable String format,
-      @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
       @RequestParam(required = false) String period,
       @RequestParam(required = false) String authority,
       NativeWebRequest request,
@@ -78,10 +81,11 @@ class ExportController {
   }
 
   /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
+  @Operation(summary = "The ministerial briefing for a phase and quarter, as a PDF")
   @GetMapping("/api/v1/exports/briefing.pdf")
   ResponseEntity<byte[]> briefing(
-      @RequestParam int phase,
-      @RequestParam String period,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);

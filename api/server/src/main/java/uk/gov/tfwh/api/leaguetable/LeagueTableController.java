@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.leaguetable;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +31,20 @@ class LeagueTableController {
    * Every authority's turned-around figure against its target for a phase and quarter, ranked;
    * optionally one region (code or name) or authority type.
    */
+  @Operation(
+      summary = "League table: every authority's turned-around figure against its target, ranked")
   @GetMapping("/api/v1/league-table")
   ResponseEntity<LeagueTable> leagueTable(
-      @RequestParam int phase,
-      @RequestParam String period,
-      @RequestParam(required = false) String region,
-      @RequestParam(required = false) String type,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
+      @Parameter(description = "Only this region, by code (E12000005) or name (West Midlands)")
+          @RequestParam(required = false)
+          String region,
+      @Parameter(
+              description =
+                  "Only this authority type: county, unitary, metropolitan_district or london_borough")
+          @RequestParam(required = false)
+          String type,
       NativeWebRequest request,
       Viewer viewer) {
     Phase checkedPhase = PeriodParameters.phase(phase);

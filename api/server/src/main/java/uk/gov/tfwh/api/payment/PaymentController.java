@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.payment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +32,16 @@ class PaymentController {
    * Attachment fees and results payments per authority and quarter, cumulative and against the cap;
    * optionally one authority or one financial year ({@code 2013/14} or {@code 2013-14}).
    */
+  @Operation(
+      summary =
+          "Attachment fees and results payments per authority and quarter, cumulative, against the cap")
   @GetMapping("/api/v1/payments")
   ResponseEntity<PaymentList> payments(
-      @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
       @RequestParam(required = false) String authority,
-      @RequestParam(name = "financial_year", required = false) String financialYear,
+      @Parameter(description = "Only this financial year: 2013/14 or 2013-14")
+          @RequestParam(name = "financial_year", required = false)
+          String financialYear,
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);

@@ -1,5 +1,6 @@
 package uk.gov.tfwh.api.period;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,6 +27,7 @@ class PeriodController {
   }
 
   /** Every quarter of both phases (or one), with how many authorities have figures in it. */
+  @Operation(summary = "The quarters of each phase and how many authorities reported in each")
   @GetMapping("/api/v1/periods")
   ResponseEntity<PeriodList> periods(
       @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {

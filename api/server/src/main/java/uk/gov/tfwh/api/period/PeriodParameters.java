@@ -7,6 +7,13 @@ import uk.gov.tfwh.programme.period.Quarter;
 
 /** Reads the {@code phase} and {@code period} parameters, with errors that say what is allowed. */
 public final class PeriodParameters {
+  /** How the parameters are described in the OpenAPI document. */
+  public static final String PHASE_DOC =
+      "Programme phase: 1 (2012Q2 to 2015Q2) or 2 (2014Q3 to 2020Q1)";
+
+  public static final String PERIOD_DOC =
+      "A quarter within the phase, written 2015Q1 or as its last day 2015-03-31";
+
   private PeriodParameters() {}
 
   public static Phase phase(int number) {

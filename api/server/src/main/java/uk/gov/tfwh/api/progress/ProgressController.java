@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.progress;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,9 +28,15 @@ class ProgressController {
   }
 
   /** The authority's quarterly series against its target, and a projection to the phase's end. */
+  @Operation(
+      summary =
+          "An authority's quarterly series against its target, with a projection to the end of the phase")
   @GetMapping("/api/v1/authorities/{code}/progress")
   ResponseEntity<AuthorityProgress> progress(
-      @PathVariable String code, @RequestParam int phase, NativeWebRequest request, Viewer viewer) {
+      @Parameter(description = Authorities.CODE_DOC) @PathVariable String code,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      NativeWebRequest request,
+      Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
     return reads.respond(

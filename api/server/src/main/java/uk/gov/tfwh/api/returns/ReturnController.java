@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.returns;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +29,13 @@ class ReturnController {
   }
 
   /** Every version of the authority's return for a quarter, as submitted and as revised. */
+  @Operation(
+      summary = "Every version of an authority's return for a quarter, as submitted and as revised")
   @GetMapping("/api/v1/authorities/{code}/returns")
   ResponseEntity<ReturnHistory> returns(
-      @PathVariable String code,
-      @RequestParam int phase,
-      @RequestParam String period,
+      @Parameter(description = Authorities.CODE_DOC) @PathVariable String code,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
       NativeWebRequest request,
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);

@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.totals;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -44,10 +46,11 @@ class TotalsController {
   }
 
   /** England's totals of every summary figure against the sum of every authority's target. */
+  @Operation(summary = "England's totals of every summary figure against the sum of every target")
   @GetMapping("/api/v1/national")
   ResponseEntity<NationalTotals> national(
-      @RequestParam int phase,
-      @RequestParam String period,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
@@ -57,10 +60,11 @@ class TotalsController {
   }
 
   /** Each region's totals, every region listed. */
+  @Operation(summary = "Each region's totals of every summary figure against its targets")
   @GetMapping("/api/v1/regions")
   ResponseEntity<RegionTotals> regions(
-      @RequestParam int phase,
-      @RequestParam String period,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
