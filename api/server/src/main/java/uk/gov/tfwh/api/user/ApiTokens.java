@@ -38,8 +38,13 @@ public final class ApiTokens {
 
   /** Whether the token hashes to {@code storedHash}, in time independent of where they differ. */
   public static boolean matches(String token, String storedHash) {
+    return sameHash(hash(token), storedHash);
+  }
+
+  /** Whether two hashes are equal, in time independent of where they differ. */
+  public static boolean sameHash(String tokenHash, String storedHash) {
     return MessageDigest.isEqual(
-        hash(token).getBytes(StandardCharsets.US_ASCII),
+        tokenHash.getBytes(StandardCharsets.US_ASCII),
         storedHash.getBytes(StandardCharsets.US_ASCII));
   }
 }

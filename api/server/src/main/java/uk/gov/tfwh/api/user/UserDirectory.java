@@ -33,11 +33,15 @@ public class UserDirectory {
     }
   }
 
-  /** The user whose token this is. Every user is compared, in constant time each. */
+  /**
+   * The user whose token this is. The token is hashed once and every user's hash compared, in
+   * constant time each, without stopping at a match.
+   */
   public Optional<Viewer> authenticate(String token) {
+    String hash = ApiTokens.hash(token);
     ApiUser found = null;
     for (ApiUser user : users()) {
-      if (ApiTokens.matches(token, user.tokenHash())) {
+      if (ApiTokens.sameHash(hash, user.tokenHash())) {
         found = user;
       }
     }
