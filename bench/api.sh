@@ -95,10 +95,12 @@ if [[ "$RELIABILITY" == 1 ]]; then
     echo "bench api --reliability: needs the landing folder to load again (--landing DIR)" >&2
     exit 2
   fi
-  # The trial loads into a copy, so the benchmark's own warehouse stays as it was.
+  # The trial loads into copies, so the benchmark's own warehouse and landing stay as they were.
   rm -rf "$WORK/reliability" && mkdir -p "$WORK/reliability"
   cp -r "$WAREHOUSE" "$WORK/reliability/warehouse"
+  cp -r "$LANDING" "$WORK/reliability/landing"
   WAREHOUSE="$WORK/reliability/warehouse"
+  LANDING="$WORK/reliability/landing"
 fi
 
 SERVER_PID=""
@@ -189,7 +191,9 @@ if [[ "$RELIABILITY" == 1 ]]; then
   sleep "$(awk -v d="$DURATION" 'BEGIN { printf "%d", d / 5 }')"
   echo "   loading and publishing a new snapshot while the load runs..."
   started=$(date +%s)
-  # The same landing again: a new snapshot, every input row read again.
+  # A return arrives (the contract's valid Birmingham example, a resubmission of 2013Q3), so the
+  # load makes a new snapshot rather than finding nothing new.
+  cp "$ROOT/contract/examples/valid-p1-birmingham-2013Q3.summary.csv" "$LANDING/"
   "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/reliability-load.log" 2>&1
   "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/reliability-load.log" 2>&1
   after="$(cat "$WAREHOUSE/PUBLISHED")"
