@@ -33,6 +33,7 @@ public class LeagueTablePage {
       @RequestParam(required = false) String type,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String order,
+      @RequestParam(name = "signed-out", required = false) String signedOut,
       Model model) {
     PageSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
@@ -47,6 +48,7 @@ public class LeagueTablePage {
     model.addAttribute("filter", filter);
     model.addAttribute("columns", List.of(LeagueSort.values()));
     model.addAttribute("rows", rows);
+    model.addAttribute("signedOut", signedOut != null && !viewer.signedIn());
     // A quarter asked for that the phase has no figures for: the page says it shows another.
     model.addAttribute(
         "askedPeriod",

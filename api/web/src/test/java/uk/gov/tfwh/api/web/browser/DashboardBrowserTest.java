@@ -215,11 +215,15 @@ class DashboardBrowserTest {
     assertThat(browser.findElements(By.id("download-briefing"))).hasSize(1);
     checkDownloads(WAREHOUSE.nationalToken);
     browser.findElement(By.cssSelector(".tfwh-signed-in button")).click();
+    assertThat(browser.findElement(By.id("signed-out")).getText()).contains("You have signed out");
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
+    checkAccessibility("league table, signed out");
 
     signIn("coord", WAREHOUSE.coordinatorToken);
-    open("/authorities/" + DashboardWarehouse.CODE);
+    // A quarter in which the coordinator's authority has a return, in both warehouses.
+    open("/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30");
     assertThat(browser.findElement(By.id("returns")).getText()).contains("Returns history");
+    assertThat(browser.findElements(By.cssSelector("#returns-table tbody tr"))).isNotEmpty();
     assertThat(browser.findElement(By.id("data-quality")).getText()).contains("Data quality");
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isNotEmpty();
     checkAccessibility("authority page, coordinator");
