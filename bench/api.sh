@@ -185,10 +185,14 @@ echo "heap after GC at start: $(heap_after_gc)"
 if [[ "$RELIABILITY" == 1 ]]; then
   before="$(cat "$WAREHOUSE/PUBLISHED")"
   echo "== reliability: $DURATION s of load at $CONNECTIONS connections; published snapshot $before"
+  # The load runs at least DURATION seconds and until 30 s after the new snapshot is published.
+  published_flag="$WORK/reliability/published"
+  rm -f "$published_flag"
   load --label reliability --duration "$DURATION" --warmup 2 --check-snapshot \
+    --until-file "$published_flag" --after-file 30 \
     --path "$LEAGUE" --path "$PROGRESS" >"$WORK/reliability.out" 2>&1 &
   LOAD_PID=$!
-  sleep "$(awk -v d="$DURATION" 'BEGIN { printf "%d", d / 5 }')"
+  sleep "$(awk -v d="$DURATION" 'BEGIN { printf "%d", d / 10 }')"
   echo "   loading and publishing a new snapshot while the load runs..."
   started=$(date +%s)
   # A return arrives (the contract's valid Birmingham example, a resubmission of 2013Q3), so the
@@ -197,6 +201,7 @@ if [[ "$RELIABILITY" == 1 ]]; then
   "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/reliability-load.log" 2>&1
   "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/reliability-load.log" 2>&1
   after="$(cat "$WAREHOUSE/PUBLISHED")"
+  touch "$published_flag"
   echo "   published $after ($(($(date +%s) - started)) s after the load started)"
   status=0
   wait "$LOAD_PID" || status=$?

@@ -50,7 +50,12 @@ public final class ApiLoad {
       double warmupSeconds,
       String token,
       boolean checkSnapshot,
-      String label) {}
+      String label,
+      java.nio.file.Path untilFile,
+      double afterFileSeconds) {}
+
+  /** When the workers stop; moved by the main thread (a run may outlast --duration). */
+  private static volatile long end = Long.MAX_VALUE;
 
   /** What one connection saw. */
   private static final class Tally {
@@ -86,23 +91,39 @@ public final class ApiLoad {
     ExecutorService pool = Executors.newFixedThreadPool(options.connections());
     long start = System.nanoTime();
     long measureFrom = start + (long) (options.warmupSeconds() * 1e9);
-    long end = measureFrom + (long) (options.durationSeconds() * 1e9);
     CountDownLatch ready = new CountDownLatch(options.connections());
     List<Future<Tally>> futures = new ArrayList<>();
     for (int i = 0; i < options.connections(); i++) {
       int offset = i;
-      futures.add(pool.submit(() -> run(options, offset, measureFrom, end, ready)));
+      futures.add(pool.submit(() -> run(options, offset, measureFrom, ready)));
     }
+    sleepUntil(measureFrom + (long) (options.durationSeconds() * 1e9));
+    if (options.untilFile() != null) {
+      // Keep going until the file appears (at most twice the duration again), then a little more:
+      // the reliability trial runs until the new snapshot has been published and served.
+      long limit = System.nanoTime() + (long) (2 * options.durationSeconds() * 1e9);
+      while (!java.nio.file.Files.exists(options.untilFile()) && System.nanoTime() < limit) {
+        Thread.sleep(500);
+      }
+      sleepUntil(System.nanoTime() + (long) (options.afterFileSeconds() * 1e9));
+    }
+    long stoppedAt = System.nanoTime();
+    end = stoppedAt;
     List<Tally> tallies = new ArrayList<>();
     for (Future<Tally> future : futures) {
       tallies.add(future.get());
     }
     pool.shutdown();
-    report(options, tallies, (end - measureFrom) / 1e9);
+    report(options, tallies, (stoppedAt - measureFrom) / 1e9);
   }
 
-  private static Tally run(
-      Options options, int offset, long measureFrom, long end, CountDownLatch ready) {
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+      Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 1000)));
+    }
+  }
+
+  private static Tally run(Options options, int offset, long measureFrom, CountDownLatch ready) {
     Tally tally = new Tally();
     ready.countDown();
     Socket socket = null;
@@ -365,6 +386,8 @@ public final class ApiLoad {
     String token = null;
     boolean check = false;
     String label = "";
+    java.nio.file.Path untilFile = null;
+    double afterFile = 0;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -376,6 +399,8 @@ public final class ApiLoad {
         case "--token" -> token = args[++i];
         case "--check-snapshot" -> check = true;
         case "--label" -> label = args[++i];
+        case "--until-file" -> untilFile = java.nio.file.Path.of(args[++i]);
+        case "--after-file" -> afterFile = Double.parseDouble(args[++i]);
         default -> {
           System.err.println("ApiLoad: unknown option " + arg);
           System.exit(2);
@@ -388,6 +413,7 @@ public final class ApiLoad {
               + " and --duration");
       System.exit(2);
     }
-    return new Options(url, paths, connections, duration, warmup, token, check, label);
+    return new Options(
+        url, paths, connections, duration, warmup, token, check, label, untilFile, afterFile);
   }
 }
