@@ -106,7 +106,11 @@ fi
 SERVER_PID=""
 TRINO_STARTED=0
 cleanup() {
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  # Under set -e a failing wait (the killed server's 143) would become the script's exit status.
+  if [[ -n "$SERVER_PID" ]]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   if [[ "$TRINO_STARTED" == 1 ]]; then
     "$TFWH" trino stop --port "$TRINO_PORT" --data "$WORK/trino" >/dev/null 2>&1 || true
   fi
