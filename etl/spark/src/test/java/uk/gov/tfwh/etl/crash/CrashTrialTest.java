@@ -79,16 +79,15 @@ class CrashTrialTest {
           Path log = temp.resolve("load-" + trial + ".log");
           long started = System.nanoTime();
           Process load = startLoad(landing, store, log);
-          boolean killed = killAt(moment, load, store, random, untilSwitchMillis);
-          if (moment == KillMoment.DURING_SWITCH) {
+          boolean signalled = killAt(moment, load, store, random, untilSwitchMillis);
+          assertThat(load.waitFor(600, TimeUnit.SECONDS)).isTrue();
+          // A load in its last moments may exit 0 before the signal lands: then it finished first.
+          assertThat(load.exitValue()).as(Files.readString(log)).isIn(0, 137);
+          assertThat(signalled || load.exitValue() == 0).isTrue();
+          boolean killed = load.exitValue() == 137;
+          if (moment == KillMoment.DURING_SWITCH && killed) {
             untilSwitchMillis =
                 Math.max(untilSwitchMillis, (System.nanoTime() - started) / 1_000_000);
-          }
-          assertThat(load.waitFor(600, TimeUnit.SECONDS)).isTrue();
-          if (killed) {
-            assertThat(load.exitValue()).as("SIGKILL, trial %d", trial).isEqualTo(137);
-          } else {
-            assertThat(load.exitValue()).as(Files.readString(log)).isZero();
           }
           figures.record(moment, killed);
 
