@@ -74,18 +74,6 @@ class TrinoEngineIT {
   }
 
   @Test
-  void aLoadedWarehouseGivesTheSameAnswersOnBothEngines() {
-    String dir = System.getProperty("tfwh.it.warehouse");
-    assumeTrue(dir != null && !dir.isBlank(), "set -Dtfwh.it.warehouse=DIR to compare a load");
-    EngineComparison.assertSameAnswers(
-        new SnapshotStore(Path.of(dir)),
-        trinoConfig,
-        SnapshotSelector.current(),
-        CatalogueCalls.calls(),
-        0);
-  }
-
-  @Test
   void theStableViewsFollowThePublishedPointerAndReadThePartitionedClaims() throws Exception {
     TrinoRegistrar registrar = new TrinoRegistrar(trinoConfig.trinoUrl(), "hive", "tfwh");
     registrar.register(store, FIXTURE);
