@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,7 +81,7 @@ class DashboardBrowserTest {
         browser
             .findElement(By.cssSelector("#league-table tbody tr"))
             .getAttribute("data-authority");
-    first.click();
+    navigateBy(first);
     assertThat(browser.findElement(By.id("authority-name")).getText()).isEqualTo(name);
     assertThat(browser.getCurrentUrl()).contains("/authorities/" + code);
     JsonNode progress = api("/api/v1/authorities/" + code + "/progress?phase=" + phase, null);
@@ -108,7 +112,7 @@ class DashboardBrowserTest {
     Select region = new Select(browser.findElement(By.id("region")));
     region.selectByValue(regionCode);
     String regionName = region.getFirstSelectedOption().getText();
-    browser.findElement(By.id("apply-filters")).click();
+    navigateBy(browser.findElement(By.id("apply-filters")));
 
     assertThat(browser.getCurrentUrl()).contains("region=" + regionCode);
     List<Map<String, String>> rows = leagueRows();
@@ -129,7 +133,7 @@ class DashboardBrowserTest {
     assertThat(selected("region")).isEqualTo(regionCode);
     assertThat(leagueRows()).isEqualTo(rows);
 
-    browser.findElement(By.cssSelector("th[data-sort=name] a")).click();
+    navigateBy(browser.findElement(By.cssSelector("th[data-sort=name] a")));
     assertThat(browser.getCurrentUrl()).contains("sort=name").contains("region=" + regionCode);
     List<String> names = leagueRows().stream().map(r -> r.get("name")).toList();
     assertThat(names).isSortedAccordingTo(String::compareTo);
@@ -138,7 +142,7 @@ class DashboardBrowserTest {
 
     new Select(browser.findElement(By.id("type"))).selectByValue(typeCode);
     new Select(browser.findElement(By.id("region"))).selectByValue("");
-    browser.findElement(By.id("apply-filters")).click();
+    navigateBy(browser.findElement(By.id("apply-filters")));
     assertThat(browser.getCurrentUrl()).contains("type=" + typeCode).contains("sort=name");
     JsonNode byType =
         api(
@@ -179,7 +183,7 @@ class DashboardBrowserTest {
     checkDownloads(null);
     screenshot("national");
 
-    browser.findElement(By.cssSelector("#regions-table tbody tr th a")).click();
+    navigateBy(browser.findElement(By.cssSelector("#regions-table tbody tr th a")));
     assertThat(browser.getCurrentUrl()).contains("region=");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("League table");
   }
@@ -214,7 +218,7 @@ class DashboardBrowserTest {
     open("/national");
     assertThat(browser.findElements(By.id("download-briefing"))).hasSize(1);
     checkDownloads(WAREHOUSE.nationalToken);
-    browser.findElement(By.cssSelector(".tfwh-signed-in button")).click();
+    navigateBy(browser.findElement(By.cssSelector(".tfwh-signed-in button")));
     assertThat(browser.findElement(By.id("signed-out")).getText()).contains("You have signed out");
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
     checkAccessibility("league table, signed out");
@@ -249,11 +253,27 @@ class DashboardBrowserTest {
     browser.get(url(path));
   }
 
+  /**
+   * Clicks a link or submit button and waits until the next page has replaced this one: a click
+   * returns as soon as the navigation starts, so reading the address or the page straight after it
+   * can still see the old page.
+   */
+  private void navigateBy(WebElement control) {
+    WebElement oldPage = browser.findElement(By.tagName("html"));
+    control.click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(
+        driver ->
+            "complete"
+                .equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+  }
+
   private void signIn(String user, String token) {
     open("/login");
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("token")).sendKeys(token);
-    browser.findElement(By.id("sign-in")).click();
+    navigateBy(browser.findElement(By.id("sign-in")));
   }
 
   private String selected(String id) {
