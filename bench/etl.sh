@@ -27,7 +27,8 @@ export TFWH_SKIP_BUILD=1
 
 # Runs one load and prints: label, wall s, rows read, rows/s, peak RSS MiB.
 measure() {
-  local label="$1" landing="$2" warehouse="$3" log="$WORK/$label.log"
+  local label="$1" landing="$2" warehouse="$3"
+  local log="$WORK/$label.log"
   local start end wall rss rows
   start=$(date +%s.%N)
   if [[ -x /usr/bin/time ]]; then
