@@ -67,14 +67,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ConfigurableApplicationContext context = start();
     String listening = context.getEnvironment().getProperty("local.server.port");
-    System.out.println(
-        "tfwh serve: http://"
-            + bind
-            + ":"
-            + listening
-            + "/api/v1 (OpenAPI at /v3/api-docs,"
-            + " UI at /swagger-ui.html) over "
-            + warehouse.toAbsolutePath());
+    String base = "http://" + bind + ":" + listening;
+    System.out.println("tfwh serve: over " + warehouse.toAbsolutePath());
+    System.out.println("  dashboard  " + base + "/");
+    System.out.println("  API        " + base + "/api/v1  (OpenAPI " + base + "/v3/api-docs)");
+    System.out.println("  API UI     " + base + "/swagger-ui.html");
     return 0;
   }
 
