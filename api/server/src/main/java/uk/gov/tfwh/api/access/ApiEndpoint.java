@@ -27,6 +27,9 @@ public enum ApiEndpoint {
   RETURNS("/api/v1/authorities/{code}/returns", Role.NATIONAL, Role.COORDINATOR),
   /** The ministerial briefing: listed before the table exports, whose pattern also matches it. */
   EXPORT_BRIEFING("/api/v1/exports/briefing.pdf", Role.NATIONAL, Role.MINISTERIAL),
+  /** The briefing's figures as a one-sheet workbook: for whoever may read the briefing. */
+  EXPORT_BRIEFING_SUMMARY(
+      "/api/v1/exports/briefing-summary.{format}", Role.NATIONAL, Role.MINISTERIAL),
   EXPORT_TABLE("/api/v1/exports/{table}.{format}");
 
   /** The path variable naming the authority a request is about. */

@@ -94,6 +94,26 @@ class ExportController {
     return file(request, viewer, selector, () -> exports.briefingPdf(phase, end, selector));
   }
 
+  /**
+   * The briefing's figures on one sheet (XLSX, ODS or CSV), for officials who re-use the numbers:
+   * the same readers as the briefing PDF.
+   */
+  @Operation(summary = "The briefing's figures as a one-page summary table (CSV, XLSX or ODS)")
+  @GetMapping("/api/v1/exports/briefing-summary.{format}")
+  ResponseEntity<byte[]> briefingSummary(
+      @PathVariable String format,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
+      NativeWebRequest request,
+      Viewer viewer) {
+    ExportFormat exportFormat = format(format);
+    Phase checked = PeriodParameters.phase(phase);
+    TableRequest summary =
+        TableRequest.briefingSummary(phase, PeriodParameters.periodIn(checked, period));
+    SnapshotSelector selector = access.figures(viewer);
+    return file(request, viewer, selector, () -> exports.table(summary, exportFormat, selector));
+  }
+
   private ResponseEntity<byte[]> file(
       NativeWebRequest request,
       Viewer viewer,

@@ -76,6 +76,8 @@ class RoleMatrixTest extends RealHttpTest {
     EXPECTED.put(ApiEndpoint.DATA_QUALITY, new int[] {401, 200, 200, 403, 403, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.RETURNS, new int[] {401, 200, 200, 403, 403, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.EXPORT_BRIEFING, new int[] {401, 200, 403, 403, 200, 401, 401, 401});
+    EXPECTED.put(
+        ApiEndpoint.EXPORT_BRIEFING_SUMMARY, new int[] {401, 200, 403, 403, 200, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.EXPORT_TABLE, everyone);
   }
 
@@ -94,6 +96,7 @@ class RoleMatrixTest extends RealHttpTest {
       case DATA_QUALITY -> "/api/v1/data-quality?period=2013-09-30&authority=" + code;
       case RETURNS -> "/api/v1/authorities/" + code + "/returns?" + q2;
       case EXPORT_BRIEFING -> "/api/v1/exports/briefing.pdf?" + q2;
+      case EXPORT_BRIEFING_SUMMARY -> "/api/v1/exports/briefing-summary.xlsx?" + q2;
       case EXPORT_TABLE -> "/api/v1/exports/progress.csv?phase=1&authority=" + code;
     };
   }

@@ -55,6 +55,23 @@ class ExportEndToEndTest extends ApiEndToEndTest {
   }
 
   @Test
+  void theBriefingSummaryIsAWorkbookForThoseWhoMayReadBriefings() {
+    HttpResponse<byte[]> response =
+        getBytes(
+            "/api/v1/exports/briefing-summary.xlsx?phase=1&period=2013Q3",
+            bearer(FixtureWarehouse.NATIONAL_TOKEN));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(new String(response.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
+    assertThat(response.headers().firstValue("Content-Disposition"))
+        .get()
+        .asString()
+        .contains("briefing-summary")
+        .contains("PRE-RELEASE");
+  }
+
+  @Test
   void theBriefingIsAPdfForThoseWhoMayReadBriefings() {
     HttpResponse<byte[]> response =
         getBytes(

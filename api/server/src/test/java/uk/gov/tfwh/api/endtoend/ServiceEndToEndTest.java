@@ -28,7 +28,8 @@ class ServiceEndToEndTest extends ApiEndToEndTest {
             "/api/v1/data-quality",
             "/api/v1/authorities/{code}/returns",
             "/api/v1/exports/{table}.{format}",
-            "/api/v1/exports/briefing.pdf");
+            "/api/v1/exports/briefing.pdf",
+            "/api/v1/exports/briefing-summary.{format}");
     JsonNode leagueTable = document.path("paths").path("/api/v1/league-table").path("get");
     List<String> parameters = leagueTable.path("parameters").findValuesAsText("name");
     assertThat(parameters).containsExactlyInAnyOrder("phase", "period", "region", "type");
