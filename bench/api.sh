@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # ./tfwh bench api: the API under load on loopback. Serves the seed-1 sample on the embedded engine
-# and drives it with bench/api-load/ApiLoad.java (64 keep-alive connections on a fixed thread pool)
-# for the league table and for authority progress, printing requests per second, p50 and p99
-# latency and errors per run, and the server's heap after a full GC after each run (memory growth
-# across runs). With --trino the same league-table load runs against the API on the Trino engine
+# and drives it with 64 keep-alive connections for the league table and for authority progress,
+# printing requests per second, p50 and p99 latency and errors per run, and the server's heap after
+# a full GC after each run (memory growth across runs). The client is wrk when it is installed
+# (apt-get install wrk: two threads on epoll, light beside the server on the same cores) after a
+# 5-second warm-up, otherwise bench/api-load/ApiLoad.java (a Java thread per connection, which
+# also checks every response's snapshot); --client chooses. Every result line names its client. With --trino the same league-table load runs against the API on the Trino engine
 # and the ratio is printed.
 #
-# --reliability is issue 8's sustained-load check: 5 minutes (or --duration) of anonymous load on
+# --reliability (always with ApiLoad) is issue 8's sustained-load check: 5 minutes (or --duration) of anonymous load on
 # the league table and progress while a new snapshot is loaded and published part-way through;
 # every response must come from one snapshot (header, ETag and body agree), no connection may be
 # served the old snapshot after the new one, errors must be zero and the heap must not grow.
 #
-#   ./tfwh bench api [--duration S] [--connections N] [--runs N] [--trino]
+#   ./tfwh bench api [--duration S] [--connections N] [--runs N] [--trino] [--client wrk|java]
 #                    [--reliability] [--warehouse DIR] [--landing DIR] [--work DIR] [--port P]
 #
 # Without --warehouse the seed-1 sample is generated and loaded once into the work folder.
@@ -28,12 +30,14 @@ LANDING=""
 WORK="$ROOT/target/bench-api"
 PORT=18080
 TRINO_PORT=8096
+CLIENT=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --trino) TRINO=1; shift ;;
+    --client) CLIENT="$2"; shift 2 ;;
     --reliability) RELIABILITY=1; shift ;;
     --warehouse) WAREHOUSE="$2"; shift 2 ;;
     --landing) LANDING="$2"; shift 2 ;;
@@ -43,6 +47,13 @@ while [[ $# -gt 0 ]]; do
     *) echo "bench api: unknown option $1" >&2; exit 2 ;;
   esac
 done
+if [[ -z "$CLIENT" ]]; then
+  CLIENT=$(command -v wrk >/dev/null && echo wrk || echo java)
+fi
+if [[ "$CLIENT" != wrk && "$CLIENT" != java ]]; then
+  echo "bench api: --client is wrk or java, not $CLIENT" >&2
+  exit 2
+fi
 if [[ -z "$DURATION" ]]; then
   DURATION=$([[ "$RELIABILITY" == 1 ]] && echo 300 || echo 30)
 fi
@@ -175,6 +186,27 @@ load() {
   java -cp "$LOAD_CLASSES" ApiLoad --url "http://127.0.0.1:$PORT" --connections "$CONNECTIONS" "$@"
 }
 
+# measure LABEL PATH [ApiLoad options]: one run of the chosen client; fails when any request did.
+measure() {
+  local label="$1" path="$2"
+  shift 2
+  if [[ "$CLIENT" == wrk ]]; then
+    wrk -t2 -c"$CONNECTIONS" -d5s --timeout 30s -s "$ROOT/bench/api-load/wrk-report.lua" \
+      "http://127.0.0.1:$PORT$path" >/dev/null 2>&1 || true
+    local out
+    out="$(TFWH_BENCH_LABEL="$label" TFWH_BENCH_CONNECTIONS="$CONNECTIONS" wrk -t2 \
+      -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s -s "$ROOT/bench/api-load/wrk-report.lua" \
+      "http://127.0.0.1:$PORT$path" | grep '^label=')"
+    echo "$out load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    [[ "$out" == *" errors=0 "* ]]
+  else
+    local out code=0
+    out="$(load --label "$label" --duration "$DURATION" "$@" --path "$path")" || code=$?
+    echo "$out" | sed "s/^label=[^ ]* /&client=java /; /^label=/s/\$/ load average $(cut -d' ' -f1-3 /proc/loadavg)/"
+    return "$code"
+  fi
+}
+
 echo "tfwh bench api on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; warehouse $WAREHOUSE"
 serve embedded
 PERIOD="$(latest_period)"
@@ -224,10 +256,9 @@ fi
 
 status=0
 for run in $(seq 1 "$RUNS"); do
-  load --label "embedded-league-table-run$run" --duration "$DURATION" --check-snapshot \
-    --path "$LEAGUE" | tee "$WORK/embedded-league.out" || status=1
-  load --label "embedded-progress-run$run" --duration "$DURATION" --check-snapshot \
-    --path "$PROGRESS" || status=1
+  measure "embedded-league-table-run$run" "$LEAGUE" --check-snapshot \
+    | tee "$WORK/embedded-league.out" || status=1
+  measure "embedded-progress-run$run" "$PROGRESS" --check-snapshot || status=1
   echo "heap after GC after run $run: $(heap_after_gc)"
 done
 stop_server
@@ -239,7 +270,7 @@ if [[ "$TRINO" == 1 ]]; then
     "$TFWH" publish --warehouse "$WAREHOUSE" --current --trino "http://127.0.0.1:$TRINO_PORT" \
       >"$WORK/trino-publish.log" 2>&1
     serve trino --trino-url "jdbc:trino://127.0.0.1:$TRINO_PORT"
-    load --label trino-league-table --duration "$DURATION" --path "$LEAGUE" | tee "$WORK/trino.out" || status=1
+    measure trino-league-table "$LEAGUE" | tee "$WORK/trino.out" || status=1
     stop_server
     rps() { grep -o 'rps=[0-9]*' "$1" | head -1 | cut -d= -f2; }
     embedded="$(rps "$WORK/embedded-league.out")"

@@ -17,7 +17,6 @@ import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.config.ApiProperties;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * Serves a response read from one snapshot, with validators tied to it: the ETag is the snapshot id
@@ -28,22 +27,20 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  */
 @Component
 public class SnapshotReads {
-  private final SnapshotStore store;
+  private final SnapshotPointers pointers;
   private final CacheControl publicCaching;
 
-  public SnapshotReads(SnapshotStore store, ApiProperties properties) {
-    this.store = store;
+  public SnapshotReads(SnapshotPointers pointers, ApiProperties properties) {
+    this.pointers = pointers;
     this.publicCaching =
         CacheControl.maxAge(properties.publicMaxAge().toSeconds(), TimeUnit.SECONDS).cachePublic();
   }
 
   /** The snapshot a selector stands for now, and whether it has been published. */
   public Snapshot resolve(SnapshotSelector selector) {
-    String id = selector.resolve(store);
+    String id = pointers.resolve(selector);
     boolean published =
-        selector.kind() == SnapshotSelector.Kind.PUBLISHED
-            || id.equals(store.publishedId().orElse(null))
-            || store.isPublished(id);
+        selector.kind() == SnapshotSelector.Kind.PUBLISHED || pointers.isPublished(id);
     return new Snapshot(id, published ? Release.PUBLISHED : Release.PRE_RELEASE);
   }
 

@@ -1,0 +1,84 @@
+package uk.gov.tfwh.api.release;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import uk.gov.tfwh.api.access.Viewer;
+
+/**
+ * Responses already served, as bytes, for the pointers' state they were read under. A snapshot
+ * never changes, so while neither pointer moves, the same request from the same viewer gets the
+ * same answer: the key holds the viewer (role, authority and name, so nobody is served what another
+ * may see) and everything a response depends on (path, query, representation), and the whole cache
+ * belongs to one {@link SnapshotPointers.State}. When a pointer moves, the next request starts a
+ * new, empty generation, so a publish is served at once and nothing read from the old pointers is
+ * served again. Bounded in entries and bytes; when full, further responses are simply not kept.
+ */
+final class ServedResponses {
+  /** What identifies a response within one state of the pointers. */
+  record Key(Viewer viewer, String path, String query, String accept) {
+    Key {
+      requireNonNull(viewer, "viewer");
+      requireNonNull(path, "path");
+    }
+  }
+
+  /** A 200 response as sent: its own headers (not those the filters around it add) and body. */
+  record Served(String contentType, Map<String, List<String>> headers, byte[] body) {
+    Served {
+      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+      requireNonNull(body, "body");
+    }
+  }
+
+  private record Generation(
+      SnapshotPointers.State state, Map<Key, Served> entries, AtomicLong bytes) {}
+
+  private final int maxEntries;
+  private final long maxBytes;
+  private final AtomicReference<Generation> generation = new AtomicReference<>();
+
+  ServedResponses(int maxEntries, long maxBytes) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The response kept for this key under exactly this state, or null. */
+  Served get(SnapshotPointers.State state, Key key) {
+    Generation current = generation.get();
+    return current != null && current.state().equals(state) ? current.entries().get(key) : null;
+  }
+
+  /** Keeps a response read under this state, unless the cache is full. */
+  void put(SnapshotPointers.State state, Key key, Served served) {
+    Generation current = generation.get();
+    if (current == null || !current.state().equals(state)) {
+      Generation fresh = new Generation(state, new ConcurrentHashMap<>(), new AtomicLong());
+      // Another request may have started this state's generation first: use whichever won.
+      current = generation.compareAndSet(current, fresh) ? fresh : generation.get();
+      if (!current.state().equals(state)) {
+        return;
+      }
+    }
+    if (current.entries().size() >= maxEntries) {
+      return;
+    }
+    long length = served.body().length;
+    if (current.bytes().addAndGet(length) > maxBytes
+        || current.entries().putIfAbsent(key, served) != null) {
+      current.bytes().addAndGet(-length);
+    }
+  }
+
+  /** Responses kept now (for tests). */
+  int size() {
+    Generation current = generation.get();
+    return current == null ? 0 : current.entries().size();
+  }
+}
