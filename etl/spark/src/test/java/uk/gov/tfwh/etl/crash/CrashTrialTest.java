@@ -42,9 +42,10 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * the API does, and must see no error and the same answer from every snapshot.
  *
  * <p>The first trial kills during the switch and measures how long a load takes to get there; the
- * random kills fall between a tenth and 1.1 times that. Kills: {@code -Dtfwh.crash.kills} (5 in the
- * build; {@code ./tfwh bench reliability} runs 30 or more). Random moments come from {@code
- * -Dtfwh.crash.seed}, printed so a failure can be replayed.
+ * random kills fall between a tenth and 1.1 times that. Kills that land (a load that finishes first
+ * is not counted): {@code -Dtfwh.crash.kills} (5 in the build; {@code ./tfwh bench reliability}
+ * runs 30 or more). Random moments come from {@code -Dtfwh.crash.seed}, printed so a failure can be
+ * replayed.
  */
 @Tag("slow")
 class CrashTrialTest {
@@ -72,7 +73,9 @@ class CrashTrialTest {
       Thread readerThread = new Thread(reader, "snapshot-reader");
       readerThread.start();
       try {
-        for (int trial = 1; trial <= kills; trial++) {
+        // Trials go on until that many kills have landed: a random-time kill can come after the
+        // load has finished, which proves nothing. Twice as many trials at most.
+        for (int trial = 1; figures.kills() < kills && trial <= 2 * kills; trial++) {
           String before = store.currentId().orElseThrow();
           addReturn(landing, trial);
           KillMoment moment = KillMoment.forTrial(trial);
@@ -127,7 +130,7 @@ class CrashTrialTest {
     }
     figures.untilSwitch(untilSwitchMillis);
     System.out.println(figures.summary());
-    assertThat(figures.kills()).isGreaterThanOrEqualTo(Math.max(1, kills * 2 / 3));
+    assertThat(figures.kills()).as("kills that landed").isGreaterThanOrEqualTo(kills);
   }
 
   private static Process startLoad(Path landing, SnapshotStore store, Path log) {
