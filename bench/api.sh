@@ -177,6 +177,14 @@ heap_after_gc() {
 }
 
 # The latest phase-2 quarter the warehouse holds, and an authority with figures in it.
+# period_end 2020Q1 -> 2020-03-31
+period_end() {
+  local year="${1%Q*}" quarter="${1#*Q}"
+  case "$quarter" in
+    1) echo "$year-03-31" ;; 2) echo "$year-06-30" ;; 3) echo "$year-09-30" ;; *) echo "$year-12-31" ;;
+  esac
+}
+
 latest_period() {
   curl -fsS "http://127.0.0.1:$PORT/api/v1/periods" \
     | grep -o '"[0-9]\{4\}Q[1-4]"' | tr -d '"' | sort | tail -1
@@ -190,6 +198,8 @@ load() {
 measure() {
   local label="$1" path="$2"
   shift 2
+  # One request first, outside the figures: a slow engine's first query (Trino: seconds) is start-up.
+  curl -fsS -o /dev/null -H 'Accept: application/json' --max-time 120 "http://127.0.0.1:$PORT$path" || true
   if [[ "$CLIENT" == wrk ]]; then
     wrk -t2 -c"$CONNECTIONS" -d5s --timeout 30s -s "$ROOT/bench/api-load/wrk-report.lua" \
       "http://127.0.0.1:$PORT$path" >/dev/null 2>&1 || true
@@ -272,12 +282,21 @@ if [[ "$TRINO" == 1 ]]; then
     serve trino --trino-url "jdbc:trino://127.0.0.1:$TRINO_PORT"
     measure trino-league-table "$LEAGUE" | tee "$WORK/trino.out" || status=1
     stop_server
-    rps() { grep -o 'rps=[0-9]*' "$1" | head -1 | cut -d= -f2; }
-    embedded="$(rps "$WORK/embedded-league.out")"
-    trino="$(rps "$WORK/trino.out")"
-    if [[ -n "$embedded" && -n "$trino" && "$trino" -gt 0 ]]; then
-      echo "league table rps, embedded / trino: $embedded / $trino = $(awk -v e="$embedded" -v t="$trino" 'BEGIN { printf "%.1f", e / t }')x"
-    fi
+    # The same view queried through Trino directly: the query layer's Trino engine, no HTTP.
+    javac -d "$LOAD_CLASSES" -cp "$SERVER_CLASSPATH" "$ROOT/bench/api-load/TrinoDirectLoad.java"
+    java -cp "$SERVER_CLASSPATH:$LOAD_CLASSES" TrinoDirectLoad --warehouse "$WAREHOUSE" \
+      --trino-url "jdbc:trino://127.0.0.1:$TRINO_PORT" --phase 2 \
+      --period "$(period_end "$PERIOD")" \
+      --threads 4 --duration "$DURATION" 2>/dev/null | grep '^label=' | tee "$WORK/trino-direct.out" \
+      || status=1
+    figure() { grep -o "$2=[0-9.]*" "$1" | head -1 | cut -d= -f2; }
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", a / b; else print "n/a" }'; }
+    embedded="$(figure "$WORK/embedded-league.out" rps)"
+    trino="$(figure "$WORK/trino.out" rps)"
+    direct="$(figure "$WORK/trino-direct.out" rps)"
+    echo "league table rps: API on embedded $embedded, API on Trino $trino, Trino directly $direct"
+    echo "  API on embedded / Trino directly: $(ratio "$embedded" "$direct")x requests per second," \
+      "p50 $(figure "$WORK/embedded-league.out" p50_ms) ms vs $(figure "$WORK/trino-direct.out" p50_ms) ms"
   else
     echo "bench api: ./tfwh trino start failed; see $WORK/trino-start.log" >&2
   fi

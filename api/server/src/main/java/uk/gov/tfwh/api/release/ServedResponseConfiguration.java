@@ -14,12 +14,36 @@ class ServedResponseConfiguration {
   /** A bound on the heap the kept responses take (the largest, payments, is under 1 MiB). */
   private static final long MAX_BYTES = 64L << 20;
 
+  /**
+   * The public's requests, before Spring Security: a hit then costs Tomcat and this filter only
+   * (the security chain took most of the CPU of a request served from memory).
+   */
   @Bean
-  FilterRegistrationBean<ServedResponseFilter> servedResponseFilter(SnapshotPointers pointers) {
+  FilterRegistrationBean<ServedResponseFilter> publicServedResponses(SnapshotPointers pointers) {
+    return registration(
+        pointers,
+        ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY,
+        SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+  }
+
+  /** Signed-in requests, after Spring Security (the viewer is known, refusals have happened). */
+  @Bean
+  FilterRegistrationBean<ServedResponseFilter> signedInServedResponses(SnapshotPointers pointers) {
+    return registration(
+        pointers,
+        ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY,
+        SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+  }
+
+  private static FilterRegistrationBean<ServedResponseFilter> registration(
+      SnapshotPointers pointers, ServedResponseFilter.Placement placement, int order) {
     FilterRegistrationBean<ServedResponseFilter> registration =
-        new FilterRegistrationBean<>(new ServedResponseFilter(pointers, MAX_ENTRIES, MAX_BYTES));
-    // After security (the viewer is known, refusals have happened), before Spring MVC.
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        new FilterRegistrationBean<>(
+            new ServedResponseFilter(pointers, placement, MAX_ENTRIES, MAX_BYTES));
+    // Two instances of one filter class: each needs its own name (and so its own once-per-request
+    // marker).
+    registration.setName("servedResponses-" + placement.name().toLowerCase(java.util.Locale.ROOT));
+    registration.setOrder(order);
     registration.addUrlPatterns("/api/v1/*");
     return registration;
   }

@@ -20,17 +20,36 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.access.Viewers;
 
 /**
  * Serves a figures response again from {@link ServedResponses} while the snapshot pointers have not
- * moved, instead of routing, querying and serialising it anew. Runs after Spring Security (so the
- * viewer is known and every refusal has already happened) and before Spring MVC. A response is kept
+ * moved, instead of routing, querying and serialising it anew. Two are registered ({@link
+ * Placement}): requests without credentials are answered before Spring Security, and requests with
+ * credentials after it, once the viewer is known and every refusal has happened. A response is kept
  * only when it is a 200 read from one of the snapshots the pointers named before and still name
  * after it was made ({@code X-Tfwh-Snapshot}); errors, conditional requests (answered 304 by {@link
  * SnapshotReads} without a query) and exports always go the whole way.
  */
 public class ServedResponseFilter extends OncePerRequestFilter {
+  /** Where in the filter chain a cache sits, and so which requests it answers. */
+  public enum Placement {
+    /**
+     * Before Spring Security, for requests carrying no credentials (no {@code Authorization}, no
+     * cookie): the public. What it keeps was answered 200 to the public by the whole chain,
+     * security included, under the same pointers; for the same method, scheme, path, query and
+     * {@code Accept} the whole chain answers the same again, so its headers (security ones too) and
+     * body are kept and replayed as they were.
+     */
+    PUBLIC_BEFORE_SECURITY,
+    /**
+     * After Spring Security, for requests carrying credentials: keyed by the signed-in viewer,
+     * keeping only the headers the service itself set (security adds its own again).
+     */
+    SIGNED_IN_AFTER_SECURITY
+  }
+
   private static final String API = "/api/v1/";
   private static final String EXPORTS = "/api/v1/exports/";
   static final String SNAPSHOT_HEADER = "X-Tfwh-Snapshot";
@@ -45,8 +64,12 @@ public class ServedResponseFilter extends OncePerRequestFilter {
   private final Map<InFlight, CompletableFuture<ServedResponses.Served>> inFlight =
       new ConcurrentHashMap<>();
 
-  public ServedResponseFilter(SnapshotPointers pointers, int maxEntries, long maxBytes) {
+  private final Placement placement;
+
+  public ServedResponseFilter(
+      SnapshotPointers pointers, Placement placement, int maxEntries, long maxBytes) {
     this.pointers = pointers;
+    this.placement = placement;
     this.served = new ServedResponses(maxEntries, maxBytes);
   }
 
@@ -56,7 +79,13 @@ public class ServedResponseFilter extends OncePerRequestFilter {
     return !"GET".equals(request.getMethod())
         || !path.startsWith(API)
         || path.startsWith(EXPORTS)
-        || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null;
+        || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+        || carriesCredentials(request) != (placement == Placement.SIGNED_IN_AFTER_SECURITY);
+  }
+
+  private static boolean carriesCredentials(HttpServletRequest request) {
+    return request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        || request.getHeader(HttpHeaders.COOKIE) != null;
   }
 
   @Override
@@ -66,7 +95,8 @@ public class ServedResponseFilter extends OncePerRequestFilter {
     SnapshotPointers.State before = pointers.state();
     ServedResponses.Key key =
         new ServedResponses.Key(
-            Viewers.current(),
+            placement == Placement.PUBLIC_BEFORE_SECURITY ? Viewer.ANONYMOUS : Viewers.current(),
+            request.isSecure(),
             request.getRequestURI(),
             request.getQueryString(),
             request.getHeader(HttpHeaders.ACCEPT));

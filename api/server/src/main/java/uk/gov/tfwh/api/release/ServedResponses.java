@@ -22,7 +22,7 @@ import uk.gov.tfwh.api.access.Viewer;
  */
 final class ServedResponses {
   /** What identifies a response within one state of the pointers. */
-  record Key(Viewer viewer, String path, String query, String accept) {
+  record Key(Viewer viewer, boolean secure, String path, String query, String accept) {
     Key {
       requireNonNull(viewer, "viewer");
       requireNonNull(path, "path");

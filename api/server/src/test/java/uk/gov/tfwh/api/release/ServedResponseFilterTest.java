@@ -32,14 +32,20 @@ class ServedResponseFilterTest {
 
   @TempDir Path warehouse;
   private ServedResponseFilter filter;
+  private ServedResponseFilter signedInFilter;
   private int served;
 
   @BeforeEach
   void pointAtFirstSnapshot() throws IOException {
     point("PUBLISHED", "s1");
     point("CURRENT", "s2");
+    SnapshotPointers pointers = new SnapshotPointers(new SnapshotStore(warehouse));
     filter =
-        new ServedResponseFilter(new SnapshotPointers(new SnapshotStore(warehouse)), 16, 1 << 20);
+        new ServedResponseFilter(
+            pointers, ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY, 16, 1 << 20);
+    signedInFilter =
+        new ServedResponseFilter(
+            pointers, ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY, 16, 1 << 20);
   }
 
   @AfterEach
@@ -76,18 +82,36 @@ class ServedResponseFilterTest {
   @Test
   void anotherViewerOrRepresentationIsNeverServedWhatWasKeptForOne() throws Exception {
     get(LEAGUE, this::figuresOfPublished);
-    signIn(Viewer.user("nat", Role.NATIONAL, null));
-    get(LEAGUE, this::figuresOfPublished);
-    signIn(Viewer.user("coord", Role.COORDINATOR, "E10000016"));
-    get(LEAGUE, this::figuresOfPublished);
+    signedIn(Viewer.user("nat", Role.NATIONAL, null), "nat-token");
+    signedIn(Viewer.user("nat", Role.NATIONAL, null), "nat-token");
+    signedIn(Viewer.user("coord", Role.COORDINATOR, "E10000016"), "coord-token");
     SecurityContextHolder.clearContext();
     MockHttpServletRequest csv = new MockHttpServletRequest("GET", LEAGUE);
     csv.setQueryString("phase=2&period=2020Q1");
     csv.addHeader("Accept", "text/csv");
     filter.doFilter(csv, new MockHttpServletResponse(), this::figuresOfPublished);
+    MockHttpServletRequest overTls = request(LEAGUE);
+    overTls.setSecure(true);
+    filter.doFilter(overTls, new MockHttpServletResponse(), this::figuresOfPublished);
     get(LEAGUE + "x", this::figuresOfPublished);
 
-    assertThat(served).isEqualTo(5);
+    // public json, national (once; its second request is a hit), coordinator, csv, TLS, other path
+    assertThat(served).isEqualTo(6);
+  }
+
+  @Test
+  void eachPlacementLeavesTheOthersRequestsAlone() throws Exception {
+    MockHttpServletRequest withToken = request(LEAGUE);
+    withToken.addHeader("Authorization", "Bearer t");
+    MockHttpServletRequest withCookie = request(LEAGUE);
+    withCookie.addHeader("Cookie", "JSESSIONID=x");
+    for (int i = 0; i < 2; i++) {
+      filter.doFilter(withToken, new MockHttpServletResponse(), this::figuresOfPublished);
+      filter.doFilter(withCookie, new MockHttpServletResponse(), this::figuresOfPublished);
+      signedInFilter.doFilter(
+          request(LEAGUE), new MockHttpServletResponse(), this::figuresOfPublished);
+    }
+    assertThat(served).isEqualTo(6);
   }
 
   @Test
@@ -181,8 +205,12 @@ class ServedResponseFilterTest {
     return request;
   }
 
-  private static void signIn(Viewer viewer) {
+  /** A request with a token, passed to the signed-in cache as Spring Security leaves it. */
+  private void signedIn(Viewer viewer, String token) throws Exception {
     SecurityContextHolder.getContext().setAuthentication(new ViewerAuthentication(viewer));
+    MockHttpServletRequest request = request(LEAGUE);
+    request.addHeader("Authorization", "Bearer " + token);
+    signedInFilter.doFilter(request, new MockHttpServletResponse(), this::figuresOfPublished);
   }
 
   /** Moves a pointer the way the warehouse does: a new file renamed over the old one. */
