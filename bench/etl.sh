@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # ./tfwh bench etl: full load of the seed-1 sample at scale 1 and scale 10, then an incremental load
-# of one new quarter on top of the full history. Prints wall time, rows per second (claim rows +
-# returns read) and peak RSS of each load. Not a timed test; record results in docs/benchmarks.md.
+# of one new quarter on top of the full history, and one on top of its first 4 quarters. Prints wall
+# time, rows per second (claim rows + returns read) and peak RSS of each load. Not a timed test;
+# record results in docs/benchmarks.md.
 #
-#   ./tfwh bench etl [--scales "1 10"] [--work DIR]
+#   ./tfwh bench etl [--scales "1 10"] [--work DIR] [--only full|incremental]
+#
+# --only incremental skips the full loads (it generates the first scale's sample if it is missing).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
 WORK="$ROOT/target/bench-etl"
+ONLY=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
-    -h | --help) sed -n '2,6p' "$0"; exit 0 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -65,15 +70,26 @@ PY
 }
 
 echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
-for scale in $SCALES; do
-  dir="$WORK/scale-$scale"
-  rm -rf "$dir" && mkdir -p "$dir"
-  "$TFWH" generate --out "$dir/landing" --seed 1 --scale "$scale" >"$dir/generate.log" 2>&1
-  measure "full-scale-$scale" "$dir/landing" "$dir/warehouse"
-done
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ "$ONLY" != "incremental" ]]; then
+  for scale in $SCALES; do
+    dir="$WORK/scale-$scale"
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$TFWH" generate --out "$dir/landing" --seed 1 --scale "$scale" >"$dir/generate.log" 2>&1
+    measure "full-scale-$scale" "$dir/landing" "$dir/warehouse"
+  done
+fi
+if [[ "$ONLY" == "full" ]]; then
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 # Incremental: the full history without its last quarter is loaded, then that quarter arrives.
 scale="${SCALES%% *}"
+if [[ ! -d "$WORK/scale-$scale/landing" ]]; then
+  mkdir -p "$WORK/scale-$scale"
+  "$TFWH" generate --out "$WORK/scale-$scale/landing" --seed 1 --scale "$scale" >"$WORK/scale-$scale/generate.log" 2>&1
+fi
 dir="$WORK/incremental"
 rm -rf "$dir" && mkdir -p "$dir/history" "$dir/new"
 cp "$WORK/scale-$scale/landing/"* "$dir/history/"
@@ -82,3 +98,15 @@ mv "$dir/history/"*"$last"* "$dir/new/"
 measure "history-before-$last" "$dir/history" "$dir/warehouse"
 mv "$dir/new/"* "$dir/history/"
 measure "incremental-$last" "$dir/history" "$dir/warehouse"
+
+# The same with a short history: the first 4 quarters, then the fifth arrives. The target is that
+# a new quarter costs no more on top of 32+ quarters than on top of 4.
+dir="$WORK/incremental-short"
+rm -rf "$dir" && mkdir -p "$dir/history" "$dir/new"
+mapfile -t quarters < <(ls "$WORK/scale-$scale/landing" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | head -n 5)
+for q in "${quarters[@]:0:4}"; do cp "$WORK/scale-$scale/landing/"*"$q"* "$dir/history/"; done
+cp "$WORK/scale-$scale/landing/"*"${quarters[4]}"* "$dir/new/"
+measure "history-4-quarters" "$dir/history" "$dir/warehouse"
+mv "$dir/new/"* "$dir/history/"
+measure "incremental-${quarters[4]}" "$dir/history" "$dir/warehouse"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,15 +2,20 @@ package uk.gov.tfwh.etl.claims;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.returns.history.ClaimOccurrence;
@@ -19,9 +24,11 @@ import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 
 /**
- * The national claim rules with Spark: the claims of every current return are grouped by family and
- * each family's claims go through {@link NationalClaimCheck}. Only what is small comes back to the
- * driver: the refused claims, the findings and the accepted counts per return and result.
+ * The national claim rules with Spark: the claims of every current return that share their family
+ * with another claim are grouped by family and each such family's claims go through {@link
+ * NationalClaimCheck}; the accepted counts come from a Spark SQL aggregate. Only what is small
+ * comes back to the driver: the refused claims, the findings and the accepted counts per return and
+ * result.
  */
 public final class NationalClaims {
   private NationalClaims() {}
@@ -49,45 +56,65 @@ public final class NationalClaims {
    */
   public static Outcome check(
       JavaSparkContext context, Dataset<Row> claims, Map<String, ClaimContext> current) {
+    SparkSession spark = SparkSession.builder().sparkContext(context.sc()).getOrCreate();
+    List<Row> ids = current.keySet().stream().map(id -> RowFactory.create(id)).toList();
+    Dataset<Row> currentIds =
+        spark.createDataFrame(
+            ids, new StructType().add(ClaimRows.RETURN_ID, DataTypes.StringType, false));
+    Dataset<Row> currentClaims =
+        claims.join(functions.broadcast(currentIds), ClaimRows.RETURN_ID, "left_semi");
+    // A family claimed once is always accepted without findings (every rule compares a claim with
+    // an earlier one of its family), so only families claimed more than once go through the rules
+    // in Java; the rest are counted by Spark SQL, which keeps a load cheap as the history grows.
+    Dataset<Row> repeated =
+        currentClaims
+            .groupBy(ClaimRows.FAMILY_REF)
+            .count()
+            .filter(functions.col("count").gt(1))
+            .select(ClaimRows.FAMILY_REF);
     Broadcast<HashMap<String, ClaimContext>> contexts = context.broadcast(new HashMap<>(current));
-    JavaRDD<NationalClaimCheck.Decision> decisions =
-        claims
-            .javaRDD()
-            .filter(row -> contexts.value().containsKey(ClaimRows.returnId(row)))
-            .mapToPair(row -> new Tuple2<>(ClaimRows.familyRef(row), occurrence(row, contexts)))
-            .groupByKey()
-            .flatMap(family -> NationalClaimCheck.check(copy(family._2())).iterator())
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<NationalClaimCheck.Decision> notable =
-          decisions.filter(d -> !d.accepted() || !d.findings().isEmpty()).collect();
-      Map<String, Long> counts =
-          decisions
-              .filter(NationalClaimCheck.Decision::accepted)
-              .mapToPair(d -> new Tuple2<>(d.claim().returnId() + "|" + d.claim().result(), 1L))
-              .reduceByKey(Long::sum)
-              .collectAsMap();
+          currentClaims
+              .join(repeated, ClaimRows.FAMILY_REF, "left_semi")
+              .select(
+                  Arrays.stream(ClaimRows.SCHEMA.fieldNames())
+                      .map(functions::col)
+                      .toArray(Column[]::new))
+              .javaRDD()
+              .mapToPair(row -> new Tuple2<>(ClaimRows.familyRef(row), occurrence(row, contexts)))
+              .groupByKey()
+              .flatMap(family -> NationalClaimCheck.check(copy(family._2())).iterator())
+              .filter(d -> !d.accepted() || !d.findings().isEmpty())
+              .collect();
+      List<Row> perResult =
+          currentClaims.groupBy(ClaimRows.RETURN_ID, ClaimRows.RESULT).count().collectAsList();
       List<Refusal> refused = new ArrayList<>();
       Map<String, List<Finding>> findings = new HashMap<>();
+      Map<String, Map<ClaimResult, Long>> accepted = new HashMap<>();
+      for (Row row : perResult) {
+        accepted
+            .computeIfAbsent(row.getString(0), k -> new HashMap<>())
+            .put(ClaimResult.valueOf(row.getString(1)), row.getLong(2));
+      }
       for (NationalClaimCheck.Decision decision : notable) {
+        ClaimOccurrence claim = decision.claim();
         if (!decision.accepted()) {
-          refused.add(new Refusal(decision.claim().returnId(), decision.claim().row()));
+          refused.add(new Refusal(claim.returnId(), claim.row()));
+          Map<ClaimResult, Long> counts = accepted.get(claim.returnId());
+          if (counts.merge(claim.result(), -1L, Long::sum) == 0) {
+            counts.remove(claim.result());
+          }
+          if (counts.isEmpty()) {
+            accepted.remove(claim.returnId());
+          }
         }
         findings
-            .computeIfAbsent(decision.claim().returnId(), k -> new ArrayList<>())
+            .computeIfAbsent(claim.returnId(), k -> new ArrayList<>())
             .addAll(decision.findings());
       }
-      Map<String, Map<ClaimResult, Long>> accepted = new HashMap<>();
-      counts.forEach(
-          (key, count) -> {
-            int bar = key.lastIndexOf('|');
-            accepted
-                .computeIfAbsent(key.substring(0, bar), k -> new HashMap<>())
-                .put(ClaimResult.valueOf(key.substring(bar + 1)), count);
-          });
       return new Outcome(refused, findings, accepted);
     } finally {
-      decisions.unpersist(false);
       contexts.destroy();
     }
   }

@@ -2,13 +2,17 @@ package uk.gov.tfwh.etl.load;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -36,6 +40,7 @@ import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.report.ReturnCounts;
 import uk.gov.tfwh.etl.report.Totals;
 import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.etl.table.DimensionTables;
 import uk.gov.tfwh.etl.table.FindingRows;
 import uk.gov.tfwh.etl.table.ReturnRows;
@@ -146,11 +151,14 @@ public final class LoadJob {
       Instant startedAt) {
     String snapshotId = staged.id();
     Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
-    LoadState prior =
+    Optional<LoadState> parentState =
         parentDir
             .flatMap(LoadState::read)
-            .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()))
-            .orElse(new LoadState(inputs.referenceDigest(), List.of()));
+            .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()));
+    LoadState prior = parentState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
+    // What the previous snapshot wrote may be carried over only when it used the same reference
+    // set.
+    Optional<Path> reusableParent = parentState.isPresent() ? parentDir : Optional.empty();
     List<ReadReturn> returns =
         clock.time(
             "read",
@@ -167,7 +175,7 @@ public final class LoadJob {
     clock.time(
         "write",
         () -> {
-          writeTables(request, reference, scan, judged, snapshotId, writer, written);
+          writeTables(request, reference, scan, judged, staged, reusableParent, writer, written);
           new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
           return written;
         },
@@ -349,9 +357,11 @@ public final class LoadJob {
       ReferenceData reference,
       LandingScan scan,
       Judged judged,
-      String snapshotId,
+      StagedSnapshot staged,
+      Optional<Path> reusableParent,
       SnapshotWriter writer,
       Map<String, TableStats> written) {
+    String snapshotId = staged.id();
     List<Row> returnRows = new ArrayList<>();
     FindingRows findingRows = new FindingRows();
     for (Finding finding : scan.findings()) {
@@ -409,17 +419,98 @@ public final class LoadJob {
         WarehouseTable.AGG_AUTHORITY_QUARTER,
         writer.write(
             WarehouseTable.AGG_AUTHORITY_QUARTER, LeagueTable.rows(reference, judged.current())));
-    put(
-        written,
-        WarehouseTable.FACT_CLAIM,
-        writer.write(WarehouseTable.FACT_CLAIM, claimTable(judged)));
+    put(written, WarehouseTable.FACT_CLAIM, writeClaims(judged, staged, reusableParent, writer));
+  }
+
+  /**
+   * Writes {@code fact_claim}: the quarters whose rows are those of the previous snapshot are
+   * carried over from it ({@link ClaimPartitions}); only the others are written, from the claim
+   * rows of the batches that read their returns.
+   */
+  private TableStats writeClaims(
+      Judged judged, StagedSnapshot staged, Optional<Path> reusableParent, SnapshotWriter writer) {
+    Map<LocalDate, TreeSet<String>> loadedByQuarter = new TreeMap<>();
+    Map<String, LocalDate> quarterOf = new HashMap<>();
+    for (ReadReturn read : judged.returns()) {
+      if (judged.history().status(read.returnId()).loaded()) {
+        LocalDate quarter = read.acceptedSummary().quarter().end();
+        quarterOf.put(read.returnId(), quarter);
+        loadedByQuarter.computeIfAbsent(quarter, q -> new TreeSet<>()).add(read.returnId());
+      }
+    }
+    Map<LocalDate, List<String>> refusedByQuarter = new HashMap<>();
+    for (NationalClaims.Refusal refusal : judged.national().refused()) {
+      refusedByQuarter
+          .computeIfAbsent(quarterOf.get(refusal.returnId()), q -> new ArrayList<>())
+          .add(refusal.returnId() + "#" + refusal.row());
+    }
+    Map<LocalDate, String> digests = new TreeMap<>();
+    loadedByQuarter.forEach(
+        (quarter, ids) ->
+            digests.put(
+                quarter,
+                ClaimPartitions.digest(ids, refusedByQuarter.getOrDefault(quarter, List.of()))));
+    Map<LocalDate, String> earlier =
+        reusableParent.map(dir -> ClaimPartitions.read(LoadState.stateDir(dir))).orElse(Map.of());
+    Set<LocalDate> carried = new TreeSet<>();
+    digests.forEach(
+        (quarter, digest) -> {
+          if (digest.equals(earlier.get(quarter))) {
+            carried.add(quarter);
+          }
+        });
+    Set<String> rewritten = new HashSet<>();
+    Set<Long> batches = new TreeSet<>();
+    for (ReadReturn read : judged.returns()) {
+      LocalDate quarter = quarterOf.get(read.returnId());
+      if (quarter != null && !carried.contains(quarter)) {
+        rewritten.add(read.returnId());
+        batches.add(read.batch());
+      }
+    }
+    Path tableDir = staged.tableDirectory(WarehouseTable.FACT_CLAIM);
+    if (!rewritten.isEmpty()) {
+      writer.write(
+          WarehouseTable.FACT_CLAIM, claimTable(judged, rewritten, claimsOf(staged, batches)));
+    }
+    reusableParent.ifPresent(
+        dir -> {
+          Path from = dir.resolve(WarehouseTable.FACT_CLAIM.relativePath());
+          carried.forEach(quarter -> ClaimPartitions.carryOver(from, tableDir, quarter));
+        });
+    progress.accept(
+        "  fact_claim: "
+            + (digests.size() - carried.size())
+            + " quarters written, "
+            + carried.size()
+            + " carried over from the previous snapshot");
+    ClaimPartitions.write(LoadState.stateDir(staged.directory()), digests);
+    return writer.stats(tableDir);
+  }
+
+  /** The claim rows (that passed their own return's rules) of some batches. */
+  private Dataset<Row> claimsOf(StagedSnapshot staged, Set<Long> batches) {
+    String[] paths =
+        batches.stream()
+            .map(batch -> LoadState.claimsDir(staged.directory(), batch))
+            .filter(dir -> Files.isDirectory(dir) && !SnapshotWriter.parquetFileList(dir).isEmpty())
+            .map(Path::toString)
+            .toArray(String[]::new);
+    Dataset<Row> rows =
+        paths.length == 0
+            ? spark.createDataFrame(List.of(), ClaimRows.SCHEMA)
+            : spark.read().schema(ClaimRows.SCHEMA).parquet(paths);
+    return rows.select(
+        java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
+            .map(functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /**
    * {@code fact_claim}: the claims of every loaded version (current or superseded) that passed
    * their own return's rules, less those the national check refused.
    */
-  private Dataset<Row> claimTable(Judged judged) {
+  private Dataset<Row> claimTable(Judged judged, Set<String> returnIds, Dataset<Row> claims) {
     StructType loadedSchema =
         new StructType()
             .add(ClaimRows.RETURN_ID, DataTypes.StringType, false)
@@ -429,7 +520,7 @@ public final class LoadJob {
             .add("period_end", DataTypes.DateType, false);
     List<Row> loaded = new ArrayList<>();
     for (ReadReturn read : judged.returns()) {
-      if (judged.history().status(read.returnId()).loaded()) {
+      if (returnIds.contains(read.returnId())) {
         ReturnSummary s = read.acceptedSummary();
         loaded.add(
             RowFactory.create(
@@ -448,8 +539,7 @@ public final class LoadJob {
     judged.national().refused().forEach(r -> refused.add(RowFactory.create(r.returnId(), r.row())));
     Dataset<Row> loadedReturns = functions.broadcast(spark.createDataFrame(loaded, loadedSchema));
     Dataset<Row> refusedClaims = functions.broadcast(spark.createDataFrame(refused, refusedSchema));
-    return judged
-        .claims()
+    return claims
         .join(loadedReturns, ClaimRows.RETURN_ID)
         .join(
             refusedClaims,

@@ -51,7 +51,12 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
   }
 
   public static Path claimsRoot(Path snapshotDir) {
-    return snapshotDir.resolve(DIR).resolve(CLAIMS_DIR);
+    return stateDir(snapshotDir).resolve(CLAIMS_DIR);
+  }
+
+  /** The folder inside a snapshot folder where loads keep what the next load reuses. */
+  public static Path stateDir(Path snapshotDir) {
+    return snapshotDir.resolve(DIR);
   }
 
   /** Reads the state of a committed snapshot; empty when it has none or it cannot be read. */

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,27 +60,45 @@ public final class SnapshotWriter {
     return stats(dir);
   }
 
-  /** Rows as Parquet holds them (from the files' footers) and the number of data files. */
+  /**
+   * Rows as Parquet holds them (from the files' footers, read on the driver: no Spark job) and the
+   * number of data files.
+   */
   public TableStats stats(Path dir) {
-    // A partitioned table without rows has no files at all (there is no partition to put one in).
-    int files = parquetFiles(dir);
-    long rows = files == 0 ? 0 : spark.read().parquet(dir.toString()).count();
-    return new TableStats(rows, files);
+    List<Path> files = parquetFileList(dir);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    long rows = 0;
+    for (Path file : files) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(
+              HadoopInputFile.fromPath(
+                  new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()), conf))) {
+        rows += reader.getRecordCount();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the footer of " + file, e);
+      }
+    }
+    return new TableStats(rows, files.size());
   }
 
   static int parquetFiles(Path dir) {
+    return parquetFileList(dir).size();
+  }
+
+  /** The Parquet data files under a table folder (a partitioned table without rows has none). */
+  public static List<Path> parquetFileList(Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return (int)
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().endsWith(".parquet"))
-              .filter(f -> !f.getFileName().toString().startsWith("."))
-              .count();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().endsWith(".parquet"))
+          .filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,111 @@
+package uk.gov.tfwh.etl.table;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import uk.gov.tfwh.etl.read.ReturnIds;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The quarter partitions of {@code fact_claim} an incremental load can carry over from the previous
+ * snapshot instead of rewriting them. A partition's rows follow from the return versions loaded for
+ * its quarter (a return id is a hash of its files' bytes, so the same id means the same claim rows)
+ * and from the claims of those returns the national check refused. Each partition's digest of those
+ * is kept in the snapshot's state; a later load whose digest for a quarter is the same hard-links
+ * that partition's immutable files (copying where the file system cannot link), so a new quarter
+ * costs the same whatever the length of the history.
+ */
+public final class ClaimPartitions {
+  private static final String FILE = "fact-claim-partitions.properties";
+  // Changing how fact_claim rows are made must change every digest: the columns are part of it.
+  private static final String FORMAT = "fact_claim 1 " + WarehouseTable.FACT_CLAIM.columns();
+
+  private ClaimPartitions() {}
+
+  /**
+   * The digest of one quarter's partition.
+   *
+   * @param loadedReturnIds the return versions (current or superseded) loaded for the quarter
+   * @param refusedClaims the claims of those returns the national check refused ({@code
+   *     returnId#row})
+   */
+  public static String digest(SortedSet<String> loadedReturnIds, Collection<String> refusedClaims) {
+    StringBuilder text = new StringBuilder(FORMAT).append('\n');
+    loadedReturnIds.forEach(id -> text.append("loaded ").append(id).append('\n'));
+    refusedClaims.stream().sorted().forEach(c -> text.append("refused ").append(c).append('\n'));
+    return ReturnIds.sha256(text.toString());
+  }
+
+  /** The folder of one quarter's partition inside the table folder. */
+  public static Path partitionDir(Path tableDir, LocalDate periodEnd) {
+    return tableDir.resolve("period_end=" + periodEnd);
+  }
+
+  /** The digests kept in a snapshot's state folder; empty when there are none. */
+  public static Map<LocalDate, String> read(Path stateDir) {
+    Path file = stateDir.resolve(FILE);
+    Map<LocalDate, String> digests = new TreeMap<>();
+    if (!Files.isRegularFile(file)) {
+      return digests;
+    }
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    properties.forEach((k, v) -> digests.put(LocalDate.parse((String) k), (String) v));
+    return digests;
+  }
+
+  /** Writes the digests into a (staged) snapshot's state folder. */
+  public static void write(Path stateDir, Map<LocalDate, String> digests) {
+    Properties properties = new Properties();
+    digests.forEach((k, v) -> properties.setProperty(k.toString(), v));
+    try {
+      Files.createDirectories(stateDir);
+      try (Writer out = Files.newBufferedWriter(stateDir.resolve(FILE), StandardCharsets.UTF_8)) {
+        properties.store(out, "digest of each fact_claim partition's rows");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + stateDir.resolve(FILE), e);
+    }
+  }
+
+  /**
+   * Hard-links (or copies) every file of a partition of an earlier snapshot's table into the same
+   * partition of a staged one; nothing when the earlier one had no rows there.
+   */
+  public static void carryOver(Path fromTableDir, Path toTableDir, LocalDate periodEnd) {
+    Path from = partitionDir(fromTableDir, periodEnd);
+    if (!Files.isDirectory(from)) {
+      return;
+    }
+    Path to = partitionDir(toTableDir, periodEnd);
+    try {
+      Files.createDirectories(to);
+      try (var files = Files.list(from)) {
+        for (Path file : files.toList()) {
+          Path target = to.resolve(file.getFileName());
+          try {
+            Files.createLink(target, file);
+          } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(file, target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot carry over fact_claim partition " + periodEnd, e);
+    }
+  }
+}
