@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.table.LinkedFiles;
 
 /**
  * What a load remembers for the next one, kept inside its snapshot under {@code state/}: every
@@ -100,19 +101,10 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
       Path from = claimsDir(fromSnapshotDir, batch);
       Path to = claimsDir(toSnapshotDir, batch);
       try {
-        Files.createDirectories(to);
-        if (!Files.isDirectory(from)) {
-          continue;
-        }
-        try (var files = Files.list(from)) {
-          for (Path file : files.toList()) {
-            Path target = to.resolve(file.getFileName());
-            try {
-              Files.createLink(target, file);
-            } catch (UnsupportedOperationException | IOException e) {
-              Files.copy(file, target);
-            }
-          }
+        if (Files.isDirectory(from)) {
+          LinkedFiles.linkAll(from, to);
+        } else {
+          Files.createDirectories(to);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot reuse the claim rows of batch " + batch, e);

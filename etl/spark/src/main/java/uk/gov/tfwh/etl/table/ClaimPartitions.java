@@ -93,17 +93,7 @@ public final class ClaimPartitions {
     }
     Path to = partitionDir(toTableDir, periodEnd);
     try {
-      Files.createDirectories(to);
-      try (var files = Files.list(from)) {
-        for (Path file : files.toList()) {
-          Path target = to.resolve(file.getFileName());
-          try {
-            Files.createLink(target, file);
-          } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(file, target);
-          }
-        }
-      }
+      LinkedFiles.linkAll(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot carry over fact_claim partition " + periodEnd, e);
     }
