@@ -66,6 +66,22 @@ public final class LoadProcess {
     }
   }
 
+  /**
+   * Starts {@code tfwh load} of a landing folder into a warehouse with the test reference data, as
+   * an operator would run it, for tests that kill it.
+   */
+  public static Process startLoad(Path landing, Path warehouse, Path log) {
+    return startLoad(
+        List.of(),
+        log,
+        "--landing",
+        landing.toString(),
+        "--warehouse",
+        warehouse.toString(),
+        "--reference",
+        TestLandings.reference().toString());
+  }
+
   /** Every entry of a classpath, expanded from a manifest-only jar (surefire's booter). */
   public static String expandedClasspath() {
     List<String> entries = new ArrayList<>();

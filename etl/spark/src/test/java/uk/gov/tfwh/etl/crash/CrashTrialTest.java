@@ -81,7 +81,7 @@ class CrashTrialTest {
           KillMoment moment = KillMoment.forTrial(trial);
           Path log = temp.resolve("load-" + trial + ".log");
           long started = System.nanoTime();
-          Process load = startLoad(landing, store, log);
+          Process load = LoadProcess.startLoad(landing, store.root(), log);
           boolean signalled = killAt(moment, load, store, random, untilSwitchMillis);
           assertThat(load.waitFor(600, TimeUnit.SECONDS)).isTrue();
           // A load in its last moments may exit 0 before the signal lands: then it finished first.
@@ -131,18 +131,6 @@ class CrashTrialTest {
     figures.untilSwitch(untilSwitchMillis);
     System.out.println(figures.summary());
     assertThat(figures.kills()).as("kills that landed").isGreaterThanOrEqualTo(kills);
-  }
-
-  private static Process startLoad(Path landing, SnapshotStore store, Path log) {
-    return LoadProcess.startLoad(
-        List.of(),
-        log,
-        "--landing",
-        landing.toString(),
-        "--warehouse",
-        store.root().toString(),
-        "--reference",
-        TestLandings.reference().toString());
   }
 
   /**

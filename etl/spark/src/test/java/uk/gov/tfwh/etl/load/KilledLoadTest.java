@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,7 @@ class KilledLoadTest {
 
     TestLandings.copyExamples(landing, "bad-claims", "hostile");
     Path log = temp.resolve("killed-load.log");
-    Process load =
-        LoadProcess.startLoad(
-            List.of(),
-            log,
-            "--landing",
-            landing.toString(),
-            "--warehouse",
-            store.root().toString(),
-            "--reference",
-            TestLandings.reference().toString());
+    Process load = LoadProcess.startLoad(landing, store.root(), log);
     Path snapshots = store.root().resolve("snapshots");
     boolean writing = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
