@@ -71,6 +71,22 @@ public final class SnapshotStore {
     return root;
   }
 
+  /**
+   * The files that change when a load commits or a snapshot is published, for readers that only
+   * read the pointers again when one of them has changed.
+   */
+  public Path currentPointerFile() {
+    return root.resolve(CURRENT);
+  }
+
+  public Path publishedPointerFile() {
+    return root.resolve(PUBLISHED);
+  }
+
+  public Path publicationsLogFile() {
+    return root.resolve(PUBLICATIONS);
+  }
+
   /** A new snapshot id: the time, so ids sort in load order, and a short digest of the inputs. */
   public static String newSnapshotId(Instant now, String inputsDigest) {
     return ID_TIME.format(now)

@@ -10,7 +10,7 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * The warehouse's CURRENT and PUBLISHED pointers and its publications log as every request reads
  * them: through {@link SnapshotStore}, but only again when a file has changed (see {@link
  * WatchedFile}), so a publish is seen by the next request while an unchanged pointer costs one
- * {@code stat}. The file names are those {@link SnapshotStore} documents for the warehouse folder.
+ * {@code stat}.
  */
 @Component
 public class SnapshotPointers {
@@ -30,11 +30,11 @@ public class SnapshotPointers {
   public SnapshotPointers(SnapshotStore store) {
     this.store = store;
     this.current =
-        new WatchedFile<>(store.root().resolve("CURRENT"), store::currentId, Optional.empty());
+        new WatchedFile<>(store.currentPointerFile(), store::currentId, Optional.empty());
     this.published =
-        new WatchedFile<>(store.root().resolve("PUBLISHED"), store::publishedId, Optional.empty());
+        new WatchedFile<>(store.publishedPointerFile(), store::publishedId, Optional.empty());
     this.publications =
-        new WatchedFile<>(store.root().resolve("publications.log"), store::publishedIds, Set.of());
+        new WatchedFile<>(store.publicationsLogFile(), store::publishedIds, Set.of());
   }
 
   public State state() {
