@@ -102,7 +102,7 @@ public class ServedResponseFilter extends OncePerRequestFilter {
             request.getHeader(HttpHeaders.ACCEPT));
     ServedResponses.Served hit = served.get(before, key);
     if (hit != null) {
-      replay(hit, response);
+      replay(hit, request, response);
       return;
     }
     InFlight asked = new InFlight(before, key);
@@ -111,7 +111,7 @@ public class ServedResponseFilter extends OncePerRequestFilter {
     if (first != null) {
       ServedResponses.Served answer = await(first);
       if (answer != null) {
-        replay(answer, response);
+        replay(answer, request, response);
       } else {
         // The first was not kept (an error, say): this one is answered on its own.
         chain.doFilter(request, response);
@@ -174,24 +174,34 @@ public class ServedResponseFilter extends OncePerRequestFilter {
         headers.put(name, new ArrayList<>(response.getHeaders(name)));
       }
     }
-    return new ServedResponses.Served(
+    return ServedResponses.Served.of(
         response.getContentType(), headers, response.getContentAsByteArray());
   }
 
-  private static void replay(ServedResponses.Served hit, HttpServletResponse response)
+  /** Replays a kept response, gzipped when the client accepts it and it was worth compressing. */
+  private static void replay(
+      ServedResponses.Served hit, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    boolean gzip =
+        hit.gzipped() != null
+            && GzipCoding.accepted(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
     response.setStatus(HttpStatus.OK.value());
     hit.headers()
         .forEach(
             (name, values) -> {
+              boolean etag = HttpHeaders.ETAG.equalsIgnoreCase(name);
               for (String value : values) {
-                response.addHeader(name, value);
+                response.addHeader(name, gzip && etag ? GzipCoding.etag(value) : value);
               }
             });
     if (hit.contentType() != null) {
       response.setContentType(hit.contentType());
     }
-    response.setContentLength(hit.body().length);
-    response.getOutputStream().write(hit.body());
+    byte[] body = gzip ? hit.gzipped() : hit.body();
+    if (gzip) {
+      response.setHeader(HttpHeaders.CONTENT_ENCODING, GzipCoding.NAME);
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

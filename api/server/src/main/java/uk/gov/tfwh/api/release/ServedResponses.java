@@ -29,11 +29,23 @@ final class ServedResponses {
     }
   }
 
-  /** A 200 response as sent: its own headers (not those the filters around it add) and body. */
-  record Served(String contentType, Map<String, List<String>> headers, byte[] body) {
+  /**
+   * A 200 response as sent: its own headers (not those the filters around it add) and body, and the
+   * body gzipped once for the clients that accept it (null when not worth compressing).
+   */
+  record Served(
+      String contentType, Map<String, List<String>> headers, byte[] body, byte[] gzipped) {
     Served {
       headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
       requireNonNull(body, "body");
+    }
+
+    static Served of(String contentType, Map<String, List<String>> headers, byte[] body) {
+      return new Served(contentType, headers, body, GzipCoding.compress(body));
+    }
+
+    long bytes() {
+      return body.length + (gzipped == null ? 0 : gzipped.length);
     }
   }
 
@@ -69,7 +81,7 @@ final class ServedResponses {
     if (current.entries().size() >= maxEntries) {
       return;
     }
-    long length = served.body().length;
+    long length = served.bytes();
     if (current.bytes().addAndGet(length) > maxBytes
         || current.entries().putIfAbsent(key, served) != null) {
       current.bytes().addAndGet(-length);

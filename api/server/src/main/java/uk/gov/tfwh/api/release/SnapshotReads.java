@@ -58,7 +58,10 @@ public class SnapshotReads {
     HttpHeaders headers = new HttpHeaders();
     headers.setETag(etag);
     headers.setCacheControl(caching);
-    headers.setVary(java.util.List.of(HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION));
+    // Accept-Encoding: the served-response cache answers repeats gzipped to clients that accept it.
+    headers.setVary(
+        java.util.List.of(
+            HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_ENCODING));
     headers.set("X-Tfwh-Snapshot", snapshot.id());
     if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
@@ -75,7 +78,7 @@ public class SnapshotReads {
       if (tag.startsWith("W/")) {
         tag = tag.substring(2);
       }
-      if (tag.equals("*") || tag.equals(etag)) {
+      if (tag.equals("*") || tag.equals(etag) || tag.equals(GzipCoding.etag(etag))) {
         return true;
       }
     }

@@ -2,7 +2,10 @@ package uk.gov.tfwh.api.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /** ETag and Cache-Control are tied to the snapshot a response was read from. */
@@ -52,5 +55,29 @@ class CachingEndToEndTest extends ApiEndToEndTest {
         .asString()
         .contains("private")
         .contains("no-cache");
+  }
+
+  @Test
+  void aRepeatIsSentGzippedToAClientThatAcceptsItWithItsOwnEtag() throws IOException {
+    HttpResponse<byte[]> identity = getBytes(LEAGUE);
+    HttpResponse<byte[]> gzipped = getBytes(LEAGUE, "Accept-Encoding", "gzip, deflate, br");
+    assertThat(identity.body().length).as("big enough to be worth compressing").isGreaterThan(1024);
+
+    assertThat(gzipped.statusCode()).isEqualTo(200);
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(gzipped.headers().allValues("Vary").toString()).contains("Accept-Encoding");
+    assertThat(gzipped.body().length).isLessThan(identity.body().length / 2);
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      assertThat(in.readAllBytes()).isEqualTo(identity.body());
+    }
+    String identityEtag = identity.headers().firstValue("ETag").orElseThrow();
+    String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+    assertThat(gzipEtag)
+        .isEqualTo(identityEtag.substring(0, identityEtag.length() - 1) + "-gzip\"");
+
+    assertThat(get(LEAGUE, "If-None-Match", gzipEtag).statusCode()).isEqualTo(304);
+    HttpResponse<byte[]> refused = getBytes(LEAGUE, "Accept-Encoding", "gzip;q=0, identity");
+    assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(refused.body()).isEqualTo(identity.body());
   }
 }
