@@ -3,6 +3,10 @@
 -- errors (connect, read, write, timeout) and every response that is not 2xx or 3xx.
 wrk.headers["Accept"] = "application/json"
 wrk.headers["User-Agent"] = "tfwh-bench-wrk"
+-- TFWH_BENCH_ENCODING=gzip asks for the compressed representation, as browsers do.
+if os.getenv("TFWH_BENCH_ENCODING") then
+  wrk.headers["Accept-Encoding"] = os.getenv("TFWH_BENCH_ENCODING")
+end
 
 function done(summary, latency, requests)
   local e = summary.errors
