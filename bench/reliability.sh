@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# ./tfwh bench reliability: the full crash trial (CrashTrialTest in etl/spark): the real load is
-# SIGKILLed at random moments, while writing and during the snapshot switch, at least 30 times,
-# while a reader queries the warehouse; after each kill the current snapshot must be complete and
-# the next load must account for every input. Optionally the 10-minute fuzz run (bench/fuzz.sh).
-# Prints kills survived, reader queries, inputs fuzzed and errors.
+# ./tfwh bench reliability: the full crash trial (CrashTrialTest in api/server): the real
+# `./tfwh load` is SIGKILLed at random moments, while writing and during the snapshot switch, at
+# least 30 times, while the real API answers a national user over HTTP; every answer must come
+# from one committed snapshot with unchanged figures, after each kill the current snapshot must be
+# complete and the next load must account for every input. Optionally the 10-minute fuzz run
+# (bench/fuzz.sh). Prints kills survived, API requests served, inputs fuzzed and errors.
 #
 #   ./tfwh bench reliability [--kills N] [--seed S] [--fuzz] [--fuzz-minutes N]
 set -euo pipefail
@@ -31,14 +32,15 @@ mkdir -p "$WORK"
 LOG="$WORK/crash-trial.log"
 cd "$ROOT"
 
-echo "crash trial: $KILLS kills of ./tfwh load (log: $LOG)"
-# Formatting is the build's gate, not the benchmark's.
-mvn -B -o -q -pl etl/spark -am install -DskipTests -Dspotless.check.skip=true >/dev/null
+echo "crash trial: $KILLS kills of ./tfwh load while the API serves (log: $LOG)"
+# Formatting is the build's gate, not the benchmark's. The trial runs the load through ./tfwh, so
+# etl/spark's jar is built too.
+mvn -B -o -q -pl etl/spark,api/server -am install -DskipTests -Dspotless.check.skip=true >/dev/null
 seed_arg=()
 [[ -n "$SEED" ]] && seed_arg=("-Dtfwh.crash.seed=$SEED")
 start=$(date +%s)
 set +e
-mvn -B -o -pl etl/spark verify -DskipITs -Dspotless.check.skip=true -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -o -pl api/server verify -DskipITs -Dspotless.check.skip=true -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtfwh.crash.kills="$KILLS" "${seed_arg[@]}" >"$LOG" 2>&1
 crash_status=$?
 set -e

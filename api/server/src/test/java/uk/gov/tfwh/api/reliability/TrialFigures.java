@@ -1,4 +1,4 @@
-package uk.gov.tfwh.etl.crash;
+package uk.gov.tfwh.api.reliability;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -8,12 +8,13 @@ final class TrialFigures {
   private final long seed;
   private long untilSwitchMillis;
   private final Map<KillMoment, Integer> killsByMoment = new EnumMap<>(KillMoment.class);
+  private int trials;
   private int kills;
   private int finishedFirst;
   private int committedBeforeKill;
   private long served;
   private int snapshotsSeen;
-  private int readerErrors;
+  private int errors;
 
   TrialFigures(long seed) {
     this.seed = seed;
@@ -24,6 +25,7 @@ final class TrialFigures {
   }
 
   void record(KillMoment moment, boolean killed) {
+    trials++;
     if (killed) {
       kills++;
       killsByMoment.merge(moment, 1, Integer::sum);
@@ -36,10 +38,10 @@ final class TrialFigures {
     committedBeforeKill++;
   }
 
-  void readerServed(long served, int snapshotsSeen, int errors) {
+  void apiServed(long served, int snapshotsSeen, int errors) {
     this.served = served;
     this.snapshotsSeen = snapshotsSeen;
-    this.readerErrors = errors;
+    this.errors = errors;
   }
 
   int kills() {
@@ -48,16 +50,17 @@ final class TrialFigures {
 
   String summary() {
     return String.format(
-        "CRASH-TRIAL kills survived: %d %s; loads that finished before the kill: %d; kills after"
-            + " the switch committed: %d; reader queries: %d over %d snapshots, errors: %d;"
-            + " load start to switch: %d ms; seed: %d",
+        "CRASH-TRIAL kills survived: %d %s in %d trials; loads that finished before the kill: %d;"
+            + " kills after the switch committed: %d; API requests served: %d over %d snapshots,"
+            + " errors: %d; load start to switch: %d ms; seed: %d",
         kills,
         killsByMoment,
+        trials,
         finishedFirst,
         committedBeforeKill,
         served,
         snapshotsSeen,
-        readerErrors,
+        errors,
         untilSwitchMillis,
         seed);
   }

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.etl.crash;
+package uk.gov.tfwh.api.reliability;
 
 /**
  * When a trial kills the load: at a random time within a whole load's duration (mostly start-up and
