@@ -96,5 +96,52 @@ TFWH_SPARK_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.b
 
 tfwh_spark_java() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  tfwh_java_with "-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT" "$@"
+  local opts="-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
+  tfwh_build
+  local cds
+  cds="$(tfwh_class_data_opts "$1" "$(tfwh_classpath "$1")" "$opts")"
+  tfwh_java_with "$opts $cds" "$@"
+}
+
+# A class-data archive (AppCDS) for a Spark command: a load's JVM loads about 20,000 classes, and
+# parsing and verifying them is about a third of a short incremental load's CPU. The first run of a
+# classpath records the archive when it exits (to a temporary name: it may be killed); the next
+# run checks that file (java -Xshare:on refuses a torn or mismatched archive), promotes it, and
+# every run after maps it. Keyed by the JDK, the options and every classpath entry's size and time,
+# so a rebuild records a new one. TFWH_CDS=0 turns it off. Prints the JVM options to add.
+tfwh_class_data_opts() {
+  local module="$1" classpath="$2" opts="$3"
+  [[ "${TFWH_CDS:-1}" == 1 ]] || return 0
+  local dir="$ROOT/target/cds" name key archive candidate writer quiet
+  name="$(basename "$module")"
+  quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  mkdir -p "$dir"
+  # shellcheck disable=SC2086
+  key="$({ java -version 2>&1; echo "$opts"; IFS=':' && stat -c '%n %s %Y' $classpath 2>&1; } \
+    | sha256sum | cut -c1-16)"
+  archive="$dir/$name-$key.jsa"
+  if [[ ! -f "$archive" ]]; then
+    for candidate in "$archive".*.tmp; do
+      [[ -f "$candidate" ]] || continue
+      writer="${candidate%.tmp}"
+      writer="${writer##*.}"
+      kill -0 "$writer" 2>/dev/null && continue # still running, so still to be written
+      # A run that stopped before Spark started (--help, a bad option) recorded too little to keep.
+      # shellcheck disable=SC2086
+      if (($(stat -c %s "$candidate") > 50 * 1024 * 1024)) && java -Xshare:on -XX:SharedArchiveFile="$candidate" $quiet $opts -cp "$classpath" -version \
+        >/dev/null 2>&1; then
+        mv -f "$candidate" "$archive"
+      else
+        rm -f "$candidate"
+      fi
+    done
+  fi
+  if [[ -f "$archive" ]]; then
+    echo "-XX:SharedArchiveFile=$archive $quiet"
+  elif ! compgen -G "$archive.*.tmp" >/dev/null; then
+    # Archives of earlier builds are dead weight (about 170 MB each).
+    find "$dir" -maxdepth 1 -name "$name-*.jsa*" ! -name "$name-$key.jsa*" -delete 2>/dev/null || true
+    # $$ is this launcher, which becomes the JVM (exec).
+    echo "-XX:ArchiveClassesAtExit=$archive.$$.tmp $quiet"
+  fi
 }
