@@ -2,6 +2,9 @@ package uk.gov.tfwh.etl.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -75,6 +79,24 @@ class HistoryLoadTest {
     assertThat(q4.<Long>getAs("change_in_turned_around")).isEqualTo((800L + 48) - (690 + 48));
     // Claim rows read by the first load are reused, not lost.
     assertThat(newQuarter.report().tableRows()).containsEntry("fact_claim", 9L);
+    // The same reference set: its dimension tables are the first snapshot's files, not rewritten.
+    for (WarehouseTable dimension :
+        List.of(
+            WarehouseTable.DIM_AUTHORITY,
+            WarehouseTable.DIM_PERIOD,
+            WarehouseTable.DIM_TARGET,
+            WarehouseTable.DIM_NEIGHBOUR)) {
+      assertThat(sameFiles(store, first.snapshotId(), newQuarter.snapshotId(), dimension))
+          .as(dimension.tableName())
+          .isTrue();
+      assertThat(newQuarter.report().tableRows().get(dimension.tableName()))
+          .isEqualTo(first.report().tableRows().get(dimension.tableName()))
+          .isPositive();
+    }
+    assertThat(
+            sameFiles(
+                store, first.snapshotId(), newQuarter.snapshotId(), WarehouseTable.FACT_RETURN))
+        .isFalse();
 
     TestLandings.write(
         landing.resolve("bham-2013Q3-revised.summary.csv"),
@@ -154,5 +176,27 @@ class HistoryLoadTest {
     assertThat(store.list())
         .extracting(m -> m.id())
         .contains(first.snapshotId(), second.snapshotId());
+  }
+
+  /** Whether two snapshots hold the very same files (hard links) for a table. */
+  private static boolean sameFiles(
+      SnapshotStore store, String one, String other, WarehouseTable table) {
+    List<Path> first =
+        SnapshotWriter.parquetFileList(store.snapshotDir(one).resolve(table.relativePath()));
+    List<Path> second =
+        SnapshotWriter.parquetFileList(store.snapshotDir(other).resolve(table.relativePath()));
+    if (first.isEmpty() || first.size() != second.size()) {
+      return false;
+    }
+    try {
+      for (int i = 0; i < first.size(); i++) {
+        if (!Files.isSameFile(first.get(i), second.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
