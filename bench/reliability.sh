@@ -36,12 +36,35 @@ echo "crash trial: $KILLS kills of ./tfwh load while the API serves (log: $LOG)"
 # Formatting is the build's gate, not the benchmark's. The trial runs the load through ./tfwh, so
 # etl/spark's jar is built too.
 mvn -B -o -q -pl etl/spark,api/server -am install -DskipTests -Dspotless.check.skip=true >/dev/null
+# The trial's loads run from a frozen copy of the launcher, the reference data, the examples and
+# the load's own jars: on a shared machine another build replacing etl/spark's jar under a running
+# load fails it with a NoClassDefFoundError that has nothing to do with the trial.
+FROZEN="$WORK/root"
+rm -rf "$FROZEN"
+mkdir -p "$FROZEN/infra/bin" "$FROZEN/etl/spark/target" "$FROZEN/contract" "$FROZEN/lib"
+cp "$ROOT/tfwh" "$FROZEN/"
+cp "$ROOT/infra/bin/common.sh" "$FROZEN/infra/bin/"
+cp -r "$ROOT/reference" "$FROZEN/"
+cp -r "$ROOT/contract/examples" "$FROZEN/contract/"
+find "$ROOT/etl/spark/target" -maxdepth 1 -name '*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' \
+  -exec cp {} "$FROZEN/etl/spark/target/" \;
+frozen_classpath=()
+IFS=':' read -ra entries <"$ROOT/etl/spark/target/runtime-classpath.txt" || true # no final newline
+for entry in "${entries[@]}"; do
+  if [[ "$entry" == */uk/gov/tfwh/* || "$entry" == "$ROOT"/* ]]; then
+    cp -r "$entry" "$FROZEN/lib/"
+    entry="$FROZEN/lib/$(basename "$entry")"
+  fi
+  frozen_classpath+=("$entry")
+done
+(IFS=':'; echo "${frozen_classpath[*]}") >"$FROZEN/etl/spark/target/runtime-classpath.txt"
+
 seed_arg=()
 [[ -n "$SEED" ]] && seed_arg=("-Dtfwh.crash.seed=$SEED")
 start=$(date +%s)
 set +e
 mvn -B -o -pl api/server verify -DskipITs -Dspotless.check.skip=true -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtfwh.crash.kills="$KILLS" "${seed_arg[@]}" >"$LOG" 2>&1
+  -Dtfwh.crash.kills="$KILLS" -Dtfwh.root.dir="$FROZEN" "${seed_arg[@]}" >"$LOG" 2>&1
 crash_status=$?
 set -e
 end=$(date +%s)
