@@ -69,14 +69,11 @@ PY
     "$label" "$wall" "$rows" "$(echo "$rows / $wall" | bc -l)" "$rss"
 }
 
-# The first load after a build records the launcher's class-data archive (infra/bin/common.sh) as
-# it exits; every later load maps it. A small warm-up load records it here, timed apart, so the
-# figures below are those of every load but the first after a build.
-warm="$WORK/warm-up"
-rm -rf "$warm"
-start=$(date +%s.%N)
-"$TFWH" load --landing "$ROOT/contract/examples" --warehouse "$warm" >"$WORK/warm-up.log" 2>&1 || true
-echo "warm-up load (records the class-data archive): $(echo "$(date +%s.%N) - $start" | bc | xargs printf '%.1f') s"
+# Loads map the class-data archive `./tfwh warm-up` records once per build (infra/bin/common.sh);
+# it is recorded here, timed apart, as a deployment would. TFWH_CDS=0 measures without it.
+if [[ "${TFWH_CDS:-1}" == 1 ]]; then
+  "$TFWH" warm-up
+fi
 
 echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -96,52 +96,73 @@ TFWH_SPARK_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.b
 
 tfwh_spark_java() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  local opts="-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
+  local opts
+  opts="$(tfwh_spark_opts)"
   tfwh_build
-  local cds
-  cds="$(tfwh_class_data_opts "$1" "$(tfwh_classpath "$1")" "$opts")"
-  tfwh_java_with "$opts $cds" "$@"
+  local archive
+  archive="$(tfwh_class_data_archive "$1" "$opts")"
+  if [[ -f "$archive" && "${TFWH_CDS:-1}" == 1 ]]; then
+    opts="$opts -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  fi
+  tfwh_java_with "$opts" "$@"
 }
 
-# A class-data archive (AppCDS) for a Spark command: a load's JVM loads about 20,000 classes, and
-# parsing and verifying them is about a third of a short incremental load's CPU. The first run of a
-# classpath records the archive when it exits (to a temporary name: it may be killed); the next
-# run checks that file (java -Xshare:on refuses a torn or mismatched archive), promotes it, and
-# every run after maps it. Keyed by the JDK, the options and every classpath entry's size and time,
-# so a rebuild records a new one. TFWH_CDS=0 turns it off. Prints the JVM options to add.
-tfwh_class_data_opts() {
-  local module="$1" classpath="$2" opts="$3"
-  [[ "${TFWH_CDS:-1}" == 1 ]] || return 0
-  local dir="$ROOT/target/cds" name key archive candidate writer quiet
-  name="$(basename "$module")"
-  quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-  mkdir -p "$dir"
+tfwh_spark_opts() {
+  echo "-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
+}
+
+# The class-data archive (AppCDS) of a Spark module's current build: a load's JVM loads about
+# 20,000 classes, and parsing and verifying them is about a third of a short incremental load's CPU.
+# Named by the JDK, the options and every classpath entry's size and time, so a rebuild needs a new
+# one (a stale archive would be refused by the JVM anyway). Recorded by `./tfwh warm-up`.
+tfwh_class_data_archive() {
+  local module="$1" opts="$2" classpath key
+  classpath="$(tfwh_classpath "$module")"
   # shellcheck disable=SC2086
   key="$({ java -version 2>&1; echo "$opts"; IFS=':' && stat -c '%n %s %Y' $classpath 2>&1; } \
     | sha256sum | cut -c1-16)"
-  archive="$dir/$name-$key.jsa"
-  if [[ ! -f "$archive" ]]; then
-    for candidate in "$archive".*.tmp; do
-      [[ -f "$candidate" ]] || continue
-      writer="${candidate%.tmp}"
-      writer="${writer##*.}"
-      kill -0 "$writer" 2>/dev/null && continue # still running, so still to be written
-      # A run that stopped before Spark started (--help, a bad option) recorded too little to keep.
-      # shellcheck disable=SC2086
-      if (($(stat -c %s "$candidate") > 50 * 1024 * 1024)) && java -Xshare:on -XX:SharedArchiveFile="$candidate" $quiet $opts -cp "$classpath" -version \
-        >/dev/null 2>&1; then
-        mv -f "$candidate" "$archive"
-      else
-        rm -f "$candidate"
-      fi
-    done
-  fi
+  echo "$ROOT/target/cds/$(basename "$module")-$key.jsa"
+}
+
+# ./tfwh warm-up: records the load's class-data archive by loading the contract's examples into a
+# throw-away warehouse, the JVM writing the classes it loaded as it exits (which takes a while:
+# about 170 MB). Checked with java -Xshare:on before it is put in place, so a torn or refused
+# archive is never used. Run once after each build or deployment; loads work without it.
+tfwh_warm_up() {
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  tfwh_build
+  local module=etl/spark opts archive classpath work quiet start
+  opts="$(tfwh_spark_opts)"
+  archive="$(tfwh_class_data_archive "$module" "$opts")"
   if [[ -f "$archive" ]]; then
-    echo "-XX:SharedArchiveFile=$archive $quiet"
-  elif ! compgen -G "$archive.*.tmp" >/dev/null; then
-    # Archives of earlier builds are dead weight (about 170 MB each).
-    find "$dir" -maxdepth 1 -name "$name-*.jsa*" ! -name "$name-$key.jsa*" -delete 2>/dev/null || true
-    # $$ is this launcher, which becomes the JVM (exec).
-    echo "-XX:ArchiveClassesAtExit=$archive.$$.tmp $quiet"
+    echo "tfwh warm-up: the class-data archive of this build is in place: $archive"
+    return 0
+  fi
+  classpath="$(tfwh_classpath "$module")"
+  quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+  mkdir -p "$(dirname "$archive")"
+  # Archives of earlier builds are dead weight.
+  find "$(dirname "$archive")" -maxdepth 1 -name "$(basename "$module")-*.jsa*" -delete 2>/dev/null || true
+  work="$(mktemp -d)"
+  start=$(date +%s)
+  # shellcheck disable=SC2086
+  if ! java $opts -XX:ArchiveClassesAtExit="$archive.$$.tmp" $quiet -cp "$classpath" \
+    uk.gov.tfwh.etl.LoadCommand --landing "$ROOT/contract/examples" --warehouse "$work/warehouse" \
+    >"$work/load.log" 2>&1; then
+    echo "tfwh warm-up: the warm-up load failed; see $work/load.log" >&2
+    rm -f "$archive.$$.tmp"
+    return 1
+  fi
+  # shellcheck disable=SC2086
+  if java -Xshare:on -XX:SharedArchiveFile="$archive.$$.tmp" $quiet $opts -cp "$classpath" -version \
+    >/dev/null 2>&1; then
+    mv -f "$archive.$$.tmp" "$archive"
+    rm -rf "$work"
+    echo "tfwh warm-up: class-data archive recorded in $(($(date +%s) - start)) s:" \
+      "$archive ($(($(stat -c %s "$archive") / 1048576)) MiB)"
+  else
+    rm -f "$archive.$$.tmp"
+    echo "tfwh warm-up: the JVM refused the recorded archive; loads run without one" >&2
+    return 1
   fi
 }
