@@ -26,9 +26,8 @@ import uk.gov.tfwh.returns.model.Finding;
 /**
  * The national claim rules with Spark: the claims of every current return that share their family
  * with another claim are grouped by family and each such family's claims go through {@link
- * NationalClaimCheck}; the accepted counts come from a Spark SQL aggregate. Only what is small
- * comes back to the driver: the refused claims, the findings and the accepted counts per return and
- * result.
+ * NationalClaimCheck}; the accepted counts are the returns' own counts (as read) less the refused.
+ * Only what is small comes back to the driver: the refused claims and the findings.
  */
 public final class NationalClaims {
   private NationalClaims() {}
@@ -53,9 +52,14 @@ public final class NationalClaims {
    *
    * @param claims every claim row that passed its own return's rules ({@link ClaimRows#SCHEMA})
    * @param current the current returns by id; claims of other returns are not checked
+   * @param acceptedOnRead the claim rows of each current return that passed its own rules, by
+   *     result (the claims rows of that return in {@code claims})
    */
   public static Outcome check(
-      JavaSparkContext context, Dataset<Row> claims, Map<String, ClaimContext> current) {
+      JavaSparkContext context,
+      Dataset<Row> claims,
+      Map<String, ClaimContext> current,
+      Map<String, Map<ClaimResult, Integer>> acceptedOnRead) {
     SparkSession spark = SparkSession.builder().sparkContext(context.sc()).getOrCreate();
     List<Row> ids = current.keySet().stream().map(id -> RowFactory.create(id)).toList();
     Dataset<Row> currentIds =
@@ -87,15 +91,20 @@ public final class NationalClaims {
               .flatMap(family -> NationalClaimCheck.check(copy(family._2())).iterator())
               .filter(d -> !d.accepted() || !d.findings().isEmpty())
               .collect();
-      List<Row> perResult =
-          currentClaims.groupBy(ClaimRows.RETURN_ID, ClaimRows.RESULT).count().collectAsList();
       List<Refusal> refused = new ArrayList<>();
       Map<String, List<Finding>> findings = new HashMap<>();
       Map<String, Map<ClaimResult, Long>> accepted = new HashMap<>();
-      for (Row row : perResult) {
-        accepted
-            .computeIfAbsent(row.getString(0), k -> new HashMap<>())
-            .put(ClaimResult.valueOf(row.getString(1)), row.getLong(2));
+      for (String returnId : current.keySet()) {
+        acceptedOnRead
+            .getOrDefault(returnId, Map.of())
+            .forEach(
+                (result, count) -> {
+                  if (count > 0) {
+                    accepted
+                        .computeIfAbsent(returnId, k -> new HashMap<>())
+                        .put(result, count.longValue());
+                  }
+                });
       }
       for (NationalClaimCheck.Decision decision : notable) {
         ClaimOccurrence claim = decision.claim();

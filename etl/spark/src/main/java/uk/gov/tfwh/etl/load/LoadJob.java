@@ -51,6 +51,7 @@ import uk.gov.tfwh.etl.table.ReturnRows;
 import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
+import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
@@ -270,7 +271,9 @@ public final class LoadJob {
             .filter(r -> r.accepted() && history.status(r.returnId()) == VersionStatus.CURRENT)
             .toList();
     Map<String, ClaimContext> contexts = new HashMap<>();
+    Map<String, Map<ClaimResult, Integer>> acceptedOnRead = new HashMap<>();
     for (ReadReturn read : currentList) {
+      acceptedOnRead.put(read.returnId(), read.acceptedOnReadByResult());
       ReturnSummary s = read.acceptedSummary();
       contexts.put(
           read.returnId(),
@@ -282,7 +285,10 @@ public final class LoadJob {
             "national claims",
             () ->
                 NationalClaims.check(
-                    JavaSparkContext.fromSparkContext(spark.sparkContext()), claims, contexts),
+                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                    claims,
+                    contexts,
+                    acceptedOnRead),
             o -> o.refused().size() + " claims refused");
     CurrentReturns current = CurrentReturns.of(currentList);
     Map<String, List<Finding>> reconciliation =

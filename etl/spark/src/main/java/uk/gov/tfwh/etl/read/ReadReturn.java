@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
@@ -21,6 +23,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * @param fingerprint what the return says ({@code ReturnVersion.fingerprint}), null when rejected
  * @param claimRowsRead claim rows in the return
  * @param claimRowsRejected claim rows the return's own rules (or its rejection) refused
+ * @param acceptedOnReadByResult the claim rows that passed the return's own rules, by result: what
+ *     the national check starts counting from, so it needs no pass over every claim for it
  * @param findings what the reader found
  */
 public record ReadReturn(
@@ -32,15 +36,22 @@ public record ReadReturn(
     String fingerprint,
     int claimRowsRead,
     int claimRowsRejected,
+    Map<ClaimResult, Integer> acceptedOnReadByResult,
     List<Finding> findings)
     implements Serializable {
-  private static final long serialVersionUID = 1L;
+  // 2: acceptedOnReadByResult. A load state of an older build is refused, so everything is re-read.
+  private static final long serialVersionUID = 2L;
 
   public ReadReturn {
     requireNonNull(returnId, "returnId");
     requireNonNull(source, "source");
     requireNonNull(loadedSnapshotId, "loadedSnapshotId");
     findings = List.copyOf(findings);
+    acceptedOnReadByResult = Map.copyOf(acceptedOnReadByResult);
+    if (acceptedOnReadByResult.values().stream().mapToInt(Integer::intValue).sum()
+        != claimRowsRead - claimRowsRejected) {
+      throw new IllegalArgumentException("claims by result do not add up in " + returnId);
+    }
     if (acceptedSummary != null) {
       requireNonNull(fingerprint, "fingerprint");
     }

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.read.ReturnReader;
@@ -85,6 +88,8 @@ public final class ReturnReading {
             .summary()
             .map(summary -> ReturnVersion.fingerprint(summary, outcome.claims()))
             .orElse(null);
+    Map<ClaimResult, Integer> byResult = new EnumMap<>(ClaimResult.class);
+    outcome.claims().forEach(claim -> byResult.merge(claim.result(), 1, Integer::sum));
     ReadReturn result =
         new ReadReturn(
             pending.returnId(),
@@ -95,6 +100,7 @@ public final class ReturnReading {
             fingerprint,
             outcome.claimRowsRead(),
             outcome.claimRowsRejected(),
+            byResult,
             outcome.findings());
     List<Row> rows = new ArrayList<>(outcome.claims().size());
     for (Claim claim : outcome.claims()) {
