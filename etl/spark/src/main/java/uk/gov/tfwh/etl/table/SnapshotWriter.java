@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -85,22 +85,16 @@ public final class SnapshotWriter {
     return parquetFileList(dir).size();
   }
 
-  /** The Parquet data files under a table folder (a partitioned table without rows has none). */
+  /**
+   * The Parquet data files under a table folder ({@link TableFiles}), creating the folder: a
+   * partitioned table without rows has none but still has its folder.
+   */
   public static List<Path> parquetFileList(Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().endsWith(".parquet"))
-          .filter(f -> !f.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TableFiles.dataFiles(dir);
   }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import uk.gov.tfwh.warehouse.table.Column;
 import uk.gov.tfwh.warehouse.table.ColumnType;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -20,27 +20,9 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 final class ParquetTableSql {
   private ParquetTableSql() {}
 
-  /** The Parquet data files of a table folder: Spark's hidden and marker files are not data. */
-  static List<Path> dataFiles(Path tableDir) {
-    if (!Files.isDirectory(tableDir)) {
-      return List.of();
-    }
-    try (Stream<Path> paths = Files.walk(tableDir)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().startsWith("_"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + tableDir, e);
-    }
-  }
-
   static String create(WarehouseTable table, Path snapshotDir, long inMemoryLimitBytes) {
     Path dir = snapshotDir.resolve(table.relativePath()).toAbsolutePath();
-    List<Path> files = dataFiles(dir);
+    List<Path> files = TableFiles.dataFiles(dir);
     if (files.isEmpty()) {
       // A partitioned table without rows has no files at all; keep it queryable and typed.
       String columns =
