@@ -70,7 +70,7 @@ set -e
 end=$(date +%s)
 line=$(grep -o 'CRASH-TRIAL kills survived.*' "$LOG" | tail -1 || true)
 trials=$(grep -c 'CRASH-TRIAL trial [0-9]*: ' "$LOG" || true)
-echo "  trials completed and checked: ${trials:-0} of $KILLS"
+echo "  trials completed and checked: ${trials:-0} (until $KILLS kills had landed)"
 echo "  ${line:-no final figures: the trial stopped early; see $LOG}"
 echo "  wall time: $((end - start)) s; result: $([[ $crash_status == 0 ]] && echo passed || echo "FAILED (see $LOG)")"
 
