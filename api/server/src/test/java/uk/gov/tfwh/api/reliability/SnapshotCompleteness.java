@@ -1,8 +1,5 @@
 package uk.gov.tfwh.api.reliability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -36,7 +33,7 @@ final class SnapshotCompleteness {
         if (stats == null) {
           throw new AssertionError(snapshotId + " manifest lacks " + table.tableName());
         }
-        long rows = rows(duckdb, dataFiles(dir.resolve(table.relativePath())));
+        long rows = rows(duckdb, TableFiles.dataFiles(dir.resolve(table.relativePath())));
         if (rows != stats.rows()) {
           throw new AssertionError(
               snapshotId
@@ -66,24 +63,6 @@ final class SnapshotCompleteness {
             statement.executeQuery("SELECT count(*) FROM read_parquet(" + list + ")")) {
       result.next();
       return result.getLong(1);
-    }
-  }
-
-  /** The Parquet data files of a table folder: Spark's hidden and marker files are not data. */
-  private static List<Path> dataFiles(Path tableDir) {
-    if (!Files.isDirectory(tableDir)) {
-      return List.of();
-    }
-    try (Stream<Path> paths = Files.walk(tableDir)) {
-      return paths
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().startsWith("_"))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + tableDir, e);
     }
   }
 }
