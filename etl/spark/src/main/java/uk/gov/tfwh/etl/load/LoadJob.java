@@ -498,12 +498,12 @@ public final class LoadJob {
             digests.put(
                 quarter,
                 ClaimPartitions.digest(ids, refusedByQuarter.getOrDefault(quarter, List.of()))));
-    Map<LocalDate, String> earlier =
+    Map<LocalDate, ClaimPartitions.Partition> earlier =
         reusableParent.map(dir -> ClaimPartitions.read(LoadState.stateDir(dir))).orElse(Map.of());
     Set<LocalDate> carried = new TreeSet<>();
     digests.forEach(
         (quarter, digest) -> {
-          if (digest.equals(earlier.get(quarter))) {
+          if (earlier.containsKey(quarter) && digest.equals(earlier.get(quarter).digest())) {
             carried.add(quarter);
           }
         });
@@ -532,8 +532,29 @@ public final class LoadJob {
             + " quarters written, "
             + carried.size()
             + " carried over from the previous snapshot");
-    ClaimPartitions.write(LoadState.stateDir(staged.directory()), digests);
-    return writer.stats(tableDir);
+    try {
+      Files.createDirectories(tableDir); // a table without rows still has its folder
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + tableDir, e);
+    }
+    // Footers are read for the quarters written now only; a carried one holds what it held.
+    Map<LocalDate, ClaimPartitions.Partition> partitions = new TreeMap<>();
+    long rows = 0;
+    int files = 0;
+    for (Map.Entry<LocalDate, String> quarter : digests.entrySet()) {
+      ClaimPartitions.Partition partition;
+      if (carried.contains(quarter.getKey())) {
+        partition = earlier.get(quarter.getKey());
+      } else {
+        TableStats stats = writer.stats(ClaimPartitions.partitionDir(tableDir, quarter.getKey()));
+        partition = new ClaimPartitions.Partition(quarter.getValue(), stats.rows(), stats.files());
+      }
+      partitions.put(quarter.getKey(), partition);
+      rows += partition.rows();
+      files += partition.files();
+    }
+    ClaimPartitions.write(LoadState.stateDir(staged.directory()), partitions);
+    return new TableStats(rows, files);
   }
 
   /** The claim rows (that passed their own return's rules) of some batches. */

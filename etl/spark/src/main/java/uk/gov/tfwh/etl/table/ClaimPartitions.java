@@ -23,9 +23,17 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * and from the claims of those returns the national check refused. Each partition's digest of those
  * is kept in the snapshot's state; a later load whose digest for a quarter is the same hard-links
  * that partition's immutable files (copying where the file system cannot link), so a new quarter
- * costs the same whatever the length of the history.
+ * costs the same whatever the length of the history. The rows and files of each partition are kept
+ * beside its digest, so the manifest's count of a carried partition needs no footer read.
  */
 public final class ClaimPartitions {
+  /** One quarter's partition as written: what its rows follow from, and what it holds. */
+  public record Partition(String digest, long rows, int files) {
+    public Partition {
+      java.util.Objects.requireNonNull(digest, "digest");
+    }
+  }
+
   private static final String FILE = "fact-claim-partitions.properties";
   // Changing how fact_claim rows are made must change every digest: the columns are part of it.
   private static final String FORMAT = "fact_claim 1 " + WarehouseTable.FACT_CLAIM.columns();
@@ -51,12 +59,15 @@ public final class ClaimPartitions {
     return tableDir.resolve("period_end=" + periodEnd);
   }
 
-  /** The digests kept in a snapshot's state folder; empty when there are none. */
-  public static Map<LocalDate, String> read(Path stateDir) {
+  /**
+   * The partitions kept in a snapshot's state folder; empty when there are none or they were
+   * written by an older build (then every quarter is written again).
+   */
+  public static Map<LocalDate, Partition> read(Path stateDir) {
     Path file = stateDir.resolve(FILE);
-    Map<LocalDate, String> digests = new TreeMap<>();
+    Map<LocalDate, Partition> partitions = new TreeMap<>();
     if (!Files.isRegularFile(file)) {
-      return digests;
+      return partitions;
     }
     Properties properties = new Properties();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -64,18 +75,29 @@ public final class ClaimPartitions {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    properties.forEach((k, v) -> digests.put(LocalDate.parse((String) k), (String) v));
-    return digests;
+    for (String quarter : properties.stringPropertyNames()) {
+      String[] parts = properties.getProperty(quarter).split(" ");
+      if (parts.length != 3) {
+        return new TreeMap<>();
+      }
+      partitions.put(
+          LocalDate.parse(quarter),
+          new Partition(parts[0], Long.parseLong(parts[1]), Integer.parseInt(parts[2])));
+    }
+    return partitions;
   }
 
-  /** Writes the digests into a (staged) snapshot's state folder. */
-  public static void write(Path stateDir, Map<LocalDate, String> digests) {
+  /** Writes the partitions into a (staged) snapshot's state folder. */
+  public static void write(Path stateDir, Map<LocalDate, Partition> partitions) {
     Properties properties = new Properties();
-    digests.forEach((k, v) -> properties.setProperty(k.toString(), v));
+    partitions.forEach(
+        (quarter, p) ->
+            properties.setProperty(
+                quarter.toString(), p.digest() + " " + p.rows() + " " + p.files()));
     try {
       Files.createDirectories(stateDir);
       try (Writer out = Files.newBufferedWriter(stateDir.resolve(FILE), StandardCharsets.UTF_8)) {
-        properties.store(out, "digest of each fact_claim partition's rows");
+        properties.store(out, "each fact_claim partition: digest of its rows, rows, files");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + stateDir.resolve(FILE), e);

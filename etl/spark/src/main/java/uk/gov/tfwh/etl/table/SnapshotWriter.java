@@ -7,9 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,17 +61,14 @@ public final class SnapshotWriter {
 
   /**
    * Rows as Parquet holds them (from the files' footers, read on the driver: no Spark job) and the
-   * number of data files.
+   * number of data files. Read as plain local files: through Hadoop's checksummed file system each
+   * footer cost about 16 ms, two seconds for a history's 128 claim files.
    */
   public TableStats stats(Path dir) {
-    List<Path> files = parquetFileList(dir);
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<Path> files = TableFiles.dataFiles(dir);
     long rows = 0;
     for (Path file : files) {
-      try (ParquetFileReader reader =
-          ParquetFileReader.open(
-              HadoopInputFile.fromPath(
-                  new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()), conf))) {
+      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
         rows += reader.getRecordCount();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the footer of " + file, e);
