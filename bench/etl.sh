@@ -4,7 +4,11 @@
 # time, rows per second (claim rows + returns read) and peak RSS of each load. Not a timed test;
 # record results in docs/benchmarks.md.
 #
-#   ./tfwh bench etl [--scales "1 10"] [--work DIR] [--only full|incremental]
+#   ./tfwh bench etl [--scales "1 10"] [--work DIR] [--only full|incremental] [--repeat N]
+#
+# --repeat N loads each incremental quarter N times (default 3), each time onto a fresh copy of
+# the same history, and prints every run and the median: a short load varies by seconds from run
+# to run on a shared 2-core machine.
 #
 # --only incremental skips the full loads (it generates the first scale's sample if it is missing).
 set -euo pipefail
@@ -12,11 +16,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
 WORK="$ROOT/target/bench-etl"
 ONLY=""
+REPEAT=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
+    --repeat) REPEAT="$2"; shift 2 ;;
     -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
   esac
@@ -75,6 +81,21 @@ if [[ "${TFWH_CDS:-1}" == 1 ]]; then
   "$TFWH" warm-up
 fi
 
+# measure_incremental LABEL LANDING WAREHOUSE: REPEAT loads of the same new quarter, each onto a
+# fresh copy of the history warehouse; prints each and the median wall time.
+measure_incremental() {
+  local label="$1" landing="$2" warehouse="$3" run line walls=()
+  rm -rf "$warehouse.history" && cp -r "$warehouse" "$warehouse.history"
+  for run in $(seq 1 "$REPEAT"); do
+    rm -rf "$warehouse" && cp -r "$warehouse.history" "$warehouse"
+    line="$(measure "$label" "$landing" "$warehouse")"
+    echo "$line (run $run)"
+    walls+=("$(echo "$line" | awk '{print $3}')")
+  done
+  printf '%-22s median wall %.1f s over %d runs\n' "$label" \
+    "$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$REPEAT"
+}
+
 echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ "$ONLY" != "incremental" ]]; then
@@ -103,7 +124,7 @@ last=$(ls "$dir/history" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 1)
 mv "$dir/history/"*"$last"* "$dir/new/"
 measure "history-before-$last" "$dir/history" "$dir/warehouse"
 mv "$dir/new/"* "$dir/history/"
-measure "incremental-$last" "$dir/history" "$dir/warehouse"
+measure_incremental "incremental-$last" "$dir/history" "$dir/warehouse"
 
 # The same with a short history: the first 4 quarters, then the fifth arrives. The target is that
 # a new quarter costs no more on top of 32+ quarters than on top of 4.
@@ -114,5 +135,5 @@ for q in "${quarters[@]:0:4}"; do cp "$WORK/scale-$scale/landing/"*"$q"* "$dir/h
 cp "$WORK/scale-$scale/landing/"*"${quarters[4]}"* "$dir/new/"
 measure "history-4-quarters" "$dir/history" "$dir/warehouse"
 mv "$dir/new/"* "$dir/history/"
-measure "incremental-${quarters[4]}" "$dir/history" "$dir/warehouse"
+measure_incremental "incremental-${quarters[4]}" "$dir/history" "$dir/warehouse"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
