@@ -1,6 +1,8 @@
 package uk.gov.tfwh.api.release;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,17 @@ class ServedResponseConfiguration {
         pointers,
         ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY,
         SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+  }
+
+  /**
+   * A kept response goes to the socket in one write: Tomcat copies a response through an 8 KiB
+   * socket buffer by default, seven system calls for a 57 KB league table.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> oneWritePerResponse() {
+    return factory ->
+        factory.addConnectorCustomizers(
+            connector -> connector.setProperty("socket.appWriteBufSize", "65536"));
   }
 
   private static FilterRegistrationBean<ServedResponseFilter> registration(

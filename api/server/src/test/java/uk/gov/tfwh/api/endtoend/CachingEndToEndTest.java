@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /** ETag and Cache-Control are tied to the snapshot a response was read from. */
 class CachingEndToEndTest extends ApiEndToEndTest {
@@ -79,5 +82,16 @@ class CachingEndToEndTest extends ApiEndToEndTest {
     HttpResponse<byte[]> refused = getBytes(LEAGUE, "Accept-Encoding", "gzip;q=0, identity");
     assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(refused.body()).isEqualTo(identity.body());
+  }
+
+  @Autowired ServletWebServerApplicationContext context;
+
+  @Test
+  void aLeagueTableGoesToTheSocketInOneWrite() {
+    TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+    // What Tomcat's socket properties hold (8192 unless set).
+    assertThat(
+            String.valueOf(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")))
+        .isEqualTo("65536");
   }
 }
