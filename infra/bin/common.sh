@@ -94,17 +94,20 @@ TFWH_SPARK_OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.b
 --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
 --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
 
+# Quiet: a missing or refused archive is not worth a warning on every load (it only costs speed).
+TFWH_CDS_QUIET="-Xlog:cds=off -Xlog:cds+dynamic=off"
+
 tfwh_spark_java() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  local opts
+  local opts archive
   opts="$(tfwh_spark_opts)"
   tfwh_build
-  local archive
-  archive="$(tfwh_class_data_archive "$1" "$opts")"
-  if [[ -f "$archive" && "${TFWH_CDS:-1}" == 1 ]]; then
-    opts="$opts -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
+  if [[ "${TFWH_CDS:-1}" == 1 ]]; then
+    archive="$(tfwh_class_data_archive "$1" "$opts")"
+    [[ -f "$archive" ]] && opts="$opts -XX:SharedArchiveFile=$archive $TFWH_CDS_QUIET"
   fi
-  tfwh_java_with "$opts" "$@"
+  # Built just above: no second look for changed sources.
+  TFWH_SKIP_BUILD=1 tfwh_java_with "$opts" "$@"
 }
 
 tfwh_spark_opts() {
@@ -113,13 +116,14 @@ tfwh_spark_opts() {
 
 # The class-data archive (AppCDS) of a Spark module's current build: a load's JVM loads about
 # 20,000 classes, and parsing and verifying them is about a third of a short incremental load's CPU.
-# Named by the JDK, the options and every classpath entry's size and time, so a rebuild needs a new
-# one (a stale archive would be refused by the JVM anyway). Recorded by `./tfwh warm-up`.
+# Named by the options and the size and time of the java binary and of every classpath entry, so a
+# rebuild or another JDK needs a new one (the JVM would refuse a stale archive anyway, so the name
+# only has to tell builds apart; no JVM is started to compute it). Recorded by `./tfwh warm-up`.
 tfwh_class_data_archive() {
   local module="$1" opts="$2" classpath key
   classpath="$(tfwh_classpath "$module")"
   # shellcheck disable=SC2086
-  key="$({ java -version 2>&1; echo "$opts"; IFS=':' && stat -c '%n %s %Y' $classpath 2>&1; } \
+  key="$({ echo "$opts"; IFS=':' && stat -L -c '%n %s %Y' "$(command -v java)" $classpath 2>&1; } \
     | sha256sum | cut -c1-16)"
   echo "$ROOT/target/cds/$(basename "$module")-$key.jsa"
 }
@@ -131,7 +135,7 @@ tfwh_class_data_archive() {
 tfwh_warm_up() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   tfwh_build
-  local module=etl/spark opts archive classpath work quiet start
+  local module=etl/spark opts archive classpath work start
   opts="$(tfwh_spark_opts)"
   archive="$(tfwh_class_data_archive "$module" "$opts")"
   if [[ -f "$archive" ]]; then
@@ -139,14 +143,13 @@ tfwh_warm_up() {
     return 0
   fi
   classpath="$(tfwh_classpath "$module")"
-  quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
   mkdir -p "$(dirname "$archive")"
   # Archives of earlier builds are dead weight.
   find "$(dirname "$archive")" -maxdepth 1 -name "$(basename "$module")-*.jsa*" -delete 2>/dev/null || true
   work="$(mktemp -d)"
   start=$(date +%s)
   # shellcheck disable=SC2086
-  if ! java $opts -XX:ArchiveClassesAtExit="$archive.$$.tmp" $quiet -cp "$classpath" \
+  if ! java $opts -XX:ArchiveClassesAtExit="$archive.$$.tmp" $TFWH_CDS_QUIET -cp "$classpath" \
     uk.gov.tfwh.etl.LoadCommand --landing "$ROOT/contract/examples" --warehouse "$work/warehouse" \
     >"$work/load.log" 2>&1; then
     echo "tfwh warm-up: the warm-up load failed; see $work/load.log" >&2
@@ -154,7 +157,7 @@ tfwh_warm_up() {
     return 1
   fi
   # shellcheck disable=SC2086
-  if java -Xshare:on -XX:SharedArchiveFile="$archive.$$.tmp" $quiet $opts -cp "$classpath" -version \
+  if java -Xshare:on -XX:SharedArchiveFile="$archive.$$.tmp" $TFWH_CDS_QUIET $opts -cp "$classpath" -version \
     >/dev/null 2>&1; then
     mv -f "$archive.$$.tmp" "$archive"
     rm -rf "$work"

@@ -94,18 +94,13 @@ public final class NationalClaims {
       List<Refusal> refused = new ArrayList<>();
       Map<String, List<Finding>> findings = new HashMap<>();
       Map<String, Map<ClaimResult, Long>> accepted = new HashMap<>();
-      for (String returnId : current.keySet()) {
-        acceptedOnRead
-            .getOrDefault(returnId, Map.of())
-            .forEach(
-                (result, count) -> {
-                  if (count > 0) {
-                    accepted
-                        .computeIfAbsent(returnId, k -> new HashMap<>())
-                        .put(result, count.longValue());
-                  }
-                });
-      }
+      acceptedOnRead.forEach(
+          (returnId, byResult) ->
+              byResult.forEach(
+                  (result, count) ->
+                      accepted
+                          .computeIfAbsent(returnId, k -> new HashMap<>())
+                          .put(result, count.longValue())));
       for (NationalClaimCheck.Decision decision : notable) {
         ClaimOccurrence claim = decision.claim();
         if (!decision.accepted()) {

@@ -64,6 +64,7 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -462,11 +463,7 @@ public final class LoadJob {
       return writer.write(table, rows.get());
     }
     Path dir = staged.tableDirectory(table);
-    try {
-      LinkedFiles.linkAll(earlier.get(), dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot carry " + table.tableName() + " over", e);
-    }
+    LinkedFiles.linkAll(earlier.get(), dir);
     return writer.stats(dir);
   }
 
@@ -503,7 +500,8 @@ public final class LoadJob {
     Set<LocalDate> carried = new TreeSet<>();
     digests.forEach(
         (quarter, digest) -> {
-          if (earlier.containsKey(quarter) && digest.equals(earlier.get(quarter).digest())) {
+          ClaimPartitions.Partition before = earlier.get(quarter);
+          if (before != null && before.digest().equals(digest)) {
             carried.add(quarter);
           }
         });
@@ -562,7 +560,7 @@ public final class LoadJob {
     String[] paths =
         batches.stream()
             .map(batch -> LoadState.claimsDir(staged.directory(), batch))
-            .filter(dir -> Files.isDirectory(dir) && !SnapshotWriter.parquetFileList(dir).isEmpty())
+            .filter(dir -> !TableFiles.dataFiles(dir).isEmpty())
             .map(Path::toString)
             .toArray(String[]::new);
     Dataset<Row> rows =

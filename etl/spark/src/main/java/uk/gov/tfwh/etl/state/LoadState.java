@@ -103,9 +103,9 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
       try {
         if (Files.isDirectory(from)) {
           LinkedFiles.linkAll(from, to);
-        } else {
-          Files.createDirectories(to);
+          continue;
         }
+        Files.createDirectories(to);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot reuse the claim rows of batch " + batch, e);
       }

@@ -1,5 +1,7 @@
 package uk.gov.tfwh.etl.table;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -30,7 +32,7 @@ public final class ClaimPartitions {
   /** One quarter's partition as written: what its rows follow from, and what it holds. */
   public record Partition(String digest, long rows, int files) {
     public Partition {
-      java.util.Objects.requireNonNull(digest, "digest");
+      requireNonNull(digest, "digest");
     }
   }
 
@@ -113,11 +115,6 @@ public final class ClaimPartitions {
     if (!Files.isDirectory(from)) {
       return;
     }
-    Path to = partitionDir(toTableDir, periodEnd);
-    try {
-      LinkedFiles.linkAll(from, to);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot carry over fact_claim partition " + periodEnd, e);
-    }
+    LinkedFiles.linkAll(from, partitionDir(toTableDir, periodEnd));
   }
 }

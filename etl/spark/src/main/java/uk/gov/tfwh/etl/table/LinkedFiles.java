@@ -1,6 +1,7 @@
 package uk.gov.tfwh.etl.table;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,17 +15,21 @@ public final class LinkedFiles {
   private LinkedFiles() {}
 
   /** Links (or copies) every file directly in {@code from} into {@code to}, creating it. */
-  public static void linkAll(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(file.getFileName());
-        try {
-          Files.createLink(target, file);
-        } catch (UnsupportedOperationException | IOException e) {
-          Files.copy(file, target);
+  public static void linkAll(Path from, Path to) {
+    try {
+      Files.createDirectories(to);
+      try (var files = Files.list(from)) {
+        for (Path file : files.toList()) {
+          Path target = to.resolve(file.getFileName());
+          try {
+            Files.createLink(target, file);
+          } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(file, target);
+          }
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot carry the files of " + from + " over to " + to, e);
     }
   }
 }

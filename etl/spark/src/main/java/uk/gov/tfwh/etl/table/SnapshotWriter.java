@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -75,22 +74,5 @@ public final class SnapshotWriter {
       }
     }
     return new TableStats(rows, files.size());
-  }
-
-  static int parquetFiles(Path dir) {
-    return parquetFileList(dir).size();
-  }
-
-  /**
-   * The Parquet data files under a table folder ({@link TableFiles}), creating the folder: a
-   * partitioned table without rows has none but still has its folder.
-   */
-  public static List<Path> parquetFileList(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return TableFiles.dataFiles(dir);
   }
 }

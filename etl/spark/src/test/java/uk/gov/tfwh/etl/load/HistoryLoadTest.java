@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
-import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /** Reloads, new quarters, resubmissions and retention across loads. */
@@ -181,10 +181,9 @@ class HistoryLoadTest {
   /** Whether two snapshots hold the very same files (hard links) for a table. */
   private static boolean sameFiles(
       SnapshotStore store, String one, String other, WarehouseTable table) {
-    List<Path> first =
-        SnapshotWriter.parquetFileList(store.snapshotDir(one).resolve(table.relativePath()));
+    List<Path> first = TableFiles.dataFiles(store.snapshotDir(one).resolve(table.relativePath()));
     List<Path> second =
-        SnapshotWriter.parquetFileList(store.snapshotDir(other).resolve(table.relativePath()));
+        TableFiles.dataFiles(store.snapshotDir(other).resolve(table.relativePath()));
     if (first.isEmpty() || first.size() != second.size()) {
       return false;
     }
