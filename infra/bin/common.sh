@@ -110,8 +110,22 @@ tfwh_spark_java() {
   TFWH_SKIP_BUILD=1 tfwh_java_with "$opts" "$@"
 }
 
+# A load's JVM lives seconds to minutes on few cores, and C2's compiles take a core from it (a JFR
+# recording of a 20 s incremental load showed 19,000 methods compiled in 28 s of CPU on 2 cores).
+# With C1 alone, measured on 2 cores: incremental quarter 22 -> 14.5 s, scale 1 46.7 -> 34.6 s,
+# scale 10 91 -> 126 s (docs/benchmarks.md). TFWH_JIT=full brings C2 back for very large loads.
+tfwh_spark_jit() {
+  case "${TFWH_JIT:-quick}" in
+    quick) echo "-XX:TieredStopAtLevel=1" ;;
+    full) echo "" ;;
+    *) echo "tfwh: TFWH_JIT must be quick or full, not ${TFWH_JIT}" >&2; return 2 ;;
+  esac
+}
+
 tfwh_spark_opts() {
-  echo "-Xmx${TFWH_SPARK_HEAP:-3g} $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
+  local jit
+  jit="$(tfwh_spark_jit)" || return 2
+  echo "-Xmx${TFWH_SPARK_HEAP:-3g} $jit $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
 }
 
 # The class-data archive (AppCDS) of a Spark module's current build: a load's JVM loads about
