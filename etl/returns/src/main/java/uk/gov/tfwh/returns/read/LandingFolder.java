@@ -1,17 +1,12 @@
 package uk.gov.tfwh.returns.read;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +39,11 @@ public final class LandingFolder {
    * when it cannot be listed, since then there is no load to run.
    */
   public static LandingScan scan(Path dir) {
+    return scan(dir, FileChecksums.none());
+  }
+
+  /** As {@link #scan(Path)}, taking each file's checksum from {@code checksums}. */
+  public static LandingScan scan(Path dir, FileChecksums checksums) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("landing folder " + dir + " is not a folder");
     }
@@ -99,11 +99,16 @@ public final class LandingFolder {
       if (claimsFile != null) {
         files.add(claimsFile);
       }
-      source(summary.getKey(), ReturnFormat.CSV, files, findings)
+      source(summary.getKey(), ReturnFormat.CSV, files, checksums, findings)
           .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
     }
     for (Map.Entry<String, Path> workbook : workbooks.entrySet()) {
-      source(workbook.getKey(), ReturnFormat.XLSX, List.of(workbook.getValue()), findings)
+      source(
+              workbook.getKey(),
+              ReturnFormat.XLSX,
+              List.of(workbook.getValue()),
+              checksums,
+              findings)
           .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
     }
     byStem.values().forEach(returns::addAll);
@@ -112,12 +117,16 @@ public final class LandingFolder {
   }
 
   private static java.util.Optional<ReturnSource> source(
-      String stem, ReturnFormat format, List<Path> paths, List<Finding> findings) {
+      String stem,
+      ReturnFormat format,
+      List<Path> paths,
+      FileChecksums checksums,
+      List<Finding> findings) {
     List<SourceFile> files = new ArrayList<>();
     for (Path path : paths) {
       String name = path.getFileName().toString();
       try {
-        files.add(new SourceFile(name, Files.size(path), sha256(path)));
+        files.add(new SourceFile(name, Files.size(path), checksums.sha256(path)));
       } catch (IOException e) {
         findings.add(notAReturn(name, "the file could not be read (" + e.getMessage() + ")"));
         return java.util.Optional.empty();
@@ -169,18 +178,5 @@ public final class LandingFolder {
     // An unsafe name is shown escaped, so it cannot forge text in reports.
     String shown = unsafeReason(name) == null ? name : Rule.quote(name);
     return Rule.F04.at(Location.ofFile(shown), problem);
-  }
-
-  private static String sha256(Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

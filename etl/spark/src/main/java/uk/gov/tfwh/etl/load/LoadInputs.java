@@ -1,24 +1,20 @@
 package uk.gov.tfwh.etl.load;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
+import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingScan;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.InputFile;
 
@@ -32,7 +28,12 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.InputFile;
  */
 public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, String digest) {
 
-  public static LoadInputs of(Path landingDir, LandingScan scan, Path referenceDir) {
+  /**
+   * @param checksums the checksums the scan used, so the files that are not part of a return are
+   *     not read again either when unchanged
+   */
+  public static LoadInputs of(
+      Path landingDir, LandingScan scan, Path referenceDir, FileChecksums checksums) {
     List<InputFile> files = new ArrayList<>();
     Set<String> known = new HashSet<>();
     for (ReturnSource source : scan.returns()) {
@@ -44,7 +45,7 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
     for (Path path : plainFiles(landingDir)) {
       String name = path.getFileName().toString();
       if (!known.contains(name)) {
-        files.add(new InputFile(name, size(path), sha256(path)));
+        files.add(new InputFile(name, size(path), sha256(checksums, path)));
       }
     }
     files.sort(Comparator.comparing(InputFile::name));
@@ -60,7 +61,10 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
   static String folderDigest(Path dir) {
     StringBuilder text = new StringBuilder();
     for (Path path : plainFiles(dir)) {
-      text.append(path.getFileName()).append('\0').append(sha256(path)).append('\n');
+      text.append(path.getFileName())
+          .append('\0')
+          .append(sha256(FileChecksums.none(), path))
+          .append('\n');
     }
     return ReturnIds.sha256(text.toString());
   }
@@ -84,17 +88,11 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
     }
   }
 
-  private static String sha256(Path path) {
+  private static String sha256(FileChecksums checksums, Path path) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return checksums.sha256(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

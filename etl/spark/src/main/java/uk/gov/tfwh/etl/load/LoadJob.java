@@ -56,6 +56,7 @@ import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
+import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingFolder;
 import uk.gov.tfwh.returns.read.LandingScan;
 import uk.gov.tfwh.returns.read.ReadLimits;
@@ -102,14 +103,24 @@ public final class LoadJob {
             "reference",
             () -> ReferenceDataLoader.load(request.referenceDir()),
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
+    SnapshotStore store = new SnapshotStore(request.warehouseDir());
+    Optional<SnapshotManifest> parent = store.current();
+    FileChecksums checksums =
+        FileChecksums.remembering(
+            parent.map(m -> LoadState.readChecksums(store.snapshotDir(m.id()))).orElse(List.of()));
     LandingScan scan =
         clock.time(
             "scan",
-            () -> LandingFolder.scan(request.landingDir()),
-            s -> s.returns().size() + " returns, " + s.findings().size() + " other files");
-    LoadInputs inputs = LoadInputs.of(request.landingDir(), scan, request.referenceDir());
-    SnapshotStore store = new SnapshotStore(request.warehouseDir());
-    Optional<SnapshotManifest> parent = store.current();
+            () -> LandingFolder.scan(request.landingDir(), checksums),
+            s ->
+                s.returns().size()
+                    + " returns, "
+                    + s.findings().size()
+                    + " other files; "
+                    + checksums.reused()
+                    + " files known unchanged by their stamp");
+    LoadInputs inputs =
+        LoadInputs.of(request.landingDir(), scan, request.referenceDir(), checksums);
     if (parent.isPresent() && parent.get().inputsDigest().equals(inputs.digest())) {
       progress.accept(
           "nothing new: the landing folder and reference set are those of the current snapshot "
@@ -120,7 +131,8 @@ public final class LoadJob {
     StagedSnapshot staged = store.stage(snapshotId);
     try {
       Built built =
-          build(request, reference, scan, inputs, store, parent, staged, clock, startedAt);
+          build(
+              request, reference, scan, checksums, inputs, store, parent, staged, clock, startedAt);
       SnapshotManifest manifest =
           new SnapshotManifest(
               snapshotId,
@@ -149,6 +161,7 @@ public final class LoadJob {
       LoadRequest request,
       ReferenceData reference,
       LandingScan scan,
+      FileChecksums checksums,
       LoadInputs inputs,
       SnapshotStore store,
       Optional<SnapshotManifest> parent,
@@ -183,6 +196,7 @@ public final class LoadJob {
         () -> {
           writeTables(request, reference, scan, judged, staged, reusableParent, writer, written);
           new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
+          LoadState.writeChecksums(staged.directory(), checksums.stamps());
           return written;
         },
         w -> w.size() + " tables");

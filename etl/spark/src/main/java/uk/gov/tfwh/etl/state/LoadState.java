@@ -20,13 +20,16 @@ import java.util.List;
 import java.util.Optional;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.LinkedFiles;
+import uk.gov.tfwh.returns.read.FileChecksums;
 
 /**
  * What a load remembers for the next one, kept inside its snapshot under {@code state/}: every
  * return it had read (with the batch that first read it) and, per batch, the claim rows that passed
  * their own return's rules ({@code state/claims/batch=N/}, Parquet). A later load reuses the
  * returns whose files are unchanged instead of reading them again, and links their claim files
- * instead of copying them: snapshots are immutable, so sharing files between them is safe.
+ * instead of copying them: snapshots are immutable, so sharing files between them is safe. It also
+ * keeps the landing files' checksums ({@code state/checksums.ser}), so the next scan reads only the
+ * files that changed.
  *
  * @param referenceDigest checksum of the reference set the returns were checked against; a load
  *     with another reference set reads everything again
@@ -36,6 +39,7 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
   private static final String DIR = "state";
   private static final String RETURNS_FILE = "returns.ser";
   private static final String CLAIMS_DIR = "claims";
+  private static final String CHECKSUMS_FILE = "checksums.ser";
 
   // Only our own values and the JDK's are ever read back.
   private static final ObjectInputFilter ONLY_OWN_CLASSES =
@@ -75,6 +79,40 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the load state in " + file, e);
+    }
+  }
+
+  /**
+   * The landing files' checksums a committed snapshot's load remembered ({@link FileChecksums});
+   * empty when it has none or they cannot be read (the next scan then reads every file).
+   */
+  public static List<FileChecksums.Stamp> readChecksums(Path snapshotDir) {
+    Path file = snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        ObjectInputStream objects = new ObjectInputStream(in)) {
+      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
+      return List.of((FileChecksums.Stamp[]) objects.readObject());
+    } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the landing checksums in " + file, e);
+    }
+  }
+
+  /** Writes the landing files' checksums into a (staged) snapshot folder. */
+  public static void writeChecksums(Path snapshotDir, List<FileChecksums.Stamp> stamps) {
+    Path file = snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE);
+    try {
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+          ObjectOutputStream objects = new ObjectOutputStream(out)) {
+        objects.writeObject(stamps.toArray(FileChecksums.Stamp[]::new));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the landing checksums to " + file, e);
     }
   }
 

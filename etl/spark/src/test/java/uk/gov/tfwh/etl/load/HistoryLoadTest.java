@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -176,6 +179,41 @@ class HistoryLoadTest {
     assertThat(store.list())
         .extracting(m -> m.id())
         .contains(first.snapshotId(), second.snapshotId());
+  }
+
+  @Test
+  void aReturnRewrittenInPlaceIsReadAgainThoughItsSizeAndTimeAreUnchanged() throws Exception {
+    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-p1-birm");
+    Path q4 = landing.resolve("bham-2013Q4.summary.csv");
+    TestLandings.write(q4, birmingham("2013-12-31", 800, "2013-12-31T16:00:00Z", ""));
+    SnapshotStore store = new SnapshotStore(temp.resolve("warehouse"));
+    // Only files that have settled are remembered by their stamp.
+    Thread.sleep(FileChecksums.SETTLING.toMillis() + 200);
+    LoadResult first = load(landing, store, 10);
+    List<String> progress = new ArrayList<>();
+    Files.writeString(landing.resolve("notes.txt"), "not a return");
+    LoadResult second =
+        new LoadJob(SharedSpark.session(), progress::add)
+            .run(new LoadRequest(landing, store.root(), TestLandings.reference(), 10));
+    // The two settled returns' files were known by their stamp; the new note was read.
+    assertThat(second.report().totals().returnsReadThisLoad()).isZero();
+    assertThat(progress).anyMatch(line -> line.contains("2 files known unchanged by their stamp"));
+
+    FileTime modified = Files.getLastModifiedTime(q4);
+    TestLandings.write(q4, birmingham("2013-12-31", 801, "2013-12-31T16:00:00Z", ""));
+    Files.setLastModifiedTime(q4, modified);
+    LoadResult rewritten = load(landing, store, 10);
+    assertThat(rewritten.nothingNew()).isFalse();
+    assertThat(rewritten.report().totals().returnsReadThisLoad()).isEqualTo(1);
+    Row league =
+        Snapshots.rows(
+                store,
+                rewritten.snapshotId(),
+                WarehouseTable.AGG_AUTHORITY_QUARTER,
+                "authority_code = 'E08000025' and period_end = date'2013-12-31'")
+            .get(0);
+    assertThat(league.<Long>getAs("turned_around")).isEqualTo(801L + 48);
+    assertThat(first.snapshotId()).isNotEqualTo(rewritten.snapshotId());
   }
 
   /** Whether two snapshots hold the very same files (hard links) for a table. */

@@ -1,0 +1,161 @@
+package uk.gov.tfwh.returns.read;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SHA-256 of landing files, remembered from one load to the next by each file's identity as the
+ * file system reports it (inode, size, modification time and change time), as git's index does: a
+ * landing folder holds every quarter ever sent, and reading all of it again for each new quarter
+ * would make a load slower the longer the programme runs. No tool can set a change time back, so a
+ * file rewritten in place, even to the same size and modification time, is read again; so is one
+ * replaced by another (a new inode). A file changed within {@link #SETTLING} of the scan may still
+ * be being written, so its stamp is not kept and the next load reads it again.
+ *
+ * <p>Where the file system gives no inode or change time, every file is read every time.
+ */
+public final class FileChecksums {
+  public static final Duration SETTLING = Duration.ofSeconds(2);
+
+  /** A file's identity and its checksum when it had that identity. */
+  public record Stamp(
+      String name, long inode, long size, long modifiedNanos, long changedNanos, String sha256)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Stamp {
+      requireNonNull(name, "name");
+      requireNonNull(sha256, "sha256");
+    }
+
+    boolean sameFileAs(Stamp other) {
+      return name.equals(other.name)
+          && inode == other.inode
+          && size == other.size
+          && modifiedNanos == other.modifiedNanos
+          && changedNanos == other.changedNanos;
+    }
+  }
+
+  private final Map<String, Stamp> earlier = new HashMap<>();
+  private final List<Stamp> kept = new ArrayList<>();
+  private final Instant settledBefore;
+  private int reused;
+
+  private FileChecksums(Collection<Stamp> earlier, Instant now) {
+    earlier.forEach(stamp -> this.earlier.put(stamp.name(), stamp));
+    this.settledBefore = now.minus(SETTLING);
+  }
+
+  /** Reads every file. */
+  public static FileChecksums none() {
+    return new FileChecksums(List.of(), Instant.now());
+  }
+
+  /** Trusts the checksums of files whose identity is that of an earlier stamp. */
+  public static FileChecksums remembering(Collection<Stamp> earlier) {
+    return new FileChecksums(earlier, Instant.now());
+  }
+
+  /** As {@link #remembering(Collection)}, with the scan's time given (for tests). */
+  static FileChecksums remembering(Collection<Stamp> earlier, Instant now) {
+    return new FileChecksums(earlier, now);
+  }
+
+  /** The SHA-256 of a plain file's bytes, read only when its identity is not a remembered one. */
+  public String sha256(Path path) throws IOException {
+    String name = path.getFileName().toString();
+    // Taken before reading: a file that changes while it is read gets a new change time, so the
+    // next load does not trust what was read now.
+    Optional<Stamp> identity = identity(path, name);
+    if (identity.isPresent()) {
+      Stamp before = earlier.get(name);
+      if (before != null && before.sameFileAs(identity.get())) {
+        reused++;
+        kept.add(before);
+        return before.sha256();
+      }
+    }
+    String sha256 = read(path);
+    identity
+        .filter(stamp -> Instant.ofEpochSecond(0, stamp.changedNanos()).isBefore(settledBefore))
+        .ifPresent(
+            stamp ->
+                kept.add(
+                    new Stamp(
+                        name,
+                        stamp.inode(),
+                        stamp.size(),
+                        stamp.modifiedNanos(),
+                        stamp.changedNanos(),
+                        sha256)));
+    return sha256;
+  }
+
+  /** The stamps to remember for the next load: every settled file this scan saw. */
+  public List<Stamp> stamps() {
+    return List.copyOf(kept);
+  }
+
+  /** How many checksums were taken from earlier stamps rather than read. */
+  public int reused() {
+    return reused;
+  }
+
+  private static Optional<Stamp> identity(Path path, String name) throws IOException {
+    Map<String, Object> attributes;
+    try {
+      attributes =
+          Files.readAttributes(
+              path, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Stamp(
+            name,
+            (Long) attributes.get("ino"),
+            (Long) attributes.get("size"),
+            nanos(attributes.get("lastModifiedTime")),
+            nanos(attributes.get("ctime")),
+            ""));
+  }
+
+  private static long nanos(Object time) {
+    return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+  }
+
+  private static String read(Path path) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}
