@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import uk.gov.tfwh.etl.claims.ClaimContext;
 import uk.gov.tfwh.etl.claims.NationalClaims;
 import uk.gov.tfwh.etl.figures.CurrentReturns;
 import uk.gov.tfwh.etl.figures.LeagueTable;
@@ -51,7 +49,6 @@ import uk.gov.tfwh.etl.table.ReturnRows;
 import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
@@ -89,8 +86,7 @@ public final class LoadJob {
       HistoryDecisions history,
       NationalClaims.Outcome national,
       Map<String, List<Finding>> reconciliation,
-      CurrentReturns current,
-      Dataset<Row> claims) {}
+      CurrentReturns current) {}
 
   /** The report and the tables of a built (not yet committed) snapshot. */
   private record Built(LoadReport report, Map<String, TableStats> tables) {}
@@ -183,7 +179,7 @@ public final class LoadJob {
             "read",
             () -> readReturns(request, reference, scan, prior, parentDir, staged),
             r -> r.size() + " returns");
-    Judged judged = judge(returns, claims(staged.directory()), clock);
+    Judged judged = judge(returns, clock);
     SnapshotWriter writer = new SnapshotWriter(spark, staged);
     Map<String, TableStats> written = new TreeMap<>();
     Map<String, Boolean> reusedIds = new HashMap<>();
@@ -278,32 +274,17 @@ public final class LoadJob {
     return all;
   }
 
-  private Judged judge(List<ReadReturn> returns, Dataset<Row> claims, StageClock clock) {
+  private Judged judge(List<ReadReturn> returns, StageClock clock) {
     HistoryDecisions history =
         clock.time("history", () -> HistoryDecisions.decide(returns), h -> "decided");
     List<ReadReturn> currentList =
         returns.stream()
             .filter(r -> r.accepted() && history.status(r.returnId()) == VersionStatus.CURRENT)
             .toList();
-    Map<String, ClaimContext> contexts = new HashMap<>();
-    Map<String, Map<ClaimResult, Integer>> acceptedOnRead = new HashMap<>();
-    for (ReadReturn read : currentList) {
-      acceptedOnRead.put(read.returnId(), read.acceptedOnReadByResult());
-      ReturnSummary s = read.acceptedSummary();
-      contexts.put(
-          read.returnId(),
-          new ClaimContext(
-              s.authorityCode(), s.phase(), s.quarter(), s.submittedAt(), read.claimsFile()));
-    }
     NationalClaims.Outcome national =
         clock.time(
             "national claims",
-            () ->
-                NationalClaims.check(
-                    JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                    claims,
-                    contexts,
-                    acceptedOnRead),
+            () -> NationalClaims.check(currentList),
             o -> o.refused().size() + " claims refused");
     CurrentReturns current = CurrentReturns.of(currentList);
     Map<String, List<Finding>> reconciliation =
@@ -311,19 +292,7 @@ public final class LoadJob {
             "reconcile",
             () -> Reconciliation.check(current, national.acceptedCounts()),
             r -> r.size() + " returns do not reconcile");
-    return new Judged(returns, history, national, reconciliation, current, claims);
-  }
-
-  /** Every claim row that passed its own return's rules, from the staged load state. */
-  private Dataset<Row> claims(Path snapshotDir) {
-    return spark
-        .read()
-        .schema(ClaimRows.SCHEMA)
-        .parquet(LoadState.claimsRoot(snapshotDir).toString())
-        .select(
-            java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
-                .map(functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+    return new Judged(returns, history, national, reconciliation, current);
   }
 
   private List<ReturnCounts> counts(Judged judged, Map<String, Boolean> reusedIds) {

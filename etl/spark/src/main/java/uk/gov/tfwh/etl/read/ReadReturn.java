@@ -3,6 +3,7 @@ package uk.gov.tfwh.etl.read;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
 
 /**
  * One return as the reader left it, without its claim rows (those travel as Spark rows, see {@link
- * ClaimRows}). Kept in the snapshot's load state so a later load reuses it instead of reading the
- * file again.
+ * ClaimRows}) but with their keys. Kept in the snapshot's load state so a later load reuses it
+ * instead of reading the file again.
  *
  * @param returnId the stable id of this version: a hash of its files' names and checksums
  * @param batch the load that first read it (0 for the first load); orders resubmissions
@@ -23,8 +24,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * @param fingerprint what the return says ({@code ReturnVersion.fingerprint}), null when rejected
  * @param claimRowsRead claim rows in the return
  * @param claimRowsRejected claim rows the return's own rules (or its rejection) refused
- * @param acceptedOnReadByResult the claim rows that passed the return's own rules, by result: what
- *     the national check starts counting from, so it needs no pass over every claim for it
+ * @param claimKeys family, row and result of each claim row that passed the return's own rules:
+ *     what the national claim rules judge, so no load reads earlier quarters' claim rows for them
  * @param findings what the reader found
  */
 public record ReadReturn(
@@ -36,21 +37,20 @@ public record ReadReturn(
     String fingerprint,
     int claimRowsRead,
     int claimRowsRejected,
-    Map<ClaimResult, Integer> acceptedOnReadByResult,
+    ClaimKeys claimKeys,
     List<Finding> findings)
     implements Serializable {
-  // 2: acceptedOnReadByResult. A load state of an older build is refused, so everything is re-read.
-  private static final long serialVersionUID = 2L;
+  // 3: claimKeys. A load state of an older build is refused, so everything is read again.
+  private static final long serialVersionUID = 3L;
 
   public ReadReturn {
     requireNonNull(returnId, "returnId");
     requireNonNull(source, "source");
     requireNonNull(loadedSnapshotId, "loadedSnapshotId");
     findings = List.copyOf(findings);
-    acceptedOnReadByResult = Map.copyOf(acceptedOnReadByResult);
-    if (acceptedOnReadByResult.values().stream().mapToInt(Integer::intValue).sum()
-        != claimRowsRead - claimRowsRejected) {
-      throw new IllegalArgumentException("claims by result do not add up in " + returnId);
+    requireNonNull(claimKeys, "claimKeys");
+    if (claimKeys.size() != claimRowsRead - claimRowsRejected) {
+      throw new IllegalArgumentException("claim keys do not add up in " + returnId);
     }
     if (acceptedSummary != null) {
       requireNonNull(fingerprint, "fingerprint");
@@ -71,6 +71,15 @@ public record ReadReturn(
   /** Claim rows that passed the return's own rules (national rules come later). */
   public int claimRowsAcceptedOnRead() {
     return claimRowsRead - claimRowsRejected;
+  }
+
+  /** The claim rows that passed the return's own rules, by result. */
+  public Map<ClaimResult, Integer> acceptedOnReadByResult() {
+    Map<ClaimResult, Integer> byResult = new EnumMap<>(ClaimResult.class);
+    for (int i = 0; i < claimKeys.size(); i++) {
+      byResult.merge(claimKeys.result(i), 1, Integer::sum);
+    }
+    return byResult;
   }
 
   /** The summary file or workbook: the name findings about the summary use. */

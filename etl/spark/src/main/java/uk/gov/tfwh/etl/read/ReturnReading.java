@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -16,7 +14,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Claim;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.read.ReturnReader;
@@ -88,8 +85,6 @@ public final class ReturnReading {
             .summary()
             .map(summary -> ReturnVersion.fingerprint(summary, outcome.claims()))
             .orElse(null);
-    Map<ClaimResult, Integer> byResult = new EnumMap<>(ClaimResult.class);
-    outcome.claims().forEach(claim -> byResult.merge(claim.result(), 1, Integer::sum));
     ReadReturn result =
         new ReadReturn(
             pending.returnId(),
@@ -100,7 +95,7 @@ public final class ReturnReading {
             fingerprint,
             outcome.claimRowsRead(),
             outcome.claimRowsRejected(),
-            byResult,
+            ClaimKeys.of(outcome.claims()),
             outcome.findings());
     List<Row> rows = new ArrayList<>(outcome.claims().size());
     for (Claim claim : outcome.claims()) {

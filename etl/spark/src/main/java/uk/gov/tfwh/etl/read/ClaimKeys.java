@@ -1,0 +1,101 @@
+package uk.gov.tfwh.etl.read;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ClaimResult;
+
+/**
+ * What the national claim rules need of each claim row of a return that passed the return's own
+ * rules: family, row and result, and nothing else. Kept with the return in the load state, so a
+ * load judges every family in the programme without reading the claim rows of earlier quarters
+ * again (at scale 1, 236,000 rows in about 9 MB).
+ *
+ * <p>Packed rather than one object per claim: the family references of a return are one string
+ * (each is 16 to 64 of {@code [A-Za-z0-9-]}, so a comma cannot be part of one), which keeps the
+ * load state quick to read back.
+ */
+public final class ClaimKeys implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final ClaimResult[] RESULTS = ClaimResult.values();
+
+  private final String familyRefs;
+  private final int[] rows;
+  private final byte[] results;
+  private transient int[] starts;
+
+  private ClaimKeys(String familyRefs, int[] rows, byte[] results) {
+    this.familyRefs = familyRefs;
+    this.rows = rows;
+    this.results = results;
+  }
+
+  public static ClaimKeys of(List<Claim> claims) {
+    StringBuilder refs = new StringBuilder(claims.size() * 33);
+    int[] rows = new int[claims.size()];
+    byte[] results = new byte[claims.size()];
+    for (int i = 0; i < claims.size(); i++) {
+      Claim claim = claims.get(i);
+      if (claim.familyRef().indexOf(',') >= 0) {
+        throw new IllegalArgumentException(
+            "a family_ref cannot hold a comma: " + claim.familyRef());
+      }
+      if (i > 0) {
+        refs.append(',');
+      }
+      refs.append(claim.familyRef());
+      rows[i] = claim.row();
+      results[i] = (byte) claim.result().ordinal();
+    }
+    return new ClaimKeys(refs.toString(), rows, results);
+  }
+
+  public int size() {
+    return rows.length;
+  }
+
+  public int row(int claim) {
+    return rows[claim];
+  }
+
+  public ClaimResult result(int claim) {
+    return RESULTS[results[claim]];
+  }
+
+  public String familyRef(int claim) {
+    int[] at = starts();
+    int end = claim + 1 < at.length ? at[claim + 1] - 1 : familyRefs.length();
+    return familyRefs.substring(at[claim], end);
+  }
+
+  private int[] starts() {
+    if (starts == null) {
+      int[] at = new int[rows.length];
+      for (int i = 1, from = 0; i < at.length; i++) {
+        from = familyRefs.indexOf(',', from) + 1;
+        at[i] = from;
+      }
+      starts = at;
+    }
+    return starts;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ClaimKeys that
+        && familyRefs.equals(that.familyRefs)
+        && Arrays.equals(rows, that.rows)
+        && Arrays.equals(results, that.results);
+  }
+
+  @Override
+  public int hashCode() {
+    return familyRefs.hashCode() * 31 + Arrays.hashCode(rows);
+  }
+
+  @Override
+  public String toString() {
+    return "ClaimKeys[" + rows.length + " claims]";
+  }
+}
