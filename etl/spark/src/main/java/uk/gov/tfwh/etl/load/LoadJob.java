@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -379,55 +380,65 @@ public final class LoadJob {
         findingRows.add(finding, snapshotId, read.source().stem(), summary, loadedId);
       }
     }
-    put(
-        written,
-        WarehouseTable.DIM_AUTHORITY,
-        dimension(
-            WarehouseTable.DIM_AUTHORITY,
-            reusableParent,
-            staged,
-            writer,
-            () -> DimensionTables.authorities(reference)));
-    put(
-        written,
-        WarehouseTable.DIM_PERIOD,
-        dimension(
-            WarehouseTable.DIM_PERIOD, reusableParent, staged, writer, DimensionTables::periods));
-    put(
-        written,
-        WarehouseTable.DIM_TARGET,
-        dimension(
-            WarehouseTable.DIM_TARGET,
-            reusableParent,
-            staged,
-            writer,
-            () -> DimensionTables.targets(reference)));
-    put(
-        written,
-        WarehouseTable.DIM_NEIGHBOUR,
-        dimension(
-            WarehouseTable.DIM_NEIGHBOUR,
-            reusableParent,
-            staged,
-            writer,
-            () -> DimensionTables.neighbours(request.referenceDir(), reference)));
-    put(written, WarehouseTable.FACT_RETURN, writer.write(WarehouseTable.FACT_RETURN, returnRows));
-    put(
-        written,
+    // Longest first: fact_claim is the only table that reads Parquet back.
+    Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
+    writes.put(
+        WarehouseTable.FACT_CLAIM, () -> writeClaims(judged, staged, reusableParent, writer));
+    writes.put(
+        WarehouseTable.FACT_RETURN, () -> writer.write(WarehouseTable.FACT_RETURN, returnRows));
+    writes.put(
         WarehouseTable.FACT_FINDING,
-        writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
-    put(
-        written,
+        () -> writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
+    writes.put(
         WarehouseTable.FACT_PAYMENT,
-        writer.write(
-            WarehouseTable.FACT_PAYMENT,
-            PaymentTable.rows(reference, judged.current(), judged.national().acceptedCounts())));
-    put(
-        written,
+        () ->
+            writer.write(
+                WarehouseTable.FACT_PAYMENT,
+                PaymentTable.rows(
+                    reference, judged.current(), judged.national().acceptedCounts())));
+    writes.put(
         WarehouseTable.AGG_AUTHORITY_QUARTER,
-        writer.write(
-            WarehouseTable.AGG_AUTHORITY_QUARTER, LeagueTable.rows(reference, judged.current())));
-    put(written, WarehouseTable.FACT_CLAIM, writeClaims(judged, staged, reusableParent, writer));
+        () ->
+            writer.write(
+                WarehouseTable.AGG_AUTHORITY_QUARTER,
+                LeagueTable.rows(reference, judged.current())));
+    writes.put(
+        WarehouseTable.DIM_AUTHORITY,
+        () ->
+            dimension(
+                WarehouseTable.DIM_AUTHORITY,
+                reusableParent,
+                staged,
+                writer,
+                () -> DimensionTables.authorities(reference)));
+    writes.put(
+        WarehouseTable.DIM_PERIOD,
+        () ->
+            dimension(
+                WarehouseTable.DIM_PERIOD,
+                reusableParent,
+                staged,
+                writer,
+                DimensionTables::periods));
+    writes.put(
+        WarehouseTable.DIM_TARGET,
+        () ->
+            dimension(
+                WarehouseTable.DIM_TARGET,
+                reusableParent,
+                staged,
+                writer,
+                () -> DimensionTables.targets(reference)));
+    writes.put(
+        WarehouseTable.DIM_NEIGHBOUR,
+        () ->
+            dimension(
+                WarehouseTable.DIM_NEIGHBOUR,
+                reusableParent,
+                staged,
+                writer,
+                () -> DimensionTables.neighbours(request.referenceDir(), reference)));
+    TableWrites.runAll(writes).forEach((table, stats) -> put(written, table, stats));
   }
 
   /**

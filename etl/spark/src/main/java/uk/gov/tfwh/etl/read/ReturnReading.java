@@ -26,6 +26,7 @@ import uk.gov.tfwh.returns.read.ReturnReader;
  */
 public final class ReturnReading {
   private static final int SLICES_PER_CORE = 4;
+  private static final long ROWS_PER_FILE = 100_000;
 
   private ReturnReading() {}
 
@@ -65,7 +66,13 @@ public final class ReturnReading {
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<ReadReturn> results = new ArrayList<>(reads.map(Read::result).collect());
-      JavaRDD<Row> claimRows = reads.flatMap(read -> read.claims().iterator());
+      long rows = results.stream().mapToLong(r -> r.claimKeys().size()).sum();
+      // One file per ROWS_PER_FILE rows, at most one per core: each Parquet file costs a writer's
+      // set-up and a footer to read back, which for a new quarter's few thousand rows is most of
+      // the work.
+      int files =
+          (int) Math.min(context.defaultParallelism(), Math.max(1, rows / ROWS_PER_FILE + 1));
+      JavaRDD<Row> claimRows = reads.flatMap(read -> read.claims().iterator()).coalesce(files);
       spark
           .createDataFrame(claimRows, ClaimRows.SCHEMA)
           .write()

@@ -1,0 +1,63 @@
+package uk.gov.tfwh.etl.load;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * Writes a snapshot's tables side by side. Each table is its own Spark job, and a small table's job
+ * is mostly the driver planning it and converting rows while the executors wait, so jobs submitted
+ * together keep both the driver and the executors busy (Spark takes jobs from several threads).
+ */
+final class TableWrites {
+  static final int WRITERS = 3;
+
+  private TableWrites() {}
+
+  /**
+   * Runs every write and returns the stats of each table, in the order given. When a write fails,
+   * the others are still waited for (none is left writing into the staged snapshot as it is
+   * aborted) and the first failure is thrown.
+   */
+  static Map<WarehouseTable, TableStats> runAll(Map<WarehouseTable, Supplier<TableStats>> writes) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            WRITERS,
+            task -> {
+              Thread thread = new Thread(task, "tfwh-table-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Map<WarehouseTable, CompletableFuture<TableStats>> running = new LinkedHashMap<>();
+      writes.forEach(
+          (table, write) -> running.put(table, CompletableFuture.supplyAsync(write, pool)));
+      CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new))
+          .exceptionally(failure -> null)
+          .join();
+      Map<WarehouseTable, TableStats> written = new LinkedHashMap<>();
+      for (Map.Entry<WarehouseTable, CompletableFuture<TableStats>> write : running.entrySet()) {
+        try {
+          written.put(write.getKey(), write.getValue().join());
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof RuntimeException cause) {
+            throw cause;
+          }
+          if (e.getCause() instanceof Error cause) {
+            throw cause;
+          }
+          throw e;
+        }
+      }
+      return written;
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
