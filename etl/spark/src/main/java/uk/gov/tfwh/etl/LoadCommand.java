@@ -3,14 +3,13 @@ package uk.gov.tfwh.etl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
-import uk.gov.tfwh.etl.spark.SparkSessions;
+import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
 
 /**
  * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
@@ -85,11 +84,8 @@ public final class LoadCommand implements Callable<Integer> {
       err.println("tfwh load: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
-    SparkSession spark = null;
-    try {
-      out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
-      spark = SparkSessions.start(master);
-      out.println("  spark " + spark.version() + ", master " + spark.sparkContext().master());
+    out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
+    try (BackgroundSparkSession spark = BackgroundSparkSession.start(master)) {
       LoadResult result = new LoadJob(spark, out::println).run(request);
       if (result.nothingNew()) {
         out.println("tfwh load: nothing new; snapshot " + result.snapshotId() + " stays current");
@@ -101,10 +97,6 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (RuntimeException | LinkageError e) {
       err.println("tfwh load: failed: " + oneLine(e));
       return CommandLine.ExitCode.SOFTWARE;
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
     }
   }
 

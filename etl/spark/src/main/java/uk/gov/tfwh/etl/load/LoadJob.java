@@ -73,10 +73,20 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * snapshot that becomes current only once it is complete.
  */
 public final class LoadJob {
-  private final SparkSession spark;
+  private final Supplier<SparkSession> spark;
   private final Consumer<String> progress;
 
   public LoadJob(SparkSession spark, Consumer<String> progress) {
+    this(() -> spark, progress);
+    requireNonNull(spark, "spark");
+  }
+
+  /**
+   * @param spark gives the session when the load first needs it; a session still starting (see
+   *     {@link uk.gov.tfwh.etl.spark.BackgroundSparkSession}) is waited for only then, so the work
+   *     that needs no Spark (reference set, scan, the previous load's state) overlaps its start
+   */
+  public LoadJob(Supplier<SparkSession> spark, Consumer<String> progress) {
     this.spark = requireNonNull(spark, "spark");
     this.progress = requireNonNull(progress, "progress");
   }
@@ -175,13 +185,18 @@ public final class LoadJob {
     // What the previous snapshot wrote may be carried over only when it used the same reference
     // set.
     Optional<Path> reusableParent = parentState.isPresent() ? parentDir : Optional.empty();
+    // The time the load waits for a session still starting; what it did meanwhile needed none.
+    clock.time(
+        "spark",
+        spark::get,
+        s -> "session " + s.version() + ", master " + s.sparkContext().master());
     List<ReadReturn> returns =
         clock.time(
             "read",
             () -> readReturns(request, reference, scan, prior, parentDir, staged),
             r -> r.size() + " returns");
     Judged judged = judge(returns, clock);
-    SnapshotWriter writer = new SnapshotWriter(spark, staged);
+    SnapshotWriter writer = new SnapshotWriter(spark.get(), staged);
     Map<String, TableStats> written = new TreeMap<>();
     Map<String, Boolean> reusedIds = new HashMap<>();
     prior.returns().forEach(r -> reusedIds.put(r.returnId(), true));
@@ -263,7 +278,7 @@ public final class LoadJob {
     ReturnReader reader = new ReturnReader(reference, ReadLimits.defaults());
     List<ReadReturn> fresh =
         ReturnReading.read(
-            spark,
+            spark.get(),
             reader,
             request.landingDir(),
             pending,
@@ -559,8 +574,8 @@ public final class LoadJob {
             .toArray(String[]::new);
     Dataset<Row> rows =
         paths.length == 0
-            ? spark.createDataFrame(List.of(), ClaimRows.SCHEMA)
-            : spark.read().schema(ClaimRows.SCHEMA).parquet(paths);
+            ? spark.get().createDataFrame(List.of(), ClaimRows.SCHEMA)
+            : spark.get().read().schema(ClaimRows.SCHEMA).parquet(paths);
     return rows.select(
         java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
             .map(functions::col)
@@ -598,8 +613,10 @@ public final class LoadJob {
             .add(ClaimRows.ROW_NUMBER, DataTypes.IntegerType, false);
     List<Row> refused = new ArrayList<>();
     judged.national().refused().forEach(r -> refused.add(RowFactory.create(r.returnId(), r.row())));
-    Dataset<Row> loadedReturns = functions.broadcast(spark.createDataFrame(loaded, loadedSchema));
-    Dataset<Row> refusedClaims = functions.broadcast(spark.createDataFrame(refused, refusedSchema));
+    Dataset<Row> loadedReturns =
+        functions.broadcast(spark.get().createDataFrame(loaded, loadedSchema));
+    Dataset<Row> refusedClaims =
+        functions.broadcast(spark.get().createDataFrame(refused, refusedSchema));
     return claims
         .join(loadedReturns, ClaimRows.RETURN_ID)
         .join(
