@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import uk.gov.tfwh.returns.model.SourceFile;
 
 /**
  * The SHA-256 of landing files, remembered from one load to the next by each file's identity as the
@@ -85,6 +86,14 @@ public final class FileChecksums {
 
   /** The SHA-256 of a plain file's bytes, read only when its identity is not a remembered one. */
   public String sha256(Path path) throws IOException {
+    return sourceFile(path).sha256();
+  }
+
+  /**
+   * A plain file's name, size and SHA-256, its bytes read only when its identity is not a
+   * remembered one (the size comes from the same look at the file as its identity).
+   */
+  public SourceFile sourceFile(Path path) throws IOException {
     String name = path.getFileName().toString();
     // Taken before reading: a file that changes while it is read gets a new change time, so the
     // next load does not trust what was read now.
@@ -94,7 +103,7 @@ public final class FileChecksums {
       if (before != null && before.sameFileAs(identity.get())) {
         reused++;
         kept.add(before);
-        return before.sha256();
+        return new SourceFile(name, before.size(), before.sha256());
       }
     }
     String sha256 = read(path);
@@ -110,7 +119,8 @@ public final class FileChecksums {
                         stamp.modifiedNanos(),
                         stamp.changedNanos(),
                         sha256)));
-    return sha256;
+    long size = identity.isPresent() ? identity.get().size() : Files.size(path);
+    return new SourceFile(name, size, sha256);
   }
 
   /** The stamps to remember for the next load: every settled file this scan saw. */

@@ -126,7 +126,7 @@ public final class LandingFolder {
     for (Path path : paths) {
       String name = path.getFileName().toString();
       try {
-        files.add(new SourceFile(name, Files.size(path), checksums.sha256(path)));
+        files.add(checksums.sourceFile(path));
       } catch (IOException e) {
         findings.add(notAReturn(name, "the file could not be read (" + e.getMessage() + ")"));
         return java.util.Optional.empty();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.returns.model.ReturnSource;
@@ -42,11 +43,10 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
         known.add(file.name());
       }
     }
-    for (Path path : plainFiles(landingDir)) {
-      String name = path.getFileName().toString();
-      if (!known.contains(name)) {
-        files.add(new InputFile(name, size(path), sha256(checksums, path)));
-      }
+    // The returns' files were looked at by the scan; only the others are looked at again.
+    for (Path path : plainFiles(landingDir, name -> !known.contains(name))) {
+      SourceFile file = sourceFile(checksums, path);
+      files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256()));
     }
     files.sort(Comparator.comparing(InputFile::name));
     String referenceDigest = folderDigest(referenceDir);
@@ -60,18 +60,19 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
   /** A checksum over every plain file of a folder (names and contents). */
   static String folderDigest(Path dir) {
     StringBuilder text = new StringBuilder();
-    for (Path path : plainFiles(dir)) {
+    for (Path path : plainFiles(dir, name -> true)) {
       text.append(path.getFileName())
           .append('\0')
-          .append(sha256(FileChecksums.none(), path))
+          .append(sourceFile(FileChecksums.none(), path).sha256())
           .append('\n');
     }
     return ReturnIds.sha256(text.toString());
   }
 
-  private static List<Path> plainFiles(Path dir) {
+  private static List<Path> plainFiles(Path dir, Predicate<String> named) {
     try (Stream<Path> listing = Files.list(dir)) {
       return listing
+          .filter(p -> named.test(p.getFileName().toString()))
           .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
@@ -80,17 +81,9 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
     }
   }
 
-  private static long size(Path path) {
+  private static SourceFile sourceFile(FileChecksums checksums, Path path) {
     try {
-      return Files.size(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(FileChecksums checksums, Path path) {
-    try {
-      return checksums.sha256(path);
+      return checksums.sourceFile(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
     }
