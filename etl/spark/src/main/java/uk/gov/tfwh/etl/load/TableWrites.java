@@ -3,10 +3,10 @@ package uk.gov.tfwh.etl.load;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import uk.gov.tfwh.etl.concurrent.Completions;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -43,17 +43,7 @@ final class TableWrites {
           .join();
       Map<WarehouseTable, TableStats> written = new LinkedHashMap<>();
       for (Map.Entry<WarehouseTable, CompletableFuture<TableStats>> write : running.entrySet()) {
-        try {
-          written.put(write.getKey(), write.getValue().join());
-        } catch (CompletionException e) {
-          if (e.getCause() instanceof RuntimeException cause) {
-            throw cause;
-          }
-          if (e.getCause() instanceof Error cause) {
-            throw cause;
-          }
-          throw e;
-        }
+        written.put(write.getKey(), Completions.join(write.getValue()));
       }
       return written;
     } finally {

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.concurrent.Completions;
 
 /**
  * A Spark session started on its own thread ({@link SparkSessions#start}) and handed out when first
@@ -41,17 +42,7 @@ public final class BackgroundSparkSession implements Supplier<SparkSession>, Aut
   /** The session, once started; rethrows what stopped it starting. */
   @Override
   public SparkSession get() {
-    try {
-      return starting.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    return Completions.join(starting);
   }
 
   /** Stops the session, waiting for it to finish starting first (a half-started one leaks). */

@@ -66,20 +66,9 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
 
   /** Reads the state of a committed snapshot; empty when it has none or it cannot be read. */
   public static Optional<LoadState> read(Path snapshotDir) {
-    Path file = snapshotDir.resolve(DIR).resolve(RETURNS_FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        ObjectInputStream objects = new ObjectInputStream(in)) {
-      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
-      return Optional.of((LoadState) objects.readObject());
-    } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
-      // Written by an older build whose classes changed: the load reads everything again.
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the load state in " + file, e);
-    }
+    return readObject(snapshotDir.resolve(DIR).resolve(RETURNS_FILE), "the load state")
+        .filter(LoadState.class::isInstance)
+        .map(LoadState.class::cast);
   }
 
   /**
@@ -87,46 +76,53 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
    * empty when it has none or they cannot be read (the next scan then reads every file).
    */
   public static List<FileChecksums.Stamp> readChecksums(Path snapshotDir) {
-    Path file = snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE);
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        ObjectInputStream objects = new ObjectInputStream(in)) {
-      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
-      return List.of((FileChecksums.Stamp[]) objects.readObject());
-    } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the landing checksums in " + file, e);
-    }
+    return readObject(snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE), "the landing checksums")
+        .filter(FileChecksums.Stamp[].class::isInstance)
+        .map(stamps -> List.of((FileChecksums.Stamp[]) stamps))
+        .orElse(List.of());
   }
 
   /** Writes the landing files' checksums into a (staged) snapshot folder. */
   public static void writeChecksums(Path snapshotDir, List<FileChecksums.Stamp> stamps) {
-    Path file = snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE);
-    try {
-      Files.createDirectories(file.getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
-          ObjectOutputStream objects = new ObjectOutputStream(out)) {
-        objects.writeObject(stamps.toArray(FileChecksums.Stamp[]::new));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the landing checksums to " + file, e);
-    }
+    writeObject(
+        snapshotDir.resolve(DIR).resolve(CHECKSUMS_FILE),
+        stamps.toArray(FileChecksums.Stamp[]::new),
+        "the landing checksums");
   }
 
   /** Writes this state into a (staged) snapshot folder. */
   public void write(Path snapshotDir) {
-    Path file = snapshotDir.resolve(DIR).resolve(RETURNS_FILE);
+    writeObject(
+        snapshotDir.resolve(DIR).resolve(RETURNS_FILE),
+        new LoadState(referenceDigest, new ArrayList<>(returns)),
+        "the load state");
+  }
+
+  private static Optional<Object> readObject(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        ObjectInputStream objects = new ObjectInputStream(in)) {
+      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
+      return Optional.of(objects.readObject());
+    } catch (InvalidClassException | ClassNotFoundException e) {
+      // Written by an older build whose classes changed: the load reads everything again.
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + what + " in " + file, e);
+    }
+  }
+
+  private static void writeObject(Path file, Object value, String what) {
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
           ObjectOutputStream objects = new ObjectOutputStream(out)) {
-        objects.writeObject(new LoadState(referenceDigest, new ArrayList<>(returns)));
+        objects.writeObject(value);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the load state to " + file, e);
+      throw new UncheckedIOException("cannot write " + what + " to " + file, e);
     }
   }
 
