@@ -3,6 +3,7 @@ package uk.gov.tfwh.etl.claims;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.etl.read.ClaimKeys;
@@ -88,35 +89,50 @@ public final class NationalClaims {
   }
 
   /**
-   * The claims of every family claimed more than once. Positions (return, claim) are kept for the
-   * first claim of each family, and occurrences are built only for families seen again.
+   * The claims of every family claimed more than once. Every claim of the programme is looked up
+   * once, so the index holds positions (return, claim) in an open-addressed table and compares
+   * family references where the returns keep them: no string or boxed key per claim. Occurrences
+   * are built only for families seen again.
    */
   private static List<List<ClaimOccurrence>> repeatedFamilies(List<ReadReturn> current) {
     int claims = current.stream().mapToInt(r -> r.claimKeys().size()).sum();
-    Map<String, Object> byFamily = new HashMap<>(Math.max(16, claims * 4 / 3 + 1));
-    List<List<ClaimOccurrence>> repeated = new ArrayList<>();
+    int capacity = Integer.highestOneBit(Math.max(16, claims * 2 - 1)) << 1;
+    long[] firstClaims = new long[capacity]; // position + 1 of a family's first claim; 0 is free
+    Map<Long, List<ClaimOccurrence>> repeatedByFirst = new LinkedHashMap<>();
     for (int r = 0; r < current.size(); r++) {
       ClaimKeys keys = current.get(r).claimKeys();
       for (int c = 0; c < keys.size(); c++) {
-        String family = keys.familyRef(c);
-        Object before = byFamily.putIfAbsent(family, position(r, c));
-        if (before instanceof Long first) {
-          List<ClaimOccurrence> occurrences = new ArrayList<>(2);
-          occurrences.add(occurrence(current, first));
-          occurrences.add(occurrence(current, position(r, c)));
-          byFamily.put(family, occurrences);
-          repeated.add(occurrences);
-        } else if (before != null) {
-          @SuppressWarnings("unchecked")
-          List<ClaimOccurrence> occurrences = (List<ClaimOccurrence>) before;
-          occurrences.add(occurrence(current, position(r, c)));
+        int slot = spread(keys.familyHash(c)) & (capacity - 1);
+        while (firstClaims[slot] != 0 && !sameFamily(current, firstClaims[slot] - 1, keys, c)) {
+          slot = (slot + 1) & (capacity - 1);
         }
+        long position = position(r, c);
+        if (firstClaims[slot] == 0) {
+          firstClaims[slot] = position + 1;
+          continue;
+        }
+        long first = firstClaims[slot] - 1;
+        repeatedByFirst
+            .computeIfAbsent(first, k -> new ArrayList<>(List.of(occurrence(current, first))))
+            .add(occurrence(current, position));
       }
     }
-    return repeated;
+    return new ArrayList<>(repeatedByFirst.values());
   }
 
-  private static Long position(int returnIndex, int claimIndex) {
+  private static boolean sameFamily(
+      List<ReadReturn> current, long position, ClaimKeys keys, int claim) {
+    return current.get((int) (position >>> 32)).claimKeys().sameFamily((int) position, keys, claim);
+  }
+
+  // Family references share long prefixes (an authority's scheme), so mix the hash's bits before
+  // taking the low ones as a slot.
+  private static int spread(int hash) {
+    int mixed = hash * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
+  }
+
+  private static long position(int returnIndex, int claimIndex) {
     return ((long) returnIndex << 32) | claimIndex;
   }
 

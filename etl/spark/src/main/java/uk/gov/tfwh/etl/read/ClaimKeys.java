@@ -64,9 +64,36 @@ public final class ClaimKeys implements Serializable {
   }
 
   public String familyRef(int claim) {
+    return familyRefs.substring(start(claim), end(claim));
+  }
+
+  /**
+   * The hash of a claim's family reference, as {@link String#hashCode()} of {@link #familyRef}
+   * would give, without making the string: the national check hashes every claim of the programme.
+   */
+  public int familyHash(int claim) {
+    int hash = 0;
+    for (int i = start(claim), end = end(claim); i < end; i++) {
+      hash = 31 * hash + familyRefs.charAt(i);
+    }
+    return hash;
+  }
+
+  /** Whether a claim of this return and one of another are of the same family. */
+  public boolean sameFamily(int claim, ClaimKeys other, int otherClaim) {
+    int length = end(claim) - start(claim);
+    return length == other.end(otherClaim) - other.start(otherClaim)
+        && familyRefs.regionMatches(
+            start(claim), other.familyRefs, other.start(otherClaim), length);
+  }
+
+  private int start(int claim) {
+    return starts()[claim];
+  }
+
+  private int end(int claim) {
     int[] at = starts();
-    int end = claim + 1 < at.length ? at[claim + 1] - 1 : familyRefs.length();
-    return familyRefs.substring(at[claim], end);
+    return claim + 1 < at.length ? at[claim + 1] - 1 : familyRefs.length();
   }
 
   private int[] starts() {

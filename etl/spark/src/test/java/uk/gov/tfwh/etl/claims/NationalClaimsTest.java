@@ -130,6 +130,38 @@ class NationalClaimsTest {
   }
 
   @Test
+  void amongThousandsOfFamiliesEveryRepeatIsFoundAndNoOtherFamilyIsMistakenForOne() {
+    // "Aa" and "BB" have the same String hash, so these references collide in pairs and the
+    // index must tell them apart by their characters.
+    List<Claim> earlier = new ArrayList<>();
+    List<Claim> later = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      earlier.add(claim(i + 2, "family-%08d-Aa".formatted(i), ClaimResult.CRIME_ASB_EDUCATION));
+      later.add(
+          claim(
+              i + 2,
+              "family-%08d-%s".formatted(i, i % 10 == 0 ? "Aa" : "BB"),
+              ClaimResult.CRIME_ASB_EDUCATION));
+    }
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    ReadReturn first = phaseOne("first", "E08000035", "2013-10-01T09:00:00Z", earlier);
+    ReadReturn second = phaseOne("second", "E08000035", "2013-10-02T09:00:00Z", later);
+
+    NationalClaims.Outcome outcome = NationalClaims.check(List.of(second, first));
+
+    assertThat(outcome.refused()).hasSize(500);
+    assertThat(outcome.refused())
+        .allSatisfy(
+            refusal -> {
+              assertThat(refusal.returnId()).isEqualTo("second");
+              assertThat((refusal.row() - 2) % 10).isZero();
+            });
+    assertThat(outcome.acceptedCounts())
+        .containsEntry("first", Map.of(ClaimResult.CRIME_ASB_EDUCATION, 5_000L))
+        .containsEntry("second", Map.of(ClaimResult.CRIME_ASB_EDUCATION, 4_500L));
+  }
+
+  @Test
   void aReturnWhoseEveryClaimIsRefusedHasNoAcceptedCounts() {
     ReadReturn first =
         phaseOne(
