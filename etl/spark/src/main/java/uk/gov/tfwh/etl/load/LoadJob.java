@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -28,6 +29,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.gov.tfwh.etl.claims.NationalClaims;
+import uk.gov.tfwh.etl.concurrent.Completions;
 import uk.gov.tfwh.etl.figures.CurrentReturns;
 import uk.gov.tfwh.etl.figures.LeagueTable;
 import uk.gov.tfwh.etl.figures.PaymentTable;
@@ -112,6 +114,11 @@ public final class LoadJob {
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
     SnapshotStore store = new SnapshotStore(request.warehouseDir());
     Optional<SnapshotManifest> parent = store.current();
+    // Thousands of returns to deserialise, needed only once the new ones are read: read meanwhile.
+    CompletableFuture<Optional<LoadState>> parentState =
+        Completions.onOwnThread(
+            "tfwh-state-reader",
+            () -> parent.flatMap(m -> LoadState.read(store.snapshotDir(m.id()))));
     FileChecksums checksums =
         FileChecksums.remembering(
             parent.map(m -> LoadState.readChecksums(store.snapshotDir(m.id()))).orElse(List.of()));
@@ -139,7 +146,17 @@ public final class LoadJob {
     try {
       Built built =
           build(
-              request, reference, scan, checksums, inputs, store, parent, staged, clock, startedAt);
+              request,
+              reference,
+              scan,
+              checksums,
+              inputs,
+              store,
+              parent,
+              parentState,
+              staged,
+              clock,
+              startedAt);
       SnapshotManifest manifest =
           new SnapshotManifest(
               snapshotId,
@@ -172,19 +189,19 @@ public final class LoadJob {
       LoadInputs inputs,
       SnapshotStore store,
       Optional<SnapshotManifest> parent,
+      CompletableFuture<Optional<LoadState>> parentState,
       StagedSnapshot staged,
       StageClock clock,
       Instant startedAt) {
     String snapshotId = staged.id();
     Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
-    Optional<LoadState> parentState =
-        parentDir
-            .flatMap(LoadState::read)
+    Optional<LoadState> reusableState =
+        Completions.join(parentState)
             .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()));
-    LoadState prior = parentState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
+    LoadState prior = reusableState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
     // What the previous snapshot wrote may be carried over only when it used the same reference
     // set.
-    Optional<Path> reusableParent = parentState.isPresent() ? parentDir : Optional.empty();
+    Optional<Path> reusableParent = reusableState.isPresent() ? parentDir : Optional.empty();
     // The time the load waits for a session still starting; what it did meanwhile needed none.
     clock.time(
         "spark",
@@ -206,9 +223,23 @@ public final class LoadJob {
     clock.time(
         "write",
         () -> {
-          writeTables(request, reference, scan, judged, staged, reusableParent, writer, written);
-          new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
-          LoadState.writeChecksums(staged.directory(), checksums.stamps());
+          // Serialising the state is driver work that grows with the history; the table writes
+          // mostly wait on Spark jobs, so the two overlap.
+          CompletableFuture<Void> stateWritten =
+              Completions.onOwnThread(
+                  "tfwh-state-writer",
+                  () -> {
+                    new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
+                    LoadState.writeChecksums(staged.directory(), checksums.stamps());
+                    return null;
+                  });
+          try {
+            writeTables(request, reference, scan, judged, staged, reusableParent, writer, written);
+          } catch (RuntimeException | Error e) {
+            Completions.awaitQuietly(stateWritten);
+            throw e;
+          }
+          Completions.join(stateWritten);
           return written;
         },
         w -> w.size() + " tables");

@@ -23,19 +23,8 @@ public final class BackgroundSparkSession implements Supplier<SparkSession>, Aut
    * @param master as for {@link SparkSessions#start}
    */
   public static BackgroundSparkSession start(String master) {
-    CompletableFuture<SparkSession> starting = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                starting.complete(SparkSessions.start(master));
-              } catch (Throwable e) {
-                starting.completeExceptionally(e);
-              }
-            },
-            "tfwh-spark-start");
-    thread.setDaemon(true);
-    thread.start();
+    CompletableFuture<SparkSession> starting =
+        Completions.onOwnThread("tfwh-spark-start", () -> SparkSessions.start(master));
     return new BackgroundSparkSession(starting);
   }
 
