@@ -33,10 +33,14 @@ public final class SnapshotWriter {
     this.staged = requireNonNull(staged, "staged");
   }
 
-  /** Writes a small table built on the driver as one file. */
+  /**
+   * Writes a small table built on the driver as one file, on the driver ({@link
+   * DriverParquetFile}).
+   */
   public TableStats write(WarehouseTable table, List<Row> rows) {
-    Dataset<Row> frame = spark.createDataFrame(rows, TableSchemas.of(table)).coalesce(1);
-    return write(table, frame);
+    Path dir = staged.tableDirectory(table);
+    DriverParquetFile.write(table, rows, dir);
+    return stats(dir);
   }
 
   /**
