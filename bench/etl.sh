@@ -6,9 +6,9 @@
 #
 #   ./tfwh bench etl [--scales "1 10"] [--work DIR] [--only full|incremental] [--repeat N]
 #
-# --repeat N loads each incremental quarter N times (default 3), each time onto a fresh copy of
-# the same history, and prints every run and the median: a short load varies by seconds from run
-# to run on a shared 2-core machine.
+# --repeat N loads each incremental quarter N times (default 5), each time onto a fresh copy of
+# the same history, the two histories taking turns, and prints every run and the median: a short
+# load varies by seconds from run to run on a shared 2-core machine.
 #
 # --only incremental skips the full loads (it generates the first scale's sample if it is missing).
 set -euo pipefail
@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
 WORK="$ROOT/target/bench-etl"
 ONLY=""
-REPEAT=3
+REPEAT=5
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
@@ -88,19 +88,26 @@ settle() {
   sleep 3
 }
 
-# measure_incremental LABEL LANDING WAREHOUSE: REPEAT loads of the same new quarter, each onto a
-# fresh copy of the history warehouse; prints each and the median wall time.
+# keep_history WAREHOUSE: keeps the loaded history aside, so each incremental starts from it.
+keep_history() {
+  rm -rf "$1.history" && cp -r "$1" "$1.history"
+}
+
+# measure_incremental LABEL LANDING WAREHOUSE RUN: one load of the new quarter onto a fresh copy
+# of the kept history; prints the line and records the wall time under LABEL.
+declare -A WALLS
 measure_incremental() {
-  local label="$1" landing="$2" warehouse="$3" run line walls=()
-  rm -rf "$warehouse.history" && cp -r "$warehouse" "$warehouse.history"
-  for run in $(seq 1 "$REPEAT"); do
-    rm -rf "$warehouse" && cp -r "$warehouse.history" "$warehouse"
-    line="$(measure "$label" "$landing" "$warehouse")"
-    echo "$line (run $run)"
-    walls+=("$(echo "$line" | awk '{print $3}')")
-  done
+  local label="$1" landing="$2" warehouse="$3" run="$4" line
+  rm -rf "$warehouse" && cp -r "$warehouse.history" "$warehouse"
+  line="$(measure "$label" "$landing" "$warehouse")"
+  echo "$line (run $run)"
+  WALLS[$label]+="$(echo "$line" | awk '{print $3}') "
+}
+
+median_of() {
+  local label="$1"
   printf '%-22s median wall %.1f s over %d runs\n' "$label" \
-    "$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$REPEAT"
+    "$(printf '%s\n' ${WALLS[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$REPEAT"
 }
 
 echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
@@ -124,26 +131,36 @@ if [[ ! -d "$WORK/scale-$scale/landing" ]]; then
   mkdir -p "$WORK/scale-$scale"
   "$TFWH" generate --out "$WORK/scale-$scale/landing" --seed 1 --scale "$scale" >"$WORK/scale-$scale/generate.log" 2>&1
 fi
-dir="$WORK/incremental"
-rm -rf "$dir" && mkdir -p "$dir/history" "$dir/new"
-cp "$WORK/scale-$scale/landing/"* "$dir/history/"
-last=$(ls "$dir/history" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 1)
-mv "$dir/history/"*"$last"* "$dir/new/"
+long="$WORK/incremental"
+rm -rf "$long" && mkdir -p "$long/history" "$long/new"
+cp "$WORK/scale-$scale/landing/"* "$long/history/"
+mapfile -t quarters < <(ls "$long/history" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)
+last="${quarters[4]}"
+mv "$long/history/"*"$last"* "$long/new/"
 settle
-measure "history-before-$last" "$dir/history" "$dir/warehouse"
-mv "$dir/new/"* "$dir/history/"
-measure_incremental "incremental-$last" "$dir/history" "$dir/warehouse"
+measure "history-before-$last" "$long/history" "$long/warehouse"
+mv "$long/new/"* "$long/history/"
+keep_history "$long/warehouse"
 
 # The same new quarter on a short history: only the 4 quarters before it. The target is that a new
 # quarter costs no more on top of 32+ quarters than on top of 4; loading the same quarter (its
 # returns, claim rows and files) in both keeps everything but the history's length equal.
-dir="$WORK/incremental-short"
-rm -rf "$dir" && mkdir -p "$dir/history" "$dir/new"
-mapfile -t quarters < <(ls "$WORK/scale-$scale/landing" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)
-for q in "${quarters[@]:0:4}"; do cp "$WORK/scale-$scale/landing/"*"$q"* "$dir/history/"; done
-cp "$WORK/scale-$scale/landing/"*"${quarters[4]}"* "$dir/new/"
+short="$WORK/incremental-short"
+rm -rf "$short" && mkdir -p "$short/history" "$short/new"
+for q in "${quarters[@]:0:4}"; do cp "$WORK/scale-$scale/landing/"*"$q"* "$short/history/"; done
+cp "$WORK/scale-$scale/landing/"*"$last"* "$short/new/"
 settle
-measure "history-4-quarters" "$dir/history" "$dir/warehouse"
-mv "$dir/new/"* "$dir/history/"
-measure_incremental "incremental-${quarters[4]}-on-4" "$dir/history" "$dir/warehouse"
+measure "history-4-quarters" "$short/history" "$short/warehouse"
+mv "$short/new/"* "$short/history/"
+keep_history "$short/warehouse"
+settle
+
+# Alternately, so the machine's drift from run to run (a host throttling the VM, say) falls on both
+# alike rather than on whichever ran second.
+for run in $(seq 1 "$REPEAT"); do
+  measure_incremental "incremental-$last" "$long/history" "$long/warehouse" "$run"
+  measure_incremental "incremental-$last-on-4" "$short/history" "$short/warehouse" "$run"
+done
+median_of "incremental-$last"
+median_of "incremental-$last-on-4"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
