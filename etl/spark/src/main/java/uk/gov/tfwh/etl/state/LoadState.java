@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,9 +117,13 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) implem
   private static void writeObject(Path file, Object value, String what) {
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
-          ObjectOutputStream objects = new ObjectOutputStream(out)) {
+      try (FileOutputStream out = new FileOutputStream(file.toFile());
+          ObjectOutputStream objects = new ObjectOutputStream(new BufferedOutputStream(out))) {
         objects.writeObject(value);
+        objects.flush();
+        // Durable here, on the thread that wrote it while the tables were written, so the commit's
+        // sync of the snapshot (on the load's critical path) finds nothing left to flush.
+        out.getFD().sync();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + what + " to " + file, e);
