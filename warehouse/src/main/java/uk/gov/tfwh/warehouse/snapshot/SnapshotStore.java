@@ -242,24 +242,42 @@ public final class SnapshotStore {
     if (keep < 1) {
       throw new IllegalArgumentException("keep at least one snapshot");
     }
-    List<SnapshotManifest> all = list();
+    List<String> all = committedIds();
     Set<String> protectedIds = new LinkedHashSet<>(publishedIds());
     readPointer(CURRENT).ifPresent(protectedIds::add);
     readPointer(PUBLISHED).ifPresent(protectedIds::add);
     List<String> deleted = new ArrayList<>();
     int excess = all.size() - keep;
-    for (SnapshotManifest manifest : all) {
+    for (String id : all) {
       if (excess <= 0) {
         break;
       }
-      if (protectedIds.contains(manifest.id())) {
+      if (protectedIds.contains(id)) {
         continue;
       }
-      deleteTree(snapshotDir(manifest.id()));
-      deleted.add(manifest.id());
+      deleteTree(snapshotDir(id));
+      deleted.add(id);
       excess--;
     }
     return deleted;
+  }
+
+  /**
+   * Ids of the committed snapshots, oldest first, from their folders alone: a manifest lists every
+   * landing file, so parsing one per retained snapshot on each load would grow with the history.
+   */
+  private List<String> committedIds() {
+    if (!Files.isDirectory(snapshotsDir())) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(snapshotsDir())) {
+      return dirs.map(dir -> dir.getFileName().toString())
+          .filter(this::isCommitted)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void discardAbandonedStaging() throws IOException {
