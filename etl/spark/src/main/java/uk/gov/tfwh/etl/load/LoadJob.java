@@ -229,7 +229,8 @@ public final class LoadJob {
               Completions.onOwnThread(
                   "tfwh-state-writer",
                   () -> {
-                    new LoadState(inputs.referenceDigest(), returns).write(staged.directory());
+                    new LoadState(inputs.referenceDigest(), returns)
+                        .write(staged.directory(), prior, reusableParent);
                     LoadState.writeChecksums(staged.directory(), checksums.stamps());
                     return null;
                   });

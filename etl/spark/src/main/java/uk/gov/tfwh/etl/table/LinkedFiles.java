@@ -20,16 +20,29 @@ public final class LinkedFiles {
       Files.createDirectories(to);
       try (var files = Files.list(from)) {
         for (Path file : files.toList()) {
-          Path target = to.resolve(file.getFileName());
-          try {
-            Files.createLink(target, file);
-          } catch (UnsupportedOperationException | IOException e) {
-            Files.copy(file, target);
-          }
+          linkOrCopy(file, to.resolve(file.getFileName()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot carry the files of " + from + " over to " + to, e);
+    }
+  }
+
+  /** Links (or copies) one file to {@code target}, creating its folder. */
+  public static void link(Path file, Path target) {
+    try {
+      Files.createDirectories(target.getParent());
+      linkOrCopy(file, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot carry " + file + " over to " + target, e);
+    }
+  }
+
+  private static void linkOrCopy(Path file, Path target) throws IOException {
+    try {
+      Files.createLink(target, file);
+    } catch (UnsupportedOperationException | IOException e) {
+      Files.copy(file, target);
     }
   }
 }

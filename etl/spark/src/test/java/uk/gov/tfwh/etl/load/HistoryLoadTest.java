@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.etl.state.LoadState;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.TableFiles;
@@ -100,6 +101,14 @@ class HistoryLoadTest {
             sameFiles(
                 store, first.snapshotId(), newQuarter.snapshotId(), WarehouseTable.FACT_RETURN))
         .isFalse();
+    // The first load's returns are remembered by linking its batch of the state, not by writing
+    // them again: the new load writes the state of what it read itself.
+    Path firstState = LoadState.stateDir(store.snapshotDir(first.snapshotId())).resolve("returns");
+    Path laterState =
+        LoadState.stateDir(store.snapshotDir(newQuarter.snapshotId())).resolve("returns");
+    assertThat(isSameFile(firstState.resolve("batch=0.ser"), laterState.resolve("batch=0.ser")))
+        .isTrue();
+    assertThat(laterState.resolve("batch=1.ser")).isRegularFile();
 
     TestLandings.write(
         landing.resolve("bham-2013Q3-revised.summary.csv"),
@@ -217,6 +226,14 @@ class HistoryLoadTest {
   }
 
   /** Whether two snapshots hold the very same files (hard links) for a table. */
+  private static boolean isSameFile(Path one, Path other) {
+    try {
+      return Files.isSameFile(one, other);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static boolean sameFiles(
       SnapshotStore store, String one, String other, WarehouseTable table) {
     List<Path> first = TableFiles.dataFiles(store.snapshotDir(one).resolve(table.relativePath()));
