@@ -55,6 +55,13 @@ class LoadStateTest {
     return LoadState.stateDir(snapshot).resolve("returns").resolve("batch=" + batch + ".ser");
   }
 
+  /** The state of a first load that read returns a and b (batch 0), written to a snapshot. */
+  private static LoadState firstLoadOfAAndB(Path snapshot) {
+    LoadState state = new LoadState(REFERENCE, List.of(rejected("a", 0), rejected("b", 0)));
+    state.write(snapshot, new LoadState(REFERENCE, List.of()), Optional.empty());
+    return state;
+  }
+
   private static List<String> ids(Optional<LoadState> state) {
     return state.orElseThrow().returns().stream().map(ReadReturn::returnId).sorted().toList();
   }
@@ -76,9 +83,7 @@ class LoadStateTest {
   @Test
   void aLoadOnTopOfAnEarlierOneLinksItsBatchesAndWritesOnlyItsOwn() throws IOException {
     Path earlier = temp.resolve("earlier");
-    LoadState before = new LoadState(REFERENCE, List.of(rejected("a", 0), rejected("b", 0)));
-    before.write(earlier, new LoadState(REFERENCE, List.of()), Optional.empty());
-
+    LoadState before = firstLoadOfAAndB(earlier);
     Path later = temp.resolve("later");
     LoadState after =
         new LoadState(REFERENCE, List.of(rejected("a", 0), rejected("b", 0), rejected("c", 1)));
@@ -93,9 +98,7 @@ class LoadStateTest {
   @Test
   void aBatchThatLostAReturnIsWrittenAgainWithoutIt() throws IOException {
     Path earlier = temp.resolve("earlier");
-    LoadState before = new LoadState(REFERENCE, List.of(rejected("a", 0), rejected("b", 0)));
-    before.write(earlier, new LoadState(REFERENCE, List.of()), Optional.empty());
-
+    LoadState before = firstLoadOfAAndB(earlier);
     Path later = temp.resolve("later");
     LoadState after = new LoadState(REFERENCE, List.of(rejected("a", 0), rejected("d", 1)));
     after.write(later, before, Optional.of(earlier));
