@@ -1,0 +1,115 @@
+package uk.gov.tfwh.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/**
+ * The exit codes an operator's scripts rely on: 0 when the load ran, rejections and all; 1 with a
+ * one-line reason when the load itself failed; 2 on bad options. The two that run a load do so in a
+ * child JVM, as {@code ./tfwh load} runs, since the command stops its Spark session on the way out.
+ */
+class LoadCommandTest {
+  @TempDir Path temp;
+
+  private record Outcome(int code, String out, String err) {}
+
+  /** Runs the command in this JVM: only for option errors, which stop before Spark starts. */
+  private static Outcome runHere(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PrintWriter outWriter = new PrintWriter(out, true);
+    PrintWriter errWriter = new PrintWriter(err, true);
+    CommandLine line = new CommandLine(new LoadCommand(outWriter, errWriter));
+    line.setOut(outWriter);
+    line.setErr(errWriter);
+    int code = line.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private Outcome runInChildJvm(String... args) throws Exception {
+    Path log = temp.resolve("load-" + System.nanoTime() + ".log");
+    Process load = LoadProcess.startLoad(List.of(), log, args);
+    assertThat(load.waitFor(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
+    return new Outcome(load.exitValue(), Files.readString(log), "");
+  }
+
+  @Test
+  void aLoadWithRejectedReturnsRanAndExitsZero() throws Exception {
+    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-p1-birm", "bad-");
+    Path warehouse = temp.resolve("warehouse");
+
+    Outcome load =
+        runInChildJvm(
+            "--landing",
+            landing.toString(),
+            "--warehouse",
+            warehouse.toString(),
+            "--reference",
+            TestLandings.reference().toString());
+
+    assertThat(load.code()).as(load.out()).isZero();
+    assertThat(load.out())
+        .contains("returns     read ")
+        .containsPattern("rejected [1-9]")
+        .contains("committed (pre-release)");
+    assertThat(new SnapshotStore(warehouse).current()).isPresent();
+  }
+
+  @Test
+  void aFailedLoadExitsOneWithItsReasonOnOneLine() throws Exception {
+    Path missing = temp.resolve("no-such-landing");
+    Path warehouse = temp.resolve("warehouse");
+
+    Outcome load =
+        runInChildJvm(
+            "--landing",
+            missing.toString(),
+            "--warehouse",
+            warehouse.toString(),
+            "--reference",
+            TestLandings.reference().toString());
+
+    assertThat(load.code()).as(load.out()).isEqualTo(1);
+    assertThat(load.out().lines().filter(l -> l.startsWith("tfwh load: failed: ")))
+        .singleElement()
+        .isEqualTo("tfwh load: failed: landing folder " + missing + " is not a folder");
+    assertThat(load.out().lines()).noneMatch(l -> l.startsWith("\tat "));
+    assertThat(new SnapshotStore(warehouse).current()).isEmpty();
+  }
+
+  @Test
+  void missingOptionsExitTwoAndSayWhich() {
+    Outcome run = runHere("--landing", temp.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required option: '--warehouse=<warehouse>'");
+  }
+
+  @Test
+  void aRetentionBelowOneExitsTwo() throws IOException {
+    Outcome run =
+        runHere(
+            "--landing",
+            Files.createDirectories(temp.resolve("landing")).toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            TestLandings.reference().toString(),
+            "--retain",
+            "0");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("tfwh load: retain at least one snapshot, not 0\n");
+  }
+}
