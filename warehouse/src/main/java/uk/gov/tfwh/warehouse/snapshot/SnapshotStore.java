@@ -193,7 +193,7 @@ public final class SnapshotStore {
           .forEach(ids::add);
       return ids;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read the publication log " + log, e);
     }
   }
 
@@ -209,7 +209,7 @@ public final class SnapshotStore {
           .sorted(Comparator.comparing(SnapshotManifest::id))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot list the snapshots in " + snapshotsDir(), e);
     }
   }
 
@@ -276,7 +276,7 @@ public final class SnapshotStore {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot list the snapshots in " + snapshotsDir(), e);
     }
   }
 
@@ -300,7 +300,7 @@ public final class SnapshotStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read the snapshot pointer " + root.resolve(name), e);
     }
   }
 
