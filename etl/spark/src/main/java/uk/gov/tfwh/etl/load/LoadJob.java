@@ -121,7 +121,7 @@ public final class LoadJob {
             () -> parent.flatMap(m -> LoadState.read(store.snapshotDir(m.id()))));
     FileChecksums checksums =
         FileChecksums.remembering(
-            parent.map(m -> LoadState.readChecksums(store.snapshotDir(m.id()))).orElse(List.of()));
+            parent.map(m -> rememberedChecksums(store.snapshotDir(m.id()))).orElse(List.of()));
     LandingScan scan =
         clock.time(
             "scan",
@@ -196,7 +196,7 @@ public final class LoadJob {
     String snapshotId = staged.id();
     Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
     Optional<LoadState> reusableState =
-        Completions.join(parentState)
+        previousState(parentState)
             .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()));
     LoadState prior = reusableState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
     // What the previous snapshot wrote may be carried over only when it used the same reference
@@ -275,6 +275,36 @@ public final class LoadJob {
             counts);
     report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
     return new Built(report, written);
+  }
+
+  /** The previous load's landing checksums; none when they cannot be read (see below). */
+  private List<FileChecksums.Stamp> rememberedChecksums(Path snapshotDir) {
+    try {
+      return LoadState.readChecksums(snapshotDir);
+    } catch (UncheckedIOException e) {
+      progress.accept(
+          "  the previous load's landing checksums cannot be read ("
+              + e.getMessage()
+              + "): every landing file is hashed again");
+      return List.of();
+    }
+  }
+
+  /**
+   * The previous load's state. It saves work and is never a source of figures, so when it cannot be
+   * read (a damaged file) the load says so and does the work again, which gives the same snapshot,
+   * rather than failing every load until someone repairs an immutable snapshot.
+   */
+  private Optional<LoadState> previousState(CompletableFuture<Optional<LoadState>> reading) {
+    try {
+      return Completions.join(reading);
+    } catch (UncheckedIOException e) {
+      progress.accept(
+          "  the previous load's state cannot be read ("
+              + e.getMessage()
+              + "): every return is read again");
+      return Optional.empty();
+    }
   }
 
   private List<ReadReturn> readReturns(

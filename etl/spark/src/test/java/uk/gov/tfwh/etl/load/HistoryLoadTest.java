@@ -174,6 +174,49 @@ class HistoryLoadTest {
     Snapshots.assertManifestMatchesParquet(store, stale.snapshotId());
   }
 
+  /**
+   * The state saves work and holds no figures: a damaged one (a disk fault, say) costs a full read,
+   * said in the progress, not a failed load.
+   */
+  @Test
+  void aDamagedStateMeansEverythingIsReadAgain() throws IOException {
+    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-");
+    SnapshotStore store = new SnapshotStore(temp.resolve("warehouse"));
+    LoadResult first = load(landing, store, 10);
+    Path state = LoadState.stateDir(store.snapshotDir(first.snapshotId()));
+    Files.write(
+        state.resolve("returns").resolve("batch=0.ser"),
+        new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 's'});
+    Files.write(state.resolve("checksums.ser"), new byte[] {1, 2, 3});
+    TestLandings.write(
+        landing.resolve("bham-2013Q4.summary.csv"),
+        birmingham("2013-12-31", 800, "2013-12-31T16:00:00Z", ""));
+
+    List<String> progress = new ArrayList<>();
+    LoadResult next =
+        new LoadJob(SharedSpark.session(), progress::add)
+            .run(new LoadRequest(landing, store.root(), TestLandings.reference(), 10));
+
+    assertThat(progress)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("the previous load's state cannot be read")
+                    .contains("batch=0.ser")
+                    .endsWith("every return is read again"))
+        .anySatisfy(
+            line -> assertThat(line).contains("the previous load's landing checksums cannot"));
+    long returns = first.report().totals().returnsRead() + 1;
+    assertThat(next.report().totals().returnsReadThisLoad()).isEqualTo(returns);
+    assertThat(next.report().totals().returnsReused()).isZero();
+    assertThat(store.current().orElseThrow().id()).isEqualTo(next.snapshotId());
+    Snapshots.assertManifestMatchesParquet(store, next.snapshotId());
+    LoadResult fresh = load(landing, new SnapshotStore(temp.resolve("fresh")), 10);
+    assertThat(next.report().tableRows()).isEqualTo(fresh.report().tableRows());
+    assertThat(next.report().totals().returnsAccepted())
+        .isEqualTo(fresh.report().totals().returnsAccepted());
+  }
+
   @Test
   void aPublishedSnapshotSurvivesRetention() {
     Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-p1-birm");
