@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +36,10 @@ class LoadCommandTest {
     return new Outcome(code, out.toString(), err.toString());
   }
 
-  private Outcome runInChildJvm(String... args) throws Exception {
+  /** Runs {@code tfwh load} of a landing folder with the test reference set in a child JVM. */
+  private Outcome runInChildJvm(Path landing, Path warehouse) throws Exception {
     Path log = temp.resolve("load-" + System.nanoTime() + ".log");
-    Process load = LoadProcess.startLoad(List.of(), log, args);
+    Process load = LoadProcess.startLoad(landing, warehouse, log);
     assertThat(load.waitFor(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
     return new Outcome(load.exitValue(), Files.readString(log), "");
   }
@@ -49,14 +49,7 @@ class LoadCommandTest {
     Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-p1-birm", "bad-");
     Path warehouse = temp.resolve("warehouse");
 
-    Outcome load =
-        runInChildJvm(
-            "--landing",
-            landing.toString(),
-            "--warehouse",
-            warehouse.toString(),
-            "--reference",
-            TestLandings.reference().toString());
+    Outcome load = runInChildJvm(landing, warehouse);
 
     assertThat(load.code()).as(load.out()).isZero();
     assertThat(load.out())
@@ -71,14 +64,7 @@ class LoadCommandTest {
     Path missing = temp.resolve("no-such-landing");
     Path warehouse = temp.resolve("warehouse");
 
-    Outcome load =
-        runInChildJvm(
-            "--landing",
-            missing.toString(),
-            "--warehouse",
-            warehouse.toString(),
-            "--reference",
-            TestLandings.reference().toString());
+    Outcome load = runInChildJvm(missing, warehouse);
 
     assertThat(load.code()).as(load.out()).isEqualTo(1);
     assertThat(load.out().lines().filter(l -> l.startsWith("tfwh load: failed: ")))
