@@ -199,18 +199,7 @@ public final class SnapshotStore {
 
   /** Every committed snapshot, oldest first. */
   public List<SnapshotManifest> list() {
-    if (!Files.isDirectory(snapshotsDir())) {
-      return List.of();
-    }
-    try (Stream<Path> dirs = Files.list(snapshotsDir())) {
-      return dirs.filter(dir -> !dir.getFileName().toString().startsWith("."))
-          .filter(dir -> Files.isRegularFile(dir.resolve(MANIFEST)))
-          .map(dir -> manifest(dir.getFileName().toString()))
-          .sorted(Comparator.comparing(SnapshotManifest::id))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the snapshots in " + snapshotsDir(), e);
-    }
+    return committedIds().stream().map(this::manifest).toList();
   }
 
   public SnapshotManifest manifest(String id) {

@@ -114,14 +114,17 @@ public final class LoadJob {
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
     SnapshotStore store = new SnapshotStore(request.warehouseDir());
     Optional<SnapshotManifest> parent = store.current();
+    Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
     // Thousands of returns to deserialise, needed only once the new ones are read: read meanwhile.
     CompletableFuture<Optional<LoadState>> parentState =
-        Completions.onOwnThread(
-            "tfwh-state-reader",
-            () -> parent.flatMap(m -> LoadState.read(store.snapshotDir(m.id()))));
+        Completions.onOwnThread("tfwh-state-reader", () -> parentDir.flatMap(LoadState::read));
     FileChecksums checksums =
         FileChecksums.remembering(
-            parent.map(m -> rememberedChecksums(store.snapshotDir(m.id()))).orElse(List.of()));
+            rememberedOrNone(
+                () -> parentDir.map(LoadState::readChecksums).orElse(List.of()),
+                List.of(),
+                "landing checksums",
+                "every landing file is hashed again"));
     LandingScan scan =
         clock.time(
             "scan",
@@ -196,7 +199,11 @@ public final class LoadJob {
     String snapshotId = staged.id();
     Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
     Optional<LoadState> reusableState =
-        previousState(parentState)
+        rememberedOrNone(
+                () -> Completions.join(parentState),
+                Optional.<LoadState>empty(),
+                "state",
+                "every return is read again")
             .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()));
     LoadState prior = reusableState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
     // What the previous snapshot wrote may be carried over only when it used the same reference
@@ -277,33 +284,19 @@ public final class LoadJob {
     return new Built(report, written);
   }
 
-  /** The previous load's landing checksums; none when they cannot be read (see below). */
-  private List<FileChecksums.Stamp> rememberedChecksums(Path snapshotDir) {
-    try {
-      return LoadState.readChecksums(snapshotDir);
-    } catch (UncheckedIOException e) {
-      progress.accept(
-          "  the previous load's landing checksums cannot be read ("
-              + e.getMessage()
-              + "): every landing file is hashed again");
-      return List.of();
-    }
-  }
-
   /**
-   * The previous load's state. It saves work and is never a source of figures, so when it cannot be
-   * read (a damaged file) the load says so and does the work again, which gives the same snapshot,
-   * rather than failing every load until someone repairs an immutable snapshot.
+   * What the previous load remembered (its state, its landing checksums) saves work and is never a
+   * source of figures, so when it cannot be read (a damaged file) the load says so and does the
+   * work again, which gives the same snapshot, rather than failing every load until someone repairs
+   * an immutable snapshot.
    */
-  private Optional<LoadState> previousState(CompletableFuture<Optional<LoadState>> reading) {
+  private <T> T rememberedOrNone(Supplier<T> read, T none, String what, String instead) {
     try {
-      return Completions.join(reading);
+      return read.get();
     } catch (UncheckedIOException e) {
       progress.accept(
-          "  the previous load's state cannot be read ("
-              + e.getMessage()
-              + "): every return is read again");
-      return Optional.empty();
+          "  the previous load's " + what + " cannot be read (" + e.getMessage() + "): " + instead);
+      return none;
     }
   }
 

@@ -148,9 +148,7 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) {
         LinkedFiles.link(unchanged.get(), target);
       } else {
         writeObject(
-            target,
-            new Batch(referenceDigest, batch.getKey(), new ArrayList<>(batch.getValue())),
-            "the load state");
+            target, new Batch(referenceDigest, batch.getKey(), batch.getValue()), "the load state");
       }
     }
   }
