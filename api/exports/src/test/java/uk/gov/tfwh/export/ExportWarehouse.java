@@ -94,7 +94,13 @@ final class ExportWarehouse implements AutoCloseable {
     store.commit(
         staged,
         new SnapshotManifest(
-            id, NOW, null, SnapshotFixture.REFERENCE_VERSION, "hostile", List.of(), stats));
+            id,
+            NOW,
+            store.currentId().orElse(null),
+            SnapshotFixture.REFERENCE_VERSION,
+            "hostile",
+            List.of(),
+            stats));
     return new ExportWarehouse(store);
   }
 

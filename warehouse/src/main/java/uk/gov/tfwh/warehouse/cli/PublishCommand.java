@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
@@ -103,13 +104,20 @@ public final class PublishCommand implements Callable<Integer> {
     if (!store.root().toFile().isDirectory()) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
     }
+    // Publishing and retention change the warehouse: not while a load (or another publish) does.
+    try (WarehouseLock lock = which != null || retain != null ? store.lock("publish") : null) {
+      return changeAndList(store, lock, out);
+    }
+  }
+
+  private Integer changeAndList(SnapshotStore store, WarehouseLock lock, PrintWriter out) {
     if (which != null) {
       String id = which.current ? currentId(store) : which.snapshot;
       if (!store.isCommitted(id)) {
         throw new IllegalStateException(
             "there is no committed snapshot " + id + " in " + store.root());
       }
-      store.publish(id);
+      store.publish(id, lock);
       out.println("published " + id);
     }
     Optional<String> trinoUrl = Optional.ofNullable(trino).or(() -> configuredTrino);
@@ -117,7 +125,7 @@ public final class PublishCommand implements Callable<Integer> {
       register(store, jdbcUrl(trinoUrl.get()), out);
     }
     if (retain != null) {
-      List<String> deleted = store.retain(retain);
+      List<String> deleted = store.retain(retain, lock);
       out.println(
           deleted.isEmpty() ? "nothing to delete" : "deleted " + String.join(", ", deleted));
       if (trinoUrl.isPresent()) {

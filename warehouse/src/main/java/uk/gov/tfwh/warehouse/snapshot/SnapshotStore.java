@@ -40,10 +40,12 @@ import java.util.stream.Stream;
  *   CURRENT                        id of the latest committed snapshot
  *   PUBLISHED                      id of the snapshot the public sees
  *   publications.log               one line per publication: time and id
+ *   .lock                          the lock a load or publish holds ({@link WarehouseLock})
  * </pre>
  *
  * Every change of state is a rename on one file system, so a reader sees the old state or the new
- * one and a killed process leaves the last committed state intact.
+ * one and a killed process leaves the last committed state intact. Every change is made under the
+ * warehouse's lock, so two loads (or a load and a publish) never interleave.
  */
 public final class SnapshotStore {
   private static final String SNAPSHOTS = "snapshots";
@@ -94,14 +96,42 @@ public final class SnapshotStore {
         + inputsDigest.substring(0, Math.min(8, inputsDigest.length()));
   }
 
-  /** Starts a snapshot in a staging folder; removes what earlier, killed loads left behind. */
+  /**
+   * Takes the warehouse's lock ({@link WarehouseLock}) for an operation made of several changes (a
+   * load, a publish with retention): pass it to the methods below that take one. Throws {@link
+   * WarehouseBusyException} at once when another load or publish holds it.
+   */
+  public WarehouseLock lock(String purpose) {
+    return WarehouseLock.acquire(root, purpose);
+  }
+
+  /**
+   * Starts a snapshot in a staging folder under the warehouse's lock, taken here and released by
+   * {@link #commit} or {@link #abort}; removes what earlier, killed loads left behind (under the
+   * lock no other load can be staging).
+   */
   public StagedSnapshot stage(String id) {
+    WarehouseLock own = lock("load");
+    try {
+      return stage(id, own, true);
+    } catch (RuntimeException e) {
+      own.close();
+      throw e;
+    }
+  }
+
+  /** As {@link #stage(String)}, under a lock the caller holds (and keeps after the commit). */
+  public StagedSnapshot stage(String id, WarehouseLock held) {
+    return stage(id, requireHeld(held), false);
+  }
+
+  private StagedSnapshot stage(String id, WarehouseLock lock, boolean ownLock) {
     try {
       Files.createDirectories(snapshotsDir());
       discardAbandonedStaging();
       Path staging = snapshotsDir().resolve(STAGING_PREFIX + id);
       Files.createDirectory(staging);
-      return new StagedSnapshot(id, staging);
+      return new StagedSnapshot(id, staging, ownLock ? lock : null);
     } catch (IOException e) {
       throw new SnapshotException("cannot create a staging folder in " + snapshotsDir(), e);
     }
@@ -110,11 +140,34 @@ public final class SnapshotStore {
   /**
    * Makes a staged snapshot committed and current: writes its manifest, moves the folder into
    * place, then swaps the CURRENT pointer. Until the pointer swap the previous snapshot stays
-   * current.
+   * current. The snapshot commits only onto its parent: when CURRENT no longer names {@link
+   * SnapshotManifest#parentId()} (a writer that did not take the lock moved it), nothing changes
+   * and a {@link SnapshotException} says so, so CURRENT never goes back to a snapshot that misses a
+   * newer one's returns.
    */
   public SnapshotManifest commit(StagedSnapshot staged, SnapshotManifest manifest) {
+    try {
+      return commitUnderLock(staged, manifest);
+    } finally {
+      staged.releaseOwnLock();
+    }
+  }
+
+  private SnapshotManifest commitUnderLock(StagedSnapshot staged, SnapshotManifest manifest) {
     if (!staged.id().equals(manifest.id())) {
       throw new IllegalArgumentException("manifest id does not match the staged snapshot");
+    }
+    Optional<String> current = readPointer(CURRENT);
+    if (!current.equals(Optional.ofNullable(manifest.parentId()))) {
+      deleteTree(staged.directory());
+      throw new SnapshotException(
+          "snapshot "
+              + manifest.id()
+              + " was built on "
+              + Optional.ofNullable(manifest.parentId()).orElse("an empty warehouse")
+              + " but the current snapshot is now "
+              + current.orElse("none")
+              + ": it is not committed; load again");
     }
     Path target = snapshotDir(manifest.id());
     try {
@@ -131,7 +184,11 @@ public final class SnapshotStore {
 
   /** Abandons a staged snapshot, as a failed load does. */
   public void abort(StagedSnapshot staged) {
-    deleteTree(staged.directory());
+    try {
+      deleteTree(staged.directory());
+    } finally {
+      staged.releaseOwnLock();
+    }
   }
 
   /** The latest committed snapshot (pre-release unless it has been published). */
@@ -154,8 +211,16 @@ public final class SnapshotStore {
     return readPointer(PUBLISHED);
   }
 
-  /** Releases a committed snapshot to the public. */
+  /** Releases a committed snapshot to the public, under the warehouse's lock. */
   public void publish(String id) {
+    try (WarehouseLock lock = lock("publish")) {
+      publish(id, lock);
+    }
+  }
+
+  /** As {@link #publish(String)}, under a lock the caller holds. */
+  public void publish(String id, WarehouseLock held) {
+    requireHeld(held);
     SnapshotManifest manifest = manifest(id);
     try {
       Path log = root.resolve(PUBLICATIONS);
@@ -228,6 +293,14 @@ public final class SnapshotStore {
    * one. Returns the ids deleted.
    */
   public List<String> retain(int keep) {
+    try (WarehouseLock lock = lock("retention")) {
+      return retain(keep, lock);
+    }
+  }
+
+  /** As {@link #retain(int)}, under a lock the caller holds. */
+  public List<String> retain(int keep, WarehouseLock held) {
+    requireHeld(held);
     if (keep < 1) {
       throw new IllegalArgumentException("keep at least one snapshot");
     }
@@ -267,6 +340,14 @@ public final class SnapshotStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the snapshots in " + snapshotsDir(), e);
     }
+  }
+
+  private WarehouseLock requireHeld(WarehouseLock held) {
+    requireNonNull(held, "held");
+    if (!held.isHeld() || !held.file().equals(root.resolve(WarehouseLock.FILE_NAME))) {
+      throw new IllegalStateException("the lock " + held.file() + " is not held on " + root);
+    }
+    return held;
   }
 
   private void discardAbandonedStaging() throws IOException {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 class PublishCommandTest {
@@ -35,6 +36,31 @@ class PublishCommandTest {
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     return line.execute(args);
+  }
+
+  @Test
+  void publishingWhileALoadRunsIsRefusedWithOneLineAndChangesNothing() {
+    try (WarehouseLock load = store.lock("load")) {
+      int code = run("--warehouse", warehouse.toString(), "--current", "--retain", "1");
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .startsWith("tfwh publish: the warehouse ")
+          .contains("is busy: load (process " + ProcessHandle.current().pid())
+          .hasLineCount(1);
+    }
+    assertThat(store.publishedId()).isEmpty();
+    assertThat(store.list()).hasSize(2);
+  }
+
+  @Test
+  void listingNeedsNoLockAndWorksDuringALoad() {
+    try (WarehouseLock load = store.lock("load")) {
+      int code = run("--warehouse", warehouse.toString(), "--list");
+
+      assertThat(code).isZero();
+      assertThat(out.toString()).contains(FIRST).contains(SECOND);
+    }
   }
 
   @Test

@@ -207,7 +207,7 @@ public final class SnapshotFixture {
         new SnapshotManifest(
             id,
             Instant.parse("2026-01-01T00:00:00Z").plusSeconds(bump),
-            null,
+            store.currentId().orElse(null),
             REFERENCE_VERSION,
             "fixture" + bump,
             List.of(),

@@ -65,6 +65,7 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -104,7 +105,18 @@ public final class LoadJob {
   /** The report and the tables of a built (not yet committed) snapshot. */
   private record Built(LoadReport report, Map<String, TableStats> tables) {}
 
+  /**
+   * Runs the load under the warehouse's lock, so a second load or a publish on the same warehouse
+   * is refused with a message naming this one instead of interleaving with it.
+   */
   public LoadResult run(LoadRequest request) {
+    SnapshotStore store = new SnapshotStore(request.warehouseDir());
+    try (WarehouseLock lock = store.lock("load")) {
+      return run(request, store, lock);
+    }
+  }
+
+  private LoadResult run(LoadRequest request, SnapshotStore store, WarehouseLock lock) {
     StageClock clock = new StageClock(progress);
     Instant startedAt = Instant.now();
     ReferenceData reference =
@@ -112,7 +124,6 @@ public final class LoadJob {
             "reference",
             () -> ReferenceDataLoader.load(request.referenceDir()),
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
-    SnapshotStore store = new SnapshotStore(request.warehouseDir());
     Optional<SnapshotManifest> parent = store.current();
     Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
     // Thousands of returns to deserialise, needed only once the new ones are read: read meanwhile.
@@ -145,7 +156,7 @@ public final class LoadJob {
       return new LoadResult(true, parent.get().id(), null, List.of());
     }
     String snapshotId = SnapshotStore.newSnapshotId(startedAt, inputs.digest());
-    StagedSnapshot staged = store.stage(snapshotId);
+    StagedSnapshot staged = store.stage(snapshotId, lock);
     try {
       Built built =
           build(
@@ -173,7 +184,7 @@ public final class LoadJob {
           "commit",
           () -> store.commit(staged, manifest),
           m -> "snapshot " + m.id() + " is current");
-      List<String> deleted = store.retain(request.retain());
+      List<String> deleted = store.retain(request.retain(), lock);
       if (!deleted.isEmpty()) {
         progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
       }

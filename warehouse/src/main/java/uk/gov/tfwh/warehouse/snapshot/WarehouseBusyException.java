@@ -1,0 +1,17 @@
+package uk.gov.tfwh.warehouse.snapshot;
+
+import java.nio.file.Path;
+
+/** Another load or publish holds the warehouse's lock ({@link WarehouseLock}). */
+public final class WarehouseBusyException extends SnapshotException {
+  private static final long serialVersionUID = 1L;
+
+  WarehouseBusyException(Path root, String holder) {
+    super(
+        "the warehouse "
+            + root
+            + " is busy: "
+            + holder
+            + " holds its lock; run this again once that has finished");
+  }
+}

@@ -1,0 +1,129 @@
+package uk.gov.tfwh.warehouse.snapshot;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The one writer of a warehouse at a time: a load and a publish each hold this lock for as long as
+ * they change the warehouse, so a second one is refused with a message naming the holder instead of
+ * deleting the first one's staging folder or moving {@code CURRENT} under it.
+ *
+ * <p>It is an operating-system lock on {@code warehouse/.lock} ({@link FileChannel#tryLock()}), not
+ * the file's existence, so the kernel releases it when the holding process dies however it dies
+ * (SIGKILL included): a crashed load never leaves the warehouse locked. The file's text (purpose,
+ * process id, start time) is only there to say who holds it.
+ */
+public final class WarehouseLock implements AutoCloseable {
+  static final String FILE_NAME = ".lock";
+
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private WarehouseLock(Path file, FileChannel channel, FileLock lock) {
+    this.file = requireNonNull(file, "file");
+    this.channel = requireNonNull(channel, "channel");
+    this.lock = requireNonNull(lock, "lock");
+  }
+
+  /**
+   * Takes the lock of the warehouse at {@code root} (creating the folder if need be) or throws
+   * {@link WarehouseBusyException} at once when another load or publish holds it, in this process
+   * or another.
+   *
+   * @param purpose what the holder does ("load", "publish"), shown to whoever is refused
+   */
+  public static WarehouseLock acquire(Path root, String purpose) {
+    return acquire(root, purpose, Clock.systemUTC());
+  }
+
+  static WarehouseLock acquire(Path root, String purpose, Clock clock) {
+    requireNonNull(purpose, "purpose");
+    Path file = root.resolve(FILE_NAME);
+    FileChannel channel;
+    try {
+      Files.createDirectories(root);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new SnapshotException("cannot open the warehouse lock " + file, e);
+    }
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // held by this very process, through another channel
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new SnapshotException("cannot take the warehouse lock " + file, e);
+    }
+    if (lock == null) {
+      closeQuietly(channel);
+      throw new WarehouseBusyException(root, holder(file));
+    }
+    try {
+      String holder =
+          purpose
+              + " (process "
+              + ProcessHandle.current().pid()
+              + ", since "
+              + Instant.now(clock)
+              + ")";
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+    } catch (IOException e) {
+      // Only the description of the holder is lost; the lock itself is held.
+    }
+    return new WarehouseLock(file, channel, lock);
+  }
+
+  /** Whether this process still holds the lock (false once closed). */
+  public boolean isHeld() {
+    return lock.isValid();
+  }
+
+  /** The file the lock is taken on. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+    } catch (IOException e) {
+      // Closing the channel below releases it too.
+    }
+    closeQuietly(channel);
+  }
+
+  private static String holder(Path file) {
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+      return text.isEmpty() ? "another load or publish" : text;
+    } catch (IOException e) {
+      return "another load or publish";
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing held any more
+    }
+  }
+}
