@@ -47,9 +47,9 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) {
   private static final String CHECKSUMS_FILE = "checksums.ser";
   private static final Pattern BATCH_FILE = Pattern.compile("batch=(\\d+)\\.ser");
 
-  // Only our own values and the JDK's are ever read back.
-  private static final ObjectInputFilter ONLY_OWN_CLASSES =
-      ObjectInputFilter.Config.createFilter("uk.gov.tfwh.**;java.**;!*");
+  // Exactly the classes the state's two kinds of file hold: nothing else is ever instantiated.
+  private static final ObjectInputFilter ONLY_STATE_CLASSES =
+      StateClasses.filter(Batch.class, FileChecksums.Stamp[].class);
 
   /** The returns one load read first, as kept in its batch file. */
   private record Batch(String referenceDigest, long batch, List<ReadReturn> returns)
@@ -192,7 +192,7 @@ public record LoadState(String referenceDigest, List<ReadReturn> returns) {
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
         ObjectInputStream objects = new ObjectInputStream(in)) {
-      objects.setObjectInputFilter(ONLY_OWN_CLASSES);
+      objects.setObjectInputFilter(ONLY_STATE_CLASSES);
       return Optional.of(objects.readObject());
     } catch (InvalidClassException | ClassNotFoundException e) {
       // Written by an older build whose classes changed: the load reads everything again.
