@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# ./tfwh test: every test, as CI runs it. Unit and integration tests run in `mvn verify`; the Trino
-# integration tests run in the same build (the `trino-it` profile is on unless -DskipTrino).
+# ./tfwh test: every test, as CI runs it. Unit tests run in surefire and the integration tests (a
+# real Trino, a standalone Spark cluster) in failsafe, both in `mvn verify` (-DskipITs leaves out the latter).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
