@@ -3,11 +3,21 @@
 # results are recorded by hand, with the machine, in docs/benchmarks.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# What a benchmark measures: the first sentence of its script's header comment, after the name.
+summary() {
+  awk 'NR == 1 { next } /^#( |$)/ { sub(/^# ?/, ""); if ($0 == "") exit; text = text " " $0; next } { exit }
+    END { sub(/^ *\.\/tfwh bench [a-z-]*: */, "", text); n = index(text, ". "); if (n) text = substr(text, 1, n);
+          print text }' "$1"
+}
 usage() {
-  echo "Usage: ./tfwh bench <etl|query|api|exports|reliability|fuzz> [options]"
-  echo "Available now:"
+  echo "Usage: ./tfwh bench <name> [options]   (./tfwh bench <name> --help for its options)"
+  echo
+  echo "Benchmarks (figures are printed; record them with the machine in docs/benchmarks.md):"
+  local script
   for script in "$ROOT"/bench/*.sh; do
-    [[ -e "$script" ]] && echo "  $(basename "$script" .sh)"
+    [[ -e "$script" ]] || continue
+    printf '  %-12s ' "$(basename "$script" .sh)"
+    summary "$script" | fold -s -w 84 | sed -e '2,$s/^/               /' -e 's/ *$//'
   done
   return 0
 }

@@ -33,8 +33,9 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
     mixinStandardHelpOptions = true,
     description = {
       "Write the ministerial briefing PDF (A4) for a phase and quarter.",
-      "It reads the current snapshot by default: marked OFFICIAL-SENSITIVE: PRE-RELEASE on every",
-      "page until that snapshot is published."
+      "",
+      "It reads the current snapshot by default, marked OFFICIAL-SENSITIVE: PRE-RELEASE on every"
+          + " page until that snapshot is published."
     },
     exitCodeOnExecutionException = 1)
 public final class BriefingCommand implements Callable<Integer> {
@@ -77,6 +78,11 @@ public final class BriefingCommand implements Callable<Integer> {
   int dpi;
 
   public static void main(String[] args) {
+    // POI logs through the Log4j API, which with no Log4j core on the classpath prints a warning
+    // about a missing logging provider on every run; the API's own simple logger keeps errors only.
+    System.setProperty(
+        "log4j2.loggerContextFactory",
+        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     System.exit(commandLine(new BriefingCommand()).execute(args));
   }
 

@@ -21,11 +21,12 @@ import uk.gov.tfwh.programme.reference.ReferenceDataException;
     mixinStandardHelpOptions = true,
     version = "tfwh generate (TFQR-1 sample returns)",
     description = {
-      "Write realistic sample TFQR-1 returns for all 152 authorities:",
-      "phase 1 from 2012-06-30 to 2015-03-31; phase 2 from 2014-09-30 (early",
-      "starters) or 2015-06-30 to 2020-03-31. About 1 in 5 returns is XLSX and",
-      "some are resubmitted. fault-manifest.json and generation-manifest.json",
-      "are written beside them. The same seed always writes the same bytes."
+      "Write realistic sample TFQR-1 returns for all 152 authorities.",
+      "",
+      "Phase 1 from 2012-06-30 to 2015-03-31; phase 2 from 2014-09-30 (early starters) or"
+          + " 2015-06-30 to 2020-03-31. About 1 in 5 returns is XLSX and some are resubmitted."
+          + " fault-manifest.json and generation-manifest.json are written beside them. The same"
+          + " seed always writes the same bytes."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Landing folder to write.")

@@ -21,8 +21,9 @@ import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
     mixinStandardHelpOptions = true,
     description = {
       "Validate every return in a landing folder and load it into a new warehouse snapshot.",
-      "The landing folder is the whole history of returns; files read by an earlier load are",
-      "reused, and loading the same files again changes nothing."
+      "",
+      "The landing folder is the whole history of returns: files read by an earlier load are"
+          + " reused, and loading the same files again changes nothing."
     })
 public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--landing", required = true, description = "Folder of TFQR-1 returns.")

@@ -26,8 +26,9 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
     mixinStandardHelpOptions = true,
     description = {
       "Release a loaded (pre-release) snapshot to the public, list snapshots, keep the newest N.",
-      "With --trino (or TFWH_TRINO_URL), register the published and current snapshots in Trino",
-      "and point its tfwh_published and tfwh_current views at them."
+      "",
+      "With --trino (or TFWH_TRINO_URL), register the published and current snapshots in Trino"
+          + " and point its tfwh_published and tfwh_current views at them."
     },
     exitCodeOnExecutionException = 1)
 public final class PublishCommand implements Callable<Integer> {
