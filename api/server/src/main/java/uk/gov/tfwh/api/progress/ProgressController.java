@@ -14,6 +14,7 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.release.SnapshotReads;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 
 @RestController
 class ProgressController {
@@ -35,14 +36,24 @@ class ProgressController {
   ResponseEntity<AuthorityProgress> progress(
       @Parameter(description = Authorities.CODE_DOC) @PathVariable String code,
       @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(
+              description =
+                  "Optional: the series as it stood at this quarter (2015Q1 or 2015-03-31): its"
+                      + " quarters up to it and the projection from it. Default: the latest.")
+          @RequestParam(required = false)
+          String period,
       NativeWebRequest request,
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
+    Quarter asAt =
+        period == null
+            ? checked.lastQuarter()
+            : Quarter.endingOn(PeriodParameters.periodIn(checked, period));
     return reads.respond(
         request,
         viewer,
         access.authorityFigures(viewer, authority),
-        snapshot -> reports.progress(snapshot, authority, checked));
+        snapshot -> reports.progress(snapshot, authority, checked, asAt));
   }
 }

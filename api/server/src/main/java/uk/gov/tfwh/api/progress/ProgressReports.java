@@ -36,7 +36,17 @@ public class ProgressReports {
     this.authorities = authorities;
   }
 
+  /** The whole phase's series so far, and the projection from its latest reported quarter. */
   public AuthorityProgress progress(Snapshot snapshot, String code, Phase phase) {
+    return progress(snapshot, code, phase, phase.lastQuarter());
+  }
+
+  /**
+   * The series as it stood at the end of {@code asAt}: its quarters up to that one, and the
+   * projection worked from them, as a reader looking at that quarter expects (not from a later
+   * quarter's figure).
+   */
+  public AuthorityProgress progress(Snapshot snapshot, String code, Phase phase, Quarter asAt) {
     QueryResult authority = authorities.require(snapshot, code);
     Integer target = authority.value(0, "phase" + phase.number() + "_target", Integer.class);
     String basis = authority.value(0, "phase" + phase.number() + "_target_basis", String.class);
@@ -45,6 +55,7 @@ public class ProgressReports {
             snapshot.selector(),
             Query.AUTHORITY_PROGRESS,
             Arguments.of("authority", code, "phase", phase.number()));
+    series = upTo(series, asAt);
     Table table =
         Table.from(
             series,
@@ -73,6 +84,17 @@ public class ProgressReports {
         snapshot.release(),
         table,
         project(phase, target, series));
+  }
+
+  private static QueryResult upTo(QueryResult series, Quarter asAt) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < series.size(); i++) {
+      if (!Quarter.endingOn(series.value(i, "period_end", java.time.LocalDate.class))
+          .isAfter(asAt)) {
+        rows.add(series.rows().get(i));
+      }
+    }
+    return new QueryResult(series.columns(), rows, series.snapshotId());
   }
 
   private static ProjectionView project(Phase phase, Integer target, QueryResult series) {

@@ -24,6 +24,7 @@ import uk.gov.tfwh.api.web.page.PageSnapshot;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -67,7 +68,8 @@ public class AuthorityPage {
     Period chosen = Selection.period(choices, phase, period);
     Phase checkedPhase = Phase.ofNumber(chosen.phase());
 
-    AuthorityProgress series = progress.progress(own.snapshot(), code, checkedPhase);
+    AuthorityProgress series =
+        progress.progress(own.snapshot(), code, checkedPhase, Quarter.endingOn(chosen.end()));
     PageSnapshot shared = figures.resolve(viewer.figures());
 
     model.addAttribute("code", code);

@@ -5,9 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
-/** One version of an authority's return for a quarter, oldest first, the current one marked. */
+/**
+ * One version of an authority's return for a quarter, oldest first, the current one marked.
+ *
+ * @param version 1 for the first version received, and so on: how people name a return, with its
+ *     file, rather than by its id (a 32-character hash)
+ */
 public record ReturnRow(
+    int version,
     String returnId,
+    String sourceStem,
     Instant submittedAt,
     String submittedBy,
     Long familiesAttached,
@@ -20,6 +27,11 @@ public record ReturnRow(
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", java.util.Locale.UK)
           .withZone(java.time.ZoneOffset.UTC);
 
+  /** The file the authority sent, as named in the landing folder. */
+  public String fileName() {
+    return "XLSX".equals(sourceFormat) ? sourceStem + ".xlsx" : sourceStem + ".summary.csv";
+  }
+
   public String submittedText() {
     return submittedAt == null ? "" : WHEN.format(submittedAt);
   }
@@ -29,7 +41,9 @@ public record ReturnRow(
     for (int i = 0; i < rows.size(); i++) {
       returns.add(
           new ReturnRow(
+              i + 1,
               rows.value(i, "return_id", String.class),
+              rows.value(i, "source_stem", String.class),
               rows.value(i, "submitted_at", Instant.class),
               rows.value(i, "submitted_by", String.class),
               rows.value(i, "families_attached", Long.class),

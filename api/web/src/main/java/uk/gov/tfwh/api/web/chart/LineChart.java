@@ -35,7 +35,9 @@ public record LineChart(
   public static final int WIDTH = 720;
   public static final int HEIGHT = 360;
   private static final int LEFT = 70;
-  private static final int RIGHT = 20;
+  // Room for half of the last quarter's label ("2020Q1" at 14px is about 50px wide), centred on
+  // the right edge of the plot.
+  private static final int RIGHT = 40;
   private static final int TOP = 20;
   private static final int BOTTOM = 60;
 

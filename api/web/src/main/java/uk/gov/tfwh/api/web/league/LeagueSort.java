@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.web.league;
 import java.util.Comparator;
 import java.util.Locale;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
+import uk.gov.tfwh.programme.period.Phase;
 
 /**
  * The columns the league table sorts by, as written in its {@code sort} parameter. Every sort ends
@@ -38,8 +39,9 @@ public enum LeagueSort {
     return param;
   }
 
-  public String heading() {
-    return heading;
+  /** The column's heading in a phase: the result figure is named as the phase names it. */
+  public String heading(int phase) {
+    return this == TURNED_AROUND ? Phase.ofNumber(phase).outcomeHeading() : heading;
   }
 
   /** Rows in this column's order, ascending or descending, ties by rank then name. */

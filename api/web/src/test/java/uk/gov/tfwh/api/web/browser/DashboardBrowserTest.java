@@ -84,7 +84,8 @@ class DashboardBrowserTest {
     navigateBy(first);
     assertThat(browser.findElement(By.id("authority-name")).getText()).isEqualTo(name);
     assertThat(browser.getCurrentUrl()).contains("/authorities/" + code);
-    JsonNode progress = api("/api/v1/authorities/" + code + "/progress?phase=" + phase, null);
+    JsonNode progress =
+        api("/api/v1/authorities/" + code + "/progress?phase=" + phase + "&period=" + period, null);
     assertThat(progressRows()).isEqualTo(apiProgressRows(progress));
     if (!progress.path("projection").isNull()) {
       assertThat(
@@ -239,6 +240,95 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void anEarlierQuarterShowsTheSeriesAndItsProjectionAsTheyStoodThen() throws Exception {
+    open("/?phase=2");
+    List<String> periods = options("period");
+    assertThat(periods).hasSizeGreaterThan(2);
+    String earlier = periods.get(periods.size() - 3);
+    String code =
+        browser
+            .findElement(By.cssSelector("#league-table tbody tr"))
+            .getAttribute("data-authority");
+
+    open("/authorities/" + code + "?phase=2&period=" + earlier);
+
+    List<Map<String, String>> rows = progressRows();
+    assertThat(rows).isNotEmpty().allMatch(r -> r.get("period").compareTo(earlier) <= 0);
+    assertThat(rows.get(rows.size() - 1).get("period")).isEqualTo(earlier);
+    JsonNode progress =
+        api("/api/v1/authorities/" + code + "/progress?phase=2&period=" + earlier, null);
+    assertThat(rows).isEqualTo(apiProgressRows(progress));
+    JsonNode projection = progress.path("projection");
+    assertThat(projection.path("latest_period").asText()).isEqualTo(earlier);
+    assertThat(number(browser.findElement(By.cssSelector("[data-field=projected_turned_around]"))))
+        .isEqualByComparingTo(number(projection, "projected_turned_around"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("[data-field=average_quarterly_increase]"))
+                .getText())
+        .as("the pace is a whole number of families")
+        .matches("[0-9]{1,3}(,[0-9]{3})*");
+    String dashed =
+        browser
+            .findElement(By.cssSelector("svg.tfwh-chart polyline.projected"))
+            .getAttribute("points");
+    assertThat(dashed.trim().split(" +"))
+        .as("the dashed projection runs from the chosen quarter to the end of the phase")
+        .hasSizeGreaterThan(2);
+    assertThat(chartTextOutsideTheDrawing()).as("axis labels cut off at the edge").isEmpty();
+    checkAccessibility("authority page at an earlier quarter");
+  }
+
+  @Test
+  void phaseTwoIsSpokenOfAsSuccessfulFamilyOutcomesNeverAsTurnedAround() {
+    for (String path :
+        List.of(
+            "/?phase=2",
+            "/national?phase=2",
+            "/authorities/" + DashboardWarehouse.CODE + "?phase=2")) {
+      open(path);
+      String page = browser.findElement(By.id("main-content")).getText();
+      assertThat(page)
+          .as(path)
+          .containsIgnoringCase("successful family outcomes")
+          .doesNotContainIgnoringCase("turned around")
+          .doesNotContainIgnoringCase("turn around");
+    }
+    open("/?phase=1");
+    assertThat(browser.findElement(By.id("main-content")).getText())
+        .containsIgnoringCase("turned around");
+  }
+
+  @Test
+  void returnsHistoryNamesEachVersionByItsFileAndFitsTheWindow() {
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    open("/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30");
+
+    List<WebElement> versions = browser.findElements(By.cssSelector("#returns-table tbody tr"));
+    assertThat(versions).isNotEmpty();
+    for (int i = 0; i < versions.size(); i++) {
+      WebElement version = versions.get(i);
+      assertThat(version.findElement(By.tagName("th")).getText())
+          .startsWith("Version " + (i + 1))
+          .doesNotContain(version.getAttribute("data-return-id"));
+      assertThat(version.findElement(By.cssSelector("[data-field=file]")).getText())
+          .matches(".+\\.(xlsx|summary\\.csv)");
+      for (String field : List.of("families_attached", "turned_around")) {
+        assertThat(version.findElement(By.cssSelector("[data-field=" + field + "]")).getText())
+            .matches("[0-9]{1,3}(,[0-9]{3})*");
+      }
+    }
+    assertThat(
+            (Boolean)
+                browser.executeScript(
+                    "const e = document.documentElement;"
+                        + " const t = document.querySelector('#returns-table').parentElement;"
+                        + " return e.scrollWidth <= e.clientWidth && t.scrollWidth <= t.clientWidth;"))
+        .as("the page and the returns table fit 1280 px without sideways scrolling")
+        .isTrue();
+  }
+
+  @Test
   void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
     open("/authorities/E99999999");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
@@ -280,6 +370,26 @@ class DashboardBrowserTest {
     return new Select(browser.findElement(By.id(id)))
         .getFirstSelectedOption()
         .getAttribute("value");
+  }
+
+  /** The values a select offers, in ascending order. */
+  private List<String> options(String id) {
+    return new Select(browser.findElement(By.id(id)))
+        .getOptions().stream().map(o -> o.getAttribute("value")).sorted().toList();
+  }
+
+  /** The text of the progress chart that is drawn outside its own box (cut off on screen). */
+  @SuppressWarnings("unchecked")
+  private List<String> chartTextOutsideTheDrawing() {
+    return (List<String>)
+        browser.executeScript(
+            "const svg = document.querySelector('svg.tfwh-chart');"
+                + " const box = svg.viewBox.baseVal;"
+                + " return [...svg.querySelectorAll('text')].filter(t => {"
+                + "   const b = t.getBBox();"
+                + "   return b.x < box.x || b.y < box.y"
+                + "     || b.x + b.width > box.x + box.width || b.y + b.height > box.y + box.height;"
+                + " }).map(t => t.textContent);");
   }
 
   private String otherAuthority() {
