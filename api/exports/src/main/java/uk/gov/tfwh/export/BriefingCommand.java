@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.export.pdf.FirstPageImage;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -50,8 +50,8 @@ public final class BriefingCommand implements Callable<Integer> {
   @Option(
       names = "--period",
       required = true,
-      paramLabel = "YYYY-MM-DD",
-      description = "The quarter's last day, such as 2013-09-30.")
+      paramLabel = "QUARTER",
+      description = "The quarter: 2013Q3, or its last day 2013-09-30.")
   String period;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PDF to write.")
@@ -134,12 +134,15 @@ public final class BriefingCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The quarter as the API and the pages take it: {@code 2013Q3} or {@code 2013-09-30}. */
   private LocalDate parsePeriod() {
     try {
-      return LocalDate.parse(period);
-    } catch (DateTimeParseException e) {
+      return Quarter.parse(period).end();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new ParameterException(
-          spec.commandLine(), "--period must be a date such as 2013-09-30, not " + period);
+          spec.commandLine(),
+          "--period must be a quarter such as 2013Q3 or its last day such as 2013-09-30: "
+              + e.getMessage());
     }
   }
 

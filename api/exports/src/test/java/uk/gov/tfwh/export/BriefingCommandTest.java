@@ -89,6 +89,33 @@ class BriefingCommandTest {
   }
 
   @Test
+  void theQuarterIsTakenAsTheApiTakesIt() throws IOException {
+    Path byLabel = out.resolve("by-label.pdf");
+    Path byDate = out.resolve("by-date.pdf");
+    for (String[] quarter :
+        new String[][] {{"2013Q3", byLabel.toString()}, {"2013-09-30", byDate.toString()}}) {
+      int code =
+          run(
+              "--warehouse",
+              warehouseDir.toString(),
+              "--phase",
+              "1",
+              "--period",
+              quarter[0],
+              "--snapshot",
+              "published",
+              "--out",
+              quarter[1]);
+      assertThat(code).as(quarter[0] + ": " + stderr).isZero();
+    }
+    try (PDDocument label = Loader.loadPDF(byLabel.toFile());
+        PDDocument date = Loader.loadPDF(byDate.toFile())) {
+      assertThat(new PDFTextStripper().getText(label))
+          .isEqualTo(new PDFTextStripper().getText(date));
+    }
+  }
+
+  @Test
   void badOptionsExitTwoAndSayWhy() {
     String w = warehouseDir.toString();
     String o = out.resolve("x.pdf").toString();
@@ -102,7 +129,7 @@ class BriefingCommandTest {
         .isEqualTo(2);
     assertThat(run("--warehouse", w, "--phase", "1", "--period", "2013-09-29", "--out", o))
         .isEqualTo(2);
-    assertThat(stderr.toString()).contains("quarter end");
+    assertThat(stderr.toString()).contains("2013-09-29 is not the last day of a calendar quarter");
     assertThat(run("--warehouse", w, "--phase", "1", "--period", "2013-09-30", "--out", o, "--x"))
         .isEqualTo(2);
     assertThat(Files.exists(out.resolve("x.pdf"))).isFalse();

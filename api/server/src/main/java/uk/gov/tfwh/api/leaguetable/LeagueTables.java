@@ -1,6 +1,10 @@
 package uk.gov.tfwh.api.leaguetable;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
@@ -8,6 +12,7 @@ import uk.gov.tfwh.api.release.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.AuthorityType;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -45,7 +50,10 @@ public class LeagueTables {
   }
 
   public LeagueTable leagueTable(
-      Snapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
+      Snapshot snapshot, Phase phase, Quarter quarter, String regionAsked, String typeAsked) {
+    QueryResult authorities = queries.run(snapshot.selector(), Query.AUTHORITIES, Arguments.of());
+    String region = choice(regions(authorities), regionAsked);
+    String type = choice(types(authorities), typeAsked);
     QueryResult result = run(snapshot, phase, quarter, region, type);
     if (result.isEmpty()) {
       explainEmpty(snapshot, phase, quarter, region, type);
@@ -57,6 +65,39 @@ public class LeagueTables {
         snapshot.id(),
         snapshot.release(),
         Table.from(result, COLUMNS));
+  }
+
+  /** The snapshot's regions, by code, in name order. */
+  public static NamedChoices regions(QueryResult authorities) {
+    Map<String, String> byName = new TreeMap<>();
+    for (int i = 0; i < authorities.size(); i++) {
+      byName.put(
+          authorities.value(i, "region_name", String.class),
+          authorities.value(i, "region_code", String.class));
+    }
+    Map<String, String> byCode = new LinkedHashMap<>();
+    byName.forEach((name, code) -> byCode.put(code, name));
+    return new NamedChoices("region", byCode);
+  }
+
+  /** The snapshot's authority types, by code, with the programme's names. */
+  public static NamedChoices types(QueryResult authorities) {
+    Map<String, String> byName = new TreeMap<>();
+    for (int i = 0; i < authorities.size(); i++) {
+      String code = authorities.value(i, "authority_type", String.class);
+      byName.put(AuthorityType.nameOf(code), code);
+    }
+    Map<String, String> byCode = new LinkedHashMap<>();
+    byName.forEach((name, code) -> byCode.put(code, name));
+    return new NamedChoices("type", byCode);
+  }
+
+  private static String choice(NamedChoices choices, String asked) {
+    try {
+      return choices.codeOf(asked);
+    } catch (IllegalArgumentException e) {
+      throw new BadParameterException(choices.parameter(), e.getMessage());
+    }
   }
 
   /** An empty table is a quarter with no figures (404) or a filter that matches nothing (400). */

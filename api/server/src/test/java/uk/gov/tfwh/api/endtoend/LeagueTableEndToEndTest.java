@@ -104,4 +104,58 @@ class LeagueTableEndToEndTest extends ApiEndToEndTest {
     assertThat(ofType.size()).isPositive().isLessThan(all.size());
     ofType.forEach(row -> assertThat(row.path("authority_type").asText()).isEqualTo(type));
   }
+
+  @Test
+  void regionsAndTypesAreNamedByCodeOrNameInAnyCase() {
+    JsonNode all = json("/api/v1/league-table?phase=1&period=2013Q3").path("rows");
+    String region = all.get(0).path("region").asText();
+    String regionCode = all.get(0).path("region_code").asText();
+    String type = all.get(0).path("authority_type").asText();
+    JsonNode byCode =
+        json("/api/v1/league-table?phase=1&period=2013Q3&region=" + regionCode + "&type=" + type)
+            .path("rows");
+    assertThat(byCode.size()).isPositive();
+
+    for (String asked :
+        List.of(
+            "region=" + encoded(region.toLowerCase(java.util.Locale.ROOT)),
+            "region=" + encoded(region.toUpperCase(java.util.Locale.ROOT)),
+            "region=" + regionCode.toLowerCase(java.util.Locale.ROOT))) {
+      for (String typeAsked :
+          List.of(
+              type.toUpperCase(java.util.Locale.ROOT),
+              encoded(uk.gov.tfwh.programme.reference.AuthorityType.nameOf(type)))) {
+        assertThat(
+                json("/api/v1/league-table?phase=1&period=2013Q3&" + asked + "&type=" + typeAsked)
+                    .path("rows"))
+            .as(asked + " and type=" + typeAsked)
+            .isEqualTo(byCode);
+      }
+    }
+  }
+
+  @Test
+  void anUnknownRegionOrTypeIsRefusedWithEveryValidValueListed() {
+    JsonNode region = problem("/api/v1/league-table?phase=1&period=2013Q3&region=Atlantis", 400);
+    assertThat(region.path("parameter").asText()).isEqualTo("region");
+    assertThat(region.path("detail").asText())
+        .contains("there is no region 'Atlantis'")
+        .contains("choose one of")
+        .contains(
+            json("/api/v1/league-table?phase=1&period=2013Q3")
+                .path("rows")
+                .get(0)
+                .path("region")
+                .asText());
+
+    JsonNode type = problem("/api/v1/league-table?phase=1&period=2013Q3&type=MD", 400);
+    assertThat(type.path("parameter").asText()).isEqualTo("type");
+    assertThat(type.path("detail").asText())
+        .contains("there is no type 'MD'")
+        .contains("unitary (Unitary authority)");
+  }
+
+  private static String encoded(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

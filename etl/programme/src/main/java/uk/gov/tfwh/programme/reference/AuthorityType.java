@@ -32,4 +32,17 @@ public enum AuthorityType {
     }
     throw new IllegalArgumentException("unknown authority type '" + code + "'");
   }
+
+  /**
+   * The display name of a type code, or the code itself when a newer reference set has a type this
+   * build does not know (reference data is input: it must load without a code change).
+   */
+  public static String nameOf(String code) {
+    for (AuthorityType type : values()) {
+      if (type.code.equals(code)) {
+        return type.displayName;
+      }
+    }
+    return code;
+  }
 }

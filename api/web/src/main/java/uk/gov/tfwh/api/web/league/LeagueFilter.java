@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Period;
@@ -36,14 +37,8 @@ public record LeagueFilter(
       String sort,
       String order) {
     Period chosen = Selection.period(choices, phase, period);
-    String regionCode = blankToNull(region);
-    if (regionCode != null && !choices.regions().containsKey(regionCode)) {
-      throw new BadPageRequest("region: there is no region with the code '" + region + "'");
-    }
-    String typeCode = blankToNull(type);
-    if (typeCode != null && !choices.types().containsKey(typeCode)) {
-      throw new BadPageRequest("type: there is no authority type '" + type + "'");
-    }
+    String regionCode = choice(new NamedChoices("region", choices.regions()), region);
+    String typeCode = choice(new NamedChoices("type", choices.types()), type);
     LeagueSort by = LeagueSort.of(sort);
     boolean descending;
     String direction = blankToNull(order);
@@ -55,6 +50,14 @@ public record LeagueFilter(
       throw new BadPageRequest("order must be asc or desc, not '" + order + "'");
     }
     return new LeagueFilter(chosen, regionCode, typeCode, by, descending);
+  }
+
+  private static String choice(NamedChoices choices, String asked) {
+    try {
+      return choices.codeOf(asked);
+    } catch (IllegalArgumentException e) {
+      throw new BadPageRequest(e.getMessage());
+    }
   }
 
   /** The query's named arguments for these filters. */

@@ -60,11 +60,7 @@ public record Choices(
 
   /** The programme's name for an authority type code, or the code when it is not one it knows. */
   public static String typeName(String code) {
-    try {
-      return AuthorityType.ofCode(code).displayName();
-    } catch (IllegalArgumentException unknown) {
-      return code;
-    }
+    return AuthorityType.nameOf(code);
   }
 
   public List<Period> periodsOf(int phase) {

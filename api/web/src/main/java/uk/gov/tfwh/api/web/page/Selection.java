@@ -1,7 +1,7 @@
 package uk.gov.tfwh.api.web.page;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import uk.gov.tfwh.programme.period.Quarter;
 
 /**
  * The phase and quarter a page shows, from its optional {@code phase} and {@code period} query
@@ -51,12 +51,16 @@ public final class Selection {
     };
   }
 
+  /** A quarter as the API takes it too: {@code 2015Q1} or its last day {@code 2015-03-31}. */
   private static LocalDate date(String periodParam) {
     try {
-      return LocalDate.parse(periodParam.trim());
-    } catch (DateTimeParseException e) {
+      Quarter quarter = Quarter.parse(periodParam);
+      return quarter.end();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new BadPageRequest(
-          "period must be a quarter-end date such as 2015-03-31, not '" + periodParam + "'");
+          "period must be a quarter such as 2015Q1 or its last day such as 2015-03-31, not '"
+              + periodParam.strip()
+              + "'");
     }
   }
 }

@@ -47,6 +47,32 @@ class LeagueFilterTest {
   }
 
   @Test
+  void quartersRegionsAndTypesAreTakenAsTheApiTakesThem() {
+    LeagueFilter byLabel =
+        LeagueFilter.parse(CHOICES, "1", "2013Q3", "north east", "unitary AUTHORITY", null, null);
+    LeagueFilter byCode =
+        LeagueFilter.parse(CHOICES, "1", "2013-09-30", "E12000001", "UA", null, null);
+
+    assertThat(byLabel).isEqualTo(byCode);
+    assertThat(LeagueFilter.parse(CHOICES, "1", "2013q3", "e12000001", "ua", null, null))
+        .isEqualTo(byCode);
+  }
+
+  @Test
+  void anUnknownRegionOrTypeListsTheValidOnes() {
+    assertThatThrownBy(
+            () -> LeagueFilter.parse(CHOICES, null, null, "South Downs", null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessage(
+            "region: there is no region 'South Downs'; choose one of E12000001 (North East)");
+    assertThatThrownBy(
+            () -> LeagueFilter.parse(CHOICES, null, "2013-13-31", null, null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessageContaining("2015Q1")
+        .hasMessageContaining("2015-03-31");
+  }
+
+  @Test
   void sortingByTheSameColumnAgainReversesIt() {
     LeagueFilter filter = LeagueFilter.parse(CHOICES, null, null, null, null, "name", "asc");
 
