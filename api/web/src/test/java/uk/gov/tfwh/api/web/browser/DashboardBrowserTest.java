@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -329,6 +330,94 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void onAPhoneTheLeagueTableShowsRankNameAndPercentWithoutSidewaysScrolling() {
+    Dimension desktop = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(390, 844));
+      open("/");
+      Long viewport = (Long) browser.executeScript("return document.documentElement.clientWidth");
+      assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+          .as("the page scrolls sideways at 390 px")
+          .isLessThanOrEqualTo(viewport);
+      List<WebElement> rows = browser.findElements(By.cssSelector("#league-table tbody tr"));
+      assertThat(rows).hasSizeGreaterThan(3);
+      for (WebElement row : rows.subList(0, 3)) {
+        for (String key :
+            List.of("[data-field=rank]", "[data-field=name]", "[data-field=percent_of_target]")) {
+          WebElement cell = row.findElement(By.cssSelector(key));
+          Map<?, ?> box =
+              (Map<?, ?>)
+                  browser.executeScript(
+                      "const r = arguments[0].getBoundingClientRect();"
+                          + " const range = document.createRange(); range.selectNodeContents(arguments[0]);"
+                          + " const t = range.getBoundingClientRect();"
+                          + " return {left: t.left, right: t.right, width: t.width};",
+                      cell);
+          assertThat(((Number) box.get("width")).doubleValue()).as(key + " shown").isPositive();
+          assertThat(((Number) box.get("right")).doubleValue())
+              .as(key + " within the screen")
+              .isLessThanOrEqualTo(viewport.doubleValue());
+        }
+      }
+      checkAccessibility("league table on a phone");
+      browser.executeScript("document.querySelector('#league-table').scrollIntoView()");
+      windowScreenshot("league-table-phone");
+    } finally {
+      browser.manage().window().setSize(desktop);
+    }
+  }
+
+  @Test
+  void anAuthorityPagePrintsItsFiguresWithoutControlsFromTheFirstPage() throws IOException {
+    open("/authorities/" + DashboardWarehouse.CODE);
+    String name = browser.findElement(By.id("authority-name")).getText();
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      for (String control :
+          List.of(
+              ".govuk-header",
+              ".govuk-service-navigation",
+              ".tfwh-filters",
+              "nav[aria-label='On this page']",
+              ".govuk-back-link",
+              "#download-progress-csv")) {
+        assertThat(
+                browser.executeScript(
+                    "return document.querySelector(arguments[0]).getClientRects().length;",
+                    control))
+            .as(control + " is not printed")
+            .isEqualTo(0L);
+      }
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+    Map<String, Object> pdf =
+        browser.executeCdpCommand(
+            "Page.printToPDF",
+            Map.of("paperWidth", 8.27, "paperHeight", 11.69, "printBackground", true));
+    byte[] bytes = java.util.Base64.getDecoder().decode((String) pdf.get("data"));
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      org.apache.pdfbox.text.PDFTextStripper firstPage =
+          new org.apache.pdfbox.text.PDFTextStripper();
+      firstPage.setStartPage(1);
+      firstPage.setEndPage(1);
+      String text = firstPage.getText(document);
+      assertThat(text)
+          .as("the first printed page")
+          .contains(name)
+          .contains("Progress against target")
+          .doesNotContain("Choose a quarter")
+          .doesNotContain("On this page");
+      if (Boolean.getBoolean("tfwh.screenshots")) {
+        Files.write(
+            Path.of(
+                System.getProperty("tfwh.root.dir"), "docs", "screenshots", "authority-print.pdf"),
+            bytes);
+      }
+    }
+  }
+
+  @Test
   void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
     open("/authorities/E99999999");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
@@ -550,6 +639,20 @@ class DashboardBrowserTest {
 
   private void checkAccessibility(String page) {
     assertThat(Axe.violations(browser)).as("axe-core on the " + page).isEmpty();
+  }
+
+  /** What the window shows, not the whole page (a phone's first screen). */
+  private void windowScreenshot(String name) {
+    if (Boolean.getBoolean("tfwh.screenshots")) {
+      try {
+        Path dir = Path.of(System.getProperty("tfwh.root.dir"), "docs", "screenshots");
+        Files.write(
+            dir.resolve(name + ".png"),
+            browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   private void screenshot(String name) {
