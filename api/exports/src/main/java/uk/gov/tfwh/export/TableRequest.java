@@ -3,6 +3,7 @@ package uk.gov.tfwh.export;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 
@@ -64,11 +65,30 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
   }
 
   public static TableRequest leagueTable(int phase, LocalDate period) {
-    return new TableRequest(TableKind.LEAGUE_TABLE, phase, period, null);
+    return leagueTable(phase, period, null);
+  }
+
+  /** As {@link #leagueTable(int, LocalDate)}; an authority is refused: the table has them all. */
+  public static TableRequest leagueTable(int phase, LocalDate period, String authority) {
+    return new TableRequest(TableKind.LEAGUE_TABLE, phase, period, authority);
   }
 
   public static TableRequest regionTotals(int phase, LocalDate period) {
-    return new TableRequest(TableKind.REGION_TOTALS, phase, period, null);
+    return regionTotals(phase, period, null);
+  }
+
+  /** As {@link #regionTotals(int, LocalDate)}; an authority is refused. */
+  public static TableRequest regionTotals(int phase, LocalDate period, String authority) {
+    return new TableRequest(TableKind.REGION_TOTALS, phase, period, authority);
+  }
+
+  /**
+   * The one authority the table is about, or empty when it covers several: the fact that decides
+   * whether a coordinator may read it from the pre-release snapshot (docs/security.md). Payments
+   * without an authority and every table of all authorities are empty.
+   */
+  public Optional<String> singleAuthority() {
+    return Optional.ofNullable(authority);
   }
 
   /** Payments in a phase; {@code authority} may be null for every authority. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.gov.tfwh.export.NoFiguresException;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Headline;
 import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
@@ -31,8 +32,7 @@ public final class BriefingFiguresReader {
   private BriefingFiguresReader() {}
 
   /**
-   * @throws IllegalArgumentException when the period is not a quarter of the phase, or no authority
-   *     reported for it in this snapshot
+   * @throws NoFiguresException when no authority reported for the quarter in this snapshot
    */
   public static BriefingFigures read(PinnedSnapshot snapshot, int phaseNumber, LocalDate period) {
     Phase phase = Phase.ofNumber(phaseNumber);
@@ -64,7 +64,7 @@ public final class BriefingFiguresReader {
       }
     }
     if (reportingNow == 0) {
-      throw new IllegalArgumentException(
+      throw new NoFiguresException(
           "no authority has figures for phase "
               + phaseNumber
               + " "

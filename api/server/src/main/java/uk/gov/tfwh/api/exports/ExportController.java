@@ -3,7 +3,7 @@ package uk.gov.tfwh.api.exports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,10 +18,13 @@ import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.BadParameterException;
+import uk.gov.tfwh.api.problem.NotFoundException;
+import uk.gov.tfwh.api.release.Snapshot;
 import uk.gov.tfwh.api.release.SnapshotReads;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.ExportFormat;
 import uk.gov.tfwh.export.Exports;
+import uk.gov.tfwh.export.NoFiguresException;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -62,8 +65,10 @@ class ExportController {
     String code = authority == null ? null : Authorities.wellFormed("authority", authority);
     TableRequest tableRequest =
         switch (table) {
-          case "league-table" -> TableRequest.leagueTable(phase, period(checked, period));
-          case "regions" -> TableRequest.regionTotals(phase, period(checked, period));
+          case "league-table" ->
+              TableRequest.leagueTable(phase, period(checked, period), noAuthority(code, table));
+          case "regions" ->
+              TableRequest.regionTotals(phase, period(checked, period), noAuthority(code, table));
           case "payments" -> TableRequest.payments(phase, code);
           case "progress" ->
               TableRequest.authorityProgress(required("authority", code, "progress"), phase);
@@ -74,10 +79,18 @@ class ExportController {
                       + table
                       + "': league-table, regions, payments or progress (or briefing.pdf)");
         };
+    // Which snapshot follows from what the table covers, never from which parameters were sent:
+    // only a table of one authority may come from its coordinator's pre-release snapshot.
     SnapshotSelector selector =
-        code == null ? access.figures(viewer) : access.authorityFigures(viewer, code);
+        tableRequest
+            .singleAuthority()
+            .map(one -> access.authorityFigures(viewer, one))
+            .orElseGet(() -> access.figures(viewer));
     return file(
-        request, viewer, selector, () -> exports.table(tableRequest, exportFormat, selector));
+        request,
+        viewer,
+        selector,
+        pinned -> exports.table(tableRequest, exportFormat, pinned.selector()));
   }
 
   /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
@@ -90,8 +103,11 @@ class ExportController {
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
     LocalDate end = PeriodParameters.periodIn(checked, period);
-    SnapshotSelector selector = access.figures(viewer);
-    return file(request, viewer, selector, () -> exports.briefingPdf(phase, end, selector));
+    return file(
+        request,
+        viewer,
+        access.figures(viewer),
+        pinned -> exports.briefingPdf(phase, end, pinned.selector()));
   }
 
   /**
@@ -110,26 +126,33 @@ class ExportController {
     Phase checked = PeriodParameters.phase(phase);
     TableRequest summary =
         TableRequest.briefingSummary(phase, PeriodParameters.periodIn(checked, period));
-    SnapshotSelector selector = access.figures(viewer);
-    return file(request, viewer, selector, () -> exports.table(summary, exportFormat, selector));
+    return file(
+        request,
+        viewer,
+        access.figures(viewer),
+        pinned -> exports.table(summary, exportFormat, pinned.selector()));
   }
 
+  /**
+   * Serves an export read from the one snapshot {@code selector} resolves to now: the export is
+   * handed that snapshot (by id), so a publish between the two cannot give a file of one snapshot
+   * under the ETag and {@code X-Tfwh-Snapshot} of another.
+   */
   private ResponseEntity<byte[]> file(
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      Supplier<ExportFile> export) {
+      Function<Snapshot, ExportFile> export) {
     ResponseEntity<ExportFile> response =
         reads.respond(
             request,
             viewer,
             selector,
-            // The export pins the same snapshot the validators name.
             snapshot -> {
               try {
-                return export.get();
-              } catch (IllegalArgumentException e) {
-                throw new BadParameterException("parameters", e.getMessage());
+                return export.apply(snapshot);
+              } catch (NoFiguresException e) {
+                throw new NotFoundException(e.getMessage());
               }
             });
     HttpHeaders headers = new HttpHeaders();
@@ -142,6 +165,15 @@ class ExportController {
     headers.setContentDisposition(
         ContentDisposition.attachment().filename(file.fileName()).build());
     return new ResponseEntity<>(file.content(), headers, response.getStatusCode());
+  }
+
+  /** The tables of every authority take no authority: asking for one is a mistake to report. */
+  private static String noAuthority(String code, String table) {
+    if (code != null) {
+      throw new BadParameterException(
+          "authority", table + " covers every authority and takes no authority parameter");
+    }
+    return null;
   }
 
   private static LocalDate period(Phase phase, String period) {

@@ -1,0 +1,115 @@
+package uk.gov.tfwh.api.exports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.config.ApiProperties;
+import uk.gov.tfwh.api.release.SnapshotPointers;
+import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.export.ExportFormat;
+import uk.gov.tfwh.export.Exports;
+import uk.gov.tfwh.export.TableRequest;
+import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
+import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+
+/**
+ * An export is read from the snapshot its ETag and {@code X-Tfwh-Snapshot} name, even when a
+ * publish lands between the two (issue 17, finding 2: the export used to resolve "published" a
+ * second time and could read the newly published snapshot under the old one's headers).
+ */
+class ExportPinningTest {
+  private static final String FIRST = "20260101T000000000Z-first";
+  private static final String SECOND = "20260102T000000000Z-second";
+
+  @TempDir Path dir;
+
+  /** Pointers that publish SECOND right after they have told the request which one to read. */
+  private static final class PublishedMidRequest extends SnapshotPointers {
+    private final SnapshotStore store;
+    private boolean published;
+
+    PublishedMidRequest(SnapshotStore store) {
+      super(store);
+      this.store = store;
+    }
+
+    @Override
+    public String resolve(SnapshotSelector selector) {
+      String id = super.resolve(selector);
+      if (!published) {
+        published = true;
+        store.publish(SECOND);
+      }
+      return id;
+    }
+  }
+
+  @Test
+  void aPublishBetweenResolvingAndReadingDoesNotChangeTheFileUnderItsHeaders() {
+    SnapshotStore store = new SnapshotStore(dir.resolve("warehouse"));
+    SnapshotFixture.commit(store, FIRST, 0);
+    store.publish(FIRST);
+    SnapshotFixture.commit(store, SECOND, 1000);
+    try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
+      Exports exports =
+          new Exports(
+              queries, store, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
+      ApiProperties properties =
+          new ApiProperties(
+              store.root(),
+              Engine.EMBEDDED,
+              "jdbc:trino://127.0.0.1:8090",
+              null,
+              Duration.ofSeconds(60),
+              new ApiProperties.Oidc("tfwh_role", "tfwh_authority", "preferred_username"));
+      ExportController controller =
+          new ExportController(
+              exports,
+              new SnapshotReads(new PublishedMidRequest(store), properties),
+              new AccessPolicy());
+      MockHttpServletRequest http =
+          new MockHttpServletRequest("GET", "/api/v1/exports/league-table.csv");
+      http.setQueryString("phase=1&period=2013Q3");
+
+      ResponseEntity<byte[]> response =
+          controller.table(
+              "league-table",
+              "csv",
+              1,
+              "2013Q3",
+              null,
+              new ServletWebRequest(http),
+              Viewer.ANONYMOUS);
+
+      assertThat(store.publishedId()).as("the publish did land mid-request").contains(SECOND);
+      assertThat(response.getHeaders().getFirst("X-Tfwh-Snapshot")).isEqualTo(FIRST);
+      assertThat(response.getHeaders().getContentDisposition().getFilename()).contains(FIRST);
+      byte[] first =
+          exports
+              .table(
+                  TableRequest.leagueTable(1, LocalDate.of(2013, 9, 30)),
+                  ExportFormat.CSV,
+                  SnapshotSelector.byId(FIRST))
+              .content();
+      assertThat(new String(response.getBody(), StandardCharsets.UTF_8))
+          .isEqualTo(new String(first, StandardCharsets.UTF_8));
+    }
+  }
+}
