@@ -64,10 +64,15 @@ final class ExportWarehouse implements AutoCloseable {
    * names (each risky first character once) and as every return's revision note.
    */
   static ExportWarehouse hostile(Path dir, String id) {
+    return withText(dir, id, hostileNames(), hostileValues().get(1));
+  }
+
+  /** The fixture with these authority names (by code) and this text as every revision note. */
+  static ExportWarehouse withText(
+      Path dir, String id, Map<String, String> names, String revisionNote) {
     SnapshotStore store = new SnapshotStore(dir);
     Map<WarehouseTable, List<List<Object>>> tables =
         new LinkedHashMap<>(SnapshotFixture.tables(id, 0, true));
-    Map<String, String> names = hostileNames();
     for (WarehouseTable table :
         List.of(
             WarehouseTable.DIM_AUTHORITY,
@@ -75,12 +80,11 @@ final class ExportWarehouse implements AutoCloseable {
             WarehouseTable.FACT_PAYMENT)) {
       replace(tables, table, "authority_name", names);
     }
-    List<String> hostile = hostileValues();
     int note = index(WarehouseTable.FACT_RETURN, "revision_note");
     List<List<Object>> returns = new ArrayList<>();
     for (List<Object> row : tables.get(WarehouseTable.FACT_RETURN)) {
       List<Object> copy = new ArrayList<>(row);
-      copy.set(note, hostile.get(1));
+      copy.set(note, revisionNote);
       returns.add(copy);
     }
     tables.put(WarehouseTable.FACT_RETURN, returns);

@@ -109,6 +109,10 @@ public final class ReturnWriter {
     return read(dir, stem, Fixtures.reference(), ReadLimits.defaults());
   }
 
+  public static ReturnOutcome read(Path dir, String stem, ReferenceData reference) {
+    return read(dir, stem, reference, ReadLimits.defaults());
+  }
+
   public static ReturnOutcome read(
       Path dir, String stem, ReferenceData reference, ReadLimits limits) {
     LandingScan scan = LandingFolder.scan(dir);

@@ -105,10 +105,33 @@ public final class XlsxWorkbookWriter {
     }
   }
 
+  /** Excel refuses a cell of more characters than this (and POI throws): the file would fail. */
+  static final int CELL_LIMIT = 32_767;
+
   private static void setText(Cell cell, String text, CellStyle plain, CellStyle literal) {
     boolean risky = FormulaSafeText.needsNeutralising(text);
-    cell.setCellValue(FormulaSafeText.neutralise(text));
+    cell.setCellValue(withinCellLimit(FormulaSafeText.neutralise(text)));
     cell.setCellStyle(risky ? literal : plain);
+  }
+
+  /**
+   * Text cut to what a cell holds, saying so in the cell: the warehouse keeps free text as sent,
+   * and one long revision note must not fail the workbook for everyone (the CSV and ODS keep it
+   * whole).
+   */
+  static String withinCellLimit(String text) {
+    if (text == null || text.length() <= CELL_LIMIT) {
+      return text;
+    }
+    String marker =
+        " [cut: "
+            + String.format(java.util.Locale.UK, "%,d", text.length())
+            + " characters in all; the CSV has the full text]";
+    int keep = CELL_LIMIT - marker.length();
+    if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+      keep--; // never cut a character in two
+    }
+    return text.substring(0, keep) + marker;
   }
 
   /** Cell styles, made once per workbook (a workbook holds at most 64,000). */

@@ -355,15 +355,33 @@ final class TaggedLayout {
     return lines;
   }
 
-  /** The text cut with an ellipsis to fit {@code width}. */
+  /**
+   * The text cut with an ellipsis to fit {@code width}, measured once from its start: only as far
+   * as the cell reaches, so a name of a million characters costs what a cell's worth does (it used
+   * to be measured again for every character cut, which took minutes).
+   */
   static String fit(PDFont font, float size, String text, float width) throws IOException {
-    if (PdfText.width(font, size, text) <= width) {
+    float used = 0;
+    int end = 0;
+    while (end < text.length()) {
+      float next = PdfText.width(font, size, text.substring(end, end + 1));
+      if (used + next > width) {
+        break;
+      }
+      used += next;
+      end++;
+    }
+    if (end == text.length()) {
       return text;
     }
-    String cut = text;
-    while (!cut.isEmpty() && PdfText.width(font, size, cut + "…") > width) {
-      cut = cut.substring(0, cut.length() - 1);
+    float ellipsis = PdfText.width(font, size, "…");
+    while (end > 0 && used + ellipsis > width) {
+      end--;
+      used -= PdfText.width(font, size, text.substring(end, end + 1));
     }
-    return cut + "…";
+    if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // never cut a character in two
+    }
+    return text.substring(0, end) + "…";
   }
 }

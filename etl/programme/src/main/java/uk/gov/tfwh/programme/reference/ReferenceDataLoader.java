@@ -52,6 +52,10 @@ public final class ReferenceDataLoader {
 
   private static final List<String> AUTHORITY_HEADER =
       List.of("authority_code", "name", "region_code", "region", "authority_type", "former_codes");
+
+  /** Optional last column of authorities.csv: the authority's e-mail domains, ';'-separated. */
+  static final String EMAIL_DOMAINS = "email_domains";
+
   private static final List<String> TARGET_HEADER =
       List.of("authority_code", "phase", "target_families", "basis");
   private static final String GSS_CODE = "E(06|07|08|09|10|11)[0-9]{6}";
@@ -110,12 +114,16 @@ public final class ReferenceDataLoader {
     List<Authority> authorities = new ArrayList<>();
     Map<String, Long> lineOfCode = new HashMap<>();
     Map<String, Long> lineOfFormerCode = new HashMap<>();
-    for (CSVRecord record : records(file, AUTHORITY_HEADER, problems)) {
+    List<CSVRecord> records = records(file, AUTHORITY_HEADER, EMAIL_DOMAINS, problems);
+    int columns =
+        records.isEmpty() || !records.get(0).isMapped(EMAIL_DOMAINS)
+            ? AUTHORITY_HEADER.size()
+            : AUTHORITY_HEADER.size() + 1;
+    for (CSVRecord record : records) {
       long line = record.getRecordNumber() + 1;
       String where = AUTHORITIES_FILE + " line " + line + ": ";
-      if (record.size() != AUTHORITY_HEADER.size()) {
-        problems.add(
-            where + "expected " + AUTHORITY_HEADER.size() + " columns, found " + record.size());
+      if (record.size() != columns) {
+        problems.add(where + "expected " + columns + " columns, found " + record.size());
         continue;
       }
       String code = record.get("authority_code").trim();
@@ -183,10 +191,25 @@ public final class ReferenceDataLoader {
           }
         }
       }
+      List<String> domains = new ArrayList<>();
+      if (record.isMapped(EMAIL_DOMAINS)) {
+        for (String domain : record.get(EMAIL_DOMAINS).split(";")) {
+          String d = domain.strip().toLowerCase(java.util.Locale.ROOT);
+          if (d.isEmpty()) {
+            continue;
+          }
+          if (!d.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            problems.add(where + "email_domains '" + d + "' is not a domain name");
+          } else {
+            domains.add(d);
+          }
+        }
+      }
       lineOfCode.putIfAbsent(code, line);
       if (problems.size() == before) {
         authorities.add(
-            new Authority(code, name, new Region(regionCode, regionName), type, formerCodes));
+            new Authority(
+                code, name, new Region(regionCode, regionName), type, formerCodes, domains));
       }
     }
     for (Map.Entry<String, Long> former : lineOfFormerCode.entrySet()) {
@@ -301,6 +324,15 @@ public final class ReferenceDataLoader {
   }
 
   private static List<CSVRecord> records(Path file, List<String> header, List<String> problems) {
+    return records(file, header, null, problems);
+  }
+
+  /**
+   * The records of a reference file whose header is {@code header}, optionally followed by the
+   * column {@code optional}: a newer reference set may carry it, an older one need not.
+   */
+  private static List<CSVRecord> records(
+      Path file, List<String> header, String optional, List<String> problems) {
     String name = file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
       problems.add(name + ": file is missing");
@@ -309,11 +341,16 @@ public final class ReferenceDataLoader {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
     try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8, format)) {
       List<String> actual = parser.getHeaderNames();
-      if (!actual.equals(header)) {
+      List<String> withOptional = new ArrayList<>(header);
+      if (optional != null) {
+        withOptional.add(optional);
+      }
+      if (!actual.equals(header) && !actual.equals(withOptional)) {
         problems.add(
             name
                 + " line 1: header must be "
                 + String.join(",", header)
+                + (optional == null ? "" : " (then optionally " + optional + ")")
                 + ", found "
                 + String.join(",", actual));
         return List.of();

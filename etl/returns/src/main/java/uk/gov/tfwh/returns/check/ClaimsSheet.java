@@ -133,6 +133,12 @@ public final class ClaimsSheet extends TemplateSheet {
       return Optional.of(new Claim(row, familyRef, attachedOn, result, achievedOn, problems));
     }
 
+    /**
+     * The family's reference in its one canonical form, lower case: the same family sent as {@code
+     * ABC...} by one authority and {@code abc...} by another (or in another quarter) is one family,
+     * claimed and paid once, so every comparison (C07 here, C08 and C09 nationally) and the
+     * warehouse see the same text.
+     */
     private String familyRef() {
       CellValue value = cell(Template.FAMILY_REF);
       String ref = value.asText().strip();
@@ -144,7 +150,7 @@ public final class ClaimsSheet extends TemplateSheet {
                 + CellReading.shown(value)
                 + " is not 16 to 64 of the characters A-Z, a-z, 0-9 and -");
       }
-      return ref;
+      return ref.toLowerCase(java.util.Locale.ROOT);
     }
 
     private ClaimResult result() {

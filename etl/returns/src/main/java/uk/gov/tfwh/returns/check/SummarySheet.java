@@ -2,6 +2,7 @@ package uk.gov.tfwh.returns.check;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -10,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.plausibility.ReturnBounds;
+import uk.gov.tfwh.programme.reference.Authority;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceData.AuthorityCodeMatch;
+import uk.gov.tfwh.programme.reference.Target;
 import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSummary;
@@ -28,15 +32,18 @@ import uk.gov.tfwh.returns.sheet.SheetSource;
  */
 public final class SummarySheet extends TemplateSheet {
   private final ReferenceData reference;
+  private final Instant readAt;
   private int dataRows;
   private int firstRow;
   private List<CellValue> firstCells;
   private boolean firstWellFormed;
   private boolean stopped;
 
-  private SummarySheet(SheetSource source, ReferenceData reference, List<Finding> findings) {
+  private SummarySheet(
+      SheetSource source, ReferenceData reference, Instant readAt, List<Finding> findings) {
     super(source, Template.SUMMARY_COLUMNS, findings);
     this.reference = requireNonNull(reference, "reference");
+    this.readAt = requireNonNull(readAt, "readAt");
   }
 
   /**
@@ -44,8 +51,8 @@ public final class SummarySheet extends TemplateSheet {
    * summary when the return passed every return-level rule.
    */
   public static Optional<ReturnSummary> check(
-      SheetSource source, ReferenceData reference, List<Finding> findings) {
-    SummarySheet sheet = new SummarySheet(source, reference, findings);
+      SheetSource source, ReferenceData reference, Instant readAt, List<Finding> findings) {
+    SummarySheet sheet = new SummarySheet(source, reference, readAt, findings);
     int before = findings.size();
     sheet.readAll();
     if (sheet.stopped || sheet.header() == null) {
@@ -97,8 +104,12 @@ public final class SummarySheet extends TemplateSheet {
     Optional<Long> attached = r.count(Template.FAMILIES_ATTACHED);
     Map<ClaimResult, Long> results = r.results(phase);
     boolean arithmetic = r.arithmetic(phase, identified, attached, results);
-    Optional<OffsetDateTime> submittedAt = r.submittedAt();
+    boolean plausible = r.plausibleCounts(authority, phase, identified, attached, results);
+    // Against a quarter the return may report on: one outside its phase is refused already (S08).
+    Optional<OffsetDateTime> submittedAt =
+        r.submittedAt(periodInPhase ? quarter : Optional.empty());
     boolean signedOff = r.signedOff();
+    boolean textsFit = r.textsFit();
     if (!templateRight
         || authority.isEmpty()
         || phase.isEmpty()
@@ -108,10 +119,13 @@ public final class SummarySheet extends TemplateSheet {
         || attached.isEmpty()
         || results == null
         || !arithmetic
+        || !plausible
         || submittedAt.isEmpty()
-        || !signedOff) {
+        || !signedOff
+        || !textsFit) {
       return null;
     }
+    r.sentFromTheAuthority(authority.get().authority());
     String revisionNote = r.text(Template.REVISION_NOTE);
     return new ReturnSummary(
         row,
@@ -362,9 +376,106 @@ public final class SummarySheet extends TemplateSheet {
       return right;
     }
 
-    Optional<OffsetDateTime> submittedAt() {
+    /**
+     * Every count within {@link ReturnBounds#maxFamilies} of the authority's target: a larger one
+     * is a slip, and one the warehouse could not hold used to fail the whole load.
+     */
+    boolean plausibleCounts(
+        Optional<AuthorityCodeMatch> authority,
+        Optional<Phase> phase,
+        Optional<Long> identified,
+        Optional<Long> attached,
+        Map<ClaimResult, Long> results) {
+      Optional<Target> target =
+          authority.isPresent() && phase.isPresent()
+              ? reference.target(authority.get().authority().code(), phase.get())
+              : Optional.empty();
+      long bound = ReturnBounds.maxFamilies(target);
+      Map<String, Long> counts = new java.util.LinkedHashMap<>();
+      identified.ifPresent(n -> counts.put(Template.FAMILIES_IDENTIFIED, n));
+      attached.ifPresent(n -> counts.put(Template.FAMILIES_ATTACHED, n));
+      if (results != null) {
+        results.forEach((result, n) -> counts.put(PhaseRules.column(result), n));
+      }
+      boolean right = true;
+      for (Map.Entry<String, Long> count : counts.entrySet()) {
+        if (count.getValue() > bound) {
+          report(
+              Rule.S14,
+              count.getKey(),
+              count.getKey()
+                  + " ("
+                  + count.getValue()
+                  + ") is more than "
+                  + ReturnBounds.TARGET_MULTIPLE
+                  + " times the authority's phase target"
+                  + target.map(t -> " of " + t.families()).orElse("")
+                  + " (at most "
+                  + bound
+                  + ")");
+          right = false;
+        }
+      }
+      return right;
+    }
+
+    /** Each text field within its limit ({@link ReturnBounds}). */
+    boolean textsFit() {
+      boolean right = true;
+      for (Map.Entry<String, Integer> limit :
+          Map.of(
+                  Template.SUBMITTED_BY, ReturnBounds.SUBMITTED_BY_LENGTH,
+                  Template.SRO_SIGN_OFF, ReturnBounds.SRO_SIGN_OFF_LENGTH,
+                  Template.REVISION_NOTE, ReturnBounds.REVISION_NOTE_LENGTH)
+              .entrySet()) {
+        String text = text(limit.getKey());
+        int length = text.codePointCount(0, text.length());
+        if (length > limit.getValue()) {
+          report(
+              Rule.S15,
+              limit.getKey(),
+              limit.getKey()
+                  + " is "
+                  + length
+                  + " characters long, more than its limit of "
+                  + limit.getValue());
+          right = false;
+        }
+      }
+      return right;
+    }
+
+    /** A warning when the authority's e-mail domains are known and submitted_by is elsewhere. */
+    void sentFromTheAuthority(Authority authority) {
+      String by = text(Template.SUBMITTED_BY).strip();
+      if (!authority.sendsFrom(by)) {
+        report(
+            Rule.W05,
+            Template.SUBMITTED_BY,
+            "submitted_by "
+                + Rule.quote(by)
+                + " is not at an e-mail domain of "
+                + authority.name()
+                + " ("
+                + String.join(", ", authority.emailDomains())
+                + ")");
+      }
+    }
+
+    Optional<OffsetDateTime> submittedAt(Optional<Quarter> quarter) {
       CellValue value = cell(Template.SUBMITTED_AT);
       Optional<OffsetDateTime> at = CellReading.timestamp(value);
+      if (at.isPresent() && quarter.isPresent()) {
+        Optional<String> implausible =
+            ReturnBounds.implausibleSubmission(at.get(), quarter.get(), readAt);
+        if (implausible.isPresent()) {
+          report(
+              Rule.S13,
+              Template.SUBMITTED_AT,
+              "submitted_at " + at.get() + " " + implausible.get());
+          return Optional.empty();
+        }
+      }
       if (at.isEmpty()) {
         String why =
             value instanceof CellValue.DateTime

@@ -7,12 +7,14 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.returns.check.ClaimsSheet;
+import uk.gov.tfwh.returns.check.FileNameAuthority;
 import uk.gov.tfwh.returns.check.SummarySheet;
 import uk.gov.tfwh.returns.model.Claim;
 import uk.gov.tfwh.returns.model.Finding;
@@ -44,10 +46,20 @@ public final class ReturnReader implements Serializable {
 
   private final ReferenceData reference;
   private final ReadLimits limits;
+  private final Clock clock;
 
   public ReturnReader(ReferenceData reference, ReadLimits limits) {
+    this(reference, limits, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the time a return is read, against which its submitted_at must not be in the
+   *     future (TFQR-S13)
+   */
+  public ReturnReader(ReferenceData reference, ReadLimits limits, Clock clock) {
     this.reference = requireNonNull(reference, "reference");
     this.limits = requireNonNull(limits, "limits");
+    this.clock = requireNonNull(clock, "clock");
   }
 
   /**
@@ -163,7 +175,9 @@ public final class ReturnReader implements Serializable {
       SheetSource summarySheet,
       SheetSource claimsSheet,
       List<Finding> findings) {
-    Optional<ReturnSummary> summary = SummarySheet.check(summarySheet, reference, findings);
+    Optional<ReturnSummary> summary =
+        SummarySheet.check(summarySheet, reference, clock.instant(), findings)
+            .filter(s -> FileNameAuthority.agrees(source, s, reference, findings));
     ClaimsSheet.Result claims =
         claimsSheet == null
             ? new ClaimsSheet.Result(List.of(), 0)

@@ -114,6 +114,33 @@ public enum Rule {
           + " empty.",
       "Enter submitted_at as text such as 2015-06-30T16:30:00+01:00 and fill in submitted_by and"
           + " sro_sign_off."),
+  S13(
+      "TFQR-S13",
+      Severity.RETURN_REJECTED,
+      "submitted_at is before the last day of the return's quarter, or in the future when the"
+          + " return is read.",
+      "Enter the date and time the senior responsible officer signed the return off, after the"
+          + " quarter ended, with the right UTC offset."),
+  S14(
+      "TFQR-S14",
+      Severity.RETURN_REJECTED,
+      "A count is more than ten times the authority's target for the phase, beyond any genuine"
+          + " return.",
+      "Check the figure for extra digits or a figure of another authority, and send the return"
+          + " again."),
+  S15(
+      "TFQR-S15",
+      Severity.RETURN_REJECTED,
+      "A text field is longer than its limit (submitted_by 254, sro_sign_off 200, revision_note"
+          + " 2,000 characters).",
+      "Shorten the text: an e-mail address, the officer's name, a revision note of a few"
+          + " paragraphs at most."),
+  S16(
+      "TFQR-S16",
+      Severity.RETURN_REJECTED,
+      "The file name names one authority and authority_code another.",
+      "Send each authority's return under its own name and code; if the file was renamed by"
+          + " mistake, give it the code of the authority whose figures it holds."),
   C01(
       "TFQR-C01",
       Severity.ROW_REJECTED,
@@ -199,6 +226,12 @@ public enum Rule {
       Severity.WARNING,
       "Figures far outside the authority's own history (such as a jump before a deadline).",
       "Check the figures; if they are right, keep the evidence, the national team may ask for it."),
+  W05(
+      "TFQR-W05",
+      Severity.WARNING,
+      "submitted_by is not at one of the authority's known e-mail domains.",
+      "Send returns from an address of the authority; the national team will confirm this return"
+          + " with the authority."),
   N01(
       "TFQR-N01",
       Severity.NOTE,

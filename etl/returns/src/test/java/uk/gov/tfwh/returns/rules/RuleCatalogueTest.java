@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.returns.Fixtures;
 import uk.gov.tfwh.returns.ReturnWriter;
 import uk.gov.tfwh.returns.history.ClaimOccurrence;
@@ -342,6 +343,102 @@ class RuleCatalogueTest {
   }
 
   @Test
+  void s13_submittedBeforeTheQuarterEndedOrInTheFuture() {
+    Finding before =
+        rejectedOnly(
+            read(new ReturnWriter(dir).set("submitted_at", "2015-06-29T23:59:59+01:00")),
+            "TFQR-S13");
+    assertThat(before.column()).isEqualTo("submitted_at");
+    assertThat(before.message()).contains("before the quarter it reports on ended (2015-06-30)");
+    for (String future :
+        List.of("9999-12-31T23:59:59+14:00", "2262-04-11T23:47:16Z", "+10000-01-01T00:00:00Z")) {
+      Finding finding =
+          rejectedOnly(read(new ReturnWriter(dir).set("submitted_at", future)), "TFQR-S13");
+      assertThat(finding.message()).as(future).contains("is in the future");
+    }
+  }
+
+  @Test
+  void s13_theLastDayOfTheQuarterAndTheReadingDayAreFine() {
+    assertThat(
+            read(new ReturnWriter(dir).set("submitted_at", "2015-06-30T00:00:00+01:00")).accepted())
+        .isTrue();
+    String today = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+    assertThat(read(new ReturnWriter(dir).set("submitted_at", today)).accepted()).isTrue();
+  }
+
+  @Test
+  void s14_aCountTenTimesTheTargetIsAnAbsurdity() {
+    // Kent's phase 2 target is 8,960: 89,600 is the most a count may be.
+    assertThat(read(new ReturnWriter(dir).set("families_identified", "89600")).accepted()).isTrue();
+    Finding finding =
+        rejectedOnly(read(new ReturnWriter(dir).set("families_identified", "89601")), "TFQR-S14");
+    assertThat(finding.column()).isEqualTo("families_identified");
+    assertThat(finding.message()).contains("(89601)", "target of 8960", "at most 89600");
+    ReturnOutcome huge =
+        read(
+            new ReturnWriter(dir)
+                .set("families_identified", "1000000000000")
+                .set("families_attached", "10000000")
+                .set("results_sustained_progress", "10000000"));
+    assertThat(huge.accepted()).isFalse();
+    assertThat(huge.findings())
+        .extracting(Finding::ruleId, Finding::column)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("TFQR-S14", "families_identified"),
+            org.assertj.core.groups.Tuple.tuple("TFQR-S14", "families_attached"),
+            org.assertj.core.groups.Tuple.tuple("TFQR-S14", "results_sustained_progress"));
+    // Beyond what a long holds it is not a whole number the reader can take at all.
+    assertThat(ids(read(new ReturnWriter(dir).set("families_identified", "9".repeat(40)))))
+        .containsExactly("TFQR-S05");
+  }
+
+  @Test
+  void s15_textOverItsLimit() {
+    ReturnOutcome outcome =
+        read(
+            new ReturnWriter(dir)
+                .set("submitted_by", "a".repeat(250) + "@x.uk")
+                .set("sro_sign_off", "A".repeat(201))
+                .set("revision_note", "n".repeat(2_001)));
+    assertThat(outcome.accepted()).isFalse();
+    assertThat(outcome.findings())
+        .extracting(Finding::ruleId, Finding::column)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("TFQR-S15", "submitted_by"),
+            org.assertj.core.groups.Tuple.tuple("TFQR-S15", "sro_sign_off"),
+            org.assertj.core.groups.Tuple.tuple("TFQR-S15", "revision_note"));
+    assertThat(
+            read(new ReturnWriter(dir)
+                    .set("sro_sign_off", "A".repeat(200))
+                    .set("revision_note", "n".repeat(2_000)))
+                .accepted())
+        .isTrue();
+  }
+
+  @Test
+  void s16_fileNamedForAnotherAuthority() {
+    // Kent's figures (E10000016) in a file named for Birmingham (E08000025).
+    new ReturnWriter(dir).write("E08000025-2015Q2-p2");
+    Finding finding = rejectedOnly(ReturnWriter.read(dir, "E08000025-2015Q2-p2"), "TFQR-S16");
+    assertThat(finding.column()).isEqualTo("authority_code");
+    assertThat(finding.message()).contains("names Birmingham (E08000025)", "E10000016 (Kent)");
+  }
+
+  @Test
+  void s16_aNameWithTheOwnCodeOrAFormerCodeOfItOrNoCodeIsFine() {
+    for (String stem :
+        List.of("E10000016-2015Q2-p2", "kent-2015Q2", "e10000016_v2", "E100000160")) {
+      new ReturnWriter(dir).write(stem);
+      assertThat(ReturnWriter.read(dir, stem).accepted()).as(stem).isTrue();
+    }
+    new ReturnWriter(dir).phase1().set("authority_code", "E08000037").write("E08000020-2013Q3");
+    assertThat(ReturnWriter.read(dir, "E08000020-2013Q3").accepted())
+        .as("Gateshead under its former code")
+        .isTrue();
+  }
+
+  @Test
   void c01_familyRefTooShort() {
     rowRejected(
         read(new ReturnWriter(dir).claim(OK_CLAIM.replace(FAMILY, "fam-0123456789a"))),
@@ -435,6 +532,22 @@ class RuleCatalogueTest {
                 .claim(OK_CLAIM)
                 .claim(OK_CLAIM.replace("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")));
     assertThat(outcome.claims()).hasSize(1);
+    assertThat(outcome.findings())
+        .extracting(Finding::row, Finding::ruleId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "TFQR-C07"));
+  }
+
+  @Test
+  void c07_theSameFamilyInUpperCaseIsTheSameFamily() {
+    ReturnOutcome outcome =
+        read(
+            new ReturnWriter(dir)
+                .claim(OK_CLAIM)
+                .claim(
+                    OK_CLAIM
+                        .replace(FAMILY, FAMILY.toUpperCase(Locale.ROOT))
+                        .replace("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")));
+    assertThat(outcome.claims()).extracting(c -> c.familyRef()).containsExactly(FAMILY);
     assertThat(outcome.findings())
         .extracting(Finding::row, Finding::ruleId)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "TFQR-C07"));
@@ -615,6 +728,26 @@ class RuleCatalogueTest {
         .extracting(Finding::ruleId, Finding::column)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("TFQR-W04", "families_attached"));
     assertThat(result.findings().get(0).message()).contains("rose by 280");
+  }
+
+  @Test
+  void w05_submittedFromAnotherCouncilsDomain() throws IOException {
+    ReferenceData withDomains =
+        ReferenceSetWithDomains.kentAt(dir.resolve("reference"), "kent.gov.uk");
+    Path landing = dir.resolve("landing");
+    java.nio.file.Files.createDirectories(landing);
+    new ReturnWriter(landing).set("submitted_by", "someone@birmingham.gov.uk").write("r");
+    ReturnOutcome outcome = ReturnWriter.read(landing, "r", withDomains);
+
+    assertThat(outcome.accepted()).isTrue();
+    assertThat(ids(outcome)).containsExactly("TFQR-W05");
+    assertThat(outcome.findings().get(0).message()).contains("kent.gov.uk");
+    for (String fine : List.of("a@kent.gov.uk", "a@CSC.KENT.GOV.UK")) {
+      new ReturnWriter(landing).set("submitted_by", fine).write("r");
+      assertThat(ids(ReturnWriter.read(landing, "r", withDomains))).as(fine).isEmpty();
+    }
+    new ReturnWriter(landing).set("submitted_by", "a@notkent.gov.uk").write("r");
+    assertThat(ids(ReturnWriter.read(landing, "r", withDomains))).containsExactly("TFQR-W05");
   }
 
   @Test
