@@ -57,6 +57,7 @@ public final class LandingFolder {
     Map<String, Path> claims = new TreeMap<>();
     Map<String, Path> workbooks = new TreeMap<>();
     List<Finding> findings = new ArrayList<>();
+    List<Path> others = new ArrayList<>();
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       String lower = name.toLowerCase(Locale.ROOT);
@@ -77,6 +78,7 @@ public final class LandingFolder {
                 name,
                 "the file is not part of a return: a return is <stem>.summary.csv with an"
                     + " optional <stem>.claims.csv, or <stem>.xlsx"));
+        others.add(entry);
       }
     }
     List<ReturnSource> returns = new ArrayList<>();
@@ -112,8 +114,23 @@ public final class LandingFolder {
           .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
     }
     byStem.values().forEach(returns::addAll);
+    List<SourceFile> files = new ArrayList<>();
+    returns.forEach(r -> files.addAll(r.files()));
+    for (Map.Entry<String, Path> claimsFile : claims.entrySet()) {
+      if (!summaries.containsKey(claimsFile.getKey())) {
+        others.add(claimsFile.getValue());
+      }
+    }
+    for (Path other : others) {
+      try {
+        files.add(checksums.sourceFile(other));
+      } catch (IOException e) {
+        // Gone or unreadable since the listing: its finding stands, it is no input of this load.
+      }
+    }
+    files.sort(Comparator.comparing(SourceFile::name));
     findings.sort(Comparator.comparing(Finding::file));
-    return new LandingScan(returns, findings);
+    return new LandingScan(returns, findings, files);
   }
 
   private static java.util.Optional<ReturnSource> source(

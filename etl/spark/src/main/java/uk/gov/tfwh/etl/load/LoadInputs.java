@@ -7,13 +7,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import uk.gov.tfwh.etl.read.ReturnIds;
-import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingScan;
@@ -30,31 +28,37 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.InputFile;
 public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, String digest) {
 
   /**
-   * @param checksums the checksums the scan used, so the files that are not part of a return are
-   *     not read again either when unchanged
+   * The inputs of a load: the files of the scan's one listing (so a file that lands after it is the
+   * next load's, never recorded as seen unread) and the reference set.
    */
-  public static LoadInputs of(
-      Path landingDir, LandingScan scan, Path referenceDir, FileChecksums checksums) {
+  public static LoadInputs of(LandingScan scan, Path referenceDir) {
     List<InputFile> files = new ArrayList<>();
-    Set<String> known = new HashSet<>();
-    for (ReturnSource source : scan.returns()) {
-      for (SourceFile file : source.files()) {
-        files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256()));
-        known.add(file.name());
-      }
-    }
-    // The returns' files were looked at by the scan; only the others are looked at again.
-    for (Path path : plainFiles(landingDir, name -> !known.contains(name))) {
-      SourceFile file = sourceFile(checksums, path);
+    for (SourceFile file : scan.files()) {
       files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256()));
     }
+    return of(files, folderDigest(referenceDir));
+  }
+
+  private static LoadInputs of(List<InputFile> landingFiles, String referenceDigest) {
+    List<InputFile> files = new ArrayList<>(landingFiles);
     files.sort(Comparator.comparing(InputFile::name));
-    String referenceDigest = folderDigest(referenceDir);
     StringBuilder text = new StringBuilder("reference ").append(referenceDigest).append('\n');
     for (InputFile file : files) {
       text.append(file.name()).append('\0').append(file.sha256()).append('\n');
     }
     return new LoadInputs(files, referenceDigest, ReturnIds.sha256(text.toString()));
+  }
+
+  /**
+   * These inputs less the files of returns that changed while the load read them: they were not
+   * loaded, so the next load must not find them already seen.
+   */
+  public LoadInputs without(Set<String> fileNames) {
+    if (fileNames.isEmpty()) {
+      return this;
+    }
+    return of(
+        landingFiles.stream().filter(f -> !fileNames.contains(f.name())).toList(), referenceDigest);
   }
 
   /** A checksum over every plain file of a folder (names and contents). */

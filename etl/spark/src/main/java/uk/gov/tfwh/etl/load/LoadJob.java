@@ -102,8 +102,11 @@ public final class LoadJob {
       Map<String, List<Finding>> reconciliation,
       CurrentReturns current) {}
 
-  /** The report and the tables of a built (not yet committed) snapshot. */
-  private record Built(LoadReport report, Map<String, TableStats> tables) {}
+  /**
+   * The report and the tables of a built (not yet committed) snapshot, and the landing files of
+   * returns that changed while they were read (left for the next load).
+   */
+  private record Built(LoadReport report, Map<String, TableStats> tables, Set<String> deferred) {}
 
   /**
    * Runs the load under the warehouse's lock, so a second load or a publish on the same warehouse
@@ -147,8 +150,7 @@ public final class LoadJob {
                     + " other files; "
                     + checksums.reused()
                     + " files known unchanged by their stamp");
-    LoadInputs inputs =
-        LoadInputs.of(request.landingDir(), scan, request.referenceDir(), checksums);
+    LoadInputs inputs = LoadInputs.of(scan, request.referenceDir());
     if (parent.isPresent() && parent.get().inputsDigest().equals(inputs.digest())) {
       progress.accept(
           "nothing new: the landing folder and reference set are those of the current snapshot "
@@ -177,8 +179,8 @@ public final class LoadJob {
               startedAt,
               parent.map(SnapshotManifest::id).orElse(null),
               reference.version(),
-              inputs.digest(),
-              inputs.landingFiles(),
+              inputs.without(built.deferred()).digest(),
+              inputs.without(built.deferred()).landingFiles(),
               built.tables());
       clock.time(
           "commit",
@@ -225,11 +227,23 @@ public final class LoadJob {
         "spark",
         spark::get,
         s -> "session " + s.version() + ", master " + s.sparkContext().master());
-    List<ReadReturn> returns =
+    ReturnReading.Outcome reading =
         clock.time(
             "read",
             () -> readReturns(request, reference, scan, prior, parentDir, staged),
-            r -> r.size() + " returns");
+            r -> r.read().size() + " returns");
+    List<ReadReturn> returns = reading.read();
+    Set<String> deferred = new TreeSet<>();
+    for (ReturnSource changed : reading.changedWhileRead()) {
+      changed.files().forEach(f -> deferred.add(f.name()));
+    }
+    if (!deferred.isEmpty()) {
+      progress.accept(
+          "  "
+              + reading.changedWhileRead().size()
+              + " returns changed while they were read and are left for the next load: "
+              + String.join(", ", deferred));
+    }
     Judged judged = judge(returns, clock);
     SnapshotWriter writer = new SnapshotWriter(spark.get(), staged);
     Map<String, TableStats> written = new TreeMap<>();
@@ -292,7 +306,7 @@ public final class LoadJob {
             new TreeMap<>(tableRows),
             counts);
     report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
-    return new Built(report, written);
+    return new Built(report, written, deferred);
   }
 
   /**
@@ -311,7 +325,7 @@ public final class LoadJob {
     }
   }
 
-  private List<ReadReturn> readReturns(
+  private ReturnReading.Outcome readReturns(
       LoadRequest request,
       ReferenceData reference,
       LandingScan scan,
@@ -342,7 +356,7 @@ public final class LoadJob {
     reused.forEach(r -> reusedBatches.add(r.batch()));
     parentDir.ifPresent(dir -> LoadState.linkClaims(dir, staged.directory(), reusedBatches));
     ReturnReader reader = new ReturnReader(reference, ReadLimits.defaults());
-    List<ReadReturn> fresh =
+    ReturnReading.Outcome fresh =
         ReturnReading.read(
             spark.get(),
             reader,
@@ -352,8 +366,8 @@ public final class LoadJob {
             staged.id(),
             LoadState.claimsDir(staged.directory(), batch));
     List<ReadReturn> all = new ArrayList<>(reused);
-    all.addAll(fresh);
-    return all;
+    all.addAll(fresh.read());
+    return new ReturnReading.Outcome(all, fresh.changedWhileRead());
   }
 
   private Judged judge(List<ReadReturn> returns, StageClock clock) {

@@ -2,6 +2,7 @@ package uk.gov.tfwh.etl.read;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Claim;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.SourceFile;
+import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.ReturnReader;
 
 /**
@@ -38,16 +41,32 @@ public final class ReturnReading {
     }
   }
 
-  /** One return read on an executor: its result and its accepted claim rows. */
-  private record Read(ReadReturn result, List<Row> claims) implements Serializable {}
+  /**
+   * One return read on an executor: its result and its accepted claim rows, or, when a file of it
+   * changed while it was read, nothing but that fact.
+   */
+  private record Read(ReadReturn result, List<Row> claims, boolean changedWhileRead)
+      implements Serializable {}
+
+  /**
+   * What a batch read gave: the returns read, and those left for the next load because a file of
+   * theirs changed between the scan and the read (their bytes are not the ones the scan's checksum
+   * names, so neither what was parsed nor the checksum can be trusted).
+   */
+  public record Outcome(List<ReadReturn> read, List<ReturnSource> changedWhileRead) {
+    public Outcome {
+      read = List.copyOf(read);
+      changedWhileRead = List.copyOf(changedWhileRead);
+    }
+  }
 
   /**
    * Reads every pending return and writes the claim rows that passed their own return's rules to
    * {@code claimsDir} (as Parquet with {@link ClaimRows#SCHEMA}).
    *
-   * @return what was read, in the order given
+   * @return what was read, in the order given, and what changed while it was read
    */
-  public static List<ReadReturn> read(
+  public static Outcome read(
       SparkSession spark,
       ReturnReader reader,
       Path landingDir,
@@ -65,20 +84,34 @@ public final class ReturnReading {
             .map(p -> readOne(reader, landing, p, batch, snapshotId))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
-      List<ReadReturn> results = new ArrayList<>(reads.map(Read::result).collect());
+      List<ReadReturn> results = new ArrayList<>();
+      List<ReturnSource> changed = new ArrayList<>();
+      // Only the small results come back; the claim rows stay on the executors.
+      for (Read read :
+          reads.map(r -> new Read(r.result(), List.of(), r.changedWhileRead())).collect()) {
+        if (read.changedWhileRead()) {
+          changed.add(read.result().source());
+        } else {
+          results.add(read.result());
+        }
+      }
       long rows = results.stream().mapToLong(r -> r.claimKeys().size()).sum();
       // One file per ROWS_PER_FILE rows, at most one per core: each Parquet file costs a writer's
       // set-up and a footer to read back, which for a new quarter's few thousand rows is most of
       // the work.
       int files =
           (int) Math.min(context.defaultParallelism(), Math.max(1, rows / ROWS_PER_FILE + 1));
-      JavaRDD<Row> claimRows = reads.flatMap(read -> read.claims().iterator()).coalesce(files);
+      JavaRDD<Row> claimRows =
+          reads
+              .filter(read -> !read.changedWhileRead())
+              .flatMap(read -> read.claims().iterator())
+              .coalesce(files);
       spark
           .createDataFrame(claimRows, ClaimRows.SCHEMA)
           .write()
           .mode(SaveMode.ErrorIfExists)
           .parquet(claimsDir.toAbsolutePath().toString());
-      return results;
+      return new Outcome(results, changed);
     } finally {
       reads.unpersist(false);
     }
@@ -87,6 +120,9 @@ public final class ReturnReading {
   private static Read readOne(
       ReturnReader reader, String landing, Pending pending, long batch, String snapshotId) {
     ReturnOutcome outcome = reader.read(Path.of(landing), pending.source());
+    if (changedSinceTheScan(Path.of(landing), pending.source())) {
+      return new Read(rejectedStub(pending, batch, snapshotId), List.of(), true);
+    }
     String fingerprint =
         outcome
             .summary()
@@ -108,6 +144,38 @@ public final class ReturnReading {
     for (Claim claim : outcome.claims()) {
       rows.add(ClaimRows.of(pending.returnId(), claim));
     }
-    return new Read(result, rows);
+    return new Read(result, rows, false);
+  }
+
+  /**
+   * Whether any file of the return now has other bytes than those the scan hashed (or is gone):
+   * checked after reading, so what was parsed is what the checksum names, or the return waits.
+   */
+  private static boolean changedSinceTheScan(Path landing, ReturnSource source) {
+    for (SourceFile file : source.files()) {
+      try {
+        if (!FileChecksums.none().sha256(landing.resolve(file.name())).equals(file.sha256())) {
+          return true;
+        }
+      } catch (IOException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What stands for a return that changed while it was read: only its source travels back. */
+  private static ReadReturn rejectedStub(Pending pending, long batch, String snapshotId) {
+    return new ReadReturn(
+        pending.returnId(),
+        pending.source(),
+        batch,
+        snapshotId,
+        null,
+        null,
+        0,
+        0,
+        ClaimKeys.of(List.of()),
+        List.of());
   }
 }
