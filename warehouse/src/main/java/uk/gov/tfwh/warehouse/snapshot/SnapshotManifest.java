@@ -33,11 +33,20 @@ public record SnapshotManifest(
     tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
   }
 
-  /** One file of the landing folder that this snapshot's history includes. */
-  public record InputFile(String name, long sizeBytes, String sha256) {
+  /**
+   * One file of the landing folder that this snapshot's history includes.
+   *
+   * @param receivedAt when a load first saw the file with these contents, carried unchanged by
+   *     every later load (null in manifests written before it was recorded)
+   */
+  public record InputFile(String name, long sizeBytes, String sha256, Instant receivedAt) {
     public InputFile {
       requireNonNull(name, "name");
       requireNonNull(sha256, "sha256");
+    }
+
+    public InputFile(String name, long sizeBytes, String sha256) {
+      this(name, sizeBytes, sha256, null);
     }
   }
 

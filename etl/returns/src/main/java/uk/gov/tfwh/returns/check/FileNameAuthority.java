@@ -10,6 +10,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.Authority;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.rules.Location;
@@ -40,6 +41,27 @@ public final class FileNameAuthority {
           .ifPresent(named::add);
     }
     return named;
+  }
+
+  private static final Pattern PHASE =
+      Pattern.compile("(?<![A-Za-z0-9])(?:[Pp]|[Pp]hase)([12])(?![0-9])");
+
+  /**
+   * Whose return a stem says it is, for when: the authority when it names exactly one, the quarter
+   * ({@code 2014Q3}) and the phase ({@code p1}, {@code phase2}) when it names one each.
+   */
+  public static ReturnIdentity identity(String stem, ReferenceData reference) {
+    List<Authority> named = named(stem, reference);
+    Matcher phase = PHASE.matcher(stem);
+    Integer phaseNumber = null;
+    if (phase.find()) {
+      int first = Integer.parseInt(phase.group(1));
+      phaseNumber = phase.find() && Integer.parseInt(phase.group(1)) != first ? null : first;
+    }
+    return new ReturnIdentity(
+        named.size() == 1 ? named.get(0).code() : null,
+        phaseNumber,
+        quarter(stem).map(Quarter::end).orElse(null));
   }
 
   /** The quarter a stem names ({@code 2014Q3}), when it names exactly one. */

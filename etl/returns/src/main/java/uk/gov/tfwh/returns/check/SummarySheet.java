@@ -18,6 +18,7 @@ import uk.gov.tfwh.programme.reference.ReferenceData.AuthorityCodeMatch;
 import uk.gov.tfwh.programme.reference.Target;
 import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
 import uk.gov.tfwh.returns.rules.Location;
@@ -38,6 +39,7 @@ public final class SummarySheet extends TemplateSheet {
   private List<CellValue> firstCells;
   private boolean firstWellFormed;
   private boolean stopped;
+  private ReturnIdentity identity = ReturnIdentity.UNKNOWN;
 
   private SummarySheet(
       SheetSource source, ReferenceData reference, Instant readAt, List<Finding> findings) {
@@ -52,7 +54,22 @@ public final class SummarySheet extends TemplateSheet {
    */
   public static Optional<ReturnSummary> check(
       SheetSource source, ReferenceData reference, Instant readAt, List<Finding> findings) {
+    return read(source, reference, readAt, findings).summary();
+  }
+
+  /** The summary when accepted, and whose return it is as far as its cells say either way. */
+  public record Result(Optional<ReturnSummary> summary, ReturnIdentity identity) {}
+
+  /** As {@link #check}, with the identity its cells give even when the return is rejected. */
+  public static Result read(
+      SheetSource source, ReferenceData reference, Instant readAt, List<Finding> findings) {
     SummarySheet sheet = new SummarySheet(source, reference, readAt, findings);
+    Optional<ReturnSummary> summary = sheet.checkAll(findings);
+    return new Result(summary, sheet.identity);
+  }
+
+  private Optional<ReturnSummary> checkAll(List<Finding> findings) {
+    SummarySheet sheet = this;
     int before = findings.size();
     sheet.readAll();
     if (sheet.stopped || sheet.header() == null) {
@@ -99,6 +116,11 @@ public final class SummarySheet extends TemplateSheet {
     Optional<AuthorityCodeMatch> authority = r.authority();
     Optional<Phase> phase = r.phase();
     Optional<Quarter> quarter = r.quarter();
+    identity =
+        new ReturnIdentity(
+            authority.map(a -> a.authority().code()).orElse(null),
+            phase.map(Phase::number).orElse(null),
+            quarter.map(Quarter::end).orElse(null));
     boolean periodInPhase = r.periodInPhase(phase, quarter);
     Optional<Long> identified = r.count(Template.FAMILIES_IDENTIFIED);
     Optional<Long> attached = r.count(Template.FAMILIES_ATTACHED);

@@ -17,6 +17,7 @@ import uk.gov.tfwh.returns.rules.Location;
  * the row is.
  *
  * @param authorityCode the claiming authority's current code
+ * @param arrival when its return reached the warehouse: the order claims are judged in
  * @param file the claims file or workbook the row is in
  * @param row the 1-based row in the claims sheet
  */
@@ -25,7 +26,7 @@ public record ClaimOccurrence(
     String authorityCode,
     Phase phase,
     Quarter quarter,
-    OffsetDateTime submittedAt,
+    Arrival arrival,
     ClaimResult result,
     String returnId,
     String file,
@@ -36,10 +37,37 @@ public record ClaimOccurrence(
     requireNonNull(authorityCode, "authorityCode");
     requireNonNull(phase, "phase");
     requireNonNull(quarter, "quarter");
-    requireNonNull(submittedAt, "submittedAt");
+    requireNonNull(arrival, "arrival");
     requireNonNull(result, "result");
     requireNonNull(returnId, "returnId");
     requireNonNull(file, "file");
+  }
+
+  /** A claim of a return received when it says it was signed off, by the first load. */
+  public ClaimOccurrence(
+      String familyRef,
+      String authorityCode,
+      Phase phase,
+      Quarter quarter,
+      OffsetDateTime submittedAt,
+      ClaimResult result,
+      String returnId,
+      String file,
+      int row) {
+    this(
+        familyRef,
+        authorityCode,
+        phase,
+        quarter,
+        new Arrival(0, submittedAt.toInstant(), submittedAt),
+        result,
+        returnId,
+        file,
+        row);
+  }
+
+  public OffsetDateTime submittedAt() {
+    return arrival.submittedAt();
   }
 
   /**

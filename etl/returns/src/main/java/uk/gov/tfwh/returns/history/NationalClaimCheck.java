@@ -36,9 +36,14 @@ import uk.gov.tfwh.returns.rules.Rule;
 public final class NationalClaimCheck {
   private NationalClaimCheck() {}
 
-  /** The deterministic order in which claims are judged. */
+  /**
+   * The deterministic order in which claims are judged: by when their returns reached the warehouse
+   * ({@link Arrival#ORDER}, the order versions are judged in too), so a claim accepted and paid in
+   * an earlier load keeps its place against any claim first seen later, whatever date that one's
+   * sender wrote.
+   */
   public static final Comparator<ClaimOccurrence> ORDER =
-      Comparator.comparing((ClaimOccurrence c) -> c.submittedAt().toInstant())
+      Comparator.comparing(ClaimOccurrence::arrival, Arrival.ORDER)
           .thenComparing(ClaimOccurrence::returnId)
           .thenComparingInt(ClaimOccurrence::row);
 

@@ -95,10 +95,9 @@ public final class ReturnHistory {
     }
   }
 
-  /** Arrival order: batch, then submitted_at (as an instant), then return id. */
+  /** Arrival order ({@link Arrival#ORDER}), then return id. */
   public static final Comparator<ReturnVersion> ARRIVAL =
-      Comparator.comparingLong(ReturnVersion::batch)
-          .thenComparing(v -> v.summary().submittedAt().toInstant())
+      Comparator.comparing(ReturnVersion::arrival, Arrival.ORDER)
           .thenComparing(ReturnVersion::returnId);
 
   /**
@@ -139,7 +138,10 @@ public final class ReturnHistory {
         status.put(version.returnId(), Status.CURRENT);
         current.put(quarter, version);
         kept.add(version);
-      } else if (version.summary().submittedAt().isAfter(now.summary().submittedAt())) {
+      } else if (version
+          .arrival()
+          .credibleSubmission()
+          .isAfter(now.arrival().credibleSubmission())) {
         status.put(now.returnId(), Status.SUPERSEDED);
         supersededBy.put(now.returnId(), version.returnId());
         status.put(version.returnId(), Status.CURRENT);
@@ -154,13 +156,23 @@ public final class ReturnHistory {
                 "submitted_at "
                     + version.summary().submittedAt()
                     + " is "
-                    + (version.summary().submittedAt().isEqual(now.summary().submittedAt())
+                    + (version
+                            .arrival()
+                            .credibleSubmission()
+                            .equals(now.arrival().credibleSubmission())
                         ? "the same as"
                         : "older than")
                     + " that of return "
                     + now.returnId()
                     + " ("
-                    + now.summary().submittedAt()
+                    + now.arrival().credibleSubmission()
+                    + (now.arrival()
+                            .credibleSubmission()
+                            .equals(now.summary().submittedAt().toInstant())
+                        ? ""
+                        : ", when the warehouse received it: its own date "
+                            + now.summary().submittedAt()
+                            + " is later")
                     + "), already accepted for "
                     + quarter
                     + "; the accepted return stands"));

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -23,18 +24,36 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * @param batch the order in which returns arrived: every return of one load has the same batch, and
  *     a later load a higher one. It tells a resubmission that arrives late with an old submitted_at
  *     (stale) from versions that arrive together (plain history)
+ * @param receivedAt when the warehouse first saw the return (see {@link Arrival})
  * @param summary the accepted summary
  * @param fingerprint what the return says, independent of file names and formats (see {@link
  *     #fingerprint}); equal fingerprints mean identical copies
  */
 public record ReturnVersion(
-    String returnId, String file, long batch, ReturnSummary summary, String fingerprint)
+    String returnId,
+    String file,
+    long batch,
+    Instant receivedAt,
+    ReturnSummary summary,
+    String fingerprint)
     implements Serializable {
   public ReturnVersion {
     requireNonNull(returnId, "returnId");
     requireNonNull(file, "file");
+    requireNonNull(receivedAt, "receivedAt");
     requireNonNull(summary, "summary");
     requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /** A version received when it says it was signed off (for tests of the history rules alone). */
+  public ReturnVersion(
+      String returnId, String file, long batch, ReturnSummary summary, String fingerprint) {
+    this(returnId, file, batch, summary.submittedAt().toInstant(), summary, fingerprint);
+  }
+
+  /** When it arrived, as every ordering of versions and claims compares it. */
+  public Arrival arrival() {
+    return new Arrival(batch, receivedAt, summary.submittedAt());
   }
 
   /** The version of an accepted outcome, identified by its source's id. */

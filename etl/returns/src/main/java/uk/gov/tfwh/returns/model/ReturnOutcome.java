@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param acceptedSummary the conformed summary, or null when the return was rejected (kept nullable
  *     rather than {@link Optional} so the record stays {@link Serializable}); use {@link
  *     #summary()}
+ * @param identity whose return it is and for when, as far as could be read (a rejected one too)
  */
 public record ReturnOutcome(
     ReturnSource source,
@@ -24,10 +25,12 @@ public record ReturnOutcome(
     List<Claim> claims,
     int claimRowsRead,
     int claimRowsRejected,
-    List<Finding> findings)
+    List<Finding> findings,
+    ReturnIdentity identity)
     implements Serializable {
   public ReturnOutcome {
     requireNonNull(source, "source");
+    requireNonNull(identity, "identity");
     claims = List.copyOf(claims);
     findings = List.copyOf(findings);
     if (acceptedSummary == null && !claims.isEmpty()) {

@@ -19,6 +19,7 @@ import uk.gov.tfwh.returns.check.SummarySheet;
 import uk.gov.tfwh.returns.model.Claim;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnFormat;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
@@ -76,7 +77,7 @@ public final class ReturnReader implements Serializable {
     for (SourceFile file : source.files()) {
       Optional<Path> path = usablePath(landingDir, file, findings);
       if (path.isEmpty()) {
-        return rejected(source, 0, findings);
+        return rejected(source, 0, findings, ReturnIdentity.UNKNOWN);
       }
       paths.add(path.get());
     }
@@ -95,7 +96,7 @@ public final class ReturnReader implements Serializable {
                   + ": "
                   + e.getMessage()
                   + ")"));
-      return rejected(source, 0, findings);
+      return rejected(source, 0, findings, ReturnIdentity.UNKNOWN);
     }
   }
 
@@ -152,7 +153,7 @@ public final class ReturnReader implements Serializable {
     if (summaryPath == null) {
       findings.add(
           Rule.F04.at(Location.ofFile(source.id()), "the return has no <stem>.summary.csv file"));
-      return rejected(source, 0, findings);
+      return rejected(source, 0, findings, ReturnIdentity.UNKNOWN);
     }
     SheetSource summary = new CsvSheet(summaryPath, Location.SUMMARY);
     SheetSource claims = claimsPath == null ? null : new CsvSheet(claimsPath, Location.CLAIMS);
@@ -166,7 +167,7 @@ public final class ReturnReader implements Serializable {
       return check(source, summary, claims, findings);
     } catch (SheetReadException e) {
       findings.add(e.finding());
-      return rejected(source, 0, findings);
+      return rejected(source, 0, findings, ReturnIdentity.UNKNOWN);
     }
   }
 
@@ -175,9 +176,10 @@ public final class ReturnReader implements Serializable {
       SheetSource summarySheet,
       SheetSource claimsSheet,
       List<Finding> findings) {
+    SummarySheet.Result read =
+        SummarySheet.read(summarySheet, reference, clock.instant(), findings);
     Optional<ReturnSummary> summary =
-        SummarySheet.check(summarySheet, reference, clock.instant(), findings)
-            .filter(s -> FileNameAuthority.agrees(source, s, reference, findings));
+        read.summary().filter(s -> FileNameAuthority.agrees(source, s, reference, findings));
     ClaimsSheet.Result claims =
         claimsSheet == null
             ? new ClaimsSheet.Result(List.of(), 0)
@@ -186,7 +188,7 @@ public final class ReturnReader implements Serializable {
         summary.isEmpty()
             || findings.stream().anyMatch(f -> f.severity() == Severity.RETURN_REJECTED);
     if (rejected) {
-      return rejected(source, claims.rowsRead(), findings);
+      return rejected(source, claims.rowsRead(), findings, read.identity());
     }
     List<Claim> accepted = claims.claims();
     return new ReturnOutcome(
@@ -195,12 +197,24 @@ public final class ReturnReader implements Serializable {
         accepted,
         claims.rowsRead(),
         claims.rowsRead() - accepted.size(),
-        findings);
+        findings,
+        read.identity());
   }
 
-  private static ReturnOutcome rejected(
-      ReturnSource source, int claimRowsRead, List<Finding> findings) {
-    return new ReturnOutcome(source, null, List.of(), claimRowsRead, claimRowsRead, findings);
+  /**
+   * A rejected return, placed in its authority and quarter by what its cells said where they were
+   * right, else by its file name.
+   */
+  private ReturnOutcome rejected(
+      ReturnSource source, int claimRowsRead, List<Finding> findings, ReturnIdentity fromCells) {
+    return new ReturnOutcome(
+        source,
+        null,
+        List.of(),
+        claimRowsRead,
+        claimRowsRead,
+        findings,
+        fromCells.orElse(FileNameAuthority.identity(source.stem(), reference)));
   }
 
   /** The limits this reader applies. */

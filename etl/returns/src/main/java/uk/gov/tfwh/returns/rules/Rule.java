@@ -199,7 +199,8 @@ public enum Rule {
   H01(
       "TFQR-H01",
       Severity.RETURN_REJECTED,
-      "Stale resubmission: submitted_at is older than the accepted return for that quarter.",
+      "Stale resubmission: received after the accepted return for that quarter but signed off"
+          + " before it (its submitted_at, taken no later than when the warehouse received it).",
       "If this return should replace the accepted one, send it again with the time it was signed"
           + " off, later than the accepted return's submitted_at."),
   W01(

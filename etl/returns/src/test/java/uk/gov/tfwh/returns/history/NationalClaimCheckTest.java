@@ -66,6 +66,40 @@ class NationalClaimCheckTest {
   }
 
   @Test
+  void aClaimReceivedLaterLosesToAnEarlierOneWhateverDateItsSenderWrote() {
+    ClaimOccurrence kent =
+        claim(KENT, "2015Q4", "2016-01-05T16:00:00Z", ClaimResult.SUSTAINED_PROGRESS, "kent", 2);
+    ClaimOccurrence backdated =
+        claim(LEEDS, "2015Q4", "2015-12-31T09:00:00Z", ClaimResult.SUSTAINED_PROGRESS, "leeds", 4);
+    ClaimOccurrence receivedFirst =
+        new ClaimOccurrence(
+            kent.familyRef(),
+            kent.authorityCode(),
+            kent.phase(),
+            kent.quarter(),
+            new Arrival(0, java.time.Instant.parse("2016-01-06T00:00:00Z"), kent.submittedAt()),
+            kent.result(),
+            kent.returnId(),
+            kent.file(),
+            kent.row());
+    ClaimOccurrence receivedLater =
+        new ClaimOccurrence(
+            backdated.familyRef(),
+            backdated.authorityCode(),
+            backdated.phase(),
+            backdated.quarter(),
+            new Arrival(
+                1, java.time.Instant.parse("2016-02-01T00:00:00Z"), backdated.submittedAt()),
+            backdated.result(),
+            backdated.returnId(),
+            backdated.file(),
+            backdated.row());
+
+    assertThat(verdicts(NationalClaimCheck.check(List.of(receivedLater, receivedFirst))))
+        .containsExactly("kent:2:accepted", "leeds:4:rejected TFQR-C08 TFQR-W03");
+  }
+
+  @Test
   void tiesAreBrokenByReturnIdThenRow() {
     String at = "2015-12-31T16:00:00Z";
     var decisions =

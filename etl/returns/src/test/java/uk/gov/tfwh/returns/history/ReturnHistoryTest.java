@@ -36,6 +36,60 @@ class ReturnHistoryTest {
   }
 
   @Test
+  void aVersionDatedInTheFarFutureDoesNotLockItsQuarterAgainstALaterCorrection() {
+    ReturnSummary future = summary(Q2, 600, 3, "2262-04-11T23:47:16Z", null);
+    ReturnVersion locking =
+        new ReturnVersion(
+            "future",
+            "future.summary.csv",
+            1,
+            java.time.Instant.parse("2015-07-03T09:00:00Z"),
+            future,
+            ReturnVersion.fingerprint(future, List.of()));
+    ReturnSummary fix = summary(Q2, 610, 3, "2015-07-10T09:00:00Z", "corrected");
+    ReturnVersion correction =
+        new ReturnVersion(
+            "fix",
+            "fix.summary.csv",
+            2,
+            java.time.Instant.parse("2015-07-10T10:00:00Z"),
+            fix,
+            ReturnVersion.fingerprint(fix, List.of()));
+
+    var result = ReturnHistory.decide(List.of(correction, locking));
+
+    assertThat(result.decision("fix").status()).isEqualTo(ReturnHistory.Status.CURRENT);
+    assertThat(result.decision("future").status()).isEqualTo(ReturnHistory.Status.SUPERSEDED);
+  }
+
+  @Test
+  void aLaterArrivalSignedBeforeTheAcceptedVersionWasReceivedIsStillStale() {
+    ReturnSummary accepted = summary(Q2, 600, 3, "2262-04-11T23:47:16Z", null);
+    ReturnVersion current =
+        new ReturnVersion(
+            "a",
+            "a.summary.csv",
+            1,
+            java.time.Instant.parse("2015-07-03T09:00:00Z"),
+            accepted,
+            ReturnVersion.fingerprint(accepted, List.of()));
+    ReturnSummary old = summary(Q2, 590, 3, "2015-07-01T09:00:00Z", null);
+    ReturnVersion oldCopy =
+        new ReturnVersion(
+            "b",
+            "b.summary.csv",
+            2,
+            java.time.Instant.parse("2015-07-10T10:00:00Z"),
+            old,
+            ReturnVersion.fingerprint(old, List.of()));
+
+    var result = ReturnHistory.decide(List.of(current, oldCopy));
+
+    assertThat(result.decision("b").status()).isEqualTo(ReturnHistory.Status.STALE);
+    assertThat(result.findings()).extracting(f -> f.ruleId()).contains("TFQR-H01");
+  }
+
+  @Test
   void anOlderSubmissionArrivingInTheSameLoadIsHistoryNotStale() {
     ReturnVersion newer = version("newer", 3, summary(Q2, 610, 3, "2015-07-02T09:00:00Z", "x"));
     ReturnVersion older = version("older", 3, summary(Q2, 600, 3, "2015-06-30T09:00:00Z", null));

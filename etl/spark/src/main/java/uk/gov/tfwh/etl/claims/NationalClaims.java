@@ -146,7 +146,7 @@ public final class NationalClaims {
         summary.authorityCode(),
         summary.phase(),
         summary.quarter(),
-        summary.submittedAt(),
+        read.arrival(),
         keys.result(claim),
         read.returnId(),
         read.claimsFile(),

@@ -46,7 +46,12 @@ public final class HistoryDecisions {
           .computeIfAbsent(key, k -> new ArrayList<>())
           .add(
               new ReturnVersion(
-                  read.returnId(), read.summaryFile(), read.batch(), summary, read.fingerprint()));
+                  read.returnId(),
+                  read.summaryFile(),
+                  read.batch(),
+                  read.receivedAt(),
+                  summary,
+                  read.fingerprint()));
       returnOfFile.put(read.summaryFile(), read.returnId());
     }
     Map<String, ReturnHistory.Decision> decisions = new HashMap<>();

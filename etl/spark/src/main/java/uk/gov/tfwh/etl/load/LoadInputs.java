@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -15,6 +19,7 @@ import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.returns.model.SourceFile;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingScan;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.InputFile;
 
 /**
@@ -32,9 +37,26 @@ public record LoadInputs(List<InputFile> landingFiles, String referenceDigest, S
    * next load's, never recorded as seen unread) and the reference set.
    */
   public static LoadInputs of(LandingScan scan, Path referenceDir) {
+    return of(scan, referenceDir, Optional.empty(), Instant.now());
+  }
+
+  /**
+   * As {@link #of(LandingScan, Path)}, each file with when it was received: as the previous
+   * snapshot recorded it when the file is unchanged, else {@code now} (the digest leaves it out: it
+   * depends on the files alone).
+   */
+  public static LoadInputs of(
+      LandingScan scan, Path referenceDir, Optional<SnapshotManifest> parent, Instant now) {
+    Map<String, InputFile> before = new HashMap<>();
+    parent.ifPresent(m -> m.inputs().forEach(f -> before.put(f.name(), f)));
     List<InputFile> files = new ArrayList<>();
     for (SourceFile file : scan.files()) {
-      files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256()));
+      InputFile earlier = before.get(file.name());
+      Instant received =
+          earlier != null && earlier.sha256().equals(file.sha256()) && earlier.receivedAt() != null
+              ? earlier.receivedAt()
+              : now;
+      files.add(new InputFile(file.name(), file.sizeBytes(), file.sha256(), received));
     }
     return of(files, folderDigest(referenceDir));
   }

@@ -53,6 +53,7 @@ import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
@@ -150,7 +151,7 @@ public final class LoadJob {
                     + " other files; "
                     + checksums.reused()
                     + " files known unchanged by their stamp");
-    LoadInputs inputs = LoadInputs.of(scan, request.referenceDir());
+    LoadInputs inputs = LoadInputs.of(scan, request.referenceDir(), parent, startedAt);
     if (parent.isPresent() && parent.get().inputsDigest().equals(inputs.digest())) {
       progress.accept(
           "nothing new: the landing folder and reference set are those of the current snapshot "
@@ -230,7 +231,7 @@ public final class LoadJob {
     ReturnReading.Outcome reading =
         clock.time(
             "read",
-            () -> readReturns(request, reference, scan, prior, parentDir, staged),
+            () -> readReturns(request, reference, scan, prior, parentDir, staged, startedAt),
             r -> r.read().size() + " returns");
     List<ReadReturn> returns = reading.read();
     Set<String> deferred = new TreeSet<>();
@@ -331,7 +332,8 @@ public final class LoadJob {
       LandingScan scan,
       LoadState prior,
       Optional<Path> parentDir,
-      StagedSnapshot staged) {
+      StagedSnapshot staged,
+      Instant receivedAt) {
     Map<String, ReadReturn> known = new HashMap<>();
     prior.returns().forEach(r -> known.put(r.returnId(), r));
     List<ReadReturn> reused = new ArrayList<>();
@@ -363,6 +365,7 @@ public final class LoadJob {
             request.landingDir(),
             pending,
             batch,
+            receivedAt,
             staged.id(),
             LoadState.claimsDir(staged.directory(), batch));
     List<ReadReturn> all = new ArrayList<>(reused);
@@ -414,9 +417,9 @@ public final class LoadJob {
               read.source().format().name(),
               status.name(),
               reusedIds.containsKey(read.returnId()),
-              summary == null ? null : summary.authorityCode(),
-              summary == null ? null : summary.phase().number(),
-              summary == null ? null : summary.quarter().end(),
+              read.identity().authorityCode(),
+              read.identity().phase(),
+              read.identity().periodEnd(),
               read.claimRowsRead(),
               accepted,
               read.claimRowsRead() - accepted,
@@ -455,7 +458,7 @@ public final class LoadJob {
     List<Row> returnRows = new ArrayList<>();
     FindingRows findingRows = new FindingRows();
     for (Finding finding : scan.findings()) {
-      findingRows.add(finding, snapshotId, finding.file(), null, null);
+      findingRows.add(finding, snapshotId, finding.file(), ReturnIdentity.UNKNOWN, null);
     }
     for (ReadReturn read : judged.returns()) {
       VersionStatus status = judged.history().status(read.returnId());
@@ -464,15 +467,15 @@ public final class LoadJob {
         returnRows.add(
             ReturnRows.of(read, judged.history().decision(read.returnId()).orElseThrow()));
       }
-      ReturnSummary summary = read.acceptedSummary();
+      ReturnIdentity identity = read.identity();
       for (Finding finding : read.findings()) {
-        findingRows.add(finding, read.loadedSnapshotId(), read.source().stem(), summary, loadedId);
+        findingRows.add(finding, read.loadedSnapshotId(), read.source().stem(), identity, loadedId);
       }
       List<Finding> derived = new ArrayList<>(judged.history().findings(read.returnId()));
       derived.addAll(judged.national().findingsByReturn().getOrDefault(read.returnId(), List.of()));
       derived.addAll(judged.reconciliation().getOrDefault(read.returnId(), List.of()));
       for (Finding finding : derived) {
-        findingRows.add(finding, snapshotId, read.source().stem(), summary, loadedId);
+        findingRows.add(finding, snapshotId, read.source().stem(), identity, loadedId);
       }
     }
     // Longest first: fact_claim is the only table that reads Parquet back.

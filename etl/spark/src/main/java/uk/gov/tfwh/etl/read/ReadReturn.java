@@ -3,12 +3,15 @@ package uk.gov.tfwh.etl.read;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.tfwh.returns.history.Arrival;
 import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 
@@ -19,6 +22,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  *
  * @param returnId the stable id of this version: a hash of its files' names and checksums
  * @param batch the load that first read it (0 for the first load); orders resubmissions
+ * @param receivedAt when that load first saw the return: with the batch, the arrival that orders
+ *     versions and national claims ({@code Arrival}), never the sender's own submitted_at
  * @param loadedSnapshotId the snapshot of that load
  * @param acceptedSummary the conformed summary, or null when the reader rejected the return
  * @param fingerprint what the return says ({@code ReturnVersion.fingerprint}), null when rejected
@@ -27,25 +32,31 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * @param claimKeys family, row and result of each claim row that passed the return's own rules:
  *     what the national claim rules judge, so no load reads earlier quarters' claim rows for them
  * @param findings what the reader found
+ * @param identity whose return and for when, as far as could be read (for a rejected one too)
  */
 public record ReadReturn(
     String returnId,
     ReturnSource source,
     long batch,
+    Instant receivedAt,
     String loadedSnapshotId,
     ReturnSummary acceptedSummary,
     String fingerprint,
     int claimRowsRead,
     int claimRowsRejected,
     ClaimKeys claimKeys,
-    List<Finding> findings)
+    List<Finding> findings,
+    ReturnIdentity identity)
     implements Serializable {
-  // 3: claimKeys. A load state of an older build is refused, so everything is read again.
-  private static final long serialVersionUID = 3L;
+  // 3: claimKeys. 4: receivedAt, and family references in one case. A load state of an older
+  // build is refused, so everything is read again (once, with this load's time as received_at).
+  private static final long serialVersionUID = 4L;
 
   public ReadReturn {
     requireNonNull(returnId, "returnId");
     requireNonNull(source, "source");
+    requireNonNull(receivedAt, "receivedAt");
+    requireNonNull(identity, "identity");
     requireNonNull(loadedSnapshotId, "loadedSnapshotId");
     findings = List.copyOf(findings);
     requireNonNull(claimKeys, "claimKeys");
@@ -58,6 +69,11 @@ public record ReadReturn(
     if (claimRowsRejected > claimRowsRead) {
       throw new IllegalArgumentException("more claim rows rejected than read in " + returnId);
     }
+  }
+
+  /** When it reached the warehouse, as versions and claims are ordered; accepted returns only. */
+  public Arrival arrival() {
+    return new Arrival(batch, receivedAt, acceptedSummary.submittedAt());
   }
 
   public Optional<ReturnSummary> summary() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Claim;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
@@ -72,6 +74,7 @@ public final class ReturnReading {
       Path landingDir,
       List<Pending> pending,
       long batch,
+      Instant receivedAt,
       String snapshotId,
       Path claimsDir) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -81,7 +84,7 @@ public final class ReturnReading {
     JavaRDD<Read> reads =
         context
             .parallelize(pending, slices)
-            .map(p -> readOne(reader, landing, p, batch, snapshotId))
+            .map(p -> readOne(reader, landing, p, batch, receivedAt, snapshotId))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<ReadReturn> results = new ArrayList<>();
@@ -118,10 +121,15 @@ public final class ReturnReading {
   }
 
   private static Read readOne(
-      ReturnReader reader, String landing, Pending pending, long batch, String snapshotId) {
+      ReturnReader reader,
+      String landing,
+      Pending pending,
+      long batch,
+      Instant receivedAt,
+      String snapshotId) {
     ReturnOutcome outcome = reader.read(Path.of(landing), pending.source());
     if (changedSinceTheScan(Path.of(landing), pending.source())) {
-      return new Read(rejectedStub(pending, batch, snapshotId), List.of(), true);
+      return new Read(rejectedStub(pending, batch, receivedAt, snapshotId), List.of(), true);
     }
     String fingerprint =
         outcome
@@ -133,13 +141,15 @@ public final class ReturnReading {
             pending.returnId(),
             pending.source(),
             batch,
+            receivedAt,
             snapshotId,
             outcome.acceptedSummary(),
             fingerprint,
             outcome.claimRowsRead(),
             outcome.claimRowsRejected(),
             ClaimKeys.of(outcome.claims()),
-            outcome.findings());
+            outcome.findings(),
+            outcome.identity());
     List<Row> rows = new ArrayList<>(outcome.claims().size());
     for (Claim claim : outcome.claims()) {
       rows.add(ClaimRows.of(pending.returnId(), claim));
@@ -165,17 +175,20 @@ public final class ReturnReading {
   }
 
   /** What stands for a return that changed while it was read: only its source travels back. */
-  private static ReadReturn rejectedStub(Pending pending, long batch, String snapshotId) {
+  private static ReadReturn rejectedStub(
+      Pending pending, long batch, Instant receivedAt, String snapshotId) {
     return new ReadReturn(
         pending.returnId(),
         pending.source(),
         batch,
+        receivedAt,
         snapshotId,
         null,
         null,
         0,
         0,
         ClaimKeys.of(List.of()),
-        List.of());
+        List.of(),
+        ReturnIdentity.UNKNOWN);
   }
 }

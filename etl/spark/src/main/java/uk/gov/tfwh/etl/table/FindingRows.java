@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.returns.model.Finding;
-import uk.gov.tfwh.returns.model.ReturnSummary;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -19,14 +19,15 @@ public final class FindingRows {
   private final Map<String, Integer> seen = new HashMap<>();
 
   /**
-   * @param summary the return's summary when it could be read, for authority, phase and period
+   * @param identity whose return it is and for when, as far as could be read: a rejected return's
+   *     findings are placed in its authority's and quarter's data quality too
    * @param returnId the accepted version the finding is about, or null
    */
   public void add(
       Finding finding,
       String snapshotId,
       String sourceStem,
-      ReturnSummary summary,
+      ReturnIdentity identity,
       String returnId) {
     String base =
         ReturnIds.sha256(
@@ -53,9 +54,9 @@ public final class FindingRows {
             .set("row_number", finding.row())
             .set("column_name", finding.column())
             .set("message", finding.message())
-            .set("authority_code", summary == null ? null : summary.authorityCode())
-            .set("phase", summary == null ? null : summary.phase().number())
-            .set("period_end", summary == null ? null : summary.quarter().end())
+            .set("authority_code", identity.authorityCode())
+            .set("phase", identity.phase())
+            .set("period_end", identity.periodEnd())
             .set("return_id", returnId)
             .build());
   }

@@ -68,13 +68,16 @@ class NationalClaimsTest {
         id,
         source,
         0,
+        // Received by one load just as it was signed off: within a load, submitted_at orders.
+        summary.submittedAt().toInstant(),
         "snapshot",
         summary,
         "fingerprint",
         claims.size(),
         0,
         ClaimKeys.of(claims),
-        List.of());
+        List.of(),
+        uk.gov.tfwh.returns.model.ReturnIdentity.UNKNOWN);
   }
 
   @Test

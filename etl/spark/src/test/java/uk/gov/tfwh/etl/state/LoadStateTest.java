@@ -34,6 +34,7 @@ class LoadStateTest {
         new ReturnSource(
             id, ReturnFormat.XLSX, List.of(new SourceFile(id + ".xlsx", 10, "sha-" + id))),
         batch,
+        java.time.Instant.EPOCH,
         "snapshot-" + batch,
         null,
         null,
@@ -48,7 +49,8 @@ class LoadStateTest {
                 "Summary",
                 2,
                 "template",
-                "the template is not TFQR-1")));
+                "the template is not TFQR-1")),
+        uk.gov.tfwh.returns.model.ReturnIdentity.UNKNOWN);
   }
 
   private static Path batchFile(Path snapshot, long batch) {

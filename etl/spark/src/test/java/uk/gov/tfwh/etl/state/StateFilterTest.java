@@ -56,6 +56,7 @@ class StateFilterTest {
               source.id(),
               source,
               0,
+              java.time.Instant.EPOCH,
               "snapshot-0",
               outcome.acceptedSummary(),
               outcome
@@ -65,7 +66,8 @@ class StateFilterTest {
               outcome.claimRowsRead(),
               outcome.claimRowsRejected(),
               ClaimKeys.of(outcome.claims()),
-              outcome.findings()));
+              outcome.findings(),
+              outcome.identity()));
     }
     assertThat(read).filteredOn(ReadReturn::accepted).hasSizeGreaterThanOrEqualTo(4);
     Path snapshot = temp.resolve("snapshot");
