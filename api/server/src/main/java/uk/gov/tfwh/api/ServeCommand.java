@@ -2,9 +2,13 @@ package uk.gov.tfwh.api;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -58,9 +62,25 @@ public final class ServeCommand implements Callable<Integer> {
               + " public (and OpenID Connect users, when configured) can sign in.")
   Path users;
 
+  /**
+   * Any Spring Boot or tfwh property as {@code --name=value} (such as {@code
+   * --spring.security.oauth2.resourceserver.jwt.issuer-uri=...} or {@code
+   * --tfwh.api.public-max-age=30s}), as docs/security.md and docs/api.md show; applied after the
+   * options above.
+   */
+  @CommandLine.Unmatched List<String> springProperties = new ArrayList<>();
+
+  private static final Pattern PROPERTY =
+      Pattern.compile(
+          "--((?:spring|server|tfwh|management|logging)\\.[A-Za-z0-9_.\\[\\]-]+)=(.*)",
+          Pattern.DOTALL);
+
   @Override
   public Integer call() {
     String problem = problem();
+    if (problem == null) {
+      problem = portProblem();
+    }
     if (problem != null) {
       System.err.println("tfwh serve: " + problem);
       return 2;
@@ -88,7 +108,34 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return "--" + e.getMessage();
     }
+    for (String property : springProperties) {
+      if (!PROPERTY.matcher(property).matches()) {
+        return "unknown option '"
+            + property
+            + "': besides the options of --help, only properties written"
+            + " --spring.NAME=VALUE, --server.NAME=VALUE or --tfwh.NAME=VALUE are taken";
+      }
+    }
     return null;
+  }
+
+  /** Why the service cannot listen where asked (checked just before it starts), or null. */
+  String portProblem() {
+    if (port != 0 && !free(bind, port)) {
+      return "port " + port + " is in use on " + bind + "; choose another with --port";
+    }
+    return null;
+  }
+
+  /** Whether the address can be listened on now (a service already there would refuse it). */
+  private static boolean free(String address, int port) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress(address, port));
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** Starts the service with these options; it runs until the context is closed. */
@@ -109,6 +156,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
     properties.put("server.port", Integer.toString(port));
     properties.put("server.address", bind);
+    for (String property : springProperties) {
+      Matcher given = PROPERTY.matcher(property);
+      if (given.matches()) {
+        properties.put(given.group(1), given.group(2));
+      }
+    }
     return properties;
   }
 

@@ -56,6 +56,38 @@ class ServeCommandTest {
   }
 
   @Test
+  void springAndTfwhPropertiesGivenAsOptionsReachTheService(@TempDir Path warehouse) {
+    ServeCommand command =
+        parse(
+            "--warehouse",
+            warehouse.toString(),
+            "--port",
+            "0",
+            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://login.example/realms/x",
+            "--tfwh.api.public-max-age=7s");
+
+    assertThat(command.problem()).isNull();
+    assertThat(command.properties())
+        .containsEntry(
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+            "https://login.example/realms/x")
+        .containsEntry("tfwh.api.public-max-age", "7s");
+    assertThat(parse("--warehouse", warehouse.toString(), "--nonsense=1").problem())
+        .contains("unknown option '--nonsense=1'");
+  }
+
+  @Test
+  void aPortInUseIsSaidInOneLine(@TempDir Path warehouse) throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String port = Integer.toString(taken.getLocalPort());
+
+      assertThat(parse("--warehouse", warehouse.toString(), "--port", port).portProblem())
+          .isEqualTo("port " + port + " is in use on 127.0.0.1; choose another with --port");
+    }
+  }
+
+  @Test
   void refusesOptionsItCannotServe(@TempDir Path warehouse) {
     assertThat(parse("--warehouse", warehouse.resolve("nowhere").toString()).problem())
         .contains("no warehouse folder");

@@ -60,7 +60,16 @@ class ApiSecurityConfiguration {
     JwtAuthenticationProvider jwt = null;
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
-      jwt = new JwtAuthenticationProvider(decoder);
+      ApiProperties.Oidc oidc = properties.oidc();
+      if (oidc.issuer() == null || oidc.audience() == null) {
+        throw new IllegalStateException(
+            "OpenID Connect is configured (spring.security.oauth2.resourceserver.jwt.*) but"
+                + " tfwh.api.oidc.issuer and tfwh.api.oidc.audience are not both set: every token"
+                + " must come from the one issuer and be meant for this service");
+      }
+      jwt =
+          new JwtAuthenticationProvider(
+              new CheckedJwtDecoder(decoder, oidc.issuer(), oidc.audience()));
       jwt.setJwtAuthenticationConverter(new JwtViewerConverter(properties.oidc()));
     }
     BearerTokenAuthentication bearer = new BearerTokenAuthentication(users, jwt);

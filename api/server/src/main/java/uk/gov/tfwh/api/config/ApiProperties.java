@@ -46,11 +46,16 @@ public record ApiProperties(
    * @param roleClaim NATIONAL, COORDINATOR or MINISTERIAL
    * @param authorityClaim the coordinator's authority code
    * @param nameClaim the user's name for logs and audit
+   * @param issuer the {@code iss} every token must carry (required once OpenID Connect is on)
+   * @param audience an {@code aud} every token must carry: this service's client id (required once
+   *     OpenID Connect is on)
    */
   public record Oidc(
       @DefaultValue("tfwh_role") String roleClaim,
       @DefaultValue("tfwh_authority") String authorityClaim,
-      @DefaultValue("preferred_username") String nameClaim) {
+      @DefaultValue("preferred_username") String nameClaim,
+      String issuer,
+      String audience) {
     public Oidc {
       requireNonNull(roleClaim, "roleClaim");
       requireNonNull(authorityClaim, "authorityClaim");

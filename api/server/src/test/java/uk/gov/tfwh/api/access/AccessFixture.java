@@ -35,6 +35,11 @@ final class AccessFixture {
   static final String PRE_RELEASE = "20260102T000000000Z-prerelease";
   static final int PRE_RELEASE_BUMP = 1000;
 
+  /** The OpenID Connect provider the access tests trust, and this service's client id there. */
+  static final String JWT_ISSUER = "https://login.example.gov.uk/realms/tfwh";
+
+  static final String JWT_AUDIENCE = "tfwh-api";
+
   /** The coordinator's own authority and another one. */
   static final String OWN = SnapshotFixture.KENT;
 
@@ -119,8 +124,11 @@ final class AccessFixture {
     JWTClaimsSet.Builder set =
         new JWTClaimsSet.Builder()
             .subject("oidc-subject")
+            .issuer(JWT_ISSUER)
+            .audience(JWT_AUDIENCE)
             .issueTime(new Date())
             .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    // A claim given as null is left out of the token (a test of a token without it).
     claims.forEach(set::claim);
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), set.build());
     try {

@@ -73,6 +73,34 @@ class BearerTokenTest extends RealHttpTest {
   }
 
   @Test
+  void anOpenIdConnectTokenWithoutAnExpiryIsRefused() {
+    Map<String, Object> claims = new java.util.HashMap<>();
+    claims.put("tfwh_role", "NATIONAL");
+    claims.put("exp", null);
+
+    assertThat(get(LEAGUE, AccessFixture.signedJwt(claims)).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anOpenIdConnectTokenOfAnotherIssuerOrForAnotherServiceIsRefused() {
+    String otherIssuer =
+        AccessFixture.signedJwt(
+            Map.of("tfwh_role", "NATIONAL", "iss", "https://login.example.com/realms/other"));
+    String otherAudience =
+        AccessFixture.signedJwt(Map.of("tfwh_role", "NATIONAL", "aud", List.of("another-app")));
+    Map<String, Object> noAudience = new java.util.HashMap<>();
+    noAudience.put("tfwh_role", "NATIONAL");
+    noAudience.put("aud", null);
+
+    assertThat(get(LEAGUE, otherIssuer).statusCode()).isEqualTo(401);
+    assertThat(get(LEAGUE, otherAudience).statusCode()).isEqualTo(401);
+    assertThat(get(LEAGUE, AccessFixture.signedJwt(noAudience)).statusCode()).isEqualTo(401);
+    assertThat(get(LEAGUE, AccessFixture.signedJwt(Map.of("tfwh_role", "NATIONAL"))).statusCode())
+        .as("the right issuer and audience")
+        .isEqualTo(200);
+  }
+
+  @Test
   void aMalformedAuthorizationHeaderIsRefused() {
     assertThat(get(LEAGUE, "not a token at all").statusCode()).isEqualTo(401);
     assertThat(get(LEAGUE, "").statusCode()).isIn(400, 401);

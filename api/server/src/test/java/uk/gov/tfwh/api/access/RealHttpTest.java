@@ -35,6 +35,8 @@ abstract class RealHttpTest {
     registry.add(
         "spring.security.oauth2.resourceserver.jwt.public-key-location",
         () -> "file:" + AccessFixture.JWT_PUBLIC_KEY);
+    registry.add("tfwh.api.oidc.issuer", () -> AccessFixture.JWT_ISSUER);
+    registry.add("tfwh.api.oidc.audience", () -> AccessFixture.JWT_AUDIENCE);
   }
 
   URI uri(String pathAndQuery) {

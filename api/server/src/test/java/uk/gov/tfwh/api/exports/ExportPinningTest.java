@@ -78,7 +78,8 @@ class ExportPinningTest {
               "jdbc:trino://127.0.0.1:8090",
               null,
               Duration.ofSeconds(60),
-              new ApiProperties.Oidc("tfwh_role", "tfwh_authority", "preferred_username"));
+              new ApiProperties.Oidc(
+                  "tfwh_role", "tfwh_authority", "preferred_username", null, null));
       ExportController controller =
           new ExportController(
               exports,
