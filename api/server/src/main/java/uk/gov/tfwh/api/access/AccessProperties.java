@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.access;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiContentSecurityPolicy CSP of API responses: JSON and CSV never load anything
  * @param pageContentSecurityPolicy CSP of pages served outside {@code /api} (sign-in, the API
  *     documentation); the dashboard pages set their own
+ * @param trustedProxies addresses of the reverse proxies whose {@code X-Forwarded-For} and {@code
+ *     X-Forwarded-Proto} are believed; none by default, so a client cannot name itself another
+ *     address to escape the sign-in throttle
  */
 @ConfigurationProperties("tfwh.api.access")
 public record AccessProperties(
@@ -26,7 +30,8 @@ public record AccessProperties(
     @DefaultValue(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                 + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
-        String pageContentSecurityPolicy) {
+        String pageContentSecurityPolicy,
+    @DefaultValue List<String> trustedProxies) {
 
   public AccessProperties {
     if (loginFailures < 1) {
@@ -38,6 +43,13 @@ public record AccessProperties(
     }
     requireNonNull(apiContentSecurityPolicy, "apiContentSecurityPolicy");
     requireNonNull(pageContentSecurityPolicy, "pageContentSecurityPolicy");
+    trustedProxies = List.copyOf(trustedProxies);
+    for (String proxy : trustedProxies) {
+      if (!proxy.matches("[0-9A-Fa-f.:]+")) {
+        throw new IllegalArgumentException(
+            "tfwh.api.access.trusted-proxies takes IP addresses, not '" + proxy + "'");
+      }
+    }
   }
 
   /** The production defaults, as if nothing were configured. */
@@ -47,6 +59,7 @@ public record AccessProperties(
         Duration.ofMinutes(1),
         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-            + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'");
+            + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+        List.of());
   }
 }

@@ -177,17 +177,28 @@ class ApiSecurityConfiguration {
   }
 
   /**
-   * The service listens on loopback behind a TLS-terminating proxy: requests from a private or
-   * loopback address may say, in {@code X-Forwarded-Proto} and {@code X-Forwarded-For}, how the
-   * client reached the proxy. Then {@code request.isSecure()} is true behind TLS (so HSTS is sent)
-   * and the sign-in throttle sees the client's address, not the proxy's.
+   * Behind a TLS-terminating proxy, the proxies named in {@code tfwh.api.access.trusted-proxies}
+   * (and only they) may say, in {@code X-Forwarded-Proto} and {@code X-Forwarded-For}, how the
+   * client reached them: then {@code request.isSecure()} is true behind TLS (so HSTS is sent) and
+   * the sign-in throttle sees the client's address. Any other sender's headers are ignored: a
+   * client naming a new address on every attempt must not escape the throttle (Tomcat's default
+   * trusts every private and loopback address).
    */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> forwardedByLocalProxy() {
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> forwardedByTrustedProxies(
+      AccessProperties access) {
     return factory -> {
+      if (access.trustedProxies().isEmpty()) {
+        return;
+      }
       RemoteIpValve valve = new RemoteIpValve();
       valve.setProtocolHeader("X-Forwarded-Proto");
       valve.setRemoteIpHeader("X-Forwarded-For");
+      valve.setInternalProxies(
+          access.trustedProxies().stream()
+              .map(java.util.regex.Pattern::quote)
+              .collect(java.util.stream.Collectors.joining("|")));
+      valve.setTrustedProxies("");
       factory.addEngineValves(valve);
     };
   }

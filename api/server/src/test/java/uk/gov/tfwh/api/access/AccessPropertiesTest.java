@@ -26,6 +26,7 @@ class AccessPropertiesTest {
     assertThat(bound.apiContentSecurityPolicy())
         .startsWith("default-src 'none'")
         .contains("frame-ancestors 'none'");
+    assertThat(bound.trustedProxies()).as("no proxy's forwarded headers are believed").isEmpty();
     assertThat(bound.pageContentSecurityPolicy())
         .contains("frame-ancestors 'none'")
         .contains("object-src 'none'")
@@ -46,11 +47,29 @@ class AccessPropertiesTest {
     assertThatThrownBy(
             () ->
                 new AccessProperties(
-                    0, Duration.ofMinutes(1), "default-src 'none'", "default-src 'self'"))
+                    0,
+                    Duration.ofMinutes(1),
+                    "default-src 'none'",
+                    "default-src 'self'",
+                    java.util.List.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () ->
-                new AccessProperties(5, Duration.ZERO, "default-src 'none'", "default-src 'self'"))
+                new AccessProperties(
+                    5,
+                    Duration.ZERO,
+                    "default-src 'none'",
+                    "default-src 'self'",
+                    java.util.List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void trustedProxiesAreAddressesOnly() {
+    assertThat(bind(Map.of("tfwh.api.access.trusted-proxies", "10.0.0.5,::1")).trustedProxies())
+        .containsExactly("10.0.0.5", "::1");
+    assertThatThrownBy(
+            () -> bind(Map.of("tfwh.api.access.trusted-proxies", "10\\.\\d+\\.\\d+\\.\\d+")))
+        .hasRootCauseInstanceOf(IllegalArgumentException.class);
   }
 }

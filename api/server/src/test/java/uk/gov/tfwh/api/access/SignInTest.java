@@ -44,17 +44,25 @@ class SignInTest extends RealHttpTest {
     }
 
     HttpResponse<String> signIn(String user, String password, boolean withCsrf) {
+      return signIn(user, password, withCsrf, null);
+    }
+
+    HttpResponse<String> signIn(
+        String user, String password, boolean withCsrf, String forwardedFor) {
       String form =
           "username="
               + enc(user)
               + "&password="
               + enc(password)
               + (withCsrf ? "&_csrf=" + enc(csrf) : "");
-      return send(
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(uri("/login"))
               .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(form))
-              .build());
+              .POST(HttpRequest.BodyPublishers.ofString(form));
+      if (forwardedFor != null) {
+        request.header("X-Forwarded-For", forwardedFor);
+      }
+      return send(request.build());
     }
   }
 
@@ -102,5 +110,20 @@ class SignInTest extends RealHttpTest {
         new Browser().signIn("coordinator", AccessFixture.token("coordinator"), true);
     assertThat(other.statusCode()).isEqualTo(302);
     assertThat(other.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+  }
+
+  @Test
+  void aClientCannotEscapeTheThrottleByNamingAnotherAddressOnEveryAttempt() {
+    Browser browser = new Browser();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> failed =
+          browser.signIn("national", "tfwh_wrong" + i, true, "203.0.113." + (i + 1));
+      assertThat(failed.statusCode()).as("attempt " + (i + 1)).isEqualTo(302);
+    }
+
+    HttpResponse<String> sixth = browser.signIn("national", "tfwh_wrong6", true, "198.51.100.77");
+    assertThat(sixth.statusCode())
+        .as("X-Forwarded-For from a client that is no trusted proxy is not believed")
+        .isEqualTo(429);
   }
 }

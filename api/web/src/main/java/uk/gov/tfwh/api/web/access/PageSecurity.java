@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -35,8 +36,10 @@ public class PageSecurity {
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
   SecurityFilterChain dashboardPages(HttpSecurity http, FormLoginAuthentication formLogin)
       throws Exception {
+    // The one provider, with no parent manager: given as a provider it was also tried again by
+    // the global manager after a failure, and every failed sign-in counted twice.
     http.securityMatcher(PAGE_PATHS)
-        .authenticationProvider(formLogin)
+        .authenticationManager(new ProviderManager(formLogin))
         .authorizeHttpRequests(
             rules ->
                 rules

@@ -418,6 +418,54 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void eachFailedSignInOnThePagesCountsOnceAgainstTheLimit() throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    String form =
+        client
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).isTrue();
+    java.util.function.Function<String, HttpResponse<String>> signIn =
+        token -> {
+          try {
+            return client.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "username=nat&token="
+                                + java.net.URLEncoder.encode(
+                                    token, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&_csrf="
+                                + csrf.group(1)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+          } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        };
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> failed = signIn.apply("tfwh_wrong" + i);
+      assertThat(failed.statusCode()).as("failure " + (i + 1)).isEqualTo(302);
+      assertThat(failed.headers().firstValue("Location").orElseThrow()).contains("error");
+    }
+
+    HttpResponse<String> fifth = signIn.apply(WAREHOUSE.nationalToken);
+    assertThat(fifth.statusCode())
+        .as("four failures of five allowed: not throttled yet")
+        .isEqualTo(302);
+    assertThat(fifth.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+  }
+
+  @Test
   void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
     open("/authorities/E99999999");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
