@@ -1,11 +1,17 @@
 package uk.gov.tfwh.api.release;
 
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Registers {@link ServedResponseFilter} just after Spring Security's filter chain. */
 @Configuration(proxyBeanMethods = false)
@@ -21,18 +27,26 @@ class ServedResponseConfiguration {
    * (the security chain took most of the CPU of a request served from memory).
    */
   @Bean
-  FilterRegistrationBean<ServedResponseFilter> publicServedResponses(SnapshotPointers pointers) {
+  FilterRegistrationBean<ServedResponseFilter> publicServedResponses(
+      SnapshotPointers pointers,
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings) {
     return registration(
         pointers,
+        readParameters(mappings),
         ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY,
         SecurityProperties.DEFAULT_FILTER_ORDER - 1);
   }
 
   /** Signed-in requests, after Spring Security (the viewer is known, refusals have happened). */
   @Bean
-  FilterRegistrationBean<ServedResponseFilter> signedInServedResponses(SnapshotPointers pointers) {
+  FilterRegistrationBean<ServedResponseFilter> signedInServedResponses(
+      SnapshotPointers pointers,
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings) {
     return registration(
         pointers,
+        readParameters(mappings),
         ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY,
         SecurityProperties.DEFAULT_FILTER_ORDER + 1);
   }
@@ -48,11 +62,23 @@ class ServedResponseConfiguration {
             connector -> connector.setProperty("socket.appWriteBufSize", "65536"));
   }
 
+  /** Worked out once, at the first request, when every controller is mapped. */
+  private static Supplier<Set<String>> readParameters(
+      ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    AtomicReference<Set<String>> names = new AtomicReference<>();
+    return () ->
+        names.updateAndGet(
+            known -> known != null ? known : ReadParameters.of(mappings.getObject()));
+  }
+
   private static FilterRegistrationBean<ServedResponseFilter> registration(
-      SnapshotPointers pointers, ServedResponseFilter.Placement placement, int order) {
+      SnapshotPointers pointers,
+      Supplier<Set<String>> readParameters,
+      ServedResponseFilter.Placement placement,
+      int order) {
     FilterRegistrationBean<ServedResponseFilter> registration =
         new FilterRegistrationBean<>(
-            new ServedResponseFilter(pointers, placement, MAX_ENTRIES, MAX_BYTES));
+            new ServedResponseFilter(pointers, placement, MAX_ENTRIES, MAX_BYTES, readParameters));
     // Two instances of one filter class: each needs its own name (and so its own once-per-request
     // marker).
     registration.setName("servedResponses-" + placement.name().toLowerCase(java.util.Locale.ROOT));

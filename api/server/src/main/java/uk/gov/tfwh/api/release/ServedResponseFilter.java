@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -66,11 +67,22 @@ public class ServedResponseFilter extends OncePerRequestFilter {
 
   private final Placement placement;
 
+  private final Supplier<Set<String>> readParameters;
+
+  /**
+   * @param readParameters the query parameters some resource reads: only they are part of what
+   *     identifies a response, so a parameter nobody reads neither splits nor fills the cache
+   */
   public ServedResponseFilter(
-      SnapshotPointers pointers, Placement placement, int maxEntries, long maxBytes) {
+      SnapshotPointers pointers,
+      Placement placement,
+      int maxEntries,
+      long maxBytes,
+      Supplier<Set<String>> readParameters) {
     this.pointers = pointers;
     this.placement = placement;
     this.served = new ServedResponses(maxEntries, maxBytes);
+    this.readParameters = readParameters;
   }
 
   @Override
@@ -81,6 +93,24 @@ public class ServedResponseFilter extends OncePerRequestFilter {
         || path.startsWith(EXPORTS)
         || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
         || carriesCredentials(request) != (placement == Placement.SIGNED_IN_AFTER_SECURITY);
+  }
+
+  /**
+   * The parameters a resource reads, sorted by name: the query as far as any answer depends on it.
+   */
+  private String readQuery(HttpServletRequest request) {
+    Set<String> read = readParameters.get();
+    StringBuilder query = new StringBuilder();
+    new java.util.TreeMap<>(request.getParameterMap())
+        .forEach(
+            (name, values) -> {
+              if (read.contains(name)) {
+                for (String value : values) {
+                  query.append(name).append('=').append(value).append('\0');
+                }
+              }
+            });
+    return query.toString();
   }
 
   private static boolean carriesCredentials(HttpServletRequest request) {
@@ -98,7 +128,7 @@ public class ServedResponseFilter extends OncePerRequestFilter {
             placement == Placement.PUBLIC_BEFORE_SECURITY ? Viewer.ANONYMOUS : Viewers.current(),
             request.isSecure(),
             request.getRequestURI(),
-            request.getQueryString(),
+            readQuery(request),
             request.getHeader(HttpHeaders.ACCEPT));
     ServedResponses.Served hit = served.get(before, key);
     if (hit != null) {

@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import uk.gov.tfwh.api.access.Viewer;
@@ -18,7 +20,9 @@ import uk.gov.tfwh.api.access.Viewer;
  * may see) and everything a response depends on (path, query, representation), and the whole cache
  * belongs to one {@link SnapshotPointers.State}. When a pointer moves, the next request starts a
  * new, empty generation, so a publish is served at once and nothing read from the old pointers is
- * served again. Bounded in entries and bytes; when full, further responses are simply not kept.
+ * served again. Bounded in entries and bytes; when full, the oldest kept responses make room for
+ * the new one (a full cache used to refuse every new entry, so varying a parameter nobody reads
+ * could fill it and leave every later question uncached until the next publish).
  */
 final class ServedResponses {
   /** What identifies a response within one state of the pointers. */
@@ -50,7 +54,10 @@ final class ServedResponses {
   }
 
   private record Generation(
-      SnapshotPointers.State state, Map<Key, Served> entries, AtomicLong bytes) {}
+      SnapshotPointers.State state,
+      Map<Key, Served> entries,
+      AtomicLong bytes,
+      Queue<Key> oldestFirst) {}
 
   private final int maxEntries;
   private final long maxBytes;
@@ -71,21 +78,36 @@ final class ServedResponses {
   void put(SnapshotPointers.State state, Key key, Served served) {
     Generation current = generation.get();
     if (current == null || !current.state().equals(state)) {
-      Generation fresh = new Generation(state, new ConcurrentHashMap<>(), new AtomicLong());
+      Generation fresh =
+          new Generation(
+              state, new ConcurrentHashMap<>(), new AtomicLong(), new ConcurrentLinkedQueue<>());
       // Another request may have started this state's generation first: use whichever won.
       current = generation.compareAndSet(current, fresh) ? fresh : generation.get();
       if (!current.state().equals(state)) {
         return;
       }
     }
-    if (current.entries().size() >= maxEntries) {
+    long length = served.bytes();
+    if (length > maxBytes || current.entries().putIfAbsent(key, served) != null) {
       return;
     }
-    long length = served.bytes();
-    if (current.bytes().addAndGet(length) > maxBytes
-        || current.entries().putIfAbsent(key, served) != null) {
-      current.bytes().addAndGet(-length);
+    current.oldestFirst().add(key);
+    current.bytes().addAndGet(length);
+    while (current.entries().size() > maxEntries || current.bytes().get() > maxBytes) {
+      Key oldest = current.oldestFirst().poll();
+      if (oldest == null) {
+        break;
+      }
+      Served evicted = current.entries().remove(oldest);
+      if (evicted != null) {
+        current.bytes().addAndGet(-evicted.bytes());
+      }
     }
+  }
+
+  /** Whether a response is kept for this key under this state (for tests). */
+  boolean holds(SnapshotPointers.State state, Key key) {
+    return get(state, key) != null;
   }
 
   /** Responses kept now (for tests). */

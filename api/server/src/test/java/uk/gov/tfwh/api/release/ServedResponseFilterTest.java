@@ -29,6 +29,7 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  */
 class ServedResponseFilterTest {
   private static final String LEAGUE = "/api/v1/league-table";
+  private static final java.util.Set<String> READ = java.util.Set.of("phase", "period");
 
   @TempDir Path warehouse;
   private ServedResponseFilter filter;
@@ -42,10 +43,18 @@ class ServedResponseFilterTest {
     SnapshotPointers pointers = new SnapshotPointers(new SnapshotStore(warehouse));
     filter =
         new ServedResponseFilter(
-            pointers, ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY, 16, 1 << 20);
+            pointers,
+            ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY,
+            16,
+            1 << 20,
+            () -> READ);
     signedInFilter =
         new ServedResponseFilter(
-            pointers, ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY, 16, 1 << 20);
+            pointers,
+            ServedResponseFilter.Placement.SIGNED_IN_AFTER_SECURITY,
+            16,
+            1 << 20,
+            () -> READ);
   }
 
   @AfterEach
@@ -97,6 +106,38 @@ class ServedResponseFilterTest {
 
     // public json, national (once; its second request is a hit), coordinator, csv, TLS, other path
     assertThat(served).isEqualTo(6);
+  }
+
+  @Test
+  void aParameterNoResourceReadsNeitherSplitsNorFillsTheCache() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      filter.doFilter(
+          request(LEAGUE, "2020Q1", "n" + i),
+          new MockHttpServletResponse(),
+          this::figuresOfPublished);
+    }
+
+    assertThat(served).isEqualTo(1);
+  }
+
+  @Test
+  void aFullCacheMakesRoomForTheNewestInsteadOfRefusingIt() throws Exception {
+    ServedResponseFilter small =
+        new ServedResponseFilter(
+            new SnapshotPointers(new SnapshotStore(warehouse)),
+            ServedResponseFilter.Placement.PUBLIC_BEFORE_SECURITY,
+            2,
+            1 << 20,
+            () -> READ);
+    for (String period : java.util.List.of("2019Q2", "2019Q3", "2019Q4", "2019Q4")) {
+      small.doFilter(
+          request(LEAGUE, period, null), new MockHttpServletResponse(), this::figuresOfPublished);
+    }
+    assertThat(served).as("the newest was kept although the cache was full").isEqualTo(3);
+
+    small.doFilter(
+        request(LEAGUE, "2019Q2", null), new MockHttpServletResponse(), this::figuresOfPublished);
+    assertThat(served).as("the oldest made room").isEqualTo(4);
   }
 
   @Test
@@ -199,8 +240,17 @@ class ServedResponseFilterTest {
   }
 
   private static MockHttpServletRequest request(String path) {
+    return request(path, "2020Q1", null);
+  }
+
+  private static MockHttpServletRequest request(String path, String period, String junk) {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-    request.setQueryString("phase=2&period=2020Q1");
+    request.setQueryString("phase=2&period=" + period + (junk == null ? "" : "&junk=" + junk));
+    request.addParameter("phase", "2");
+    request.addParameter("period", period);
+    if (junk != null) {
+      request.addParameter("junk", junk);
+    }
     request.addHeader("Accept", "application/json");
     return request;
   }
