@@ -146,6 +146,9 @@ public enum Query {
           "remaining_cap_gbp", MONEY,
           "capped", BOOLEAN)),
 
+  /** Every table's row count: readiness compares it with the snapshot's manifest. */
+  TABLE_ROWS("table_rows", List.of(), cols("table_name", STRING, "row_count", BIGINT)),
+
   DATA_QUALITY(
       "data_quality",
       List.of(required("phase", INT), required("period", DATE), optional("authority", STRING)),

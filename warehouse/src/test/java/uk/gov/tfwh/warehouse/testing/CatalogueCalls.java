@@ -71,6 +71,7 @@ public final class CatalogueCalls {
     add(calls, Query.PERIODS, "phase", 2);
     add(calls, Query.AUTHORITIES);
     add(calls, Query.AUTHORITIES, "authority", GATESHEAD);
+    add(calls, Query.TABLE_ROWS);
     Set<Query> covered = calls.stream().map(Call::query).collect(Collectors.toSet());
     if (!covered.containsAll(Arrays.asList(Query.values()))) {
       throw new IllegalStateException("CatalogueCalls misses a query of the catalogue");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -33,6 +34,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import uk.gov.tfwh.api.config.ApiProperties;
 import uk.gov.tfwh.api.user.UserDirectory;
 
@@ -55,8 +57,11 @@ class ApiSecurityConfiguration {
       ObjectProvider<JwtDecoder> jwtDecoder,
       ApiProperties properties,
       AccessProperties access,
-      ObjectMapper json)
+      ObjectMapper json,
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings)
       throws Exception {
+    UnmappedPaths unmapped = new UnmappedPaths(mappings);
     JwtAuthenticationProvider jwt = null;
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
@@ -108,7 +113,13 @@ class ApiSecurityConfiguration {
                                   viewerOf(authentication.get()), authorityAsked(context))));
                 }
               }
-              authorize.anyRequest().denyAll();
+              // A path no controller maps is a 404 for everyone; a mapped one missing from the
+              // table is refused to everyone.
+              authorize
+                  .anyRequest()
+                  .access(
+                      (authentication, context) ->
+                          new AuthorizationDecision(unmapped.unmapped(context.getRequest())));
             })
         .oauth2ResourceServer(
             oauth ->
@@ -131,8 +142,11 @@ class ApiSecurityConfiguration {
       HttpSecurity http,
       FormLoginAuthentication formLogin,
       List<PageAccessRules> pageRules,
-      AccessProperties access)
+      AccessProperties access,
+      @Qualifier("requestMappingHandlerMapping")
+          ObjectProvider<RequestMappingHandlerMapping> mappings)
       throws Exception {
+    UnmappedPaths unmapped = new UnmappedPaths(mappings);
     // Its own manager, without the global one as parent: a failed sign-in is checked (and counted
     // by the throttle) once, not once here and again by the parent.
     http.authenticationManager(new ProviderManager(formLogin))
@@ -150,7 +164,11 @@ class ApiSecurityConfiguration {
                       "/error")
                   .permitAll();
               pageRules.forEach(rules -> rules.apply(authorize));
-              authorize.anyRequest().denyAll();
+              authorize
+                  .anyRequest()
+                  .access(
+                      (authentication, context) ->
+                          new AuthorizationDecision(unmapped.unmapped(context.getRequest())));
             })
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.permitAll())
@@ -201,6 +219,22 @@ class ApiSecurityConfiguration {
       valve.setTrustedProxies("");
       factory.addEngineValves(valve);
     };
+  }
+
+  /**
+   * What Tomcat answers before the application (headers over the limit) is a problem+json too, not
+   * its HTML error page.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+    return factory ->
+        factory.addContextCustomizers(
+            context -> {
+              if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(
+                    uk.gov.tfwh.api.problem.ProblemErrorReportValve.class.getName());
+              }
+            });
   }
 
   private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String csp) {

@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.release;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -13,12 +14,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * new parameter of a new resource is part of it without a change here.
  */
 final class ReadParameters {
+  private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
+
   private ReadParameters() {}
 
   static Set<String> of(RequestMappingHandlerMapping mappings) {
     Set<String> names = new TreeSet<>();
     for (HandlerMethod handler : mappings.getHandlerMethods().values()) {
       for (MethodParameter parameter : handler.getMethodParameters()) {
+        parameter.initParameterNameDiscovery(NAMES);
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
         if (param != null) {
           String name = !param.name().isEmpty() ? param.name() : param.value();

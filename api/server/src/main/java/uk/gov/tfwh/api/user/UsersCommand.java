@@ -14,6 +14,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.programme.reference.ReferenceData;
+import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
 
 /**
  * {@code ./tfwh users}: add a user (printing their new bearer token once), revoke one, list them.
@@ -73,8 +75,19 @@ public final class UsersCommand implements Runnable {
     @Option(names = "--users", required = true, paramLabel = "FILE", description = "Users file.")
     Path users;
 
+    @Option(
+        names = "--reference",
+        paramLabel = "DIR",
+        description =
+            "Reference set whose authorities a coordinator may belong to (default:"
+                + " ${tfwh.root.dir}/reference).")
+    Path reference;
+
     @Override
     public Integer call() {
+      if (authority != null) {
+        checkAuthority(authority.strip());
+      }
       UsersFile file = new UsersFile(users);
       List<ApiUser> existing = new ArrayList<>(file.read());
       if (existing.stream().anyMatch(u -> u.name().equals(name))) {
@@ -104,6 +117,34 @@ public final class UsersCommand implements Runnable {
               + " <token>'.");
       err.flush();
       return 0;
+    }
+
+    /** A coordinator belongs to an authority of the reference set, by its current code. */
+    private void checkAuthority(String code) {
+      Path dir = reference;
+      if (dir == null) {
+        String root = System.getProperty("tfwh.root.dir");
+        if (root == null) {
+          throw new ParameterException(
+              spec.commandLine(), "give --reference DIR to check the authority against");
+        }
+        dir = Path.of(root, "reference");
+      }
+      ReferenceData set = ReferenceDataLoader.load(dir);
+      if (set.authority(code).isPresent()) {
+        return;
+      }
+      String known =
+          set.resolve(code)
+              .map(
+                  match ->
+                      code
+                          + " is a former code of "
+                          + match.authority().name()
+                          + ": use its current code "
+                          + match.authority().code())
+              .orElse(code + " is not an authority of the reference set " + set.version());
+      throw new ParameterException(spec.commandLine(), "--authority: " + known);
     }
   }
 

@@ -94,4 +94,20 @@ class CachingEndToEndTest extends ApiEndToEndTest {
             String.valueOf(server.getTomcat().getConnector().getProperty("socket.appWriteBufSize")))
         .isEqualTo("65536");
   }
+
+  @Test
+  void aKeptAnswerIsServedAgainOnlyForTheSameQuestion() {
+    for (int i = 0; i < 2; i++) {
+      String all = get("/api/v1/payments?phase=1").body();
+      String kent = get("/api/v1/payments?phase=1&authority=E10000016").body();
+      String regionOnly = get(LEAGUE + "&region=South%20West").body();
+      String everyRegion = get(LEAGUE).body();
+
+      assertThat(kent).as("another authority is another question").isNotEqualTo(all);
+      assertThat(regionOnly).isNotEqualTo(everyRegion);
+      assertThat(get(LEAGUE + "&ignored=" + i).body())
+          .as("a parameter no resource reads changes nothing")
+          .isEqualTo(everyRegion);
+    }
+  }
 }

@@ -90,4 +90,22 @@ class UsersCommandTest {
     assertThat(again.err()).contains("already exists");
     assertThat(again.out()).isEmpty();
   }
+
+  @Test
+  void aCoordinatorBelongsToAnAuthorityOfTheReferenceSetByItsCurrentCode() {
+    Run unknown =
+        run("add", "x", "--role", "COORDINATOR", "--authority", "E99999999", "--users", users());
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("E99999999 is not an authority of the reference set");
+    Run former =
+        run("add", "x", "--role", "COORDINATOR", "--authority", "E08000020", "--users", users());
+    assertThat(former.exit()).isEqualTo(2);
+    assertThat(former.err()).contains("former code of Gateshead").contains("E08000037");
+    assertThat(Files.exists(Path.of(users()))).as("nothing written").isFalse();
+
+    assertThat(
+            run("add", "x", "--role", "COORDINATOR", "--authority", "E08000037", "--users", users())
+                .exit())
+        .isZero();
+  }
 }
