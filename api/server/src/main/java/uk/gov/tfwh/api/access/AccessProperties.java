@@ -25,8 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AccessProperties(
     @DefaultValue("5") int loginFailures,
     @DefaultValue("1m") Duration loginWindow,
-    @DefaultValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-        String apiContentSecurityPolicy,
+    @DefaultValue(HandWrittenResponses.API_CONTENT_SECURITY_POLICY) String apiContentSecurityPolicy,
     @DefaultValue(
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                 + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")
@@ -57,7 +56,7 @@ public record AccessProperties(
     return new AccessProperties(
         5,
         Duration.ofMinutes(1),
-        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+        HandWrittenResponses.API_CONTENT_SECURITY_POLICY,
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
         List.of());

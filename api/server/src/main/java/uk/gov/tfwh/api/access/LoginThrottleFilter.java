@@ -49,11 +49,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
       long seconds = Math.max(1, wait.get().toSeconds() + (wait.get().toNanosPart() > 0 ? 1 : 0));
       response.setHeader("Retry-After", Long.toString(seconds));
       // Answered before Spring Security's header writers run: the same headers, set here.
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("X-Frame-Options", "DENY");
-      response.setHeader("Referrer-Policy", "no-referrer");
-      response.setHeader("Content-Security-Policy", contentSecurityPolicy);
-      response.setHeader("Cache-Control", "no-store");
+      HandWrittenResponses.secure(response, contentSecurityPolicy);
       problems.write(
           request,
           response,

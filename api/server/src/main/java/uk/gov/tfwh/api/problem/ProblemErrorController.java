@@ -2,15 +2,16 @@ package uk.gov.tfwh.api.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.boot.web.servlet.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.tfwh.api.access.HandWrittenResponses;
 
 /**
  * Answers what goes wrong outside the resources (a request the firewall refuses, an error the
@@ -20,11 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
-  static final String API_CONTENT_SECURITY_POLICY =
-      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
   @RequestMapping("/error")
-  ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+    HandWrittenResponses.secure(response, HandWrittenResponses.API_CONTENT_SECURITY_POLICY);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     HttpStatus status =
         code instanceof Integer number && HttpStatus.resolve(number) != null
@@ -35,11 +34,6 @@ public class ProblemErrorController implements ErrorController {
     problem.setInstance(URI.create(uri instanceof String path ? safe(path) : "/error"));
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("X-Frame-Options", "DENY")
-        .header("Referrer-Policy", "no-referrer")
-        .header("Content-Security-Policy", API_CONTENT_SECURITY_POLICY)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .body(problem);
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import uk.gov.tfwh.api.access.HandWrittenResponses;
 
 /**
  * What Tomcat answers itself, before any filter of ours runs (a request whose headers are over the
@@ -22,12 +23,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("X-Frame-Options", "DENY");
-      response.setHeader("Referrer-Policy", "no-referrer");
-      response.setHeader(
-          "Content-Security-Policy", ProblemErrorController.API_CONTENT_SECURITY_POLICY);
-      response.setHeader("Cache-Control", "no-store");
+      HandWrittenResponses.secure(response, HandWrittenResponses.API_CONTENT_SECURITY_POLICY);
       Writer writer = response.getReporter();
       if (writer != null) {
         writer.write(

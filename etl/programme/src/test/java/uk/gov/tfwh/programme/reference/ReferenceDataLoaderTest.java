@@ -55,6 +55,52 @@ class ReferenceDataLoaderTest {
   }
 
   @Test
+  void anOptionalEmailDomainsColumnIsReadAndCheckedWhenAReferenceSetCarriesIt() throws IOException {
+    Path set =
+        ReferenceSets.copyWith(
+            dir,
+            ReferenceDataLoader.AUTHORITIES_FILE,
+            lines -> {
+              List<String> withDomains = new java.util.ArrayList<>();
+              withDomains.add(lines.get(0) + ",email_domains");
+              for (String line : lines.subList(1, lines.size())) {
+                withDomains.add(
+                    line
+                        + (line.startsWith("E10000016,")
+                            ? ",KENT.gov.uk;kent.police.uk"
+                            : line.startsWith("E06000001,") ? ",not a domain" : ","));
+              }
+              return withDomains;
+            });
+
+    ReferenceDataException error = loadFailing(set);
+    assertThat(error.problems())
+        .containsExactly(
+            "authorities.csv line 2: email_domains 'not a domain' is not a domain name");
+
+    Path good =
+        ReferenceSets.copyWith(
+            Files.createDirectories(dir.resolve("good")),
+            ReferenceDataLoader.AUTHORITIES_FILE,
+            lines -> {
+              List<String> withDomains = new java.util.ArrayList<>();
+              withDomains.add(lines.get(0) + ",email_domains");
+              for (String line : lines.subList(1, lines.size())) {
+                withDomains.add(line + (line.startsWith("E10000016,") ? ",KENT.gov.uk" : ","));
+              }
+              return withDomains;
+            });
+    ReferenceData data = ReferenceDataLoader.load(good);
+    Authority kent = data.authority("E10000016").orElseThrow();
+    assertThat(kent.emailDomains()).containsExactly("kent.gov.uk");
+    assertThat(kent.sendsFrom("someone@csc.kent.gov.uk")).isTrue();
+    assertThat(kent.sendsFrom("someone@notkent.gov.uk")).isFalse();
+    assertThat(data.authority("E06000001").orElseThrow().sendsFrom("anyone@anywhere.example"))
+        .as("no domain known: no check")
+        .isTrue();
+  }
+
+  @Test
   void aDuplicateAuthorityCodeIsRejectedNamingBothLines() {
     Path set =
         ReferenceSets.copyWith(

@@ -441,7 +441,7 @@ class DashboardBrowserTest {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
-                            "username=nat&token="
+                            "username=coord&token="
                                 + java.net.URLEncoder.encode(
                                     token, java.nio.charset.StandardCharsets.UTF_8)
                                 + "&_csrf="
@@ -458,11 +458,71 @@ class DashboardBrowserTest {
       assertThat(failed.headers().firstValue("Location").orElseThrow()).contains("error");
     }
 
-    HttpResponse<String> fifth = signIn.apply(WAREHOUSE.nationalToken);
+    HttpResponse<String> fifth = signIn.apply(WAREHOUSE.coordinatorToken);
     assertThat(fifth.statusCode())
         .as("four failures of five allowed: not throttled yet")
         .isEqualTo(302);
     assertThat(fifth.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+  }
+
+  /**
+   * The page downloads of every page, for every kind of signed-in user (issue 17's role x resource
+   * x release matrix, the pages' part): fetched as the browser fetches them, with the page's
+   * session cookie and no token, none may carry pre-release figures; each is either refused or
+   * exactly the file the public gets.
+   */
+  @Test
+  void noPageDownloadGivesAnyoneTheirPreReleaseFiguresThroughThePageSignIn() throws Exception {
+    String other = otherAuthority();
+    for (String[] user :
+        new String[][] {{"nat", WAREHOUSE.nationalToken}, {"coord", WAREHOUSE.coordinatorToken}}) {
+      signIn(user[0], user[1]);
+      assertThat(browser.findElements(By.cssSelector(".tfwh-signed-in")))
+          .as(user[0] + " signed in")
+          .isNotEmpty();
+      for (String page :
+          List.of(
+              "/",
+              "/national",
+              "/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30",
+              "/authorities/" + other)) {
+        open(page);
+        List<String> links = new ArrayList<>();
+        for (WebElement link : browser.findElements(By.cssSelector("a[id^=download-]"))) {
+          links.add(link.getAttribute("href"));
+        }
+        String cookies =
+            browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        for (String link : links) {
+          HttpRequest.Builder asThePage = HttpRequest.newBuilder(URI.create(link));
+          if (!cookies.isEmpty()) {
+            asThePage.header("Cookie", cookies);
+          }
+          HttpResponse<byte[]> signedIn =
+              HTTP.send(asThePage.build(), HttpResponse.BodyHandlers.ofByteArray());
+          String where = user[0] + " on " + page + ": " + link;
+          assertThat(signedIn.statusCode()).as(where).isIn(200, 401);
+          assertThat(signedIn.headers().firstValue("X-Tfwh-Snapshot").orElse(""))
+              .as(where)
+              .isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+          assertThat(new String(signedIn.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+              .as(where)
+              .doesNotContain(DashboardWarehouse.PRE_RELEASE_ID);
+          if (signedIn.statusCode() == 200 && link.contains(".csv")) {
+            HttpResponse<byte[]> anonymous =
+                HTTP.send(
+                    HttpRequest.newBuilder(URI.create(link)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(signedIn.body())
+                .as(where + " equals the public's")
+                .isEqualTo(anonymous.body());
+          }
+        }
+      }
+      browser.manage().deleteAllCookies();
+    }
   }
 
   @Test

@@ -24,10 +24,10 @@ class LineChartTest {
             List.of(new LineChart.Value(4, 500)),
             400L);
 
-    // x: 70 to 700 over four steps; y: 300 (zero) to 20 (the top of the scale: the largest value,
-    // 500, rounded up to a whole step of 200).
-    assertThat(chart.reported()).isEqualTo("70.0,253.3 227.5,206.7");
-    assertThat(chart.projected()).isEqualTo("227.5,206.7 700.0,66.7");
+    // x: 70 to 680 over four steps (40 px kept on the right for half the last label); y: 300
+    // (zero) to 20 (the top of the scale: the largest value, 500, rounded up to a step of 200).
+    assertThat(chart.reported()).isEqualTo("70.0,253.3 222.5,206.7");
+    assertThat(chart.projected()).isEqualTo("222.5,206.7 680.0,66.7");
     assertThat(chart.targetY()).isCloseTo(113.33, org.assertj.core.data.Offset.offset(0.01));
     assertThat(chart.yTicks())
         .extracting(LineChart.Tick::label)
