@@ -70,7 +70,39 @@ public final class LocalTrino implements AutoCloseable {
     int port = freePort();
     LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port);
     trino.script("start", 300);
+    trino.awaitActiveNode(120);
     return trino;
+  }
+
+  /**
+   * Trino says it has started before its one node has announced itself to the scheduler; a query
+   * sent in between fails with "No nodes available" (seen on a busy machine). Wait for the node.
+   */
+  private void awaitActiveNode(int timeoutSeconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    java.sql.SQLException last = null;
+    while (System.nanoTime() < deadline) {
+      try (java.sql.Connection connection =
+              java.sql.DriverManager.getConnection(jdbcUrl(), "tfwh", null);
+          java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet nodes =
+              statement.executeQuery(
+                  "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'")) {
+        if (nodes.next() && nodes.getLong(1) > 0) {
+          return;
+        }
+      } catch (java.sql.SQLException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        "Trino on port " + port + " has no active node after " + timeoutSeconds + " s", last);
   }
 
   public String jdbcUrl() {
