@@ -295,10 +295,31 @@ public enum Rule {
   public Finding at(Location where, String problem) {
     requireNonNull(where, "where");
     requireNonNull(problem, "problem");
+    // Problems quote what was read, and some quote a parser's own words about it (which may hold a
+    // line of the file): no finding may carry a raw control character into a report or an export.
     String message =
-        where.describe() + ": " + sentence(problem) + " " + action + " [rule " + id + "]";
+        where.describe() + ": " + sentence(escaped(problem)) + " " + action + " [rule " + id + "]";
     return new Finding(
         id, severity, where.file(), where.sheet(), where.row(), where.column(), message);
+  }
+
+  /** Control and invisible formatting characters shown as escapes; everything else as it is. */
+  private static String escaped(String text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            codePoint -> {
+              int type = Character.getType(codePoint);
+              if (Character.isISOControl(codePoint)
+                  || type == Character.FORMAT
+                  || type == Character.LINE_SEPARATOR
+                  || type == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04X", codePoint));
+              } else {
+                shown.appendCodePoint(codePoint);
+              }
+            });
+    return shown.toString();
   }
 
   private static String sentence(String text) {

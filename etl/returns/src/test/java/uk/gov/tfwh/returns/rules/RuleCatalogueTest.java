@@ -119,6 +119,20 @@ class RuleCatalogueTest {
   }
 
   @Test
+  void noMessageCarriesARawControlCharacterWhateverTheProblemQuotes() {
+    Finding finding =
+        Rule.F02.at(
+            Location.ofFile("x.xlsx"),
+            "not a workbook (XML version \"1.0t,submitted_by\nrevision_note\u0000\u202E\")");
+
+    assertThat(finding.message())
+        .doesNotContain("\n")
+        .doesNotContain("\u0000")
+        .doesNotContain("\u202E")
+        .contains("submitted_by\\u000Arevision_note\\u0000\\u202E");
+  }
+
+  @Test
   void messagesNameThePlaceTheProblemTheActionAndTheRule() {
     Finding finding =
         Rule.S09.at(Location.ofCell("x.summary.csv", "summary", 2, "families_attached"), "bad");
