@@ -3,11 +3,16 @@ package uk.gov.tfwh.api.problem;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.tfwh.api.access.Viewers;
@@ -44,6 +49,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 + "'");
     problem.setProperty("parameter", e.getName());
     return problem;
+  }
+
+  /**
+   * A required parameter left out is a bad parameter like any other: named, with the same type of
+   * problem (Spring's own answer said {@code about:blank} and named nothing).
+   */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "bad-parameter",
+            "the parameter " + e.getParameterName() + " is required here");
+    problem.setProperty("parameter", e.getParameterName());
+    return ResponseEntity.badRequest().headers(headers).body(problem);
   }
 
   @ExceptionHandler(NotFoundException.class)

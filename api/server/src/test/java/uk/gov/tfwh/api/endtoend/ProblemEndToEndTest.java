@@ -86,4 +86,19 @@ class ProblemEndToEndTest extends ApiEndToEndTest {
         403,
         bearer(FixtureWarehouse.COORDINATOR_TOKEN));
   }
+
+  @Test
+  void aMissingRequiredParameterIsNamedLikeEveryOtherBadParameter() {
+    for (String[] asked :
+        new String[][] {
+          {"/api/v1/league-table?period=2013Q3", "phase"},
+          {"/api/v1/league-table?phase=1", "period"},
+          {"/api/v1/authorities/E10000016/progress", "phase"}
+        }) {
+      JsonNode problem = problem(asked[0], 400);
+      assertThat(problem.path("parameter").asText()).as(asked[0]).isEqualTo(asked[1]);
+      assertThat(problem.path("type").asText()).as(asked[0]).endsWith("/bad-parameter");
+      assertThat(problem.path("detail").asText()).contains(asked[1]);
+    }
+  }
 }
