@@ -1,0 +1,160 @@
+package uk.gov.tfwh.api.submission;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.returns.history.ReturnHistory;
+import uk.gov.tfwh.returns.history.ReturnVersion;
+import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFormat;
+import uk.gov.tfwh.returns.model.ReturnOutcome;
+import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.Severity;
+import uk.gov.tfwh.returns.model.SourceFile;
+import uk.gov.tfwh.returns.read.LandingFolder;
+import uk.gov.tfwh.returns.read.LandingScan;
+import uk.gov.tfwh.returns.read.ReturnReader;
+import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.Rule;
+
+/**
+ * The load's own checks on one upload, through the public API of {@code etl/returns}: the landing
+ * folder's scan (which files make a return), the reader with every single-return rule, and the
+ * history rules over the authority's earlier submitted returns (stale resubmission, a revision or a
+ * fall without a note, a jump). Plus the one check only the service can make: the return is for the
+ * authority of the signed-in user.
+ */
+final class ReturnCheck {
+  private final ReturnReader reader;
+  private final SubmissionStore store;
+  private final Map<String, Optional<ReturnVersion>> versions = new ConcurrentHashMap<>();
+
+  ReturnCheck(ReturnReader reader, SubmissionStore store) {
+    this.reader = requireNonNull(reader, "reader");
+    this.store = requireNonNull(store, "store");
+  }
+
+  ReturnReader reader() {
+    return reader;
+  }
+
+  /**
+   * Checks the files in {@code dir} as a return of {@code authority}.
+   *
+   * @param shown how to show a stored file name to the sender (the name they uploaded)
+   */
+  CheckedReturn check(Path dir, String authority, UnaryOperator<String> shown) {
+    List<SubmissionFinding> findings = new ArrayList<>();
+    LandingScan scan = LandingFolder.scan(dir);
+    scan.findings().forEach(f -> findings.add(shownFinding(f, shown)));
+    if (scan.returns().size() != 1) {
+      String problem =
+          scan.returns().isEmpty()
+              ? "the upload holds no return: send one workbook (.xlsx), or a <stem>.summary.csv"
+                  + " with its optional <stem>.claims.csv"
+              : "the upload holds more than one return: send one workbook, or one CSV pair";
+      findings.add(
+          SubmissionFinding.of(Rule.F04.at(Location.ofFile("the upload"), problem), "the upload"));
+      return new CheckedReturn(
+          scan.returns().isEmpty() ? null : scan.returns().get(0), null, findings);
+    }
+    ReturnSource source = scan.returns().get(0);
+    ReturnOutcome outcome = reader.read(dir, source);
+    outcome.findings().forEach(f -> findings.add(shownFinding(f, shown)));
+    if (!outcome.accepted() || !findings.isEmpty() && rejected(findings)) {
+      return new CheckedReturn(source, null, findings);
+    }
+    var summary = outcome.summary().orElseThrow();
+    if (!summary.authorityCode().equals(authority)) {
+      findings.add(
+          new SubmissionFinding(
+              null,
+              Severity.RETURN_REJECTED,
+              shown.apply(source.id()),
+              Location.SUMMARY,
+              summary.row(),
+              "authority_code",
+              "This return is for "
+                  + summary.authorityCode()
+                  + ", but you are sending returns for "
+                  + authority
+                  + ". Send "
+                  + authority
+                  + "'s own return; nothing from this file was kept for loading."));
+      return new CheckedReturn(source, null, findings);
+    }
+    history(outcome, authority, summary.phase(), findings, shown);
+    return new CheckedReturn(source, rejected(findings) ? null : summary, findings);
+  }
+
+  private void history(
+      ReturnOutcome outcome,
+      String authority,
+      Phase phase,
+      List<SubmissionFinding> findings,
+      UnaryOperator<String> shown) {
+    List<ReturnVersion> series = new ArrayList<>();
+    for (SubmissionRecord earlier : store.ofAuthority(authority)) {
+      if (earlier.state() == SubmissionState.SUBMITTED
+          && earlier.phase() != null
+          && earlier.phase() == phase.number()) {
+        versionOf(earlier).ifPresent(series::add);
+      }
+    }
+    ReturnVersion now = ReturnVersion.of(outcome, 1);
+    series.add(now);
+    ReturnHistory.Result result = ReturnHistory.decide(series);
+    for (Finding finding : result.findings()) {
+      if (finding.file().equals(now.file())) {
+        findings.add(shownFinding(finding, shown));
+      }
+    }
+  }
+
+  /** An earlier submitted return as the history rules need it; read once, then remembered. */
+  private Optional<ReturnVersion> versionOf(SubmissionRecord record) {
+    return versions.computeIfAbsent(
+        record.id(),
+        id -> {
+          List<SourceFile> files = new ArrayList<>();
+          record
+              .mainFile()
+              .ifPresent(f -> files.add(new SourceFile(f.name(), f.sizeBytes(), f.sha256())));
+          record.files().stream()
+              .filter(f -> f.part().equals("claims"))
+              .forEach(f -> files.add(new SourceFile(f.name(), f.sizeBytes(), f.sha256())));
+          if (files.isEmpty()) {
+            return Optional.empty();
+          }
+          ReturnFormat format =
+              files.get(0).name().endsWith(".xlsx") ? ReturnFormat.XLSX : ReturnFormat.CSV;
+          ReturnOutcome earlier =
+              reader.read(store.landing(), new ReturnSource(record.id(), format, files));
+          // Batch 0: every earlier return arrived before the one being checked.
+          return earlier.accepted() ? Optional.of(ReturnVersion.of(earlier, 0)) : Optional.empty();
+        });
+  }
+
+  private static boolean rejected(List<SubmissionFinding> findings) {
+    return findings.stream().anyMatch(SubmissionFinding::rejectsReturn);
+  }
+
+  private static SubmissionFinding shownFinding(Finding finding, UnaryOperator<String> shown) {
+    String file = shown.apply(finding.file());
+    return new SubmissionFinding(
+        finding.ruleId(),
+        finding.severity(),
+        file,
+        finding.sheet(),
+        finding.row(),
+        finding.column(),
+        finding.message().replace(finding.file(), file));
+  }
+}

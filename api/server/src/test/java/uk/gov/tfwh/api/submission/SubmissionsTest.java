@@ -1,0 +1,248 @@
+package uk.gov.tfwh.api.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.programme.reference.ReferenceData;
+import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
+import uk.gov.tfwh.programme.reference.SubmissionWindowsLoader;
+import uk.gov.tfwh.returns.read.LandingFolder;
+import uk.gov.tfwh.returns.read.ReadLimits;
+import uk.gov.tfwh.returns.read.ReturnReader;
+
+/** The submission service in process, over real folders, with the project's reference data. */
+class SubmissionsTest {
+  private static final Path REFERENCE = Path.of("../../reference");
+  private static final Path EXAMPLES = Path.of("../../contract/examples");
+  private static final String BIRMINGHAM = "E08000025";
+  private static final String BIRMINGHAM_Q3 = "valid-p1-birmingham-2013Q3.summary.csv";
+  private static final ReferenceData DATA = ReferenceDataLoader.load(REFERENCE);
+
+  @TempDir Path dir;
+  Path landing;
+  Path folder;
+  Instant now = Instant.parse("2013-10-01T09:00:00Z");
+
+  @BeforeEach
+  void folders() {
+    landing = dir.resolve("landing");
+    folder = dir.resolve("submissions");
+  }
+
+  Submissions service() {
+    SubmissionStore store = new SubmissionStore(landing, folder);
+    return new Submissions(
+        store,
+        new ReturnCheck(new ReturnReader(DATA, ReadLimits.defaults()), store),
+        DATA,
+        SubmissionWindowsLoader.load(REFERENCE.resolve(SubmissionWindowsLoader.FILE)),
+        (authority, phase, quarter) -> false,
+        viewer -> viewer.name().equals("sro"),
+        new AuditLog(dir.resolve("warehouse")),
+        Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  static Viewer coordinator(String name, String authority) {
+    return Viewer.user(name, Role.COORDINATOR, authority);
+  }
+
+  static IncomingFile example(String name) {
+    return new IncomingFile(name, () -> Files.newInputStream(EXAMPLES.resolve(name)));
+  }
+
+  @Test
+  void theAuthorityComesFromTheSignedInCoordinatorAndAReturnForAnotherIsRejected() {
+    SubmissionRecord own =
+        service().submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+    SubmissionRecord other =
+        service()
+            .submit(coordinator("kim", "E10000016"), BIRMINGHAM, List.of(example(BIRMINGHAM_Q3)));
+
+    assertThat(own.state()).isEqualTo(SubmissionState.AWAITING_SIGN_OFF);
+    assertThat(own.authority()).isEqualTo(BIRMINGHAM);
+    assertThat(other.authority()).isEqualTo("E10000016");
+    assertThat(other.state()).isEqualTo(SubmissionState.REJECTED);
+    assertThat(other.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isNull();
+              assertThat(f.column()).isEqualTo("authority_code");
+              assertThat(f.message()).contains("This return is for " + BIRMINGHAM);
+            });
+  }
+
+  @Test
+  void aRejectedReturnIsQuarantinedWithItsFindingsAndNeverReachesTheLandingFolder() {
+    Submissions service = service();
+    SubmissionRecord rejected =
+        service.submit(
+            coordinator("ana", BIRMINGHAM), null, List.of(example("bad-arithmetic.summary.csv")));
+
+    assertThat(rejected.state()).isEqualTo(SubmissionState.REJECTED);
+    assertThat(rejected.findings()).anySatisfy(f -> assertThat(f.rejectsReturn()).isTrue());
+    assertThat(rejected.findings())
+        .allSatisfy(f -> assertThat(f.file()).doesNotContain(rejected.id()));
+    assertThat(landingFiles()).isEmpty();
+    Path kept = service.store().pathOf(rejected, rejected.files().get(0));
+    assertThat(kept).startsWith(folder.resolve("quarantine")).exists();
+    assertThat(service.store().sidecarOf(rejected.id())).exists();
+    assertThatThrownBy(
+            () -> service.signOff(coordinator("sro", BIRMINGHAM), BIRMINGHAM, rejected.id(), true))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("rejected");
+    assertThat(landingFiles()).isEmpty();
+  }
+
+  @Test
+  void anAcceptedReturnReachesTheLandingFolderOnlyWhenItsSroSignsItOff() {
+    Submissions service = service();
+    SubmissionRecord held =
+        service.submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+    assertThat(landingFiles()).isEmpty();
+
+    assertThatThrownBy(
+            () -> service.signOff(coordinator("ana", BIRMINGHAM), BIRMINGHAM, held.id(), true))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("senior responsible officer");
+    assertThatThrownBy(
+            () -> service.signOff(coordinator("sro", BIRMINGHAM), BIRMINGHAM, held.id(), false))
+        .hasMessageContaining("confirm");
+    assertThatThrownBy(
+            () -> service.signOff(coordinator("sro", "E10000016"), "E10000016", held.id(), true))
+        .hasMessageContaining("no submission");
+    assertThat(landingFiles()).isEmpty();
+
+    SubmissionRecord signed =
+        service.signOff(coordinator("sro", BIRMINGHAM), BIRMINGHAM, held.id(), true);
+
+    assertThat(signed.state()).isEqualTo(SubmissionState.SUBMITTED);
+    assertThat(signed.signOff().by()).isEqualTo("sro");
+    assertThat(signed.signOff().at()).isEqualTo(now);
+    assertThat(LandingFolder.scan(landing).returns()).hasSize(1);
+    assertThat(LandingFolder.scan(landing).findings()).isEmpty();
+    assertThat(service.audit().read())
+        .extracting(AuditLog.Entry::action)
+        .containsExactly(
+            AuditLog.Action.ACCEPTED,
+            AuditLog.Action.SIGN_OFF_REFUSED,
+            AuditLog.Action.SIGN_OFF_REFUSED,
+            AuditLog.Action.SIGNED_OFF);
+  }
+
+  @Test
+  void aReturnReceivedAfterTheEndOfItsDeadlineDayIsAcceptedAndMarkedLate() {
+    // 2013Q3 ends on 30 September; 28 days later is 28 October, in GMT from the 27th.
+    now = Instant.parse("2013-10-28T23:59:59Z");
+    SubmissionRecord onTime =
+        service().submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+    now = Instant.parse("2013-10-29T00:00:00Z");
+    SubmissionRecord late =
+        service().submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+
+    assertThat(onTime.late()).isFalse();
+    assertThat(late.late()).isTrue();
+    assertThat(late.state()).isEqualTo(SubmissionState.AWAITING_SIGN_OFF);
+    assertThat(late.deadline()).isEqualTo(Instant.parse("2013-10-29T00:00:00Z"));
+    assertThat(late.windowVersion()).isEqualTo("2026.12-windows-1");
+  }
+
+  @Test
+  void aStaleResubmissionIsRejectedByTheHistoryRules() {
+    Submissions service = service();
+    SubmissionRecord first =
+        service.submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+    service.signOff(coordinator("sro", BIRMINGHAM), BIRMINGHAM, first.id(), true);
+    now = now.plusSeconds(60);
+
+    SubmissionRecord again =
+        service.submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+
+    // The same submitted_at as the accepted return: stale (TFQR-H01) or an identical copy.
+    assertThat(again.findings())
+        .extracting(SubmissionFinding::ruleId)
+        .containsAnyOf("TFQR-H01", "TFQR-N02");
+  }
+
+  @Test
+  void aRestartRemovesAnUnfinishedSubmissionAndFinishesAnInterruptedSignOff() throws IOException {
+    Submissions service = service();
+    SubmissionRecord held =
+        service.submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
+    // A crash after the sign-off's sidecar, before its files moved: the sidecar says submitted.
+    SubmissionRecord signed = held.signedOff(new SubmissionRecord.SignOff("sro", now));
+    Files.write(
+        service.store().sidecarOf(held.id()), SubmissionStore.JSON.writeValueAsBytes(signed));
+    // A crash mid-submission: a file moved into the hold with no sidecar yet, and an upload.
+    Files.writeString(folder.resolve("held").resolve("X-unfinished.summary.csv"), "half");
+    Files.createDirectories(folder.resolve("incoming").resolve("X-upload"));
+    Files.writeString(folder.resolve("incoming").resolve("X-upload").resolve("a.xlsx"), "half");
+
+    SubmissionStore reopened = new SubmissionStore(landing, folder);
+
+    assertThat(landingFiles()).containsExactly(held.files().get(0).name());
+    assertThat(folder.resolve("held")).isEmptyDirectory();
+    assertThat(folder.resolve("incoming")).isEmptyDirectory();
+    assertThat(reopened.find(held.id()))
+        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(SubmissionState.SUBMITTED));
+  }
+
+  @Test
+  void aSecondUploadWhileTheFirstIsBeingCheckedIsRefusedWithNothingWritten() throws Exception {
+    Submissions service = service();
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    IncomingFile slow =
+        new IncomingFile(
+            BIRMINGHAM_Q3,
+            () -> {
+              reading.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Files.newInputStream(EXAMPLES.resolve(BIRMINGHAM_Q3));
+            });
+    Thread first =
+        new Thread(() -> service.submit(coordinator("ana", BIRMINGHAM), null, List.of(slow)));
+    first.start();
+    reading.await();
+
+    assertThatThrownBy(
+            () ->
+                service.submit(
+                    coordinator("ana", BIRMINGHAM),
+                    null,
+                    List.of(
+                        new IncomingFile("x.xlsx", () -> new ByteArrayInputStream(new byte[1])))))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("being checked");
+    release.countDown();
+    first.join();
+    assertThat(service.store().all()).hasSize(1);
+    assertThat(service.audit().read())
+        .extracting(AuditLog.Entry::action)
+        .contains(AuditLog.Action.REFUSED);
+  }
+
+  private List<String> landingFiles() {
+    try (var files = Files.list(landing)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
