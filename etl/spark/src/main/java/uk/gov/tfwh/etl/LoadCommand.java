@@ -10,6 +10,7 @@ import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
 import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
+import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 
 /**
  * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
@@ -49,6 +50,15 @@ public final class LoadCommand implements Callable<Integer> {
           "Committed snapshots to keep; current and published ones always stay (default: ${DEFAULT-VALUE}).")
   int retain;
 
+  @Option(
+      names = "--submissions",
+      paramLabel = "DIR",
+      description =
+          "The submission service's folder, whose sidecars say who sent each return and when it"
+              + " was received (default: submissions beside the landing folder). Returns without"
+              + " one load as an operator's drop.")
+  Path submissions;
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -80,7 +90,10 @@ public final class LoadCommand implements Callable<Integer> {
               landing.toAbsolutePath(),
               warehouse.toAbsolutePath(),
               (reference != null ? reference : defaultReference()).toAbsolutePath(),
-              retain);
+              retain,
+              submissions != null
+                  ? submissions.toAbsolutePath()
+                  : SubmissionSidecars.defaultFolder(landing));
     } catch (IllegalArgumentException e) {
       err.println("tfwh load: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;

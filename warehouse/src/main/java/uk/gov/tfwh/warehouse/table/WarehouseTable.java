@@ -91,7 +91,23 @@ public enum WarehouseTable {
               "turned_around",
               BIGINT,
               "Phase 1 turned around, or phase 2 successful family outcomes (methodology)."),
-          required("submitted_at", TIMESTAMP, "When the authority signed the return off."),
+          required(
+              "submitted_at", TIMESTAMP, "When the authority signed the return off, as it says."),
+          required(
+              "received_at",
+              TIMESTAMP,
+              "When the warehouse received it: the submission service's clock, or when a load"
+                  + " first saw an operator's drop. With the load, what orders versions."),
+          required("provenance", STRING, "'submission' (through the service) or 'operator drop'."),
+          optional(
+              "submission_submitter",
+              STRING,
+              "The signed-in user who sent it through the service; null for a drop."),
+          optional(
+              "late",
+              BOOLEAN,
+              "Arrived after its quarter's deadline (reference/submission-windows.csv): received_at"
+                  + " for a submission, submitted_at capped at received_at for a drop."),
           required("submitted_by", STRING, "E-mail of the submitting officer, as given."),
           required("sro_sign_off", STRING, "Senior responsible officer, as given."),
           optional("revision_note", STRING, "As given."),

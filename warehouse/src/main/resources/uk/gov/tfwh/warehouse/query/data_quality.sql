@@ -1,7 +1,8 @@
 -- Submission status of every authority for one phase and quarter, with its findings counted.
 --   missing      no accepted return for the quarter
---   late         the first accepted version was signed off more than 31 days after the quarter's
---                end (rule we adopt: returns are due within a month of the quarter)
+--   late         no accepted version arrived by the quarter's deadline (fact_return.late, set by the
+--                load from reference/submission-windows.csv: the same rule the submission
+--                service marks a late return by)
 --   resubmitted  more than one accepted version
 --   accepted     one version, on time
 -- A return that is both late and resubmitted shows 'late'; the two flags say both.
@@ -11,7 +12,8 @@ WITH version AS (
     COUNT(*) AS versions,
     MIN(submitted_at) AS first_submitted_at,
     MAX(submitted_at) AS last_submitted_at,
-    MAX(CASE WHEN is_current THEN return_id END) AS current_return_id
+    MAX(CASE WHEN is_current THEN return_id END) AS current_return_id,
+    bool_and(late) AS late
   FROM fact_return
   WHERE phase = :phase
     AND period_end = :period
@@ -35,7 +37,7 @@ status AS (
     a.authority_name,
     a.region_name,
     v.authority_code IS NOT NULL AS submitted,
-    COALESCE(date_diff('day', :period, CAST(v.first_submitted_at AS DATE)) > 31, false) AS late,
+    COALESCE(v.late, false) AS late,
     COALESCE(v.versions > 1, false) AS resubmitted,
     v.versions,
     v.first_submitted_at,

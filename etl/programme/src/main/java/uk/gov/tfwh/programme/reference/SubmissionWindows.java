@@ -76,4 +76,14 @@ public final class SubmissionWindows {
                     quarter.end().plusDays(r.deadlineDays()),
                     r.version()));
   }
+
+  /**
+   * Whether a return of this quarter received at this instant is late: after the deadline of the
+   * version in force on the day it was received, in England. Empty when no version covers the
+   * quarter. The one rule of lateness, for the submission service and the load alike.
+   */
+  public Optional<Boolean> isLate(Phase phase, Quarter quarter, java.time.Instant received) {
+    return window(phase, quarter, received.atZone(SubmissionWindow.ENGLAND).toLocalDate())
+        .map(w -> w.isLate(received));
+  }
 }

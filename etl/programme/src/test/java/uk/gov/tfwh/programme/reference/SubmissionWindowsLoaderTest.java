@@ -21,7 +21,7 @@ class SubmissionWindowsLoaderTest {
   @TempDir Path dir;
 
   @Test
-  void theProjectsWindowsGiveEveryQuarterOfBothPhasesADeadline28DaysAfterItEnds() {
+  void theProjectsWindowsGiveEveryQuarterOfBothPhasesADeadline31DaysAfterItEnds() {
     SubmissionWindows windows =
         SubmissionWindowsLoader.load(Path.of("../../reference", SubmissionWindowsLoader.FILE));
 
@@ -29,7 +29,7 @@ class SubmissionWindowsLoaderTest {
       for (Quarter q = phase.firstQuarter(); !q.isAfter(phase.lastQuarter()); q = q.next()) {
         SubmissionWindow window = windows.window(phase, q, LocalDate.of(2026, 12, 5)).orElseThrow();
         assertThat(window.opensOn()).isEqualTo(q.end().plusDays(1));
-        assertThat(window.deadline()).isEqualTo(q.end().plusDays(28));
+        assertThat(window.deadline()).isEqualTo(q.end().plusDays(31));
         assertThat(window.version()).isEqualTo("2026.12-windows-1");
       }
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -28,6 +29,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * @param summary the accepted summary
  * @param fingerprint what the return says, independent of file names and formats (see {@link
  *     #fingerprint}); equal fingerprints mean identical copies
+ * @param receiptTrusted received through the submission service, whose clock gave receivedAt: then
+ *     that, not the submitted_at the file states, is when it was submitted
  */
 public record ReturnVersion(
     String returnId,
@@ -35,7 +38,8 @@ public record ReturnVersion(
     long batch,
     Instant receivedAt,
     ReturnSummary summary,
-    String fingerprint)
+    String fingerprint,
+    boolean receiptTrusted)
     implements Serializable {
   public ReturnVersion {
     requireNonNull(returnId, "returnId");
@@ -43,6 +47,17 @@ public record ReturnVersion(
     requireNonNull(receivedAt, "receivedAt");
     requireNonNull(summary, "summary");
     requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /** A version whose submitted_at is taken as its sender states it (capped at receivedAt). */
+  public ReturnVersion(
+      String returnId,
+      String file,
+      long batch,
+      Instant receivedAt,
+      ReturnSummary summary,
+      String fingerprint) {
+    this(returnId, file, batch, receivedAt, summary, fingerprint, false);
   }
 
   /** A version received when it says it was signed off (for tests of the history rules alone). */
@@ -53,7 +68,10 @@ public record ReturnVersion(
 
   /** When it arrived, as every ordering of versions and claims compares it. */
   public Arrival arrival() {
-    return new Arrival(batch, receivedAt, summary.submittedAt());
+    return new Arrival(
+        batch,
+        receivedAt,
+        receiptTrusted ? receivedAt.atOffset(ZoneOffset.UTC) : summary.submittedAt());
   }
 
   /** The version of an accepted outcome, identified by its source's id. */
@@ -68,6 +86,22 @@ public record ReturnVersion(
         batch,
         summary,
         fingerprint(summary, outcome.claims()));
+  }
+
+  /**
+   * The version of an accepted outcome received through the submission service at {@code
+   * receivedAt}: ordered by that, not by the submitted_at it states.
+   */
+  public static ReturnVersion received(ReturnOutcome outcome, long batch, Instant receivedAt) {
+    ReturnVersion stated = of(outcome, batch);
+    return new ReturnVersion(
+        stated.returnId(),
+        stated.file(),
+        batch,
+        receivedAt,
+        stated.summary(),
+        stated.fingerprint(),
+        true);
   }
 
   /**

@@ -51,7 +51,8 @@ public final class HistoryDecisions {
                   read.batch(),
                   read.receivedAt(),
                   summary,
-                  read.fingerprint()));
+                  read.fingerprint(),
+                  read.provenance().viaService()));
       returnOfFile.put(read.summaryFile(), read.returnId());
     }
     Map<String, ReturnHistory.Decision> decisions = new HashMap<>();

@@ -52,6 +52,9 @@ import uk.gov.tfwh.etl.table.ReturnRows;
 import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
+import uk.gov.tfwh.programme.reference.SubmissionWindows;
+import uk.gov.tfwh.programme.reference.SubmissionWindowsLoader;
+import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSource;
@@ -336,6 +339,7 @@ public final class LoadJob {
       Instant receivedAt) {
     Map<String, ReadReturn> known = new HashMap<>();
     prior.returns().forEach(r -> known.put(r.returnId(), r));
+    SubmissionSidecars sidecars = SubmissionSidecars.in(request.submissionsDir());
     List<ReadReturn> reused = new ArrayList<>();
     List<ReturnReading.Pending> pending = new ArrayList<>();
     for (ReturnSource source : scan.returns()) {
@@ -344,7 +348,7 @@ public final class LoadJob {
       if (earlier != null) {
         reused.add(earlier);
       } else {
-        pending.add(new ReturnReading.Pending(source, id));
+        pending.add(new ReturnReading.Pending(source, id, sidecars.provenanceOf(source)));
       }
     }
     long batch = prior.returns().stream().mapToLong(ReadReturn::batch).max().orElse(-1) + 1;
@@ -455,6 +459,8 @@ public final class LoadJob {
       SnapshotWriter writer,
       Map<String, TableStats> written) {
     String snapshotId = staged.id();
+    Optional<SubmissionWindows> windows =
+        SubmissionWindowsLoader.loadIfPresent(request.referenceDir());
     List<Row> returnRows = new ArrayList<>();
     FindingRows findingRows = new FindingRows();
     for (Finding finding : scan.findings()) {
@@ -465,7 +471,7 @@ public final class LoadJob {
       String loadedId = status.loaded() ? read.returnId() : null;
       if (status.loaded()) {
         returnRows.add(
-            ReturnRows.of(read, judged.history().decision(read.returnId()).orElseThrow()));
+            ReturnRows.of(read, judged.history().decision(read.returnId()).orElseThrow(), windows));
       }
       ReturnIdentity identity = read.identity();
       for (Finding finding : read.findings()) {

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.returns.history.Arrival;
+import uk.gov.tfwh.returns.landing.Provenance;
 import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
@@ -33,6 +35,8 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  *     what the national claim rules judge, so no load reads earlier quarters' claim rows for them
  * @param findings what the reader found
  * @param identity whose return and for when, as far as could be read (for a rejected one too)
+ * @param provenance through the submission service (whose clock then gave receivedAt) or an
+ *     operator's drop
  */
 public record ReadReturn(
     String returnId,
@@ -46,17 +50,50 @@ public record ReadReturn(
     int claimRowsRejected,
     ClaimKeys claimKeys,
     List<Finding> findings,
-    ReturnIdentity identity)
+    ReturnIdentity identity,
+    Provenance provenance)
     implements Serializable {
-  // 3: claimKeys. 4: receivedAt, and family references in one case. A load state of an older
-  // build is refused, so everything is read again (once, with this load's time as received_at).
-  private static final long serialVersionUID = 4L;
+  // 3: claimKeys. 4: receivedAt, and family references in one case. 5: provenance. A load state
+  // of an older build is refused, so everything is read again (once, with this load's time as
+  // received_at, or the submission service's for a return it received).
+  private static final long serialVersionUID = 5L;
+
+  /** A return dropped into the landing folder by an operator (no sidecar). */
+  public ReadReturn(
+      String returnId,
+      ReturnSource source,
+      long batch,
+      Instant receivedAt,
+      String loadedSnapshotId,
+      ReturnSummary acceptedSummary,
+      String fingerprint,
+      int claimRowsRead,
+      int claimRowsRejected,
+      ClaimKeys claimKeys,
+      List<Finding> findings,
+      ReturnIdentity identity) {
+    this(
+        returnId,
+        source,
+        batch,
+        receivedAt,
+        loadedSnapshotId,
+        acceptedSummary,
+        fingerprint,
+        claimRowsRead,
+        claimRowsRejected,
+        claimKeys,
+        findings,
+        identity,
+        Provenance.OPERATOR_DROP);
+  }
 
   public ReadReturn {
     requireNonNull(returnId, "returnId");
     requireNonNull(source, "source");
     requireNonNull(receivedAt, "receivedAt");
     requireNonNull(identity, "identity");
+    requireNonNull(provenance, "provenance");
     requireNonNull(loadedSnapshotId, "loadedSnapshotId");
     findings = List.copyOf(findings);
     requireNonNull(claimKeys, "claimKeys");
@@ -73,7 +110,13 @@ public record ReadReturn(
 
   /** When it reached the warehouse, as versions and claims are ordered; accepted returns only. */
   public Arrival arrival() {
-    return new Arrival(batch, receivedAt, acceptedSummary.submittedAt());
+    // The service's clock is trusted over what the file says of itself.
+    return new Arrival(
+        batch,
+        receivedAt,
+        provenance.viaService()
+            ? receivedAt.atOffset(ZoneOffset.UTC)
+            : acceptedSummary.submittedAt());
   }
 
   public Optional<ReturnSummary> summary() {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
+import uk.gov.tfwh.returns.landing.Provenance;
 import uk.gov.tfwh.returns.model.Claim;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
@@ -36,10 +37,17 @@ public final class ReturnReading {
   private ReturnReading() {}
 
   /** A return to read, with the id and batch it will carry. */
-  public record Pending(ReturnSource source, String returnId) implements Serializable {
+  public record Pending(ReturnSource source, String returnId, Provenance provenance)
+      implements Serializable {
     public Pending {
       requireNonNull(source, "source");
       requireNonNull(returnId, "returnId");
+      requireNonNull(provenance, "provenance");
+    }
+
+    /** When it was received: the service's clock for a submission, else this load's. */
+    Instant receivedAt(Instant loadSawIt) {
+      return provenance.viaService() ? provenance.receivedAt() : loadSawIt;
     }
   }
 
@@ -141,7 +149,7 @@ public final class ReturnReading {
             pending.returnId(),
             pending.source(),
             batch,
-            receivedAt,
+            pending.receivedAt(receivedAt),
             snapshotId,
             outcome.acceptedSummary(),
             fingerprint,
@@ -149,7 +157,8 @@ public final class ReturnReading {
             outcome.claimRowsRejected(),
             ClaimKeys.of(outcome.claims()),
             outcome.findings(),
-            outcome.identity());
+            outcome.identity(),
+            pending.provenance());
     List<Row> rows = new ArrayList<>(outcome.claims().size());
     for (Claim claim : outcome.claims()) {
       rows.add(ClaimRows.of(pending.returnId(), claim));
@@ -181,7 +190,7 @@ public final class ReturnReading {
         pending.returnId(),
         pending.source(),
         batch,
-        receivedAt,
+        pending.receivedAt(receivedAt),
         snapshotId,
         null,
         null,
@@ -189,6 +198,7 @@ public final class ReturnReading {
         0,
         ClaimKeys.of(List.of()),
         List.of(),
-        ReturnIdentity.UNKNOWN);
+        ReturnIdentity.UNKNOWN,
+        pending.provenance());
   }
 }

@@ -1,9 +1,12 @@
 package uk.gov.tfwh.etl.table;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.programme.outcome.TurnedAround;
+import uk.gov.tfwh.programme.reference.SubmissionWindows;
 import uk.gov.tfwh.returns.history.ReturnHistory;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -12,8 +15,15 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 public final class ReturnRows {
   private ReturnRows() {}
 
-  public static Row of(ReadReturn read, ReturnHistory.Decision decision) {
+  /**
+   * @param windows the quarters' deadlines; without them lateness is unknown (null)
+   */
+  public static Row of(
+      ReadReturn read, ReturnHistory.Decision decision, Optional<SubmissionWindows> windows) {
     ReturnSummary s = read.acceptedSummary();
+    // When it arrived as far as the warehouse can tell: the service's clock, or for a drop the
+    // signing time it states, never later than the load saw it (Arrival).
+    Instant arrived = read.arrival().credibleSubmission();
     return ContractRow.of(WarehouseTable.FACT_RETURN)
         .set("return_id", read.returnId())
         .set("authority_code", s.authorityCode())
@@ -34,6 +44,10 @@ public final class ReturnRows {
                 s.resultsContinuousEmployment(),
                 s.resultsSustainedProgress()))
         .set("submitted_at", s.submittedAt().toInstant())
+        .set("received_at", read.receivedAt())
+        .set("provenance", read.provenance().label())
+        .set("submission_submitter", read.provenance().submitter())
+        .set("late", windows.flatMap(w -> w.isLate(s.phase(), s.quarter(), arrived)).orElse(null))
         .set("submitted_by", s.submittedBy())
         .set("sro_sign_off", s.sroSignOff())
         .set("revision_note", s.revisionNote())
