@@ -62,6 +62,23 @@ public final class ServeCommand implements Callable<Integer> {
               + " public (and OpenID Connect users, when configured) can sign in.")
   Path users;
 
+  @Option(
+      names = "--landing",
+      paramLabel = "DIR",
+      description =
+          "Take returns: coordinators send them to the submission service, which moves each"
+              + " signed-off return into this landing folder for ./tfwh load. Without it the"
+              + " service takes none.")
+  Path landing;
+
+  @Option(
+      names = "--submissions",
+      paramLabel = "DIR",
+      description =
+          "Where the submission service keeps received, rejected and signed-off returns' records"
+              + " (default: submissions beside the landing folder, on its file system).")
+  Path submissions;
+
   /**
    * Any Spring Boot or tfwh property as {@code --name=value} (such as {@code
    * --spring.security.oauth2.resourceserver.jwt.issuer-uri=...} or {@code
@@ -153,6 +170,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (users != null) {
       properties.put("tfwh.api.users", users.toAbsolutePath().toString());
+    }
+    if (landing != null) {
+      properties.put("tfwh.submissions.landing", landing.toAbsolutePath().toString());
+    }
+    if (submissions != null) {
+      properties.put("tfwh.submissions.folder", submissions.toAbsolutePath().toString());
     }
     properties.put("server.port", Integer.toString(port));
     properties.put("server.address", bind);

@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.access;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.http.HttpMethod;
 
 /**
  * Every endpoint of the API with who may call it at all: the one access table (docs/security.md).
@@ -30,7 +31,25 @@ public enum ApiEndpoint {
   /** The briefing's figures as a one-sheet workbook: for whoever may read the briefing. */
   EXPORT_BRIEFING_SUMMARY(
       "/api/v1/exports/briefing-summary.{format}", Role.NATIONAL, Role.MINISTERIAL),
-  EXPORT_TABLE("/api/v1/exports/{table}.{format}");
+  EXPORT_TABLE("/api/v1/exports/{table}.{format}"),
+  /**
+   * Every authority's submission state for a quarter: the national team's view before a deadline.
+   * Listed before {@link #SUBMISSION}, whose pattern also matches it.
+   */
+  SUBMISSION_STATUS("/api/v1/submissions/status", Role.NATIONAL),
+  /** The submission service's append-only audit log. */
+  SUBMISSION_AUDIT("/api/v1/submissions/audit", Role.NATIONAL),
+  /**
+   * Send a return: a coordinator for its own authority (from the sign-in, never the file), the
+   * national team on an authority's behalf ({@code authority=}).
+   */
+  SUBMIT(HttpMethod.POST, "/api/v1/submissions", Role.NATIONAL, Role.COORDINATOR),
+  /** An authority's submissions (a coordinator's own; the national team's of any or every one). */
+  SUBMISSIONS("/api/v1/submissions", Role.NATIONAL, Role.COORDINATOR),
+  /** One submission's receipt: its own authority's coordinator and the national team only. */
+  SUBMISSION("/api/v1/submissions/{id}", Role.NATIONAL, Role.COORDINATOR),
+  /** The SRO's sign-off: a coordinator flagged as the authority's SRO, checked by the service. */
+  SIGN_OFF(HttpMethod.POST, "/api/v1/submissions/{id}/sign-off", Role.COORDINATOR);
 
   /** The path variable naming the authority a request is about. */
   public static final String AUTHORITY_VARIABLE = "code";
@@ -38,12 +57,23 @@ public enum ApiEndpoint {
   /** The query parameter naming the authority a request is about, where the path does not. */
   public static final String AUTHORITY_PARAMETER = "authority";
 
+  private final HttpMethod method;
   private final String path;
   private final Set<Role> roles;
 
   ApiEndpoint(String path, Role... roles) {
+    this(HttpMethod.GET, path, roles);
+  }
+
+  ApiEndpoint(HttpMethod method, String path, Role... roles) {
+    this.method = method;
     this.path = path;
     this.roles = roles.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(roles[0], roles));
+  }
+
+  /** GET for every resource that reads; POST for the two that change something. */
+  public HttpMethod method() {
+    return method;
   }
 
   public String path() {

@@ -29,8 +29,8 @@ final class BearerTokenAuthentication implements AuthenticationManager {
     String token = ((BearerTokenAuthenticationToken) authentication).getToken();
     if (token.startsWith(ApiTokens.PREFIX)) {
       return users
-          .authenticate(token)
-          .map(ViewerAuthentication::new)
+          .authenticatedUser(token)
+          .map(user -> new ViewerAuthentication(user.viewer(), user.signsOff()))
           .orElseThrow(() -> new InvalidBearerTokenException("unknown or revoked token"));
     }
     if (jwt == null) {

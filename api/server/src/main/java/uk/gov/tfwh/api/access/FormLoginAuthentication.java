@@ -46,7 +46,7 @@ public class FormLoginAuthentication implements AuthenticationProvider {
       throw new BadCredentialsException("unknown user or wrong token");
     }
     throttle.succeeded(key);
-    return new ViewerAuthentication(user.get().viewer());
+    return new ViewerAuthentication(user.get().viewer(), user.get().signsOff());
   }
 
   @Override

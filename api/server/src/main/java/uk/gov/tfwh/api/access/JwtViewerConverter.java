@@ -26,8 +26,10 @@ final class JwtViewerConverter implements Converter<Jwt, AbstractAuthenticationT
       Role role = Role.of(jwt.getClaimAsString(claims.roleClaim()));
       String authority =
           role == Role.COORDINATOR ? jwt.getClaimAsString(claims.authorityClaim()) : null;
+      boolean signsOff =
+          role == Role.COORDINATOR && Boolean.TRUE.equals(jwt.getClaimAsBoolean(claims.sroClaim()));
       return new ViewerAuthentication(
-          Viewer.user(name == null ? "oidc-user" : name, role, authority));
+          Viewer.user(name == null ? "oidc-user" : name, role, authority), signsOff);
     } catch (IllegalArgumentException e) {
       throw new InvalidBearerTokenException(
           "the token's "

@@ -10,12 +10,35 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class ViewerAuthentication extends AbstractAuthenticationToken {
   private static final long serialVersionUID = 1L;
 
+  /** Held by a coordinator who signs off their authority's returns (its SRO). */
+  public static final String SIGNS_OFF = "SIGNS_OFF";
+
   private final Viewer viewer;
+  private final boolean signsOff;
 
   public ViewerAuthentication(Viewer viewer) {
-    super(List.of(new SimpleGrantedAuthority(requireNonNull(viewer, "viewer").role().authority())));
+    this(viewer, false);
+  }
+
+  public ViewerAuthentication(Viewer viewer, boolean signsOff) {
+    super(
+        signsOff
+            ? List.of(
+                new SimpleGrantedAuthority(requireNonNull(viewer, "viewer").role().authority()),
+                new SimpleGrantedAuthority(SIGNS_OFF))
+            : List.of(
+                new SimpleGrantedAuthority(requireNonNull(viewer, "viewer").role().authority())));
+    if (signsOff && viewer.role() != Role.COORDINATOR) {
+      throw new IllegalArgumentException("only a coordinator signs off an authority's returns");
+    }
     this.viewer = viewer;
+    this.signsOff = signsOff;
     setAuthenticated(true);
+  }
+
+  /** Whether this user is their authority's senior responsible officer. */
+  public boolean signsOff() {
+    return signsOff;
   }
 
   @Override

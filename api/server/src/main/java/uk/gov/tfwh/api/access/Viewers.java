@@ -13,4 +13,10 @@ public final class Viewers {
         ? signedIn.getPrincipal()
         : Viewer.ANONYMOUS;
   }
+
+  /** Whether the viewer of the request being served signs off their authority's returns. */
+  public static boolean currentSignsOff() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication instanceof ViewerAuthentication signedIn && signedIn.signsOff();
+  }
 }

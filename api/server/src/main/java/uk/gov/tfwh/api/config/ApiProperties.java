@@ -46,6 +46,8 @@ public record ApiProperties(
    * @param roleClaim NATIONAL, COORDINATOR or MINISTERIAL
    * @param authorityClaim the coordinator's authority code
    * @param nameClaim the user's name for logs and audit
+   * @param sroClaim true for a coordinator who is their authority's senior responsible officer
+   *     (signs off its returns)
    * @param issuer the {@code iss} every token must carry (required once OpenID Connect is on)
    * @param audience an {@code aud} every token must carry: this service's client id (required once
    *     OpenID Connect is on)
@@ -54,12 +56,14 @@ public record ApiProperties(
       @DefaultValue("tfwh_role") String roleClaim,
       @DefaultValue("tfwh_authority") String authorityClaim,
       @DefaultValue("preferred_username") String nameClaim,
+      @DefaultValue("tfwh_sro") String sroClaim,
       String issuer,
       String audience) {
     public Oidc {
       requireNonNull(roleClaim, "roleClaim");
       requireNonNull(authorityClaim, "authorityClaim");
       requireNonNull(nameClaim, "nameClaim");
+      requireNonNull(sroClaim, "sroClaim");
     }
   }
 

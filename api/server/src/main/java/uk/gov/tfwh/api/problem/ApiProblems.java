@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.tfwh.api.access.Viewers;
+import uk.gov.tfwh.returns.read.ReadLimits;
 import uk.gov.tfwh.warehouse.query.QueryException;
 import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 
@@ -68,6 +70,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             "the parameter " + e.getParameterName() + " is required here");
     problem.setProperty("parameter", e.getParameterName());
     return ResponseEntity.badRequest().headers(headers).body(problem);
+  }
+
+  /**
+   * An upload over the reader's own size limit (rule TFQR-F03): refused before anything is kept.
+   */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "too-large",
+            "a file of a return may be at most "
+                + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
+                + " MiB (rule TFQR-F03), a CSV pair twice that; nothing was kept from this upload");
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(headers).body(problem);
   }
 
   @ExceptionHandler(NotFoundException.class)

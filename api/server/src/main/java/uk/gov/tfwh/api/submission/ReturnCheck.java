@@ -50,7 +50,8 @@ final class ReturnCheck {
    *
    * @param shown how to show a stored file name to the sender (the name they uploaded)
    */
-  CheckedReturn check(Path dir, String authority, UnaryOperator<String> shown) {
+  CheckedReturn check(
+      Path dir, String authority, UnaryOperator<String> shown, java.time.Instant receivedAt) {
     List<SubmissionFinding> findings = new ArrayList<>();
     LandingScan scan = LandingFolder.scan(dir);
     scan.findings().forEach(f -> findings.add(shownFinding(f, shown)));
@@ -67,31 +68,39 @@ final class ReturnCheck {
     }
     ReturnSource source = scan.returns().get(0);
     ReturnOutcome outcome = reader.read(dir, source);
-    outcome.findings().forEach(f -> findings.add(shownFinding(f, shown)));
-    if (!outcome.accepted() || !findings.isEmpty() && rejected(findings)) {
-      return new CheckedReturn(source, null, findings);
-    }
-    var summary = outcome.summary().orElseThrow();
-    if (!summary.authorityCode().equals(authority)) {
+    // The service names the stored files after the submitter's authority, so rule S16 (the file
+    // name names another authority) would speak of a name the sender never gave: the service's
+    // own check below says the same of the return's authority_code, in the sender's terms.
+    outcome.findings().stream()
+        .filter(f -> !Rule.S16.id().equals(f.ruleId()))
+        .forEach(f -> findings.add(shownFinding(f, shown)));
+    String claimed =
+        outcome.summary().map(s -> s.authorityCode()).orElse(outcome.identity().authorityCode());
+    if (claimed != null && !claimed.equals(authority)) {
       findings.add(
           new SubmissionFinding(
               null,
               Severity.RETURN_REJECTED,
-              shown.apply(source.id()),
+              shown.apply(source.files().get(0).name()),
               Location.SUMMARY,
-              summary.row(),
+              outcome.summary().map(s -> s.row()).orElse(2),
               "authority_code",
               "This return is for "
-                  + summary.authorityCode()
+                  + claimed
                   + ", but you are sending returns for "
                   + authority
                   + ". Send "
                   + authority
                   + "'s own return; nothing from this file was kept for loading."));
-      return new CheckedReturn(source, null, findings);
+      return new CheckedReturn(source, null, findings, outcome.identity());
     }
-    history(outcome, authority, summary.phase(), findings, shown);
-    return new CheckedReturn(source, rejected(findings) ? null : summary, findings);
+    if (outcome.summary().isEmpty() || rejected(findings)) {
+      return new CheckedReturn(source, null, findings, outcome.identity());
+    }
+    var summary = outcome.summary().orElseThrow();
+    history(outcome, authority, summary.phase(), findings, shown, receivedAt);
+    return new CheckedReturn(
+        source, rejected(findings) ? null : summary, findings, outcome.identity());
   }
 
   private void history(
@@ -99,7 +108,8 @@ final class ReturnCheck {
       String authority,
       Phase phase,
       List<SubmissionFinding> findings,
-      UnaryOperator<String> shown) {
+      UnaryOperator<String> shown,
+      java.time.Instant receivedAt) {
     List<ReturnVersion> series = new ArrayList<>();
     for (SubmissionRecord earlier : store.ofAuthority(authority)) {
       if (earlier.state() == SubmissionState.SUBMITTED
@@ -108,7 +118,8 @@ final class ReturnCheck {
         versionOf(earlier).ifPresent(series::add);
       }
     }
-    ReturnVersion now = ReturnVersion.of(outcome, 1);
+    // Ordered by the service's clock, as the load orders them from the sidecars.
+    ReturnVersion now = ReturnVersion.received(outcome, 1, receivedAt);
     series.add(now);
     ReturnHistory.Result result = ReturnHistory.decide(series);
     for (Finding finding : result.findings()) {
@@ -138,7 +149,9 @@ final class ReturnCheck {
           ReturnOutcome earlier =
               reader.read(store.landing(), new ReturnSource(record.id(), format, files));
           // Batch 0: every earlier return arrived before the one being checked.
-          return earlier.accepted() ? Optional.of(ReturnVersion.of(earlier, 0)) : Optional.empty();
+          return earlier.accepted()
+              ? Optional.of(ReturnVersion.received(earlier, 0, record.receivedAt()))
+              : Optional.empty();
         });
   }
 

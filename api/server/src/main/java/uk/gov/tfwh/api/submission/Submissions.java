@@ -29,10 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.http.HttpStatus;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.programme.reference.SubmissionWindows;
+import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.rules.Rule;
 
 /**
@@ -152,7 +154,8 @@ public final class Submissions {
         List<SubmissionRecord.StoredFile> stored = stage(id, files, dir);
         Map<String, String> shownNames = new HashMap<>();
         stored.forEach(f -> shownNames.put(f.name(), f.uploadedAs()));
-        CheckedReturn checked = check.check(dir, authority, n -> shownNames.getOrDefault(n, n));
+        CheckedReturn checked =
+            check.check(dir, authority, n -> shownNames.getOrDefault(n, n), received);
         SubmissionRecord record = record(id, viewer, authority, received, stored, checked);
         store.commitNew(record, dir);
         audit.append(
@@ -268,6 +271,10 @@ public final class Submissions {
         late = window.get().isLate(received);
       }
       revision = published.published(authority, summary.phase(), summary.quarter());
+    } else if (isQuarterOfAPhase(checked.identity())) {
+      // What the file says of its quarter, so the national team sees the rejection against it.
+      phase = checked.identity().phase();
+      periodEnd = checked.identity().periodEnd();
     }
     return new SubmissionRecord(
         SubmissionRecord.FORMAT,
@@ -287,6 +294,17 @@ public final class Submissions {
         stored,
         checked.findings(),
         null);
+  }
+
+  private static boolean isQuarterOfAPhase(ReturnIdentity identity) {
+    if (identity.phase() == null || identity.periodEnd() == null) {
+      return false;
+    }
+    try {
+      return Phase.ofNumber(identity.phase()).covers(Quarter.endingOn(identity.periodEnd()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Writes each upload under its stored name, fsynced, with its size and SHA-256. */

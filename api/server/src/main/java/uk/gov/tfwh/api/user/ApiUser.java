@@ -11,8 +11,11 @@ import uk.gov.tfwh.api.access.Viewer;
  * A user of the API as the users file keeps them: never the token, only its SHA-256.
  *
  * @param tokenHash lower-case hex SHA-256 of the bearer token
+ * @param signsOff a coordinator who is their authority's senior responsible officer (SRO): only
+ *     they may sign off its quarterly return (docs/submissions.md)
  */
-public record ApiUser(String name, Role role, String authority, String tokenHash, Instant created) {
+public record ApiUser(
+    String name, Role role, String authority, String tokenHash, Instant created, boolean signsOff) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -30,6 +33,15 @@ public record ApiUser(String name, Role role, String authority, String tokenHash
     }
     // The same rule as a viewer's: a coordinator has exactly one authority, no one else has one.
     viewer(name, role, authority);
+    if (signsOff && role != Role.COORDINATOR) {
+      throw new IllegalArgumentException(
+          "only a coordinator can be an authority's senior responsible officer (--sro)");
+    }
+  }
+
+  /** A user who does not sign off returns. */
+  public ApiUser(String name, Role role, String authority, String tokenHash, Instant created) {
+    this(name, role, authority, tokenHash, created, false);
   }
 
   public Viewer viewer() {

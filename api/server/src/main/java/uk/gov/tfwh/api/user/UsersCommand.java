@@ -72,6 +72,13 @@ public final class UsersCommand implements Runnable {
         description = "The coordinator's authority.")
     String authority;
 
+    @Option(
+        names = "--sro",
+        description =
+            "A coordinator who is the authority's senior responsible officer: signs off its"
+                + " quarterly returns.")
+    boolean sro;
+
     @Option(names = "--users", required = true, paramLabel = "FILE", description = "Users file.")
     Path users;
 
@@ -97,7 +104,8 @@ public final class UsersCommand implements Runnable {
       String token = ApiTokens.newToken();
       ApiUser user;
       try {
-        user = new ApiUser(name, Role.of(role), authority, ApiTokens.hash(token), Instant.now());
+        user =
+            new ApiUser(name, Role.of(role), authority, ApiTokens.hash(token), Instant.now(), sro);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }

@@ -18,13 +18,15 @@ import uk.gov.tfwh.api.access.Role;
 
 /**
  * The users file: one user a line, tab-separated {@code name role authority sha256 created} ({@code
- * -} for no authority), {@code #} comments. Written whole to a temporary file and renamed, so a
- * reader never sees half a file; readable by its owner only.
+ * -} for no authority), and an optional sixth field {@code sro} for a coordinator who signs off
+ * their authority's returns (files written before it existed stay valid), {@code #} comments.
+ * Written whole to a temporary file and renamed, so a reader never sees half a file; readable by
+ * its owner only.
  */
 public final class UsersFile {
   private static final String HEADER =
       "# tfwh API users (./tfwh users). Tokens are not stored, only their SHA-256.\n"
-          + "# name\trole\tauthority\ttoken_sha256\tcreated\n";
+          + "# name\trole\tauthority\ttoken_sha256\tcreated\t[sro]\n";
 
   private final Path file;
 
@@ -58,9 +60,16 @@ public final class UsersFile {
       }
       String[] fields = line.split("\t", -1);
       try {
-        if (fields.length != 5) {
+        if (fields.length != 5 && fields.length != 6) {
           throw new IllegalArgumentException(
-              "expected 5 tab-separated fields, found " + fields.length);
+              "expected 5 tab-separated fields (and an optional sixth, sro), found "
+                  + fields.length);
+        }
+        if (fields.length == 6 && !fields[5].equals("sro") && !fields[5].equals("-")) {
+          throw new IllegalArgumentException(
+              "the sixth field is sro (signs off the authority's returns) or -, not '"
+                  + fields[5]
+                  + "'");
         }
         ApiUser user =
             new ApiUser(
@@ -68,7 +77,8 @@ public final class UsersFile {
                 Role.of(fields[1]),
                 fields[2].equals("-") ? null : fields[2],
                 fields[3],
-                Instant.parse(fields[4]));
+                Instant.parse(fields[4]),
+                fields.length == 6 && fields[5].equals("sro"));
         if (users.stream().anyMatch(u -> u.name().equals(user.name()))) {
           throw new IllegalArgumentException("user " + user.name() + " appears twice");
         }
@@ -93,6 +103,7 @@ public final class UsersFile {
           .append(u.tokenHash())
           .append('\t')
           .append(u.created())
+          .append(u.signsOff() ? "\tsro" : "")
           .append('\n');
     }
     try {

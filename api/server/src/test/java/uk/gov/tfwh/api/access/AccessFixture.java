@@ -48,6 +48,10 @@ final class AccessFixture {
   static final Path DIR;
   static final Path WAREHOUSE;
   static final Path USERS;
+
+  /** The submission service's landing folder (its records go beside it). */
+  static final Path LANDING;
+
   static final Path JWT_PUBLIC_KEY;
   static final Map<String, String> TOKENS;
   private static final KeyPair JWT_KEYS;
@@ -63,6 +67,7 @@ final class AccessFixture {
       store.publish(PUBLISHED);
       SnapshotFixture.commit(store, PRE_RELEASE, PRE_RELEASE_BUMP);
 
+      LANDING = DIR.resolve("landing");
       USERS = DIR.resolve("users.tsv");
       UsersFile file = new UsersFile(USERS);
       List<ApiUser> users = new ArrayList<>();
@@ -72,6 +77,8 @@ final class AccessFixture {
             {"national", Role.NATIONAL, null},
             {"coordinator", Role.COORDINATOR, OWN},
             {"minister", Role.MINISTERIAL, null},
+            {"sro", Role.COORDINATOR, OWN},
+            {"other-sro", Role.COORDINATOR, OTHER},
             {"revoked", Role.NATIONAL, null}
           }) {
         String token = ApiTokens.newToken();
@@ -82,7 +89,8 @@ final class AccessFixture {
                 (Role) user[1],
                 (String) user[2],
                 ApiTokens.hash(token),
-                Instant.now()));
+                Instant.now(),
+                ((String) user[0]).endsWith("sro")));
       }
       file.write(users);
       file.write(users.stream().filter(u -> !u.name().equals("revoked")).toList());

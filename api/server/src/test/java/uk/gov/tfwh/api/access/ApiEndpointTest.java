@@ -36,8 +36,9 @@ class ApiEndpointTest {
 
   @Test
   void pathsAreUniqueAndVersioned() {
+    assertThat(java.util.Arrays.stream(ApiEndpoint.values()).map(e -> e.method() + " " + e.path()))
+        .doesNotHaveDuplicates();
     assertThat(java.util.Arrays.stream(ApiEndpoint.values()).map(ApiEndpoint::path))
-        .doesNotHaveDuplicates()
         .allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
   }
 }

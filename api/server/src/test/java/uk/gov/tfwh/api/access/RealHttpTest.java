@@ -32,6 +32,7 @@ abstract class RealHttpTest {
   static void fixture(DynamicPropertyRegistry registry) {
     registry.add("tfwh.api.warehouse", AccessFixture.WAREHOUSE::toString);
     registry.add("tfwh.api.users", AccessFixture.USERS::toString);
+    registry.add("tfwh.submissions.landing", AccessFixture.LANDING::toString);
     registry.add(
         "spring.security.oauth2.resourceserver.jwt.public-key-location",
         () -> "file:" + AccessFixture.JWT_PUBLIC_KEY);

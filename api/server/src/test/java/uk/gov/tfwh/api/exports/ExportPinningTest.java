@@ -79,7 +79,7 @@ class ExportPinningTest {
               null,
               Duration.ofSeconds(60),
               new ApiProperties.Oidc(
-                  "tfwh_role", "tfwh_authority", "preferred_username", null, null));
+                  "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
       ExportController controller =
           new ExportController(
               exports,

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import uk.gov.tfwh.api.access.FormLoginAuthentication;
+import uk.gov.tfwh.api.access.Role;
 
 /**
  * Who may open which page. The pages have their own filter chain, matched on the page paths only
@@ -29,7 +30,14 @@ public class PageSecurity {
 
   /** Page paths: the service's chains never see these. */
   static final String[] PAGE_PATHS = {
-    "/", "/authorities/**", "/national", "/login", "/logout", "/assets/**"
+    "/",
+    "/authorities/**",
+    "/national",
+    "/login",
+    "/logout",
+    "/assets/**",
+    "/submissions",
+    "/submissions/**"
   };
 
   @Bean
@@ -49,6 +57,17 @@ public class PageSecurity {
                     .permitAll()
                     .requestMatchers(GET, "/login")
                     .permitAll()
+                    // The submission pages: the national team's own first (their patterns would
+                    // otherwise match /submissions/{id}), then the coordinators' and the national
+                    // team's; a coordinator is kept to their own authority by the pages themselves.
+                    .requestMatchers(GET, "/submissions/status", "/submissions/status.csv")
+                    .hasAuthority(Role.NATIONAL.authority())
+                    .requestMatchers(GET, "/submissions", "/submissions/new", "/submissions/{id}")
+                    .hasAnyAuthority(Role.NATIONAL.authority(), Role.COORDINATOR.authority())
+                    .requestMatchers(POST, "/submissions")
+                    .hasAnyAuthority(Role.NATIONAL.authority(), Role.COORDINATOR.authority())
+                    .requestMatchers(POST, "/submissions/{id}/sign-off")
+                    .hasAuthority(Role.COORDINATOR.authority())
                     .requestMatchers(POST, "/login")
                     .permitAll()
                     .requestMatchers(POST, "/logout")

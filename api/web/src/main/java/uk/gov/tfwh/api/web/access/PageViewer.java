@@ -82,6 +82,11 @@ public final class PageViewer {
     return viewer.name() + " (" + role + ")";
   }
 
+  /** Whether the viewer sends or follows returns: the national team and coordinators. */
+  public boolean handlesReturns() {
+    return viewer.role() == Role.NATIONAL || viewer.role() == Role.COORDINATOR;
+  }
+
   public boolean isNational() {
     return viewer.role() == Role.NATIONAL;
   }
