@@ -380,6 +380,14 @@ public final class SnapshotFixture {
               one ? null : ta - employment,
               ta,
               v.submittedAt(),
+              // received when it says it was signed off; late by the windows' 31 days
+              v.submittedAt(),
+              "operator drop",
+              null,
+              v.submittedAt()
+                  .atZone(java.time.ZoneId.of("Europe/London"))
+                  .toLocalDate()
+                  .isAfter(v.period().plusDays(31)),
               "officer@" + v.authority().toLowerCase() + ".gov.uk",
               v.authority().equals(BIRMINGHAM) ? "=HYPERLINK(\"http://x\")" : "A. Director",
               v.number() > 1 ? "Corrected the employment figure" : null,
