@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.history.ReturnHistory;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
+import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
 import uk.gov.tfwh.returns.model.SourceFile;
 import uk.gov.tfwh.returns.read.LandingFolder;
@@ -34,11 +36,29 @@ import uk.gov.tfwh.returns.rules.Rule;
 final class ReturnCheck {
   private final ReturnReader reader;
   private final SubmissionStore store;
+  private final EarlierReturns warehouse;
   private final Map<String, Optional<ReturnVersion>> versions = new ConcurrentHashMap<>();
 
-  ReturnCheck(ReturnReader reader, SubmissionStore store) {
+  /**
+   * The versions the warehouse already holds of an authority's return for a quarter and the one
+   * before it (the load's, including returns an operator dropped in), so a new submission is judged
+   * against them as the load will judge it.
+   */
+  @FunctionalInterface
+  interface EarlierReturns {
+    List<ReturnVersion> versions(String authority, Phase phase, Quarter quarter);
+
+    EarlierReturns NONE = (authority, phase, quarter) -> List.of();
+  }
+
+  ReturnCheck(ReturnReader reader, SubmissionStore store, EarlierReturns warehouse) {
     this.reader = requireNonNull(reader, "reader");
     this.store = requireNonNull(store, "store");
+    this.warehouse = requireNonNull(warehouse, "warehouse");
+  }
+
+  ReturnCheck(ReturnReader reader, SubmissionStore store) {
+    this(reader, store, EarlierReturns.NONE);
   }
 
   ReturnReader reader() {
@@ -98,7 +118,7 @@ final class ReturnCheck {
       return new CheckedReturn(source, null, findings, outcome.identity());
     }
     var summary = outcome.summary().orElseThrow();
-    history(outcome, authority, summary.phase(), findings, shown, receivedAt);
+    history(outcome, authority, summary, findings, shown, receivedAt);
     return new CheckedReturn(
         source, rejected(findings) ? null : summary, findings, outcome.identity());
   }
@@ -106,16 +126,26 @@ final class ReturnCheck {
   private void history(
       ReturnOutcome outcome,
       String authority,
-      Phase phase,
+      ReturnSummary summary,
       List<SubmissionFinding> findings,
       UnaryOperator<String> shown,
       java.time.Instant receivedAt) {
+    Phase phase = summary.phase();
     List<ReturnVersion> series = new ArrayList<>();
+    java.util.Set<String> submitted = new java.util.HashSet<>();
     for (SubmissionRecord earlier : store.ofAuthority(authority)) {
       if (earlier.state() == SubmissionState.SUBMITTED
           && earlier.phase() != null
           && earlier.phase() == phase.number()) {
         versionOf(earlier).ifPresent(series::add);
+        submitted.add(earlier.id());
+      }
+    }
+    // What the warehouse holds that did not come through this service (an operator's drops, or a
+    // service that started after the first loads).
+    for (ReturnVersion loaded : warehouse.versions(authority, phase, summary.quarter())) {
+      if (!submitted.contains(loaded.returnId())) {
+        series.add(loaded);
       }
     }
     // Ordered by the service's clock, as the load orders them from the sidecars.

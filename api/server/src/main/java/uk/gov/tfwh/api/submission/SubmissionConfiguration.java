@@ -43,7 +43,10 @@ class SubmissionConfiguration {
     return SubmissionDesk.open(
         new Submissions(
             store,
-            new ReturnCheck(new ReturnReader(reference, ReadLimits.defaults()), store),
+            new ReturnCheck(
+                new ReturnReader(reference, ReadLimits.defaults()),
+                store,
+                warehouse::earlierVersions),
             reference,
             SubmissionWindowsLoader.load(
                 properties.referenceOrDefault().resolve(SubmissionWindowsLoader.FILE)),

@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.submission;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 
 /**
  * The submission service's settings ({@code tfwh.submissions.*}; {@code ./tfwh serve --landing}).
@@ -21,9 +22,7 @@ public record SubmissionProperties(Path landing, Path folder, Path reference) {
   }
 
   public Path folderOrDefault() {
-    return folder != null
-        ? folder
-        : landing.toAbsolutePath().normalize().resolveSibling("submissions");
+    return folder != null ? folder : SubmissionSidecars.defaultFolder(landing);
   }
 
   public Path referenceOrDefault() {

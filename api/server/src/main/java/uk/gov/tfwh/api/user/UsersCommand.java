@@ -121,6 +121,7 @@ public final class UsersCommand implements Runnable {
               + " ("
               + user.role().name()
               + (authority == null ? "" : " of " + authority)
+              + (sro ? ", its senior responsible officer: signs off its returns" : "")
               + "). The token above is shown only this once: send it as 'Authorization: Bearer"
               + " <token>'.");
       err.flush();
@@ -197,7 +198,7 @@ public final class UsersCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      out.println("name\trole\tauthority\tcreated");
+      out.println("name\trole\tauthority\tcreated\tsigns_off");
       for (ApiUser u : new UsersFile(users).read()) {
         out.println(
             u.name()
@@ -206,7 +207,9 @@ public final class UsersCommand implements Runnable {
                 + '\t'
                 + (u.authority() == null ? "-" : u.authority())
                 + '\t'
-                + u.created());
+                + u.created()
+                + '\t'
+                + (u.signsOff() ? "yes (SRO)" : "no"));
       }
       out.flush();
       return 0;

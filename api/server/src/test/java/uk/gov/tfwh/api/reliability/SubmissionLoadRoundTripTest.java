@@ -132,6 +132,16 @@ class SubmissionLoadRoundTripTest {
       JsonNode loaded = client.get(coordinator, "/api/v1/submissions/" + kentId);
       assertThat(loaded.get("state").asText()).isEqualTo("loaded");
       assertThat(loaded.get("loaded_snapshot").asText()).isEqualTo(snapshot);
+      // A revision of Leeds' dropped return, sent through the service without a revision note, is
+      // judged against the warehouse's version as the load would judge it.
+      Path leedsRevision = temp.resolve("leeds-revision.summary.csv");
+      Files.writeString(
+          leedsRevision,
+          Files.readString(landing.resolve("leeds-2015Q2.summary.csv"))
+              .replace(",1240,610,", ",1250,620,"));
+      JsonNode revision = client.upload(national, LEEDS, leedsRevision);
+      assertThat(revision.get("outcome").asText()).isEqualTo("accepted");
+      assertThat(revision.get("findings").findValuesAsText("rule_id")).contains("TFQR-W02");
       store.publish(snapshot);
       JsonNode published = client.get(coordinator, "/api/v1/submissions/" + kentId);
       assertThat(published.get("state").asText()).isEqualTo("published");

@@ -144,18 +144,18 @@ class SubmissionsTest {
 
   @Test
   void aReturnReceivedAfterTheEndOfItsDeadlineDayIsAcceptedAndMarkedLate() {
-    // 2013Q3 ends on 30 September; 28 days later is 28 October, in GMT from the 27th.
-    now = Instant.parse("2013-10-28T23:59:59Z");
+    // 2013Q3 ends on 30 September; 31 days later is 31 October, in GMT from the 27th.
+    now = Instant.parse("2013-10-31T23:59:59Z");
     SubmissionRecord onTime =
         service().submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
-    now = Instant.parse("2013-10-29T00:00:00Z");
+    now = Instant.parse("2013-11-01T00:00:00Z");
     SubmissionRecord late =
         service().submit(coordinator("ana", BIRMINGHAM), null, List.of(example(BIRMINGHAM_Q3)));
 
     assertThat(onTime.late()).isFalse();
     assertThat(late.late()).isTrue();
     assertThat(late.state()).isEqualTo(SubmissionState.AWAITING_SIGN_OFF);
-    assertThat(late.deadline()).isEqualTo(Instant.parse("2013-10-29T00:00:00Z"));
+    assertThat(late.deadline()).isEqualTo(Instant.parse("2013-11-01T00:00:00Z"));
     assertThat(late.windowVersion()).isEqualTo("2026.12-windows-1");
   }
 

@@ -81,6 +81,29 @@ class UsersFileTest {
   }
 
   @Test
+  void anSroFlagIsWrittenAsASixthFieldAndFilesWithoutItStillRead() throws IOException {
+    Path path = dir.resolve("users.tsv");
+    String hash = ApiTokens.hash("x");
+    UsersFile file = new UsersFile(path);
+    file.write(
+        List.of(
+            new ApiUser("kim", Role.COORDINATOR, "E10000016", hash, Instant.EPOCH, true),
+            new ApiUser("ana", Role.COORDINATOR, "E10000016", hash, Instant.EPOCH)));
+
+    assertThat(Files.readAllLines(path))
+        .anyMatch(l -> l.startsWith("kim\t") && l.endsWith("\tsro"));
+    assertThat(file.read()).extracting(ApiUser::signsOff).containsExactly(true, false);
+    // A file written before the flag existed: five fields a line.
+    Files.writeString(path, "ana\tCOORDINATOR\tE10000016\t" + hash + "\t1970-01-01T00:00:00Z\n");
+    assertThat(file.read()).singleElement().satisfies(u -> assertThat(u.signsOff()).isFalse());
+    Files.writeString(
+        path, "ana\tCOORDINATOR\tE10000016\t" + hash + "\t1970-01-01T00:00:00Z\tyes\n");
+    assertThatThrownBy(file::read).hasMessageContaining("line 1").hasMessageContaining("sro");
+    assertThatThrownBy(() -> new ApiUser("nat", Role.NATIONAL, null, hash, Instant.EPOCH, true))
+        .hasMessageContaining("only a coordinator");
+  }
+
+  @Test
   void aUserListedTwiceIsAnError() {
     UsersFile file = new UsersFile(dir.resolve("users.tsv"));
     file.write(List.of(user("alice", Role.NATIONAL, null), user("alice", Role.MINISTERIAL, null)));
