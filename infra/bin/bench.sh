@@ -27,7 +27,7 @@ case "$name" in
   -h | --help) usage; exit 0 ;;
 esac
 shift
-declare -A issue=([etl]=3 [query]=4 [api]=5 [exports]=6 [reliability]=8 [fuzz]=8)
+declare -A issue=([etl]=3 [query]=4 [api]=5 [exports]=6 [reliability]=8 [fuzz]=8 [submissions]=18)
 script="$ROOT/bench/$name.sh"
 if [[ ! -x "$script" ]]; then
   if [[ -n "${issue[$name]:-}" ]]; then
