@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -180,6 +183,15 @@ class ApiSecurityConfiguration {
         .logout(logout -> logout.permitAll())
         .headers(headers -> securityHeaders(headers, access.pageContentSecurityPolicy()));
     return http.build();
+  }
+
+  /**
+   * Refusals by the access rules as application events (Spring Security publishes none without
+   * this), so the submission service can put them in its audit log.
+   */
+  @Bean
+  AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+    return new SpringAuthorizationEventPublisher(events);
   }
 
   @Bean

@@ -81,6 +81,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+        && !servlet.getRequest().getRequestURI().startsWith("/api/")) {
+      // The upload page: back to its form, which says what the limit is.
+      return ResponseEntity.status(HttpStatus.SEE_OTHER)
+          .header(HttpHeaders.LOCATION, "/submissions/new?too-large")
+          .build();
+    }
     ProblemDetail problem =
         problem(
             HttpStatus.PAYLOAD_TOO_LARGE,

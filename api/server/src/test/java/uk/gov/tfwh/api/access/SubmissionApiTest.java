@@ -206,6 +206,10 @@ class SubmissionApiTest extends RealHttpTest {
     List<String> actions = new ArrayList<>();
     JSON.readTree(audit.body()).forEach(e -> actions.add(e.get("action").asText()));
     assertThat(actions).contains("ACCEPTED", "REJECTED", "SIGN_OFF_REFUSED", "SIGNED_OFF");
+    // The access rules' refusals too: Kent's coordinator sending for Bristol, the minister.
+    assertThat(audit.body())
+        .contains("refused by the access rules: POST /api/v1/submissions")
+        .contains("\"who\":\"minister\"");
     assertThat(audit.body()).contains("\"on_behalf\":true");
   }
 

@@ -34,6 +34,7 @@ import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.PageNotFound;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.returns.read.ReadLimits;
 
 /**
  * The submission pages: "Send your quarterly return", its receipt with the findings and the SRO's
@@ -70,8 +71,20 @@ public class SubmissionPages {
   }
 
   @GetMapping("/submissions/new")
-  public String form(@ModelAttribute("viewer") PageViewer viewer, Model model) {
-    formModel(viewer, model, List.of(), null);
+  public String form(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(name = "too-large", required = false) String tooLarge,
+      Model model) {
+    formModel(
+        viewer,
+        model,
+        tooLarge == null
+            ? List.of()
+            : List.of(
+                "The file is too large: each file of a return may be at most "
+                    + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
+                    + " MiB. Nothing was kept; choose the right file."),
+        null);
     return "web/submit";
   }
 

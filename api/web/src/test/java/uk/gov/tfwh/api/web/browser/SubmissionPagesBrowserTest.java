@@ -213,6 +213,18 @@ class SubmissionPagesBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(folder(LANDING.resolveSibling("submissions").resolve("incoming"))).isEmpty();
+
+    // A file over the reader's 50 MiB: the form again, saying so.
+    Path big = DIR.resolve("upload/big.summary.csv");
+    Files.write(big, new byte[51 * 1024 * 1024]);
+    open("/submissions/new");
+    choose(big);
+    navigateBy(browser.findElement(By.id("send")));
+    assertThat(browser.getCurrentUrl()).endsWith("/submissions/new?too-large");
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("at most 50 MiB");
+    checkAccessibility("upload too large");
+    Files.delete(big);
   }
 
   // ---------------------------------------------------------------------------------------------
