@@ -204,6 +204,14 @@ public enum WarehouseTable {
               "change_in_percent_points", PERCENT, "Percent of target, since previous quarter."),
           required("return_id", STRING, "The current return version used.")));
 
+  /**
+   * The columns that record which load wrote a row rather than what the returns say: the snapshot
+   * of the load, and when it received an operator's drop. Two loads of the same files (a full and
+   * an incremental one, on one machine and on a cluster) differ only in these.
+   */
+  public static final List<String> LOAD_SPECIFIC_COLUMNS =
+      List.of("snapshot_id", "loaded_snapshot_id", "received_at");
+
   private final String tableName;
   private final String description;
   private final List<String> partitionColumns;

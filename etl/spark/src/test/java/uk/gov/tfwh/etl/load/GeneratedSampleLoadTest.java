@@ -215,12 +215,11 @@ class GeneratedSampleLoadTest {
   }
 
   /**
-   * A table without the columns that name the load that read a row (its snapshot, and when it
-   * received an operator's drop: in the incremental warehouse the earlier files were received by
-   * the earlier load), in a fixed column order.
+   * A table without the columns of the load that read a row (in the incremental warehouse the
+   * earlier files were received by the earlier load), in a fixed column order.
    */
   private static Dataset<Row> comparable(Dataset<Row> table) {
-    String[] loadSpecific = {"loaded_snapshot_id", "snapshot_id", "received_at"};
+    String[] loadSpecific = WarehouseTable.LOAD_SPECIFIC_COLUMNS.toArray(String[]::new);
     return table
         .drop(loadSpecific)
         .select(
