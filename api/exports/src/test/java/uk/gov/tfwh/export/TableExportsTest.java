@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.tfwh.export.SheetReader.Sheet;
 import uk.gov.tfwh.export.briefing.BriefingSummarySheet;
 import uk.gov.tfwh.export.table.ColumnGuide;
+import uk.gov.tfwh.export.table.ExportWorkbook;
 import uk.gov.tfwh.export.table.NotesSheet;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -162,6 +163,32 @@ class TableExportsTest {
                 : "Pre-release (not yet published)");
   }
 
+  /** Pre-release figures are marked inside the file: its title, every data sheet, each printout. */
+  @Test
+  void aPreReleaseWorkbookIsMarkedOnEverySheetAndAPublishedOneOnNone() throws IOException {
+    for (SnapshotSelector selector :
+        List.of(SnapshotSelector.current(), SnapshotSelector.published())) {
+      boolean preRelease = selector.equals(SnapshotSelector.current());
+      ExportFile xlsx =
+          warehouse.exports.table(
+              TableRequest.leagueTable(1, SnapshotFixture.Q2), ExportFormat.XLSX, selector);
+      try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
+        assertThat(
+                workbook.getProperties().getCoreProperties().getTitle().startsWith("PRE-RELEASE"))
+            .isEqualTo(preRelease);
+        XSSFSheet data = workbook.getSheetAt(0);
+        assertThat(data.getSheetName())
+            .isEqualTo(preRelease ? "League table PRE-RELEASE" : "League table");
+        assertThat(data.getHeader().getCenter().contains("PRE-RELEASE")).isEqualTo(preRelease);
+      }
+      ExportFile ods =
+          warehouse.exports.table(
+              TableRequest.leagueTable(1, SnapshotFixture.Q2), ExportFormat.ODS, selector);
+      assertThat(SheetReader.ods(ods.content()).keySet())
+          .contains(preRelease ? "League table PRE-RELEASE" : "League table");
+    }
+  }
+
   @Test
   void xlsxHasAFrozenFilteredHeaderWidthsAndDateAndNumberFormats() throws IOException {
     ExportFile file =
@@ -223,7 +250,8 @@ class TableExportsTest {
           format == ExportFormat.XLSX
               ? SheetReader.xlsx(file.content())
               : SheetReader.ods(file.content());
-      Sheet summary = sheets.get(BriefingSummarySheet.NAME);
+      // The current snapshot is pre-release: the sheet's name says so.
+      Sheet summary = sheets.get(BriefingSummarySheet.NAME + " " + ExportWorkbook.PRE_RELEASE);
       List<Object> headline = summary.rows().get(0);
       assertThat(headline.subList(0, 8))
           .as(format.name())

@@ -43,7 +43,11 @@ public final class XlsxWorkbookWriter {
     try {
       Styles styles = new Styles(xlsx);
       for (ExportTable table : workbook.tables()) {
-        writeSheet(xlsx, table, styles, true);
+        SXSSFSheet sheet = writeSheet(xlsx, table, styles, true);
+        if (!workbook.provenance().published()) {
+          // Printed at the top of every page of the sheet.
+          sheet.getHeader().setCenter("OFFICIAL-SENSITIVE: PRE-RELEASE, not yet published");
+        }
       }
       writeSheet(xlsx, NotesSheet.of(workbook), styles, false);
       xlsx.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(workbook.title());
@@ -65,7 +69,7 @@ public final class XlsxWorkbookWriter {
     }
   }
 
-  private static void writeSheet(
+  private static SXSSFSheet writeSheet(
       SXSSFWorkbook xlsx, ExportTable table, Styles styles, boolean filter) {
     SXSSFSheet sheet = xlsx.createSheet(table.name());
     List<ExportColumn> columns = table.columns();
@@ -103,6 +107,7 @@ public final class XlsxWorkbookWriter {
     if (filter && !columns.isEmpty()) {
       sheet.setAutoFilter(new CellRangeAddress(0, table.rows().size(), 0, columns.size() - 1));
     }
+    return sheet;
   }
 
   /** Excel refuses a cell of more characters than this (and POI throws): the file would fail. */

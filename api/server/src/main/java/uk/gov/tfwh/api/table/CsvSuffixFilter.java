@@ -41,6 +41,14 @@ public class CsvSuffixFilter extends OncePerRequestFilter {
     chain.doFilter(new WithoutSuffix(request), response);
   }
 
+  /**
+   * This request as one for CSV: its {@code .csv} suffix dropped and {@code Accept: text/csv}, as
+   * this filter passes it on (the pages' downloads forward such requests to the API).
+   */
+  public static HttpServletRequest asCsvRequest(HttpServletRequest request) {
+    return new WithoutSuffix(request);
+  }
+
   private static final class WithoutSuffix extends HttpServletRequestWrapper {
     WithoutSuffix(HttpServletRequest request) {
       super(request);

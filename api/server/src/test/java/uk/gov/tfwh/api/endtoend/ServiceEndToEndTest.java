@@ -29,7 +29,12 @@ class ServiceEndToEndTest extends ApiEndToEndTest {
             "/api/v1/authorities/{code}/returns",
             "/api/v1/exports/{table}.{format}",
             "/api/v1/exports/briefing.pdf",
-            "/api/v1/exports/briefing-summary.{format}");
+            "/api/v1/exports/briefing-summary.{format}",
+            "/api/v1/submissions",
+            "/api/v1/submissions/{id}",
+            "/api/v1/submissions/{id}/sign-off",
+            "/api/v1/submissions/status",
+            "/api/v1/submissions/audit");
     JsonNode leagueTable = document.path("paths").path("/api/v1/league-table").path("get");
     List<String> parameters = leagueTable.path("parameters").findValuesAsText("name");
     assertThat(parameters).containsExactlyInAnyOrder("phase", "period", "region", "type");

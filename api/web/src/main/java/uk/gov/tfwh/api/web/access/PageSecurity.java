@@ -37,7 +37,8 @@ public class PageSecurity {
     "/logout",
     "/assets/**",
     "/submissions",
-    "/submissions/**"
+    "/submissions/**",
+    "/download/**"
   };
 
   @Bean
@@ -54,6 +55,9 @@ public class PageSecurity {
                     .requestMatchers(GET, "/assets/**")
                     .permitAll()
                     .requestMatchers(GET, "/", "/authorities/{code}", "/national")
+                    .permitAll()
+                    // Each download is held to the API's own rule by PageDownloads.
+                    .requestMatchers(GET, "/download/api/v1/**")
                     .permitAll()
                     .requestMatchers(GET, "/login")
                     .permitAll()

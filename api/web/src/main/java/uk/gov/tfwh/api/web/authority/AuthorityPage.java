@@ -17,6 +17,7 @@ import uk.gov.tfwh.api.access.AuthorityCodes;
 import uk.gov.tfwh.api.progress.AuthorityProgress;
 import uk.gov.tfwh.api.progress.ProgressReports;
 import uk.gov.tfwh.api.web.access.PageViewer;
+import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -198,8 +199,9 @@ public class AuthorityPage {
           .toUriString();
     }
 
+    /** Downloaded with the page's sign-in, so the file holds what the page shows. */
     private static UriComponentsBuilder uri(String path) {
-      return UriComponentsBuilder.fromPath(path);
+      return UriComponentsBuilder.fromPath(PageDownloads.link(path));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
+import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Period;
@@ -96,7 +97,7 @@ public record LeagueFilter(
   /** The same filters for the API's CSV of the league table. */
   public String csvLink() {
     UriComponentsBuilder uri =
-        UriComponentsBuilder.fromPath("/api/v1/league-table.csv")
+        UriComponentsBuilder.fromPath(PageDownloads.link("/api/v1/league-table.csv"))
             .queryParam("phase", period.phase())
             .queryParam("period", period.end());
     if (region != null) {
@@ -110,7 +111,8 @@ public record LeagueFilter(
 
   /** The whole quarter's league table from the API's exports, as {@code xlsx} or {@code ods}. */
   public String exportLink(String format) {
-    return UriComponentsBuilder.fromPath("/api/v1/exports/league-table." + format)
+    return UriComponentsBuilder.fromPath(
+            PageDownloads.link("/api/v1/exports/league-table." + format))
         .queryParam("phase", period.phase())
         .queryParam("period", period.end())
         .encode()

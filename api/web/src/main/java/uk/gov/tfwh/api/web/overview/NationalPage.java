@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.BarChart;
+import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
@@ -100,7 +101,7 @@ public class NationalPage {
   }
 
   static String apiLink(String path, Period period) {
-    return UriComponentsBuilder.fromPath(path)
+    return UriComponentsBuilder.fromPath(PageDownloads.link(path))
         .queryParam("phase", period.phase())
         .queryParam("period", period.end())
         .encode()

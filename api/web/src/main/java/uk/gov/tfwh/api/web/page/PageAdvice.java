@@ -45,6 +45,11 @@ public class PageAdvice {
     return problem(model, response, HttpStatus.NOT_FOUND, "Page not found", e.getMessage());
   }
 
+  @ExceptionHandler(PageRefused.class)
+  public String refused(PageRefused e, Model model, HttpServletResponse response) {
+    return problem(model, response, HttpStatus.FORBIDDEN, "You cannot see this", e.getMessage());
+  }
+
   @ExceptionHandler(SnapshotUnavailableException.class)
   public String noFigures(
       SnapshotUnavailableException e, Model model, HttpServletResponse response) {

@@ -73,7 +73,7 @@ class DashboardBrowserTest {
     assertThat(leagueRows()).isEqualTo(apiLeagueRows(api));
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
     checkAccessibility("league table");
-    checkDownloads(null);
+    checkDownloads(false, List.of());
     screenshot("league-table");
 
     WebElement first = browser.findElement(By.cssSelector("#league-table tbody tr th a"));
@@ -98,7 +98,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElements(By.cssSelector("#benchmark-table tbody tr"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("svg.tfwh-chart polyline.reported"))).hasSize(1);
     checkAccessibility("authority page");
-    checkDownloads(null);
+    checkDownloads(false, List.of());
     screenshot("authority");
   }
 
@@ -182,7 +182,7 @@ class DashboardBrowserTest {
     assertThat(shown).isEqualTo(expected);
     checkAccessibility("national overview");
     assertThat(browser.findElements(By.id("download-briefing"))).isEmpty();
-    checkDownloads(null);
+    checkDownloads(false, List.of());
     screenshot("national");
 
     navigateBy(browser.findElement(By.cssSelector("#regions-table tbody tr th a")));
@@ -219,7 +219,7 @@ class DashboardBrowserTest {
     screenshot("league-table-pre-release");
     open("/national");
     assertThat(browser.findElements(By.id("download-briefing"))).hasSize(1);
-    checkDownloads(WAREHOUSE.nationalToken);
+    checkDownloads(true, null);
     navigateBy(browser.findElement(By.cssSelector(".tfwh-signed-in button")));
     assertThat(browser.findElement(By.id("signed-out")).getText()).contains("You have signed out");
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isEmpty();
@@ -233,11 +233,35 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("data-quality")).getText()).contains("Data quality");
     assertThat(browser.findElements(By.cssSelector("[data-pre-release]"))).isNotEmpty();
     checkAccessibility("authority page, coordinator");
-    checkDownloads(WAREHOUSE.coordinatorToken);
+    // The authority's own tables come from the pre-release snapshot, as the page shows them; its
+    // comparisons with other authorities from the published one.
+    checkDownloads(
+        true,
+        browser.findElements(By.cssSelector("a[id^=download-]")).stream()
+            .map(a -> a.getAttribute("id"))
+            .filter(id -> !id.startsWith("download-benchmark"))
+            .toList());
     screenshot("authority-coordinator");
     open("/authorities/" + otherAuthority());
     assertThat(browser.findElements(By.id("returns"))).isEmpty();
     assertThat(browser.findElements(By.id("data-quality"))).isEmpty();
+    // Another authority's returns are not this coordinator's to download, page or not.
+    Object refused =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => done(r.status), e => done('ERROR ' + e));",
+                "/download/api/v1/authorities/"
+                    + otherAuthority()
+                    + "/returns.csv?phase=1&period=2013Q3");
+    assertThat(String.valueOf(refused)).isEqualTo("403");
+    navigateBy(browser.findElement(By.cssSelector(".tfwh-signed-in button")));
+
+    // A minister downloads the briefing the national page offers (it failed outright before).
+    signIn("min", WAREHOUSE.ministerToken);
+    open("/national");
+    assertThat(browser.findElements(By.id("download-briefing"))).hasSize(1);
+    checkDownloads(true, null);
   }
 
   @Test
@@ -466,16 +490,21 @@ class DashboardBrowserTest {
   }
 
   /**
-   * The page downloads of every page, for every kind of signed-in user (issue 17's role x resource
-   * x release matrix, the pages' part): fetched as the browser fetches them, with the page's
-   * session cookie and no token, none may carry pre-release figures; each is either refused or
-   * exactly the file the public gets.
+   * The page downloads of every page, for every kind of signed-in user (issue 19, item 1): each
+   * download link, fetched with the page's session cookie and no token, is the file of the snapshot
+   * the page shows that user. The API itself never takes the page's cookie (so a forged cross-site
+   * request cannot use a sign-in): the same address under {@code /api/v1} with the same cookie
+   * answers as it answers the public.
    */
   @Test
-  void noPageDownloadGivesAnyoneTheirPreReleaseFiguresThroughThePageSignIn() throws Exception {
+  void pageDownloadsFollowThePageSignInAndTheApiIgnoresThePageCookie() throws Exception {
     String other = otherAuthority();
     for (String[] user :
-        new String[][] {{"nat", WAREHOUSE.nationalToken}, {"coord", WAREHOUSE.coordinatorToken}}) {
+        new String[][] {
+          {"nat", WAREHOUSE.nationalToken},
+          {"coord", WAREHOUSE.coordinatorToken},
+          {"min", WAREHOUSE.ministerToken}
+        }) {
       signIn(user[0], user[1]);
       assertThat(browser.findElements(By.cssSelector(".tfwh-signed-in")))
           .as(user[0] + " signed in")
@@ -487,6 +516,10 @@ class DashboardBrowserTest {
               "/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30",
               "/authorities/" + other)) {
         open(page);
+        String shown =
+            browser.findElements(By.cssSelector("[data-pre-release]")).isEmpty()
+                ? "published"
+                : "pre-release";
         List<String> links = new ArrayList<>();
         for (WebElement link : browser.findElements(By.cssSelector("a[id^=download-]"))) {
           links.add(link.getAttribute("href"));
@@ -496,29 +529,26 @@ class DashboardBrowserTest {
                 .map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));
         for (String link : links) {
-          HttpRequest.Builder asThePage = HttpRequest.newBuilder(URI.create(link));
-          if (!cookies.isEmpty()) {
-            asThePage.header("Cookie", cookies);
-          }
-          HttpResponse<byte[]> signedIn =
-              HTTP.send(asThePage.build(), HttpResponse.BodyHandlers.ofByteArray());
           String where = user[0] + " on " + page + ": " + link;
-          assertThat(signedIn.statusCode()).as(where).isIn(200, 401);
-          assertThat(signedIn.headers().firstValue("X-Tfwh-Snapshot").orElse(""))
-              .as(where)
-              .isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
-          assertThat(new String(signedIn.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
-              .as(where)
-              .doesNotContain(DashboardWarehouse.PRE_RELEASE_ID);
-          if (signedIn.statusCode() == 200 && link.contains(".csv")) {
-            HttpResponse<byte[]> anonymous =
-                HTTP.send(
-                    HttpRequest.newBuilder(URI.create(link)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(signedIn.body())
-                .as(where + " equals the public's")
-                .isEqualTo(anonymous.body());
+          HttpResponse<byte[]> download =
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(link)).header("Cookie", cookies).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          assertThat(download.statusCode()).as(where).isEqualTo(200);
+          String snapshot = download.headers().firstValue("X-Tfwh-Snapshot").orElse("");
+          if (shown.equals("published")) {
+            assertThat(snapshot).as(where).isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
           }
+          // The API with the page's cookie and no token: the public's answer, never pre-release.
+          String api = link.replace("/download/api/v1/", "/api/v1/");
+          HttpResponse<byte[]> withCookie =
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(api)).header("Cookie", cookies).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          assertThat(withCookie.statusCode()).as(api).isIn(200, 401);
+          assertThat(withCookie.headers().firstValue("X-Tfwh-Snapshot").orElse(""))
+              .as(api)
+              .isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
         }
       }
       browser.manage().deleteAllCookies();
@@ -715,30 +745,34 @@ class DashboardBrowserTest {
   }
 
   /**
-   * Every download link on the page answers with a non-empty file (the API reads a bearer token, so
-   * a signed-in user's downloads are fetched with their token).
+   * Every download link on the page, fetched as the page's own script would (with its sign-in, no
+   * token), answers with a non-empty file from the snapshot the page shows: the pre-release one for
+   * the links in {@code preRelease} (all when it is null and the viewer is signed in), the
+   * published one otherwise.
    */
-  private void checkDownloads(String token) {
-    List<String> links = new ArrayList<>();
-    for (WebElement link : browser.findElements(By.cssSelector("a[id^=download-]"))) {
-      links.add(link.getAttribute("href"));
-    }
+  private void checkDownloads(boolean signedIn, List<String> preRelease) {
+    List<WebElement> links = browser.findElements(By.cssSelector("a[id^=download-]"));
     assertThat(links).isNotEmpty();
-    for (String link : links) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(link));
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      try {
-        HttpResponse<byte[]> response =
-            HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as(link).isEqualTo(200);
-        assertThat(response.body()).as(link).isNotEmpty();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+    for (WebElement link : links) {
+      String id = link.getAttribute("id");
+      String href = link.getAttribute("href");
+      assertThat(href).as(id).contains("/download/api/v1/");
+      Object result =
+          ((JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done("
+                      + "r.status + ' ' + b.byteLength + ' ' + r.headers.get('X-Tfwh-Snapshot'))),"
+                      + " e => done('ERROR ' + e));",
+                  href);
+      String[] answer = String.valueOf(result).split(" ");
+      assertThat(answer[0]).as(id + " " + href).isEqualTo("200");
+      assertThat(Long.parseLong(answer[1])).as(id).isPositive();
+      boolean expectPreRelease = signedIn && (preRelease == null || preRelease.contains(id));
+      if (expectPreRelease) {
+        assertThat(answer[2]).as(id).isEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+      } else {
+        assertThat(answer[2]).as(id).isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
       }
     }
   }

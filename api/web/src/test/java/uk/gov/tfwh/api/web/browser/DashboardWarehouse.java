@@ -32,6 +32,7 @@ final class DashboardWarehouse {
   final boolean seed1;
   final String nationalToken = ApiTokens.newToken();
   final String coordinatorToken = ApiTokens.newToken();
+  final String ministerToken = ApiTokens.newToken();
 
   private DashboardWarehouse(Path root, Path users, boolean seed1) {
     this.root = root;
@@ -100,8 +101,8 @@ final class DashboardWarehouse {
         .write(
             List.of(
                 new ApiUser("nat", Role.NATIONAL, null, ApiTokens.hash(nationalToken), now),
-                new ApiUser(
-                    "coord", Role.COORDINATOR, CODE, ApiTokens.hash(coordinatorToken), now)));
+                new ApiUser("coord", Role.COORDINATOR, CODE, ApiTokens.hash(coordinatorToken), now),
+                new ApiUser("min", Role.MINISTERIAL, null, ApiTokens.hash(ministerToken), now)));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
