@@ -38,7 +38,9 @@ public class PageSecurity {
     "/assets/**",
     "/submissions",
     "/submissions/**",
-    "/download/**"
+    "/download/**",
+    "/data-quality",
+    "/data-quality.csv"
   };
 
   @Bean
@@ -64,6 +66,8 @@ public class PageSecurity {
                     // The submission pages: the national team's own first (their patterns would
                     // otherwise match /submissions/{id}), then the coordinators' and the national
                     // team's; a coordinator is kept to their own authority by the pages themselves.
+                    .requestMatchers(GET, "/data-quality", "/data-quality.csv")
+                    .hasAuthority(Role.NATIONAL.authority())
                     .requestMatchers(GET, "/submissions/status", "/submissions/status.csv")
                     .hasAuthority(Role.NATIONAL.authority())
                     .requestMatchers(GET, "/submissions", "/submissions/new", "/submissions/{id}")

@@ -555,6 +555,54 @@ class DashboardBrowserTest {
     }
   }
 
+  /** Issue 19, item 9: the national team's data-quality page, as the API counts it. */
+  @Test
+  void theNationalDataQualityPageShowsEveryAuthoritysStateFiltersAndDownloadsIt() throws Exception {
+    signIn("nat", WAREHOUSE.nationalToken);
+    open("/data-quality");
+    String phase = selected("phase");
+    String period = selected("period");
+    JsonNode api =
+        api("/api/v1/data-quality?phase=" + phase + "&period=" + period, WAREHOUSE.nationalToken);
+    for (String status : List.of("accepted", "late", "resubmitted", "missing")) {
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("#quality-counts tr[data-state=" + status + "] td"))
+                  .getText())
+          .as(status)
+          .isEqualTo(api.path("status_counts").path(status).asText());
+    }
+    assertThat(browser.findElements(By.cssSelector("#quality-table tbody tr")))
+        .hasSize(api.path("rows").size());
+    checkAccessibility("data quality");
+    screenshot("data-quality");
+
+    new Select(browser.findElement(By.id("state"))).selectByValue("missing");
+    navigateBy(browser.findElement(By.id("apply-filters")));
+    List<WebElement> missing = browser.findElements(By.cssSelector("#quality-table tbody tr"));
+    assertThat(missing).hasSize(api.path("status_counts").path("missing").asInt());
+    assertThat(missing)
+        .allSatisfy(r -> assertThat(r.getAttribute("data-status")).isEqualTo("missing"));
+    Object csv =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));",
+                browser.findElement(By.id("download-quality-csv")).getAttribute("href"));
+    List<String> lines = String.valueOf(csv).lines().toList();
+    assertThat(lines.get(0))
+        .contains("Data quality, phase " + phase)
+        .contains(DashboardWarehouse.PRE_RELEASE_ID)
+        .contains("state missing");
+    assertThat(lines).hasSize(missing.size() + 2);
+    checkAccessibility("data quality, missing only");
+    browser.manage().deleteAllCookies();
+
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    open("/data-quality");
+    assertThat(browser.findElements(By.id("quality-table"))).isEmpty();
+  }
+
   @Test
   void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
     open("/authorities/E99999999");

@@ -1,0 +1,245 @@
+package uk.gov.tfwh.api.web.quality;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.authority.NamedChoices;
+import uk.gov.tfwh.api.table.CsvWriter;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.api.web.access.PageViewer;
+import uk.gov.tfwh.api.web.authority.FindingRow;
+import uk.gov.tfwh.api.web.page.BadPageRequest;
+import uk.gov.tfwh.api.web.page.Choices;
+import uk.gov.tfwh.api.web.page.Figures;
+import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.Period;
+import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+
+/**
+ * The national team's data-quality page: every authority's return state for a quarter (the
+ * data-quality view's rules, {@code data_quality.sql}), filterable by region and by state, with the
+ * counts and each authority's findings, and the same table as a CSV for people.
+ */
+@Controller
+public class DataQualityPage {
+  /** The states the page filters by: the view's statuses, and two of the findings. */
+  static final List<String> STATES =
+      List.of("accepted", "late", "resubmitted", "missing", "with-rejections", "with-warnings");
+
+  private final Figures figures;
+
+  public DataQualityPage(Figures figures) {
+    this.figures = requireNonNull(figures, "figures");
+  }
+
+  /** One authority's line, with its findings. */
+  public record Line(
+      String authorityCode,
+      String authorityName,
+      String regionName,
+      String status,
+      boolean late,
+      boolean resubmitted,
+      long versions,
+      Instant firstSubmittedAt,
+      long rejections,
+      long warnings,
+      long notes,
+      List<FindingRow> findings) {
+    boolean in(String state) {
+      return switch (state) {
+        case "with-rejections" -> rejections > 0;
+        case "with-warnings" -> warnings > 0;
+        default -> status.equals(state);
+      };
+    }
+  }
+
+  /** What the page shows, for the page and its CSV alike. */
+  record Shown(
+      PageSnapshot snapshot,
+      Choices choices,
+      Period period,
+      String region,
+      String state,
+      Map<String, Long> counts,
+      List<Line> lines) {}
+
+  @GetMapping("/data-quality")
+  public String page(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String state,
+      Model model) {
+    Shown shown = shown(viewer, phase, period, region, state);
+    model.addAttribute("snapshot", shown.snapshot());
+    model.addAttribute("choices", shown.choices());
+    model.addAttribute("period", shown.period());
+    model.addAttribute("region", shown.region());
+    model.addAttribute("state", shown.state());
+    model.addAttribute("states", STATES);
+    model.addAttribute("counts", shown.counts());
+    model.addAttribute("lines", shown.lines());
+    model.addAttribute(
+        "anyFindings", shown.lines().stream().anyMatch(l -> !l.findings().isEmpty()));
+    model.addAttribute("csv", link("/data-quality.csv", shown));
+    return "web/data-quality";
+  }
+
+  /**
+   * The page's table as a CSV for people: headings, a byte-order mark, and first a line that says
+   * what it covers (phase, quarter, snapshot, filters).
+   */
+  @GetMapping("/data-quality.csv")
+  public void csv(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String state,
+      HttpServletResponse response)
+      throws IOException {
+    Shown shown = shown(viewer, phase, period, region, state);
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Tfwh-Snapshot", shown.snapshot().id());
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"data-quality-phase"
+            + shown.period().phase()
+            + "-"
+            + shown.period().label()
+            + "-"
+            + shown.snapshot().id()
+            + (shown.snapshot().preRelease() ? "-PRE-RELEASE" : "")
+            + ".csv\"");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Line line : shown.lines()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("Authority code", line.authorityCode());
+      row.put("Authority", line.authorityName());
+      row.put("Region", line.regionName());
+      row.put("Status", line.status());
+      row.put("Late", line.late());
+      row.put("Resubmitted", line.resubmitted());
+      row.put("Versions", line.versions());
+      row.put("First submitted", line.firstSubmittedAt());
+      row.put("Rejections", line.rejections());
+      row.put("Warnings", line.warnings());
+      row.put("Notes", line.notes());
+      rows.add(row);
+    }
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    out.write('\uFEFF');
+    out.write(
+        "# Data quality, phase "
+            + shown.period().phase()
+            + ", "
+            + shown.period().label()
+            + ", snapshot "
+            + shown.snapshot().id()
+            + (shown.snapshot().preRelease() ? " (PRE-RELEASE, not yet published)" : "")
+            + ", region "
+            + (shown.region() == null ? "all" : shown.choices().regions().get(shown.region()))
+            + ", state "
+            + (shown.state() == null ? "all" : shown.state())
+            + "\r\n");
+    CsvWriter.write(
+        new Table(rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet()), rows), out);
+    out.flush();
+  }
+
+  private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
+    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Choices choices = Choices.read(figures, snapshot);
+    Period chosen = Selection.period(choices, phase, period);
+    String regionCode;
+    try {
+      regionCode = new NamedChoices("region", choices.regions()).codeOf(region);
+    } catch (IllegalArgumentException e) {
+      throw new BadPageRequest(e.getMessage());
+    }
+    String chosenState =
+        state == null || state.isBlank() ? null : state.strip().toLowerCase(java.util.Locale.ROOT);
+    if (chosenState != null && !STATES.contains(chosenState)) {
+      throw new BadPageRequest(
+          "state must be one of " + String.join(", ", STATES) + ", not '" + state + "'");
+    }
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    arguments.put("phase", chosen.phase());
+    arguments.put("period", chosen.end());
+    QueryResult status = figures.run(snapshot, Query.DATA_QUALITY, arguments);
+    QueryResult findings = figures.run(snapshot, Query.DATA_QUALITY_FINDINGS, arguments);
+    Map<String, List<FindingRow>> byAuthority = new LinkedHashMap<>();
+    List<FindingRow> all = FindingRow.of(findings);
+    for (int i = 0; i < findings.size(); i++) {
+      byAuthority
+          .computeIfAbsent(
+              findings.value(i, "authority_code", String.class), k -> new ArrayList<>())
+          .add(all.get(i));
+    }
+    String regionName = regionCode == null ? null : choices.regions().get(regionCode);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    STATES.forEach(s -> counts.put(s, 0L));
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < status.size(); i++) {
+      String code = status.value(i, "authority_code", String.class);
+      Line line =
+          new Line(
+              code,
+              status.value(i, "authority_name", String.class),
+              status.value(i, "region_name", String.class),
+              status.value(i, "status", String.class),
+              Boolean.TRUE.equals(status.value(i, "late", Boolean.class)),
+              Boolean.TRUE.equals(status.value(i, "resubmitted", Boolean.class)),
+              status.value(i, "versions", Long.class),
+              status.value(i, "first_submitted_at", Instant.class),
+              status.value(i, "rejections", Long.class),
+              status.value(i, "warnings", Long.class),
+              status.value(i, "notes", Long.class),
+              byAuthority.getOrDefault(code, List.of()));
+      if (regionName != null && !regionName.equals(line.regionName())) {
+        continue;
+      }
+      // Counts of the region shown, whatever the state filter: how the state filter was chosen.
+      STATES.forEach(s -> counts.merge(s, line.in(s) ? 1L : 0L, Long::sum));
+      if (chosenState == null || line.in(chosenState)) {
+        lines.add(line);
+      }
+    }
+    return new Shown(snapshot, choices, chosen, regionCode, chosenState, counts, lines);
+  }
+
+  private static String link(String path, Shown shown) {
+    UriComponentsBuilder uri =
+        UriComponentsBuilder.fromPath(path)
+            .queryParam("phase", shown.period().phase())
+            .queryParam("period", shown.period().end());
+    if (shown.region() != null) {
+      uri.queryParam("region", shown.region());
+    }
+    if (shown.state() != null) {
+      uri.queryParam("state", shown.state());
+    }
+    return uri.encode().build().toUriString();
+  }
+}
