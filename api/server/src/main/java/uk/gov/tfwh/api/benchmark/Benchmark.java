@@ -29,4 +29,9 @@ public record Benchmark(
     BigDecimal groupMedian,
     BigDecimal groupUpperQuartile,
     Table table)
-    implements Tabular {}
+    implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.quarterOf(phase, period);
+  }
+}

@@ -22,4 +22,9 @@ public record DataQuality(
     Map<String, Long> statusCounts,
     Table table,
     List<Map<String, Object>> findings)
-    implements Tabular {}
+    implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.quarterOf(phase, period);
+  }
+}

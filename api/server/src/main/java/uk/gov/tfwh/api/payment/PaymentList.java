@@ -17,4 +17,9 @@ public record PaymentList(
     Release release,
     List<AuthorityPaymentTotal> authorities,
     Table table)
-    implements Tabular {}
+    implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.phaseOf(phase);
+  }
+}

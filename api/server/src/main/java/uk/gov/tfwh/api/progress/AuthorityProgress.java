@@ -22,6 +22,10 @@ public record AuthorityProgress(
     Table table,
     ProjectionView projection)
     implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.phaseOf(phase);
+  }
 
   /**
    * The straight-line projection of {@code ProgressProjection} (docs/methodology.md, "Projection to

@@ -16,4 +16,9 @@ public record ReturnHistory(
     String snapshot,
     Release release,
     Table table)
-    implements Tabular {}
+    implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.quarterOf(phase, period);
+  }
+}

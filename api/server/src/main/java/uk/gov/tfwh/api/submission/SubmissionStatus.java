@@ -37,6 +37,11 @@ public record SubmissionStatus(
     Map<String, Long> counts,
     @JsonIgnore List<Row> authorities)
     implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.quarterOf(phase, period);
+  }
+
   /** The columns of each authority's line, in the JSON {@code rows} and the CSV. */
   public static final List<String> COLUMNS =
       List.of(

@@ -37,6 +37,6 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
   @Override
   protected void writeInternal(Tabular response, HttpOutputMessage output) throws IOException {
     Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-    CsvWriter.write(response.table(), writer);
+    CsvWriter.write(response.coveredTable(), writer);
   }
 }

@@ -23,4 +23,9 @@ public record NationalTotals(
     Long target,
     java.math.BigDecimal percentOfTarget,
     Table table)
-    implements Tabular {}
+    implements Tabular {
+  @Override
+  public java.util.Map<String, Object> covers() {
+    return Tabular.quarterOf(phase, period);
+  }
+}

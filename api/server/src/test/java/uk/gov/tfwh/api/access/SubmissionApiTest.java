@@ -195,7 +195,11 @@ class SubmissionApiTest extends RealHttpTest {
     HttpResponse<String> late =
         get("/api/v1/submissions/status.csv?phase=2&period=2015Q2&state=late", token("national"));
     assertThat(late.statusCode()).isEqualTo(200);
-    assertThat(late.body().lines()).hasSize(2).last().asString().startsWith(OWN + ",");
+    assertThat(late.body().lines())
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("2,2015-06-30," + OWN + ",");
     assertThat(
             get("/api/v1/submissions/status?phase=2&period=2015Q2&state=lost", token("national"))
                 .statusCode())

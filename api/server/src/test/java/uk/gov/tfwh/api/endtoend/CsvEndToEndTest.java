@@ -67,6 +67,28 @@ class CsvEndToEndTest extends ApiEndToEndTest {
     }
   }
 
+  /** A CSV read on its own says what it covers: England's one row names its phase and quarter. */
+  @Test
+  void everyCsvOfAQuarterSaysWhichPhaseAndQuarterInEveryRow() {
+    for (String resource :
+        List.of(
+            "/api/v1/national.csv?phase=1&period=2013Q3",
+            "/api/v1/regions.csv?phase=1&period=2013-09-30",
+            "/api/v1/league-table.csv?phase=1&period=2013Q3")) {
+      List<List<String>> csv = csv(get(resource).body());
+      assertThat(csv.get(0).subList(0, 2)).as(resource).containsExactly("phase", "period_end");
+      assertThat(csv.subList(1, csv.size()))
+          .as(resource)
+          .isNotEmpty()
+          .allSatisfy(row -> assertThat(row.subList(0, 2)).containsExactly("1", "2013-09-30"));
+    }
+    List<List<String>> progress =
+        csv(
+            get("/api/v1/authorities/" + SnapshotFixture.BIRMINGHAM + "/progress.csv?phase=1")
+                .body());
+    assertThat(progress.get(0)).startsWith("phase").contains("period");
+  }
+
   @Test
   void csvOfAResourceNeedingARoleStillNeedsIt() {
     assertThat(get("/api/v1/data-quality.csv?period=2013Q3").statusCode()).isEqualTo(401);
