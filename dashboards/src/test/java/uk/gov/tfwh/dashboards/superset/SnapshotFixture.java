@@ -191,6 +191,7 @@ public final class SnapshotFixture {
                a.authority_code, 1, q.period_end, q.turned_around * 4, q.turned_around * 3,
                q.turned_around - q.turned_around // 5, q.turned_around // 5, 0, NULL,
                q.turned_around, CAST(q.period_end + INTERVAL 20 DAY AS TIMESTAMPTZ),
+               CAST(q.period_end + INTERVAL 20 DAY AS TIMESTAMPTZ), 'operator drop', false,
                'officer@example.gov.uk', 'A. Director', NULL,
                lower(a.authority_code) || '_' || q.period_end || '_v1', 'XLSX', repeat('0', 64),
                'snap-fixture', true, NULL, NULL
