@@ -245,20 +245,41 @@ public final class SnapshotStore {
 
   /** Ids of every snapshot ever published, oldest first. */
   public Set<String> publishedIds() {
-    Path log = root.resolve(PUBLICATIONS);
     Set<String> ids = new LinkedHashSet<>();
+    publications().forEach(p -> ids.add(p.snapshotId()));
+    return ids;
+  }
+
+  /**
+   * One line of the publication log: when a snapshot was released.
+   *
+   * @param at null when the line's time cannot be read (the id still counts as published)
+   */
+  public record Publication(Instant at, String snapshotId) {}
+
+  /** Every publication, oldest first (a snapshot published twice appears twice). */
+  public List<Publication> publications() {
+    Path log = root.resolve(PUBLICATIONS);
     if (!Files.exists(log)) {
-      return ids;
+      return List.of();
     }
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      lines
+      return lines
           .map(String::trim)
           .filter(line -> !line.isEmpty())
-          .map(line -> line.substring(line.indexOf(' ') + 1))
-          .forEach(ids::add);
-      return ids;
+          .map(
+              line -> new Publication(publicationTime(line), line.substring(line.indexOf(' ') + 1)))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the publication log " + log, e);
+    }
+  }
+
+  private static Instant publicationTime(String line) {
+    try {
+      return Instant.parse(line.substring(0, Math.max(0, line.indexOf(' '))));
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
     }
   }
 

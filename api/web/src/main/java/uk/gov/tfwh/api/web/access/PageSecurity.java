@@ -40,7 +40,10 @@ public class PageSecurity {
     "/submissions/**",
     "/download/**",
     "/data-quality",
-    "/data-quality.csv"
+    "/data-quality.csv",
+    "/methodology",
+    "/rules",
+    "/data-dictionary"
   };
 
   @Bean
@@ -57,6 +60,8 @@ public class PageSecurity {
                     .requestMatchers(GET, "/assets/**")
                     .permitAll()
                     .requestMatchers(GET, "/", "/authorities/{code}", "/national")
+                    .permitAll()
+                    .requestMatchers(GET, "/methodology", "/rules", "/data-dictionary")
                     .permitAll()
                     // Each download is held to the API's own rule by PageDownloads.
                     .requestMatchers(GET, "/download/api/v1/**")

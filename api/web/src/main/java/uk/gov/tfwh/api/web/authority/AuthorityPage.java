@@ -24,6 +24,7 @@ import uk.gov.tfwh.api.web.page.PageNotFound;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
@@ -43,9 +44,11 @@ public class AuthorityPage {
   static final List<String> GROUPS = List.of("neighbours", "region", "type", "england");
 
   private final Figures figures;
+  private final ReleaseContexts releases;
   private final ProgressReports progress;
 
-  public AuthorityPage(Figures figures, ProgressReports progress) {
+  public AuthorityPage(Figures figures, ProgressReports progress, ReleaseContexts releases) {
+    this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
   }
@@ -82,6 +85,8 @@ public class AuthorityPage {
     model.addAttribute("choices", choices);
     model.addAttribute("period", chosen);
     model.addAttribute("snapshot", own);
+    model.addAttribute(
+        "release", releases.of(own, chosen, choices.latestOf(chosen.phase()).orElse(null)));
     model.addAttribute("sharedSnapshot", shared);
     model.addAttribute("progress", ProgressView.of(series, checkedPhase));
     List<BenchmarkView> benchmarks = benchmarks(shared, code, chosen);

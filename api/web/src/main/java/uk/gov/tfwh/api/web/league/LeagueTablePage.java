@@ -12,6 +12,7 @@ import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -19,8 +20,10 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 @Controller
 public class LeagueTablePage {
   private final Figures figures;
+  private final ReleaseContexts releases;
 
-  public LeagueTablePage(Figures figures) {
+  public LeagueTablePage(Figures figures, ReleaseContexts releases) {
+    this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
   }
 
@@ -44,6 +47,10 @@ public class LeagueTablePage {
             .sorted(filter.sort().comparator(filter.descending()))
             .toList();
     model.addAttribute("snapshot", snapshot);
+    model.addAttribute(
+        "release",
+        releases.of(
+            snapshot, filter.period(), choices.latestOf(filter.period().phase()).orElse(null)));
     model.addAttribute("choices", choices);
     model.addAttribute("filter", filter);
     model.addAttribute("columns", List.of(LeagueSort.values()));

@@ -21,6 +21,7 @@ import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -28,8 +29,10 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 @Controller
 public class NationalPage {
   private final Figures figures;
+  private final ReleaseContexts releases;
 
-  public NationalPage(Figures figures) {
+  public NationalPage(Figures figures, ReleaseContexts releases) {
+    this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
   }
 
@@ -74,6 +77,8 @@ public class NationalPage {
     }
     bars.add(new BarChart.Row("England", england.percentOfTarget(), true));
     model.addAttribute("snapshot", snapshot);
+    model.addAttribute(
+        "release", releases.of(snapshot, chosen, choices.latestOf(chosen.phase()).orElse(null)));
     model.addAttribute("choices", choices);
     model.addAttribute("period", chosen);
     model.addAttribute("england", england);

@@ -29,6 +29,11 @@ public class Figures {
     return new PageSnapshot(reads.resolve(selector));
   }
 
+  /** A query on a snapshot named by id, such as the release before the one a page shows. */
+  public QueryResult runOn(SnapshotSelector selector, Query query, Map<String, ?> arguments) {
+    return queries.run(selector, query, arguments);
+  }
+
   public QueryResult run(PageSnapshot snapshot, Query query, Map<String, ?> arguments) {
     return queries.run(snapshot.selector(), query, arguments);
   }

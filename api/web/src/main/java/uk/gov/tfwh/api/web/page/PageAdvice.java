@@ -23,6 +23,8 @@ import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 @ControllerAdvice(basePackages = "uk.gov.tfwh.api.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageAdvice {
+  private static final UkTime TIME = new UkTime();
+
   private final AccessPolicy access;
 
   public PageAdvice(AccessPolicy access) {
@@ -32,6 +34,12 @@ public class PageAdvice {
   @ModelAttribute("viewer")
   public PageViewer viewer() {
     return new PageViewer(Viewers.current(), access);
+  }
+
+  /** Times as the pages write them, for every template. */
+  @ModelAttribute("time")
+  public UkTime time() {
+    return TIME;
   }
 
   @ExceptionHandler(BadPageRequest.class)

@@ -44,17 +44,10 @@ import uk.gov.tfwh.returns.read.ReadLimits;
  */
 @Controller
 public class SubmissionPages {
-  private static final UkTime TIME = new UkTime();
-
   private final SubmissionReports reports;
 
   public SubmissionPages(SubmissionReports reports) {
     this.reports = requireNonNull(reports, "reports");
-  }
-
-  @ModelAttribute("time")
-  public UkTime time() {
-    return TIME;
   }
 
   @GetMapping("/submissions")

@@ -555,6 +555,61 @@ class DashboardBrowserTest {
     }
   }
 
+  /**
+   * Issue 19, item 13: every public page says which snapshot it shows, when it was published, what
+   * changed since the release before (for pre-release figures: since the published ones) and when
+   * to expect the next change, and links to the methodology and rules as pages.
+   */
+  @Test
+  void everyFiguresPageGivesItsReleaseContextAndTheDocumentsArePages() throws Exception {
+    String published = api("/api/v1/periods", null).path("snapshot").asText();
+    for (String page : List.of("/", "/national", "/authorities/" + DashboardWarehouse.CODE)) {
+      open(page);
+      assertThat(browser.findElement(By.id("release-snapshot")).getText())
+          .as(page)
+          .isEqualTo(published);
+      assertThat(browser.findElement(By.id("release-date")).getText()).startsWith("Published ");
+      assertThat(browser.findElement(By.id("release-revisions")).getText())
+          .contains("first release");
+      assertThat(browser.findElement(By.id("release-next")).getText()).isNotBlank();
+    }
+    checkAccessibility("authority page with its release context");
+
+    signIn("nat", WAREHOUSE.nationalToken);
+    open("/");
+    assertThat(browser.findElement(By.id("release-snapshot")).getText())
+        .isEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+    assertThat(browser.findElement(By.id("release-date")).getText())
+        .startsWith("Not yet published");
+    // The pre-release snapshot adds to every authority's figure: all of them are revisions.
+    int authorities = browser.findElements(By.cssSelector("#league-table tbody tr")).size();
+    assertThat(browser.findElement(By.id("release-revisions")).getText())
+        .contains(
+            authorities + " authorities' figures for this quarter changed since " + published);
+    checkAccessibility("league table with pre-release context");
+    browser.manage().deleteAllCookies();
+
+    for (String[] document :
+        new String[][] {
+          {"/methodology", "Methodology"},
+          {"/rules", "rule"},
+          {"/data-dictionary", "Data dictionary"}
+        }) {
+      open(document[0]);
+      assertThat(browser.findElement(By.tagName("h1")).getText()).containsIgnoringCase(document[1]);
+      assertThat(browser.findElements(By.cssSelector(".tfwh-document table.govuk-table")))
+          .as(document[0])
+          .isNotEmpty();
+      checkAccessibility(document[0] + " page");
+    }
+    // The data dictionary links to the rules (docs/data-dictionary.md: "](rules.md)"): a page link.
+    assertThat(browser.findElements(By.cssSelector(".tfwh-document a[href='/rules']")))
+        .as("a link between documents goes to the other document's page")
+        .isNotEmpty();
+    open("/methodology");
+    screenshot("methodology");
+  }
+
   /** Issue 19, item 9: the national team's data-quality page, as the API counts it. */
   @Test
   void theNationalDataQualityPageShowsEveryAuthoritysStateFiltersAndDownloadsIt() throws Exception {

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.web.submission;
+package uk.gov.tfwh.api.web.page;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +12,8 @@ public final class UkTime {
       DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm:ss", Locale.UK).withZone(ENGLAND);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).withZone(ENGLAND);
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK).withZone(ENGLAND);
   private static final DateTimeFormatter SHORT =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK).withZone(ENGLAND);
 
@@ -28,6 +30,16 @@ public final class UkTime {
     return closesAt == null
         ? ""
         : DAY.format(closesAt.minusNanos(1)) + ", end of the day (UK time)";
+  }
+
+  /** Such as "5 December 2026". */
+  public String day(Instant at) {
+    return at == null ? "" : DAY.format(at);
+  }
+
+  /** Such as "5 December 2026, 16:20". */
+  public String minute(Instant at) {
+    return at == null ? "" : MINUTE.format(at);
   }
 
   /** Such as "5 Dec 2026 16:20", for tables. */

@@ -1,0 +1,133 @@
+package uk.gov.tfwh.api.web.release;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.submission.SubmissionDesk;
+import uk.gov.tfwh.api.web.page.Figures;
+import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.Period;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.SubmissionWindow;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+
+/** Works out a page's {@link ReleaseContext} from the warehouse's manifests and publication log. */
+@Component
+public class ReleaseContexts {
+  /** How many revised authorities a page names; the rest are counted. */
+  static final int NAMED = 10;
+
+  private final Figures figures;
+  private final SnapshotStore store;
+  private final SubmissionDesk desk;
+
+  public ReleaseContexts(Figures figures, SnapshotStore store, SubmissionDesk desk) {
+    this.figures = requireNonNull(figures, "figures");
+    this.store = requireNonNull(store, "store");
+    this.desk = requireNonNull(desk, "desk");
+  }
+
+  /**
+   * The context of a page showing {@code snapshot} for a phase and quarter.
+   *
+   * @param latest the latest quarter of the phase with figures in the snapshot
+   */
+  public ReleaseContext of(PageSnapshot snapshot, Period period, Period latest) {
+    String id = snapshot.id();
+    List<SnapshotStore.Publication> publications = store.publications();
+    SnapshotStore.Publication released = null;
+    String before = null;
+    for (SnapshotStore.Publication publication : publications) {
+      if (publication.snapshotId().equals(id)) {
+        released = publication;
+        break;
+      }
+      before = publication.snapshotId();
+    }
+    String comparedWith = snapshot.preRelease() ? store.publishedId().orElse(null) : before;
+    if (comparedWith != null && comparedWith.equals(id)) {
+      comparedWith = null;
+    }
+    List<ReleaseContext.Revision> revised = new ArrayList<>();
+    if (comparedWith != null && store.isCommitted(comparedWith)) {
+      revised = revisions(id, comparedWith, period);
+    } else {
+      comparedWith = null;
+    }
+    return new ReleaseContext(
+        id,
+        !snapshot.preRelease(),
+        store.manifest(id).createdAt(),
+        released == null ? null : released.at(),
+        comparedWith,
+        revised.subList(0, Math.min(NAMED, revised.size())),
+        revised.size(),
+        nextUpdate(latest));
+  }
+
+  private List<ReleaseContext.Revision> revisions(String now, String before, Period period) {
+    Map<String, Object> arguments = Map.of("phase", period.phase(), "period", period.end());
+    QueryResult current = figures.runOn(SnapshotSelector.byId(now), Query.LEAGUE_TABLE, arguments);
+    QueryResult earlier =
+        figures.runOn(SnapshotSelector.byId(before), Query.LEAGUE_TABLE, arguments);
+    Map<String, Long> was = new HashMap<>();
+    for (int i = 0; i < earlier.size(); i++) {
+      was.put(
+          earlier.value(i, "authority_code", String.class),
+          earlier.value(i, "turned_around", Long.class));
+    }
+    List<ReleaseContext.Revision> revisions = new ArrayList<>();
+    for (int i = 0; i < current.size(); i++) {
+      String code = current.value(i, "authority_code", String.class);
+      Long figure = current.value(i, "turned_around", Long.class);
+      if (!was.containsKey(code) || !Objects.equals(was.get(code), figure)) {
+        revisions.add(
+            new ReleaseContext.Revision(
+                code, current.value(i, "authority_name", String.class), was.get(code), figure));
+      }
+    }
+    return revisions;
+  }
+
+  private String nextUpdate(Period latest) {
+    if (latest == null) {
+      return "When the first returns are loaded.";
+    }
+    Phase phase = Phase.ofNumber(latest.phase());
+    Quarter next = Quarter.endingOn(latest.end()).next();
+    if (!phase.covers(next)) {
+      return "Phase "
+          + phase.number()
+          + " has no quarter after "
+          + latest.label()
+          + ": these figures change only if an authority revises a return.";
+    }
+    Optional<String> deadline =
+        desk.isOpen()
+            ? desk.submissions()
+                .windows()
+                .window(phase, next, java.time.LocalDate.now(SubmissionWindow.ENGLAND))
+                .map(
+                    w ->
+                        w.deadline()
+                            .format(
+                                java.time.format.DateTimeFormatter.ofPattern(
+                                    "d MMMM yyyy", java.util.Locale.UK)))
+            : Optional.empty();
+    return "After the returns for "
+        + next.label()
+        + " are in"
+        + deadline.map(d -> " (due by " + d + ")").orElse("")
+        + " and loaded and published.";
+  }
+}
