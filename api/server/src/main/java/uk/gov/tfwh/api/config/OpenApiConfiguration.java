@@ -1,13 +1,13 @@
 package uk.gov.tfwh.api.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +19,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-  private static final String BEARER = "bearer";
-
   @Bean
   OpenAPI tfwhOpenApi() {
     return new OpenAPI()
@@ -32,14 +30,16 @@ class OpenApiConfiguration {
                     "Turned-around counts against targets, league tables, benchmarks, payments"
                         + " and data quality, read from one warehouse snapshot per request. JSON"
                         + " by default; every tabular resource also as CSV (Accept: text/csv or a"
-                        + " .csv suffix). Errors are application/problem+json. See docs/api.md."))
-        .schemaRequirement(
-            BEARER,
-            new SecurityScheme()
-                .type(SecurityScheme.Type.HTTP)
-                .scheme("bearer")
-                .description("A tfwh API token (./tfwh users add) or an OpenID Connect JWT"))
-        .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                        + " .csv suffix). Errors are application/problem+json. See docs/api.md."));
+  }
+
+  /**
+   * Schemas named as the API writes its JSON: with the service's own ObjectMapper (snake_case), not
+   * springdoc's default one, so a client generated from the document reads real responses.
+   */
+  @Bean
+  ModelResolver snakeCaseModels(ObjectMapper json) {
+    return new ModelResolver(json);
   }
 
   @Bean

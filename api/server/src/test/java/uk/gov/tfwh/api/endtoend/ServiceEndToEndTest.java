@@ -41,6 +41,62 @@ class ServiceEndToEndTest extends ApiEndToEndTest {
     assertThat(leagueTable.path("responses").path("200").path("content").has("text/csv")).isTrue();
   }
 
+  /**
+   * Issue 19, item 7 in part: the document names fields as the responses do (snake_case), says
+   * which operations need a token, tags them by feature and documents their problems.
+   */
+  @Test
+  void theOpenApiDocumentNamesFieldsAsTheResponsesDoAndSaysWhoMayCallWhat() {
+    JsonNode document = json("/v3/api-docs");
+    List<String> camelCase = new ArrayList<>();
+    document
+        .path("components")
+        .path("schemas")
+        .fields()
+        .forEachRemaining(
+            schema ->
+                schema
+                    .getValue()
+                    .path("properties")
+                    .fieldNames()
+                    .forEachRemaining(
+                        name -> {
+                          if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                            camelCase.add(schema.getKey() + "." + name);
+                          }
+                        }));
+    assertThat(camelCase).isEmpty();
+    assertThat(
+            document
+                .path("components")
+                .path("schemas")
+                .path("LeagueTable")
+                .path("properties")
+                .has("quarter_label"))
+        .isTrue();
+
+    JsonNode league = document.path("paths").path("/api/v1/league-table").path("get");
+    assertThat(league.path("security").toString()).isEqualTo("[{},{\"bearer\":[]}]");
+    assertThat(league.path("tags").toString()).isEqualTo("[\"league-table\"]");
+    assertThat(league.path("responses").path("400").path("content").has("application/problem+json"))
+        .isTrue();
+    assertThat(league.path("responses").has("401")).isFalse();
+
+    JsonNode quality = document.path("paths").path("/api/v1/data-quality").path("get");
+    assertThat(quality.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+    for (String status : List.of("400", "401", "403", "404")) {
+      assertThat(
+              quality
+                  .path("responses")
+                  .path(status)
+                  .path("content")
+                  .has("application/problem+json"))
+          .as(status)
+          .isTrue();
+    }
+    assertThat(document.has("security")).as("no padlock on every operation").isFalse();
+  }
+
   @Test
   void theBrowsableUiIsServed() {
     assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
