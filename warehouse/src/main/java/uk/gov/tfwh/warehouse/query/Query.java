@@ -208,6 +208,32 @@ public enum Query {
           "superseded_by_return_id", STRING,
           "loaded_snapshot_id", STRING)),
 
+  TIME_SERIES(
+      "time_series",
+      List.of(optional("phase", INT)),
+      cols(
+          "phase", INT,
+          "period_end", DATE,
+          "quarter_label", STRING,
+          "financial_year", STRING,
+          "authority_code", STRING,
+          "authority_name", STRING,
+          "region_code", STRING,
+          "region_name", STRING,
+          "authority_type", STRING,
+          "target_families", INT,
+          "target_basis", STRING,
+          "families_identified", BIGINT,
+          "families_attached", BIGINT,
+          "turned_around", BIGINT,
+          "percent_of_target", PERCENT,
+          "national_rank", INT,
+          "region_rank", INT,
+          "type_rank", INT,
+          "quartile", INT,
+          "change_in_turned_around", BIGINT,
+          "change_in_percent_points", PERCENT)),
+
   PERIODS(
       "periods",
       List.of(optional("phase", INT)),

@@ -66,6 +66,46 @@ class CatalogueQueriesTest {
     return new BigDecimal(value);
   }
 
+  /** Every authority's league-table figures for every quarter, both phases, in one table. */
+  @Test
+  void theTimeSeriesHoldsEveryLeagueTableOfEveryQuarterOfBothPhases() {
+    QueryResult series = run(Query.TIME_SERIES);
+    QueryResult periods = run(Query.PERIODS);
+    long expected = 0;
+    for (int i = 0; i < periods.size(); i++) {
+      QueryResult league =
+          run(
+              Query.LEAGUE_TABLE,
+              "phase",
+              periods.value(i, "phase", Integer.class),
+              "period",
+              periods.value(i, "period_end", java.time.LocalDate.class));
+      expected += league.size();
+      for (int r = 0; r < league.size(); r++) {
+        String code = league.value(r, "authority_code", String.class);
+        boolean found = false;
+        for (int s = 0; s < series.size(); s++) {
+          if (series.value(s, "authority_code", String.class).equals(code)
+              && series
+                  .value(s, "period_end", java.time.LocalDate.class)
+                  .equals(periods.value(i, "period_end", java.time.LocalDate.class))
+              && series
+                  .value(s, "phase", Integer.class)
+                  .equals(periods.value(i, "phase", Integer.class))) {
+            assertThat(series.value(s, "turned_around", Long.class))
+                .isEqualTo(league.value(r, "turned_around", Long.class));
+            found = true;
+          }
+        }
+        assertThat(found)
+            .as(code + " " + periods.value(i, "period_end", java.time.LocalDate.class))
+            .isTrue();
+      }
+    }
+    assertThat((long) series.size()).isEqualTo(expected).isPositive();
+    assertThat(run(Query.TIME_SERIES, "phase", 2).column("phase")).containsOnly(2);
+  }
+
   @Test
   void leagueTableIsOrderedByRankThenNameWithTiesSharingARank() {
     QueryResult result = run(Query.LEAGUE_TABLE, "phase", 1, "period", Q2);

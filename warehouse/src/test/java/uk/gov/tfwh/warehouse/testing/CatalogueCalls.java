@@ -67,6 +67,8 @@ public final class CatalogueCalls {
     add(calls, Query.DATA_QUALITY_FINDINGS, "phase", 1, "period", Q2);
     add(calls, Query.DATA_QUALITY_FINDINGS, "phase", 1, "period", Q2, "authority", KENT);
     add(calls, Query.RETURN_HISTORY, "authority", BIRMINGHAM, "phase", 1, "period", Q2);
+    add(calls, Query.TIME_SERIES);
+    add(calls, Query.TIME_SERIES, "phase", 2);
     add(calls, Query.PERIODS);
     add(calls, Query.PERIODS, "phase", 2);
     add(calls, Query.AUTHORITIES);

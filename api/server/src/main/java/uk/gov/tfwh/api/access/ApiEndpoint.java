@@ -24,6 +24,10 @@ public enum ApiEndpoint {
   PROGRESS("/api/v1/authorities/{code}/progress"),
   BENCHMARK("/api/v1/authorities/{code}/benchmark"),
   PAYMENTS("/api/v1/payments"),
+  /** Every authority, every quarter, both phases: one tidy table. */
+  TIME_SERIES("/api/v1/time-series"),
+  /** What each column of the time series holds. */
+  TIME_SERIES_METADATA("/api/v1/time-series/metadata"),
   DATA_QUALITY("/api/v1/data-quality", Role.NATIONAL, Role.COORDINATOR),
   RETURNS("/api/v1/authorities/{code}/returns", Role.NATIONAL, Role.COORDINATOR),
   /** The ministerial briefing: listed before the table exports, whose pattern also matches it. */

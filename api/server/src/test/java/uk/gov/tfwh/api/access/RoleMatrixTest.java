@@ -73,6 +73,8 @@ class RoleMatrixTest extends RealHttpTest {
     EXPECTED.put(ApiEndpoint.PROGRESS, everyone);
     EXPECTED.put(ApiEndpoint.BENCHMARK, everyone);
     EXPECTED.put(ApiEndpoint.PAYMENTS, everyone);
+    EXPECTED.put(ApiEndpoint.TIME_SERIES, everyone);
+    EXPECTED.put(ApiEndpoint.TIME_SERIES_METADATA, everyone);
     EXPECTED.put(ApiEndpoint.DATA_QUALITY, new int[] {401, 200, 200, 403, 403, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.RETURNS, new int[] {401, 200, 200, 403, 403, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.EXPORT_BRIEFING, new int[] {401, 200, 403, 403, 200, 401, 401, 401});
@@ -114,6 +116,8 @@ class RoleMatrixTest extends RealHttpTest {
       case PROGRESS -> "/api/v1/authorities/" + code + "/progress?phase=1";
       case BENCHMARK -> "/api/v1/authorities/" + code + "/benchmark?" + q2 + "&group=region";
       case PAYMENTS -> "/api/v1/payments?phase=1&authority=" + code;
+      case TIME_SERIES -> "/api/v1/time-series";
+      case TIME_SERIES_METADATA -> "/api/v1/time-series/metadata";
       case DATA_QUALITY -> "/api/v1/data-quality?period=2013-09-30&authority=" + code;
       case RETURNS -> "/api/v1/authorities/" + code + "/returns?" + q2;
       case EXPORT_BRIEFING -> "/api/v1/exports/briefing.pdf?" + q2;

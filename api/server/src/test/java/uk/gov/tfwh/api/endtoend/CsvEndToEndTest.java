@@ -27,7 +27,10 @@ class CsvEndToEndTest extends ApiEndToEndTest {
         "/api/v1/authorities/"
             + SnapshotFixture.BIRMINGHAM
             + "/benchmark?phase=1&period=2013Q3&group=england",
-        "/api/v1/payments?phase=1"
+        "/api/v1/payments?phase=1",
+        "/api/v1/time-series",
+        "/api/v1/time-series?phase=2",
+        "/api/v1/time-series/metadata"
       })
   void csvBySuffixAndByAcceptEqualsTheJsonRows(String resource) {
     JsonNode rows = json(resource).path("rows");
@@ -87,6 +90,36 @@ class CsvEndToEndTest extends ApiEndToEndTest {
             get("/api/v1/authorities/" + SnapshotFixture.BIRMINGHAM + "/progress.csv?phase=1")
                 .body());
     assertThat(progress.get(0)).startsWith("phase").contains("period");
+  }
+
+  /**
+   * Issue 19, item 12: the time series is every authority's league-table line for every quarter of
+   * both phases, and its metadata describes exactly its columns, each from the contract.
+   */
+  @Test
+  void theTimeSeriesHoldsEveryQuarterOfBothPhasesAndItsMetadataEveryColumn() {
+    JsonNode series = json("/api/v1/time-series");
+    JsonNode metadata = json("/api/v1/time-series/metadata").path("rows");
+    List<String> described = new ArrayList<>();
+    metadata.forEach(
+        column -> {
+          described.add(column.path("column").asText());
+          assertThat(column.path("description").asText()).isNotBlank();
+        });
+    List<String> fields = new ArrayList<>();
+    series.path("rows").get(0).fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).isEqualTo(described);
+    java.util.Set<Integer> phases = new java.util.TreeSet<>();
+    series.path("rows").forEach(row -> phases.add(row.path("phase").asInt()));
+    assertThat(phases).containsExactly(1, 2);
+    JsonNode league = json("/api/v1/league-table?phase=1&period=2013Q3").path("rows");
+    long inSeries = 0;
+    for (JsonNode row : series.path("rows")) {
+      if (row.path("phase").asInt() == 1 && row.path("period_end").asText().equals("2013-09-30")) {
+        inSeries++;
+      }
+    }
+    assertThat(inSeries).isEqualTo(league.size());
   }
 
   @Test

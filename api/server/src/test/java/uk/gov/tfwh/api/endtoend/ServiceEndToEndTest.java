@@ -25,6 +25,8 @@ class ServiceEndToEndTest extends ApiEndToEndTest {
             "/api/v1/authorities/{code}/progress",
             "/api/v1/authorities/{code}/benchmark",
             "/api/v1/payments",
+            "/api/v1/time-series",
+            "/api/v1/time-series/metadata",
             "/api/v1/data-quality",
             "/api/v1/authorities/{code}/returns",
             "/api/v1/exports/{table}.{format}",

@@ -42,6 +42,8 @@ public class PageDownloads {
           ApiEndpoint.PROGRESS,
           ApiEndpoint.BENCHMARK,
           ApiEndpoint.PAYMENTS,
+          ApiEndpoint.TIME_SERIES,
+          ApiEndpoint.TIME_SERIES_METADATA,
           ApiEndpoint.DATA_QUALITY,
           ApiEndpoint.RETURNS,
           ApiEndpoint.EXPORT_BRIEFING,

@@ -89,6 +89,9 @@ public class NationalPage {
     model.addAttribute("regionsXlsx", apiLink("/api/v1/exports/regions.xlsx", chosen));
     model.addAttribute("regionsOds", apiLink("/api/v1/exports/regions.ods", chosen));
     model.addAttribute("briefing", apiLink("/api/v1/exports/briefing.pdf", chosen));
+    model.addAttribute("timeSeriesCsv", PageDownloads.link("/api/v1/time-series.csv"));
+    model.addAttribute(
+        "timeSeriesMetadataCsv", PageDownloads.link("/api/v1/time-series/metadata.csv"));
     return "web/national";
   }
 

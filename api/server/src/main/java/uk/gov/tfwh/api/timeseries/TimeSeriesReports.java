@@ -1,0 +1,72 @@
+package uk.gov.tfwh.api.timeseries;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.ResultColumn;
+import uk.gov.tfwh.warehouse.table.Column;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The time series from the catalogue ({@code time_series.sql}), and its metadata from the table
+ * contract: each column's meaning is written once, in {@link WarehouseTable}, where the column is
+ * made.
+ */
+@Component
+public class TimeSeriesReports {
+  /** The tables the series' columns come from, in the order their descriptions are looked up. */
+  private static final List<WarehouseTable> SOURCES =
+      List.of(WarehouseTable.AGG_AUTHORITY_QUARTER, WarehouseTable.DIM_PERIOD);
+
+  private final uk.gov.tfwh.warehouse.query.WarehouseQueries queries;
+
+  public TimeSeriesReports(uk.gov.tfwh.warehouse.query.WarehouseQueries queries) {
+    this.queries = requireNonNull(queries, "queries");
+  }
+
+  public TimeSeries series(Snapshot snapshot, Phase phase) {
+    var result =
+        queries.run(
+            snapshot.selector(),
+            Query.TIME_SERIES,
+            Arguments.of("phase", phase == null ? null : phase.number()));
+    List<String> columns = result.columns().stream().map(ResultColumn::name).toList();
+    return new TimeSeries(
+        phase == null ? null : phase.number(),
+        snapshot.id(),
+        snapshot.release(),
+        Table.from(result, columns.toArray(String[]::new)));
+  }
+
+  /** Every column of the series with its type and the contract's description of it. */
+  public TimeSeriesMetadata metadata() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ResultColumn column : Query.TIME_SERIES.columns()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("column", column.name());
+      row.put("type", column.type().name().toLowerCase(java.util.Locale.ROOT));
+      row.put("description", description(column.name()));
+      rows.add(row);
+    }
+    return new TimeSeriesMetadata(new Table(List.of("column", "type", "description"), rows));
+  }
+
+  static String description(String column) {
+    for (WarehouseTable table : SOURCES) {
+      var found = table.column(column).map(Column::description);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new IllegalStateException("the contract does not describe the time series' " + column);
+  }
+}
