@@ -93,6 +93,19 @@ public class AuthorityPage {
     model.addAttribute("benchmarks", benchmarks);
     // The API answers a benchmark of an authority without figures in the quarter with 404.
     model.addAttribute("hasBenchmarks", benchmarks.stream().anyMatch(b -> b.summary() != null));
+    // As the benchmarks: a comparison with other authorities, from the snapshot they are read from.
+    model.addAttribute(
+        "trend",
+        TrendView.of(
+            figures,
+            shared,
+            code,
+            reference.value(0, "region_code", String.class),
+            reference.value(0, "authority_name", String.class),
+            reference.value(0, "region_name", String.class),
+            choices.periodsOf(chosen.phase()).stream()
+                .filter(p -> !p.end().isAfter(chosen.end()))
+                .toList()));
     model.addAttribute("payments", PaymentRow.of(payments(own, code, chosen)));
     model.addAttribute("links", new Downloads(code, chosen));
 

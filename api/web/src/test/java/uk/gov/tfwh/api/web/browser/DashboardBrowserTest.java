@@ -610,6 +610,50 @@ class DashboardBrowserTest {
     screenshot("methodology");
   }
 
+  /**
+   * Issue 19, item 10: an authority's percent of target over time against its neighbours' median,
+   * its region and England, each figure the API's for that quarter.
+   */
+  @Test
+  void anAuthorityPageShowsItsTrendAgainstItsComparators() throws Exception {
+    open("/");
+    String phase = selected("phase");
+    String period = selected("period");
+    String code =
+        browser
+            .findElement(By.cssSelector("#league-table tbody tr"))
+            .getAttribute("data-authority");
+    open("/authorities/" + code + "?phase=" + phase + "&period=" + period);
+    List<WebElement> rows = browser.findElements(By.cssSelector("#trend-table tbody tr"));
+    assertThat(rows).isNotEmpty();
+    WebElement last = rows.get(rows.size() - 1);
+    JsonNode national = api("/api/v1/national?phase=" + phase + "&period=" + period, null);
+    assertThat(percent(last, "england"))
+        .isEqualByComparingTo(number(national, "percent_of_target"));
+    JsonNode benchmark =
+        api(
+            "/api/v1/authorities/"
+                + code
+                + "/benchmark?phase="
+                + phase
+                + "&period="
+                + period
+                + "&group=neighbours",
+            null);
+    assertThat(percent(last, "authority"))
+        .isEqualByComparingTo(benchmark.path("percent_of_target").decimalValue());
+    assertThat(percent(last, "neighbours"))
+        .isEqualByComparingTo(benchmark.path("group_median").decimalValue());
+    assertThat(browser.findElements(By.cssSelector("svg.tfwh-series-chart polyline"))).hasSize(4);
+    assertThat(browser.findElements(By.cssSelector(".tfwh-legend li"))).hasSize(4);
+    checkAccessibility("authority page with its trend");
+  }
+
+  private static BigDecimal percent(WebElement row, String series) {
+    String text = row.findElement(By.cssSelector("[data-series=" + series + "]")).getText();
+    return new BigDecimal(text.replace("%", ""));
+  }
+
   /** Issue 19, item 9: the national team's data-quality page, as the API counts it. */
   @Test
   void theNationalDataQualityPageShowsEveryAuthoritysStateFiltersAndDownloadsIt() throws Exception {

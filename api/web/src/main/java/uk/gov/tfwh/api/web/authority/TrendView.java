@@ -1,0 +1,94 @@
+package uk.gov.tfwh.api.web.authority;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import uk.gov.tfwh.api.web.chart.SeriesChart;
+import uk.gov.tfwh.api.web.page.Figures;
+import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.Period;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
+
+/**
+ * An authority's percent of target quarter by quarter against its comparators, as Fingertips and
+ * LAIT show a trend: its statistical neighbours' median (the set in effect at each quarter), its
+ * region and England (each the catalogue's own totals, not recomputed here).
+ */
+public record TrendView(List<Row> rows, SeriesChart chart) {
+
+  /** One quarter of the trend; a null where that series has no figure. */
+  public record Row(
+      String quarterLabel,
+      BigDecimal authority,
+      BigDecimal neighboursMedian,
+      BigDecimal region,
+      BigDecimal england) {}
+
+  public TrendView {
+    rows = List.copyOf(rows);
+  }
+
+  static TrendView of(
+      Figures figures,
+      PageSnapshot snapshot,
+      String code,
+      String regionCode,
+      String authorityName,
+      String regionName,
+      List<Period> quarters) {
+    List<Row> rows = new ArrayList<>();
+    for (Period q : quarters) {
+      Map<String, Object> quarter = Map.of("phase", q.phase(), "period", q.end());
+      QueryResult neighbours =
+          figures.run(
+              snapshot,
+              Query.BENCHMARK,
+              Map.of(
+                  "authority",
+                  code,
+                  "phase",
+                  q.phase(),
+                  "period",
+                  q.end(),
+                  "comparison_group",
+                  "neighbours"));
+      BigDecimal own = null;
+      for (int i = 0; i < neighbours.size(); i++) {
+        if (Boolean.TRUE.equals(neighbours.value(i, "is_subject", Boolean.class))) {
+          own = neighbours.value(i, "percent_of_target", BigDecimal.class);
+        }
+      }
+      BigDecimal median =
+          own == null || neighbours.size() < 2 ? null : BenchmarkSummary.of(neighbours).median();
+      QueryResult regions = figures.run(snapshot, Query.REGION_TOTALS, quarter);
+      BigDecimal region = null;
+      for (int i = 0; i < regions.size(); i++) {
+        if (regionCode.equals(regions.value(i, "region_code", String.class))) {
+          region = regions.value(i, "percent_of_target", BigDecimal.class);
+        }
+      }
+      QueryResult england = figures.run(snapshot, Query.NATIONAL_TOTALS, quarter);
+      rows.add(
+          new Row(
+              q.label(),
+              own,
+              median,
+              region,
+              england.isEmpty() ? null : england.value(0, "percent_of_target", BigDecimal.class)));
+    }
+    List<String> labels = rows.stream().map(Row::quarterLabel).toList();
+    SeriesChart chart =
+        SeriesChart.of(
+            labels,
+            List.of(
+                new SeriesChart.Series(authorityName, rows.stream().map(Row::authority).toList()),
+                new SeriesChart.Series(
+                    "Neighbour group median", rows.stream().map(Row::neighboursMedian).toList()),
+                new SeriesChart.Series(regionName, rows.stream().map(Row::region).toList()),
+                new SeriesChart.Series("England", rows.stream().map(Row::england).toList())));
+    return new TrendView(rows, chart);
+  }
+}
