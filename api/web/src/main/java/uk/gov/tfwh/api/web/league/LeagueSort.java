@@ -11,6 +11,7 @@ import uk.gov.tfwh.programme.period.Phase;
  */
 public enum LeagueSort {
   RANK("rank", "Rank", Comparator.comparingInt(LeagueRow::rank)),
+  REGION_RANK("region_rank", "Rank in region", Comparator.comparingInt(LeagueRow::regionRank)),
   NAME("name", "Authority", Comparator.comparing(LeagueRow::authorityName)),
   REGION("region", "Region", Comparator.comparing(LeagueRow::regionName)),
   TYPE("type", "Type", Comparator.comparing(LeagueRow::typeName)),
@@ -19,6 +20,8 @@ public enum LeagueSort {
   TURNED_AROUND(
       "turned_around", "Turned around", Comparator.comparingLong(LeagueRow::turnedAround)),
   PERCENT("percent", "Percent of target", Comparator.comparing(LeagueRow::percentOfTarget)),
+  /** 1 = the top quarter of England's ranking. */
+  QUARTILE("quartile", "Quartile", Comparator.comparingInt(LeagueRow::quartile)),
   CHANGE(
       "change",
       "Change since previous quarter",

@@ -128,6 +128,17 @@ class DashboardBrowserTest {
             "/api/v1/league-table?phase=" + phase + "&period=" + period + "&region=" + regionCode,
             null);
     assertThat(rows).isEqualTo(apiLeagueRows(api));
+    // Filtered to a region: each authority's rank within it and its quartile band, as the API has
+    // them, and a note that "Rank" is still England's.
+    assertThat(browser.findElements(By.id("region-rank-note"))).hasSize(1);
+    List<Map<String, String>> bands =
+        tableRows("#league-table tbody tr", "code=data-authority", "region_rank", "quartile");
+    for (int i = 0; i < bands.size(); i++) {
+      JsonNode apiRow = api.path("rows").get(i);
+      assertThat(bands.get(i).get("code")).isEqualTo(apiRow.path("authority_code").asText());
+      assertThat(bands.get(i).get("region_rank")).isEqualTo(apiRow.path("region_rank").asText());
+      assertThat(bands.get(i).get("quartile")).startsWith("Q" + apiRow.path("quartile").asText());
+    }
 
     String shared = browser.getCurrentUrl();
     browser.manage().deleteAllCookies();
