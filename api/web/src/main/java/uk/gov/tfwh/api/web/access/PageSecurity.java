@@ -43,7 +43,9 @@ public class PageSecurity {
     "/data-quality.csv",
     "/methodology",
     "/rules",
-    "/data-dictionary"
+    "/data-dictionary",
+    "/find",
+    "/compare"
   };
 
   @Bean
@@ -62,6 +64,8 @@ public class PageSecurity {
                     .requestMatchers(GET, "/", "/authorities/{code}", "/national")
                     .permitAll()
                     .requestMatchers(GET, "/methodology", "/rules", "/data-dictionary")
+                    .permitAll()
+                    .requestMatchers(GET, "/find", "/compare")
                     .permitAll()
                     // Each download is held to the API's own rule by PageDownloads.
                     .requestMatchers(GET, "/download/api/v1/**")

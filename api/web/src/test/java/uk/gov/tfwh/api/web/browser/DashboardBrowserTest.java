@@ -665,6 +665,64 @@ class DashboardBrowserTest {
     return new BigDecimal(text.replace("%", ""));
   }
 
+  /**
+   * Issue 19, item 11: find an authority by name or code from any page, choose several and compare
+   * them side by side over time; the address is a permalink.
+   */
+  @Test
+  void findAuthoritiesFromAnyPageAndCompareThemSideBySide() throws Exception {
+    open("/national");
+    List<WebElement> league = new ArrayList<>();
+    open("/");
+    league.addAll(browser.findElements(By.cssSelector("#league-table tbody tr")));
+    String first = league.get(0).getAttribute("data-authority");
+    String second = league.get(1).getAttribute("data-authority");
+    String phase = selected("phase");
+    String period = selected("period");
+
+    // A code finds exactly one authority: straight to its page.
+    browser.findElement(By.id("header-find")).sendKeys(first.toLowerCase());
+    navigateBy(browser.findElement(By.cssSelector(".tfwh-find button")));
+    assertThat(browser.getCurrentUrl()).contains("/authorities/" + first);
+
+    // A few letters find several: choose two and compare.
+    open("/find?q=e");
+    assertThat(browser.findElements(By.cssSelector("#match-links li"))).hasSizeGreaterThan(1);
+    checkAccessibility("find");
+    open("/find?q=e&codes=" + first);
+    browser.findElement(By.cssSelector("label[for=match-" + second + "]")).click();
+    navigateBy(browser.findElement(By.id("compare-button")));
+    assertThat(browser.getCurrentUrl()).contains("/compare").contains(first).contains(second);
+    open("/compare?codes=" + first + "," + second + "&phase=" + phase + "&period=" + period);
+    assertThat(browser.findElements(By.cssSelector("#compare-table thead th[data-authority]")))
+        .extracting(e -> e.getAttribute("data-authority"))
+        .containsExactly(first, second);
+    List<WebElement> last =
+        browser.findElements(By.cssSelector("#compare-table tbody tr:last-child td"));
+    JsonNode league1 = api("/api/v1/league-table?phase=" + phase + "&period=" + period, null);
+    for (int i = 0; i < 2; i++) {
+      String code = i == 0 ? first : second;
+      BigDecimal expected = null;
+      for (JsonNode row : league1.path("rows")) {
+        if (row.path("authority_code").asText().equals(code)) {
+          expected = row.path("percent_of_target").decimalValue();
+        }
+      }
+      assertThat(new BigDecimal(last.get(i).getText().replace("%", "")))
+          .as(code)
+          .isEqualByComparingTo(expected);
+    }
+    assertThat(browser.findElements(By.cssSelector("svg.tfwh-series-chart polyline"))).hasSize(2);
+    checkAccessibility("compare");
+    screenshot("compare");
+
+    navigateBy(browser.findElement(By.cssSelector("#chosen li:last-child a[href^='/compare']")));
+    assertThat(browser.findElements(By.cssSelector("#compare-table thead th[data-authority]")))
+        .hasSize(1);
+    open("/compare?codes=E99999999");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check the page address");
+  }
+
   /** Issue 19, item 9: the national team's data-quality page, as the API counts it. */
   @Test
   void theNationalDataQualityPageShowsEveryAuthoritysStateFiltersAndDownloadsIt() throws Exception {
