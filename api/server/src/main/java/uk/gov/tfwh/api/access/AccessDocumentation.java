@@ -78,7 +78,23 @@ class AccessDocumentation {
                                         new SecurityRequirement().addList(BEARER))
                                     : List.of(new SecurityRequirement().addList(BEARER)));
                             String[] segments = path.split("/");
-                            operation.setTags(List.of(segments.length > 3 ? segments[3] : "api"));
+                            String tag = segments.length > 3 ? segments[3] : "api";
+                            operation.setTags(List.of(tag));
+                            if (openApi.getTags() == null
+                                || openApi.getTags().stream()
+                                    .noneMatch(t -> t.getName().equals(tag))) {
+                              openApi.addTagsItem(
+                                  new io.swagger.v3.oas.models.tags.Tag()
+                                      .name(tag)
+                                      .description("The /api/v1/" + tag + " resources"));
+                            }
+                            if (operation.getDescription() == null
+                                || operation.getDescription().isBlank()) {
+                              operation.setDescription(
+                                  operation.getSummary()
+                                      + ". "
+                                      + endpoint.map(AccessDocumentation::whoMayCall).orElse(""));
+                            }
                             ApiResponses responses = operation.getResponses();
                             problem(responses, "400", "A parameter is missing or not valid");
                             if (!isPublic) {
@@ -88,6 +104,17 @@ class AccessDocumentation {
                             problem(responses, "404", "Nothing there, or no figures yet");
                           }));
     };
+  }
+
+  /** The access rule in words, from the access table. */
+  static String whoMayCall(ApiEndpoint endpoint) {
+    if (endpoint.isPublic()) {
+      return "Open to everyone: the public reads published figures, signed-in users as their role"
+          + " allows (docs/security.md).";
+    }
+    return "Needs a token of a "
+        + String.join(" or ", endpoint.roles().stream().map(r -> r.name()).sorted().toList())
+        + " user; a coordinator only about its own authority (docs/security.md).";
   }
 
   private static void problem(ApiResponses responses, String status, String description) {

@@ -3,7 +3,9 @@ package uk.gov.tfwh.api.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -30,7 +32,16 @@ class OpenApiConfiguration {
                     "Turned-around counts against targets, league tables, benchmarks, payments"
                         + " and data quality, read from one warehouse snapshot per request. JSON"
                         + " by default; every tabular resource also as CSV (Accept: text/csv or a"
-                        + " .csv suffix). Errors are application/problem+json. See docs/api.md."));
+                        + " .csv suffix). Errors are application/problem+json. See docs/api.md.")
+                .contact(
+                    new Contact()
+                        .name("Troubled Families Programme national team")
+                        .url("https://www.gov.uk/government/collections/troubled-families"))
+                .license(
+                    new License()
+                        .name("Open Government Licence v3.0")
+                        .url(
+                            "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")));
   }
 
   /**
