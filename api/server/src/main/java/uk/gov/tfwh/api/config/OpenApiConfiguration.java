@@ -6,8 +6,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -80,5 +83,81 @@ class OpenApiConfiguration {
                                           "The rows as RFC 4180 CSV with a header row; also at"
                                               + " the same path with a .csv suffix")));
                 });
+  }
+
+  /**
+   * A tabular resource's {@code rows}: objects whose values are numbers, text, dates, booleans or
+   * null, by column (springdoc would say each value is an object, which no response is).
+   */
+  @Bean
+  OpenApiCustomizer tabularRows() {
+    return openApi -> {
+      if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+        return;
+      }
+      openApi
+          .getComponents()
+          .getSchemas()
+          .values()
+          .forEach(
+              schema -> {
+                if (schema.getProperties() != null && schema.getProperties().get("rows") != null) {
+                  schema
+                      .getProperties()
+                      .put(
+                          "rows",
+                          new ArraySchema()
+                              .description(
+                                  "The table: one object a row, its fields the columns (the CSV's"
+                                      + " header), each a number, text, ISO date or time, boolean"
+                                      + " or null")
+                              .items(new ObjectSchema().additionalProperties(true)));
+                }
+              });
+    };
+  }
+
+  /**
+   * The JSON as the service writes it: every field is written, null when it has no value (an
+   * optional parameter not given, a figure not reported), and a free map's values are whatever the
+   * columns hold. Springdoc would say a field is never null and a map's values are objects.
+   */
+  @Bean
+  OpenApiCustomizer fieldsAsWritten() {
+    return openApi -> {
+      if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+        return;
+      }
+      openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::asWritten);
+    };
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static void asWritten(Schema<?> schema) {
+    if (schema.getAdditionalProperties() instanceof Schema values && isBareObject(values)) {
+      schema.setAdditionalProperties(true);
+    }
+    if (schema.getItems() != null) {
+      asWritten(schema.getItems());
+    }
+    if (schema.getProperties() != null) {
+      for (Schema property : schema.getProperties().values()) {
+        if (property.get$ref() == null
+            && property.getTypes() != null
+            && !property.getTypes().contains("null")) {
+          java.util.Set<String> types = new java.util.LinkedHashSet<>(property.getTypes());
+          types.add("null");
+          property.setTypes(types);
+        }
+        asWritten(property);
+      }
+    }
+  }
+
+  private static boolean isBareObject(Schema<?> schema) {
+    return schema.get$ref() == null
+        && (schema.getProperties() == null || schema.getProperties().isEmpty())
+        && ("object".equals(schema.getType())
+            || schema.getTypes() != null && schema.getTypes().contains("object"));
   }
 }
