@@ -127,6 +127,18 @@ public final class Exports {
                     Map.of("authority", request.authority(), "phase", request.phase())));
         yield new ExportWorkbook(title, List.of(table), pinned.provenance());
       }
+      case TIME_SERIES -> {
+        boolean both = request.phase() == TableRequest.BOTH_PHASES;
+        String title =
+            "Time series: every authority's figures for every quarter, "
+                + (both ? "both phases" : phase);
+        ExportTable table =
+            QueryTables.of(
+                "Time series",
+                title,
+                pinned.run(Query.TIME_SERIES, both ? Map.of() : Map.of("phase", request.phase())));
+        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+      }
       case BRIEFING_SUMMARY -> {
         BriefingFigures figures =
             BriefingFiguresReader.read(pinned, request.phase(), request.period());

@@ -11,7 +11,9 @@ public enum TableKind {
   /** One authority's quarterly series in a phase. */
   AUTHORITY_PROGRESS("progress"),
   /** The briefing's figures on one sheet (what the PDF says, for re-use). */
-  BRIEFING_SUMMARY("briefing-summary");
+  BRIEFING_SUMMARY("briefing-summary"),
+  /** Every authority's figures for every quarter, of both phases or of one: one tidy table. */
+  TIME_SERIES("time-series");
 
   private final String slug;
 
@@ -34,6 +36,7 @@ public enum TableKind {
     throw new IllegalArgumentException(
         "no export named '"
             + name
-            + "': league-table, regional-totals, payments, progress or briefing-summary");
+            + "': league-table, regional-totals, payments, progress, briefing-summary or"
+            + " time-series");
   }
 }

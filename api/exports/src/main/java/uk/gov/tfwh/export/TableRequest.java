@@ -15,10 +15,13 @@ import uk.gov.tfwh.programme.period.Quarter;
  * @param authority the authority's GSS code, for progress (required) and payments (optional)
  */
 public record TableRequest(TableKind kind, int phase, LocalDate period, String authority) {
+  /** The phase of a time series of both phases. */
+  public static final int BOTH_PHASES = 0;
 
   public TableRequest {
     requireNonNull(kind, "kind");
-    Phase checkedPhase = Phase.ofNumber(phase);
+    Phase checkedPhase =
+        kind == TableKind.TIME_SERIES && phase == BOTH_PHASES ? null : Phase.ofNumber(phase);
     boolean needsPeriod =
         kind == TableKind.LEAGUE_TABLE
             || kind == TableKind.REGION_TOTALS
@@ -100,6 +103,11 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
     return new TableRequest(TableKind.AUTHORITY_PROGRESS, phase, null, authority);
   }
 
+  /** Every authority and quarter of one phase, or of both when {@code phase} is null. */
+  public static TableRequest timeSeries(Integer phase) {
+    return new TableRequest(TableKind.TIME_SERIES, phase == null ? BOTH_PHASES : phase, null, null);
+  }
+
   public static TableRequest briefingSummary(int phase, LocalDate period) {
     return new TableRequest(TableKind.BRIEFING_SUMMARY, phase, period, null);
   }
@@ -110,7 +118,7 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
     if (authority != null) {
       stem.append('-').append(authority);
     }
-    stem.append("-phase").append(phase);
+    stem.append(phase == BOTH_PHASES ? "-both-phases" : "-phase" + phase);
     if (period != null) {
       stem.append('-').append(Quarter.endingOn(period).label());
     }

@@ -163,6 +163,35 @@ class TableExportsTest {
                 : "Pre-release (not yet published)");
   }
 
+  /**
+   * Issue 19, item 12: the time series as a workbook, every authority and quarter of both phases on
+   * one sheet, with the definition of every column on its Notes sheet.
+   */
+  @Test
+  void theTimeSeriesWorkbookHoldsEveryAuthorityAndQuarterWithItsColumnsDefined() {
+    QueryResult expected = query(ExportWarehouse.PUBLISHED, Query.TIME_SERIES, Map.of());
+    for (ExportFormat format : List.of(ExportFormat.XLSX, ExportFormat.ODS)) {
+      ExportFile file =
+          warehouse.exports.table(
+              TableRequest.timeSeries(null), format, SnapshotSelector.published());
+      assertThat(file.fileName()).startsWith("time-series-both-phases-");
+      Map<String, Sheet> sheets =
+          format == ExportFormat.XLSX
+              ? SheetReader.xlsx(file.content())
+              : SheetReader.ods(file.content());
+      Sheet series = sheets.get("Time series");
+      assertThat(series.rows()).as(format.name()).hasSize(expected.size()).isNotEmpty();
+      assertThat(series.header()).contains("Percent of target", "Quarter", "Financial year");
+      assertThat(sheets.get(NotesSheet.NAME).rows())
+          .extracting(row -> String.valueOf(row.get(0)))
+          .contains("Percent of target", "Financial year");
+    }
+    ExportFile phaseTwo =
+        warehouse.exports.table(
+            TableRequest.timeSeries(2), ExportFormat.CSV, SnapshotSelector.published());
+    assertThat(phaseTwo.fileName()).startsWith("time-series-phase2-");
+  }
+
   /** Pre-release figures are marked inside the file: its title, every data sheet, each printout. */
   @Test
   void aPreReleaseWorkbookIsMarkedOnEverySheetAndAPublishedOneOnNone() throws IOException {

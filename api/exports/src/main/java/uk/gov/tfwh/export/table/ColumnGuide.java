@@ -80,6 +80,12 @@ public final class ColumnGuide {
               10,
               "Authorities with an accepted return for the quarter."),
           e("authorities_total", "Authorities", 10, "Authorities with a target in the phase."),
+          e(
+              "phase",
+              "Phase",
+              6,
+              "1 (2012 to 2015: families turned around) or 2 (2015 to 2020: successful family"
+                  + " outcomes)."),
           e("period_end", "Quarter end", 11, ""),
           e("quarter_label", "Quarter", 8, ""),
           e("quarter_index", "Quarter of phase", 8, "1 for the phase's first quarter."),

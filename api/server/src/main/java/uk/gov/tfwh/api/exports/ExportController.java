@@ -47,22 +47,43 @@ class ExportController {
 
   /**
    * A table as a file: {@code league-table} and {@code regions} need phase and period; {@code
-   * payments} needs phase (authority optional); {@code progress} needs phase and authority. Format:
-   * csv, xlsx or ods.
+   * payments} needs phase (authority optional); {@code progress} needs phase and authority; {@code
+   * time-series} takes an optional phase (both when left out). Format: csv, xlsx or ods.
    */
   @Operation(summary = "A table as a CSV, XLSX or ODS file")
   @GetMapping("/api/v1/exports/{table}.{format}")
   ResponseEntity<byte[]> table(
       @PathVariable String table,
       @PathVariable String format,
-      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(
+              description =
+                  PeriodParameters.PHASE_DOC
+                      + " Required, but for time-series, which covers both phases without it.")
+          @RequestParam(required = false)
+          Integer phase,
       @RequestParam(required = false) String period,
       @RequestParam(required = false) String authority,
       NativeWebRequest request,
       Viewer viewer) {
     ExportFormat exportFormat = format(format);
-    Phase checked = PeriodParameters.phase(phase);
     String code = authority == null ? null : Authorities.wellFormed("authority", authority);
+    if (table.equals("time-series")) {
+      noAuthority(code, table);
+      if (period != null) {
+        throw new BadParameterException("period", "time-series takes every quarter: no period");
+      }
+      TableRequest series =
+          TableRequest.timeSeries(phase == null ? null : PeriodParameters.phase(phase).number());
+      return file(
+          request,
+          viewer,
+          access.figures(viewer),
+          pinned -> exports.table(series, exportFormat, pinned.selector()));
+    }
+    if (phase == null) {
+      throw new BadParameterException("phase", "the parameter phase is required here");
+    }
+    Phase checked = PeriodParameters.phase(phase);
     TableRequest tableRequest =
         switch (table) {
           case "league-table" ->
@@ -77,7 +98,8 @@ class ExportController {
                   "table",
                   "no export '"
                       + table
-                      + "': league-table, regions, payments or progress (or briefing.pdf)");
+                      + "': league-table, regions, payments, progress or time-series (or"
+                      + " briefing.pdf)");
         };
     // Which snapshot follows from what the table covers, never from which parameters were sent:
     // only a table of one authority may come from its coordinator's pre-release snapshot.

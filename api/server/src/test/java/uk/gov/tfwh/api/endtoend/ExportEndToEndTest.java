@@ -93,5 +93,24 @@ class ExportEndToEndTest extends ApiEndToEndTest {
     problem("/api/v1/exports/league-table.docx?phase=1&period=2013Q3", 400);
     problem("/api/v1/exports/league-table.csv?phase=1", 400);
     problem("/api/v1/exports/progress.csv?phase=1", 400);
+    problem("/api/v1/exports/league-table.csv?period=2013Q3", 400);
+    problem("/api/v1/exports/time-series.csv?phase=3", 400);
+    problem("/api/v1/exports/time-series.csv?period=2013Q3", 400);
+  }
+
+  /** Issue 19, item 12: the time series as a file, both phases unless one is asked for. */
+  @Test
+  void theTimeSeriesExportCoversBothPhasesWithoutAPhase() throws Exception {
+    HttpResponse<byte[]> both = getBytes("/api/v1/exports/time-series.csv");
+    assertThat(both.statusCode()).isEqualTo(200);
+    assertThat(both.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("time-series-both-phases-");
+    String csv = new String(both.body(), java.nio.charset.StandardCharsets.UTF_8);
+    long rows = csv.lines().count() - 1;
+    assertThat(rows).isEqualTo(json("/api/v1/time-series").path("rows").size());
+    HttpResponse<byte[]> workbook = getBytes("/api/v1/exports/time-series.xlsx?phase=2");
+    assertThat(workbook.statusCode()).isEqualTo(200);
+    assertThat(workbook.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("time-series-phase2-");
   }
 }

@@ -92,6 +92,8 @@ public class NationalPage {
     model.addAttribute("timeSeriesCsv", PageDownloads.link("/api/v1/time-series.csv"));
     model.addAttribute(
         "timeSeriesMetadataCsv", PageDownloads.link("/api/v1/time-series/metadata.csv"));
+    model.addAttribute("timeSeriesXlsx", PageDownloads.link("/api/v1/exports/time-series.xlsx"));
+    model.addAttribute("timeSeriesOds", PageDownloads.link("/api/v1/exports/time-series.ods"));
     return "web/national";
   }
 
