@@ -45,7 +45,8 @@ public class PageSecurity {
     "/rules",
     "/data-dictionary",
     "/find",
-    "/compare"
+    "/compare",
+    "/league-table.csv"
   };
 
   @Bean
@@ -65,7 +66,7 @@ public class PageSecurity {
                     .permitAll()
                     .requestMatchers(GET, "/methodology", "/rules", "/data-dictionary")
                     .permitAll()
-                    .requestMatchers(GET, "/find", "/compare")
+                    .requestMatchers(GET, "/find", "/compare", "/league-table.csv")
                     .permitAll()
                     // Each download is held to the API's own rule by PageDownloads.
                     .requestMatchers(GET, "/download/api/v1/**")

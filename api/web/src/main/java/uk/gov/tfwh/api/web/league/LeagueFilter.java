@@ -94,7 +94,12 @@ public record LeagueFilter(
     return link(sort, descending);
   }
 
-  /** The same filters for the API's CSV of the league table. */
+  /** This very table (filters and order) as a CSV for people: headings, filters stated. */
+  public String spreadsheetCsvLink() {
+    return link(sort, descending).replaceFirst("^/\\?", "/league-table.csv?");
+  }
+
+  /** The same filters for the API's CSV of the league table (for programs). */
   public String csvLink() {
     UriComponentsBuilder uri =
         UriComponentsBuilder.fromPath(PageDownloads.link("/api/v1/league-table.csv"))

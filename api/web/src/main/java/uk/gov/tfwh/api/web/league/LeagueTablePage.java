@@ -2,12 +2,22 @@ package uk.gov.tfwh.api.web.league;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.tfwh.api.table.CsvWriter;
+import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
@@ -25,6 +35,103 @@ public class LeagueTablePage {
   public LeagueTablePage(Figures figures, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
+  }
+
+  /**
+   * The table exactly as the page shows it (filters and order) as a CSV for people: a byte-order
+   * mark, a first line stating the phase, quarter, snapshot and filters, then the page's columns
+   * under their headings. The API's CSV (column names, no filters stated) is the programs' one.
+   */
+  @GetMapping("/league-table.csv")
+  public void spreadsheetCsv(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String order,
+      HttpServletResponse response)
+      throws IOException {
+    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Choices choices = Choices.read(figures, snapshot);
+    LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
+    List<LeagueRow> rows =
+        LeagueRow.of(figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments())).stream()
+            .sorted(filter.sort().comparator(filter.descending()))
+            .toList();
+    String outcome = filter.period().outcomeHeading();
+    List<String> headings =
+        List.of(
+            "Rank",
+            "Rank in region",
+            "Quartile",
+            "Authority code",
+            "Authority",
+            "Region",
+            "Type",
+            "Target",
+            "Families attached",
+            outcome,
+            "Percent of target",
+            "Change since previous quarter");
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (LeagueRow row : rows) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      List<Object> values =
+          java.util.Arrays.asList(
+              row.rank(),
+              row.regionRank(),
+              row.quartile(),
+              row.authorityCode(),
+              row.authorityName(),
+              row.regionName(),
+              row.typeName(),
+              row.target(),
+              row.familiesAttached(),
+              row.turnedAround(),
+              row.percentOfTarget(),
+              row.changeInTurnedAround());
+      for (int c = 0; c < headings.size(); c++) {
+        line.put(headings.get(c), values.get(c));
+      }
+      lines.add(line);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Cache-Control", snapshot.preRelease() ? "no-store" : "no-cache");
+    response.setHeader("X-Tfwh-Snapshot", snapshot.id());
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"league-table-phase"
+            + filter.period().phase()
+            + "-"
+            + filter.period().label()
+            + (filter.region() == null ? "" : "-" + filter.region())
+            + (filter.type() == null ? "" : "-" + filter.type())
+            + "-"
+            + snapshot.id()
+            + (snapshot.preRelease() ? "-PRE-RELEASE" : "")
+            + ".csv\"");
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    out.write('\uFEFF');
+    out.write(
+        "# League table, phase "
+            + filter.period().phase()
+            + ", "
+            + filter.period().label()
+            + ", snapshot "
+            + snapshot.id()
+            + (snapshot.preRelease() ? " (PRE-RELEASE, not yet published)" : "")
+            + ", region "
+            + (filter.region() == null ? "all" : choices.regions().get(filter.region()))
+            + ", type "
+            + (filter.type() == null ? "all" : choices.types().get(filter.type()))
+            + ", sorted by "
+            + filter.sort().heading(filter.period().phase()).toLowerCase(java.util.Locale.UK)
+            + (filter.descending() ? ", highest first" : ", lowest first")
+            + "\r\n");
+    CsvWriter.write(new Table(headings, lines), out);
+    out.flush();
   }
 
   @GetMapping("/")

@@ -96,4 +96,23 @@ final class Browser {
       driver = null;
     }
   }
+
+  /**
+   * Whether a page's element has gone with its page. Chromium sometimes answers a check on an
+   * element of a page being replaced with "node does not belong to the document" rather than a
+   * stale-element error (ExpectedConditions.stalenessOf then fails): both mean it is gone.
+   */
+  static boolean isGone(org.openqa.selenium.WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
+  }
 }

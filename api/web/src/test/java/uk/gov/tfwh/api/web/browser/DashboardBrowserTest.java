@@ -24,7 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -550,6 +549,9 @@ class DashboardBrowserTest {
           if (shown.equals("published")) {
             assertThat(snapshot).as(where).isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
           }
+          if (!link.contains("/download/api/v1/")) {
+            continue; // a page's own CSV: the page's answer, checked above
+          }
           // The API with the page's cookie and no token: the public's answer, never pre-release.
           String api = link.replace("/download/api/v1/", "/api/v1/");
           HttpResponse<byte[]> withCookie =
@@ -619,6 +621,41 @@ class DashboardBrowserTest {
         .isNotEmpty();
     open("/methodology");
     screenshot("methodology");
+  }
+
+  /**
+   * Issue 19, item 2: the page's CSV for people is the table as shown (filters and order), with
+   * headings, a byte-order mark and a first line that says what it covers.
+   */
+  @Test
+  void theLeagueTablesSpreadsheetCsvIsTheTableAsShownWithItsFiltersStated() throws Exception {
+    open("/?sort=name&order=asc");
+    String regionCode =
+        browser.findElement(By.cssSelector("#league-table tbody tr")).getAttribute("data-region");
+    open("/?sort=name&order=asc&region=" + regionCode);
+    List<String> names =
+        tableRows("#league-table tbody tr", "name").stream().map(r -> r.get("name")).toList();
+    Object csv =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                    + "  const bytes = new Uint8Array(b);"
+                    + "  const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;"
+                    + "  done((bom ? 'BOM\\n' : '') + new TextDecoder().decode(b));"
+                    + "}, e => done('ERROR ' + e));",
+                browser.findElement(By.id("download-league-csv")).getAttribute("href"));
+    List<String> lines = String.valueOf(csv).lines().toList();
+    assertThat(lines.get(0)).isEqualTo("BOM");
+    assertThat(lines.get(1))
+        .startsWith("# League table, phase ")
+        .contains("region ")
+        .contains("sorted by authority");
+    assertThat(lines.get(2)).startsWith("Rank,Rank in region,Quartile,Authority code,Authority,");
+    assertThat(lines.subList(3, lines.size())).hasSize(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      assertThat(lines.get(3 + i)).contains(names.get(i));
+    }
   }
 
   /**
@@ -795,7 +832,7 @@ class DashboardBrowserTest {
     WebElement oldPage = browser.findElement(By.tagName("html"));
     control.click();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(driver -> Browser.isGone(oldPage));
     wait.until(
         driver ->
             "complete"
@@ -972,7 +1009,8 @@ class DashboardBrowserTest {
     for (WebElement link : links) {
       String id = link.getAttribute("id");
       String href = link.getAttribute("href");
-      assertThat(href).as(id).contains("/download/api/v1/");
+      // The API's tables through /download, or a page's own CSV of exactly what it shows.
+      assertThat(href).as(id).containsAnyOf("/download/api/v1/", "/league-table.csv");
       Object result =
           ((JavascriptExecutor) browser)
               .executeAsyncScript(

@@ -296,7 +296,7 @@ class SubmissionPagesBrowserTest {
       return;
     }
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(ExpectedConditions.stalenessOf(oldPage));
+    wait.until(driver -> Browser.isGone(oldPage));
     wait.until(
         driver ->
             "complete"
