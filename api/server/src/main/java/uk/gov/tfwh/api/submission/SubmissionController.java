@@ -156,20 +156,12 @@ class SubmissionController {
         .body(reports.desk().submissions().audit().read());
   }
 
-  /** The submission, if this viewer may see it: a coordinator sees only their own authority's. */
   private SubmissionRecord visible(Viewer viewer, String id) {
-    SubmissionRecord record =
-        reports
-            .desk()
-            .submissions()
-            .store()
-            .find(id)
-            .orElseThrow(() -> SubmissionException.notFound(id));
-    if (viewer.role() == Role.COORDINATOR && !viewer.coordinates(record.authority())) {
-      // Not "forbidden": whether another authority's submission exists is not theirs to know.
-      throw SubmissionException.notFound(id);
-    }
-    return record;
+    return reports
+        .desk()
+        .submissions()
+        .visibleTo(viewer, id)
+        .orElseThrow(() -> SubmissionException.notFound(id));
   }
 
   private static List<IncomingFile> incoming(List<MultipartFile> files) {

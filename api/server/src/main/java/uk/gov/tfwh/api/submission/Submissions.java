@@ -235,6 +235,17 @@ public final class Submissions {
     }
   }
 
+  /**
+   * A submission, if this viewer may see it: the national team sees every one, a coordinator only
+   * their own authority's (another's is as good as absent: whether it exists is not theirs to
+   * know).
+   */
+  public Optional<SubmissionRecord> visibleTo(Viewer viewer, String id) {
+    return store
+        .find(id)
+        .filter(r -> viewer.role() != Role.COORDINATOR || viewer.coordinates(r.authority()));
+  }
+
   /** One of this authority's submissions; not found for another authority's. */
   public SubmissionRecord find(String authority, String id) {
     return store

@@ -32,23 +32,33 @@ public class PageDownloads {
   /** What a page puts before an API path to download it with the page's sign-in. */
   public static final String PREFIX = "/download";
 
-  private static final Set<ApiEndpoint> DOWNLOADS =
-      EnumSet.of(
-          ApiEndpoint.PERIODS,
-          ApiEndpoint.AUTHORITIES,
-          ApiEndpoint.LEAGUE_TABLE,
-          ApiEndpoint.NATIONAL,
-          ApiEndpoint.REGIONS,
-          ApiEndpoint.PROGRESS,
-          ApiEndpoint.BENCHMARK,
-          ApiEndpoint.PAYMENTS,
-          ApiEndpoint.TIME_SERIES,
-          ApiEndpoint.TIME_SERIES_METADATA,
-          ApiEndpoint.DATA_QUALITY,
-          ApiEndpoint.RETURNS,
-          ApiEndpoint.EXPORT_BRIEFING,
-          ApiEndpoint.EXPORT_BRIEFING_SUMMARY,
-          ApiEndpoint.EXPORT_TABLE);
+  /** The API's reading resources a page may download, in the access table's order, parsed once. */
+  private static final Map<ApiEndpoint, PathPattern> DOWNLOADS = new java.util.LinkedHashMap<>();
+
+  static {
+    Set<ApiEndpoint> downloads =
+        EnumSet.of(
+            ApiEndpoint.PERIODS,
+            ApiEndpoint.AUTHORITIES,
+            ApiEndpoint.LEAGUE_TABLE,
+            ApiEndpoint.NATIONAL,
+            ApiEndpoint.REGIONS,
+            ApiEndpoint.PROGRESS,
+            ApiEndpoint.BENCHMARK,
+            ApiEndpoint.PAYMENTS,
+            ApiEndpoint.TIME_SERIES,
+            ApiEndpoint.TIME_SERIES_METADATA,
+            ApiEndpoint.DATA_QUALITY,
+            ApiEndpoint.RETURNS,
+            ApiEndpoint.EXPORT_BRIEFING,
+            ApiEndpoint.EXPORT_BRIEFING_SUMMARY,
+            ApiEndpoint.EXPORT_TABLE);
+    for (ApiEndpoint endpoint : ApiEndpoint.values()) {
+      if (downloads.contains(endpoint)) {
+        DOWNLOADS.put(endpoint, PathPatternParser.defaultInstance.parse(endpoint.path()));
+      }
+    }
+  }
 
   private static final String EXPORTS = "/api/v1/exports/";
 
@@ -69,14 +79,10 @@ public class PageDownloads {
     boolean csv = target.endsWith(".csv") && !target.startsWith(EXPORTS);
     String path = csv ? target.substring(0, target.length() - ".csv".length()) : target;
     Viewer viewer = Viewers.current();
-    for (ApiEndpoint endpoint : ApiEndpoint.values()) {
-      if (!DOWNLOADS.contains(endpoint)) {
-        continue;
-      }
+    for (Map.Entry<ApiEndpoint, PathPattern> download : DOWNLOADS.entrySet()) {
+      ApiEndpoint endpoint = download.getKey();
       PathPattern.PathMatchInfo match =
-          PathPatternParser.defaultInstance
-              .parse(endpoint.path())
-              .matchAndExtract(PathContainer.parsePath(path));
+          download.getValue().matchAndExtract(PathContainer.parsePath(path));
       if (match == null) {
         continue;
       }

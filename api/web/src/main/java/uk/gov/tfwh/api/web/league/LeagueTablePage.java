@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +13,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.tfwh.api.table.CsvWriter;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -97,12 +94,9 @@ public class LeagueTablePage {
       }
       lines.add(line);
     }
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Cache-Control", snapshot.preRelease() ? "no-store" : "no-cache");
-    response.setHeader("X-Tfwh-Snapshot", snapshot.id());
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"league-table-phase"
+    SpreadsheetCsv.write(
+        response,
+        "league-table-phase"
             + filter.period().phase()
             + "-"
             + filter.period().label()
@@ -111,11 +105,9 @@ public class LeagueTablePage {
             + "-"
             + snapshot.id()
             + (snapshot.preRelease() ? "-PRE-RELEASE" : "")
-            + ".csv\"");
-    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    out.write('\uFEFF');
-    out.write(
-        "# League table, phase "
+            + ".csv",
+        snapshot.id(),
+        "League table, phase "
             + filter.period().phase()
             + ", "
             + filter.period().label()
@@ -128,10 +120,8 @@ public class LeagueTablePage {
             + (filter.type() == null ? "all" : choices.types().get(filter.type()))
             + ", sorted by "
             + filter.sort().heading(filter.period().phase()).toLowerCase(java.util.Locale.UK)
-            + (filter.descending() ? ", highest first" : ", lowest first")
-            + "\r\n");
-    CsvWriter.write(new Table(headings, lines), out);
-    out.flush();
+            + (filter.descending() ? ", highest first" : ", lowest first"),
+        new Table(headings, lines));
   }
 
   @GetMapping("/")

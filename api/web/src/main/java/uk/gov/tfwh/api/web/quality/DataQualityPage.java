@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
-import uk.gov.tfwh.api.table.CsvWriter;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.authority.FindingRow;
@@ -29,6 +25,7 @@ import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -119,19 +116,6 @@ public class DataQualityPage {
       HttpServletResponse response)
       throws IOException {
     Shown shown = shown(viewer, phase, period, region, state);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader("X-Tfwh-Snapshot", shown.snapshot().id());
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"data-quality-phase"
-            + shown.period().phase()
-            + "-"
-            + shown.period().label()
-            + "-"
-            + shown.snapshot().id()
-            + (shown.snapshot().preRelease() ? "-PRE-RELEASE" : "")
-            + ".csv\"");
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Line line : shown.lines()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -148,10 +132,18 @@ public class DataQualityPage {
       row.put("Notes", line.notes());
       rows.add(row);
     }
-    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    out.write('\uFEFF');
-    out.write(
-        "# Data quality, phase "
+    SpreadsheetCsv.write(
+        response,
+        "data-quality-phase"
+            + shown.period().phase()
+            + "-"
+            + shown.period().label()
+            + "-"
+            + shown.snapshot().id()
+            + (shown.snapshot().preRelease() ? "-PRE-RELEASE" : "")
+            + ".csv",
+        shown.snapshot().id(),
+        "Data quality, phase "
             + shown.period().phase()
             + ", "
             + shown.period().label()
@@ -161,11 +153,8 @@ public class DataQualityPage {
             + ", region "
             + (shown.region() == null ? "all" : shown.choices().regions().get(shown.region()))
             + ", state "
-            + (shown.state() == null ? "all" : shown.state())
-            + "\r\n");
-    CsvWriter.write(
-        new Table(rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet()), rows), out);
-    out.flush();
+            + (shown.state() == null ? "all" : shown.state()),
+        new Table(rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet()), rows));
   }
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {

@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +25,10 @@ import uk.gov.tfwh.api.submission.SubmissionReports;
 import uk.gov.tfwh.api.submission.SubmissionState;
 import uk.gov.tfwh.api.submission.SubmissionStatus;
 import uk.gov.tfwh.api.submission.Submissions;
-import uk.gov.tfwh.api.table.CsvWriter;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.PageNotFound;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.read.ReadLimits;
@@ -173,29 +170,23 @@ public class SubmissionPages {
     StatusChoice choice = StatusChoice.of(phase, period, state);
     SubmissionStatus all = reports.status(choice.phase(), choice.quarter());
     SubmissionStatus shown = choice.state().map(all::only).orElse(all);
-    response.setContentType("text/csv;charset=UTF-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.setHeader(
-        "Content-Disposition",
-        "attachment; filename=\"submission-status-phase"
+    SpreadsheetCsv.write(
+        response,
+        "submission-status-phase"
             + choice.phase().number()
             + "-"
             + choice.quarter().label()
             + choice.state().map(s -> "-" + s.code()).orElse("")
-            + ".csv\"");
-    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    out.write('\uFEFF');
-    out.write(
-        "# Submission status, phase "
+            + ".csv",
+        null,
+        "Submission status, phase "
             + choice.phase().number()
             + ", "
             + choice.quarter().label()
             + (choice.state().isPresent()
                 ? ", state " + choice.state().get().code()
-                : ", every state")
-            + "\r\n");
-    CsvWriter.write(shown.table(), out);
-    out.flush();
+                : ", every state"),
+        shown.table());
   }
 
   private void formModel(PageViewer viewer, Model model, List<String> errors, String authority) {
@@ -226,12 +217,11 @@ public class SubmissionPages {
   }
 
   private SubmissionRecord visible(Viewer viewer, String id) {
-    Optional<SubmissionRecord> record = reports.desk().submissions().store().find(id);
-    if (record.isEmpty()
-        || viewer.role() == Role.COORDINATOR && !viewer.coordinates(record.get().authority())) {
-      throw new PageNotFound("There is no submission " + id + " for you to see.");
-    }
-    return record.get();
+    return reports
+        .desk()
+        .submissions()
+        .visibleTo(viewer, id)
+        .orElseThrow(() -> new PageNotFound("There is no submission " + id + " for you to see."));
   }
 
   private static String whose(Viewer viewer, String asked, Submissions submissions) {
