@@ -33,6 +33,7 @@ public class PageSecurity {
     "/",
     "/authorities/**",
     "/national",
+    "/national/*.csv",
     "/login",
     "/logout",
     "/assets/**",
@@ -46,6 +47,7 @@ public class PageSecurity {
     "/data-dictionary",
     "/find",
     "/compare",
+    "/compare.csv",
     "/league-table.csv"
   };
 
@@ -64,9 +66,12 @@ public class PageSecurity {
                     .permitAll()
                     .requestMatchers(GET, "/", "/authorities/{code}", "/national")
                     .permitAll()
+                    // A page's own tables as shown: the page's access decides what each holds.
+                    .requestMatchers(GET, "/authorities/*/*.csv", "/national/*.csv")
+                    .permitAll()
                     .requestMatchers(GET, "/methodology", "/rules", "/data-dictionary")
                     .permitAll()
-                    .requestMatchers(GET, "/find", "/compare", "/league-table.csv")
+                    .requestMatchers(GET, "/find", "/compare", "/compare.csv", "/league-table.csv")
                     .permitAll()
                     // Each download is held to the API's own rule by PageDownloads.
                     .requestMatchers(GET, "/download/api/v1/**")

@@ -2,9 +2,10 @@ package uk.gov.tfwh.api.web.authority;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,36 +14,25 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.tfwh.api.access.AuthorityCodes;
-import uk.gov.tfwh.api.progress.AuthorityProgress;
 import uk.gov.tfwh.api.progress.ProgressReports;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.download.PageDownloads;
-import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageNotFound;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
-import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
-import uk.gov.tfwh.programme.period.Phase;
-import uk.gov.tfwh.programme.period.Quarter;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
  * One authority: its progress against target with the projection, its benchmarks against each
- * comparison group, its payments, and, for those the access policy allows, its returns history and
- * data quality. The authority's own figures come from the snapshot the policy gives the viewer for
- * that authority (a coordinator sees its own pre-release figures); the benchmarks compare it with
- * others, so they come from the snapshot for figures across authorities.
+ * comparison group, its trend against comparators, its payments, and, for those the access policy
+ * allows, its returns history and data quality ({@link AuthorityContent} says which snapshot each
+ * comes from). Every table can be downloaded as shown, as a CSV for people.
  */
 @Controller
 public class AuthorityPage {
-  /** The comparison groups of the benchmark query, in the order the page shows them. */
-  static final List<String> GROUPS = List.of("neighbours", "region", "type", "england");
-
   private final Figures figures;
   private final ReleaseContexts releases;
   private final ProgressReports progress;
@@ -60,107 +50,139 @@ public class AuthorityPage {
       @RequestParam(required = false) String phase,
       @RequestParam(required = false) String period,
       Model model) {
-    if (!AuthorityCodes.isWellFormed(code)) {
-      throw new PageNotFound("There is no authority with the code " + code + ".");
-    }
-    PageSnapshot own = figures.resolve(viewer.authorityFigures(code));
-    QueryResult reference = figures.run(own, Query.AUTHORITIES, Map.of("authority", code));
-    if (reference.isEmpty()) {
-      throw new PageNotFound("There is no authority with the code " + code + ".");
-    }
-    Choices choices = Choices.read(figures, own);
-    Period chosen = Selection.period(choices, phase, period);
-    Phase checkedPhase = Phase.ofNumber(chosen.phase());
-
-    AuthorityProgress series =
-        progress.progress(own.snapshot(), code, checkedPhase, Quarter.endingOn(chosen.end()));
-    PageSnapshot shared = figures.resolve(viewer.figures());
-
+    AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
+    Period chosen = content.period;
     model.addAttribute("code", code);
-    model.addAttribute("name", reference.value(0, "authority_name", String.class));
-    model.addAttribute("regionCode", reference.value(0, "region_code", String.class));
-    model.addAttribute("regionName", reference.value(0, "region_name", String.class));
-    model.addAttribute(
-        "typeName", Choices.typeName(reference.value(0, "authority_type", String.class)));
-    model.addAttribute("choices", choices);
+    model.addAttribute("name", content.name);
+    model.addAttribute("regionCode", content.regionCode);
+    model.addAttribute("regionName", content.regionName);
+    model.addAttribute("typeName", content.typeName);
+    model.addAttribute("choices", content.choices);
     model.addAttribute("period", chosen);
-    model.addAttribute("snapshot", own);
+    model.addAttribute("snapshot", content.own);
     model.addAttribute(
-        "release", releases.of(own, chosen, choices.latestOf(chosen.phase()).orElse(null)));
-    model.addAttribute("sharedSnapshot", shared);
-    model.addAttribute("progress", ProgressView.of(series, checkedPhase));
-    List<BenchmarkView> benchmarks = benchmarks(shared, code, chosen);
+        "release",
+        releases.of(content.own, chosen, content.choices.latestOf(chosen.phase()).orElse(null)));
+    model.addAttribute("sharedSnapshot", content.shared);
+    model.addAttribute("progress", content.progress());
+    List<BenchmarkView> benchmarks = content.benchmarks();
     model.addAttribute("benchmarks", benchmarks);
     // The API answers a benchmark of an authority without figures in the quarter with 404.
     model.addAttribute("hasBenchmarks", benchmarks.stream().anyMatch(b -> b.summary() != null));
-    // As the benchmarks: a comparison with other authorities, from the snapshot they are read from.
-    model.addAttribute(
-        "trend",
-        TrendView.of(
-            figures,
-            shared,
-            code,
-            reference.value(0, "region_code", String.class),
-            reference.value(0, "authority_name", String.class),
-            reference.value(0, "region_name", String.class),
-            choices.periodsOf(chosen.phase()).stream()
-                .filter(p -> !p.end().isAfter(chosen.end()))
-                .toList()));
-    model.addAttribute("payments", PaymentRow.of(payments(own, code, chosen)));
+    model.addAttribute("trend", content.trend());
+    model.addAttribute("payments", content.payments());
     model.addAttribute("links", new Downloads(code, chosen));
 
-    Optional<SnapshotSelector> returns = viewer.returns(code);
+    Optional<AuthorityContent.Returns> returns = content.returns();
     model.addAttribute("showReturns", returns.isPresent());
-    if (returns.isPresent()) {
-      PageSnapshot detail = figures.resolve(returns.get());
-      model.addAttribute(
-          "returns",
-          ReturnRow.of(
-              figures.run(
-                  detail,
-                  Query.RETURN_HISTORY,
-                  Map.of("authority", code, "phase", chosen.phase(), "period", chosen.end()))));
-    }
-    boolean showQuality = viewer.mayReadDataQualityOf(code);
-    model.addAttribute("showQuality", showQuality);
-    if (showQuality) {
-      Map<String, Object> arguments =
-          Map.of("authority", code, "phase", chosen.phase(), "period", chosen.end());
-      model.addAttribute(
-          "quality", QualityView.of(figures.run(own, Query.DATA_QUALITY, arguments)));
-      model.addAttribute(
-          "findings", FindingRow.of(figures.run(own, Query.DATA_QUALITY_FINDINGS, arguments)));
-    }
+    returns.ifPresent(r -> model.addAttribute("returns", r.rows()));
+    Optional<AuthorityContent.Quality> quality = content.quality();
+    model.addAttribute("showQuality", quality.isPresent());
+    quality.ifPresent(
+        q -> {
+          model.addAttribute("quality", q.summary());
+          model.addAttribute("findings", q.findings());
+        });
     return "web/authority";
   }
 
-  private List<BenchmarkView> benchmarks(PageSnapshot shared, String code, Period chosen) {
-    List<BenchmarkView> views = new ArrayList<>();
-    for (String group : GROUPS) {
-      QueryResult rows =
-          figures.run(
-              shared,
-              Query.BENCHMARK,
-              Map.of(
-                  "authority",
-                  code,
-                  "phase",
-                  chosen.phase(),
-                  "period",
-                  chosen.end(),
-                  "comparison_group",
-                  group));
-      views.add(BenchmarkView.of(group, rows));
+  /**
+   * One of the page's tables exactly as the page shows it to this viewer, as a CSV for people: a
+   * byte-order mark, a first line stating the authority, table, phase, quarter and snapshot, then
+   * the table under its headings. A table the page does not show this viewer is not found.
+   */
+  @GetMapping("/authorities/{code}/{table}.csv")
+  public void tableCsv(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @PathVariable String code,
+      @PathVariable String table,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      HttpServletResponse response)
+      throws IOException {
+    AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
+    Period chosen = content.period;
+    PageSnapshot snapshot;
+    String what;
+    PageTable rows;
+    switch (table) {
+      case "progress" -> {
+        snapshot = content.own;
+        what = "progress against target, reported quarters";
+        rows = content.progress().table(chosen);
+      }
+      case "projection" -> {
+        snapshot = content.own;
+        what = "progress against target, projected quarters";
+        rows = content.progress().projectionTable(chosen);
+      }
+      case "benchmarks" -> {
+        snapshot = content.shared;
+        what = "benchmarks against each comparison group";
+        rows = BenchmarkView.summaryTable(content.benchmarks());
+      }
+      case "neighbours-members", "region-members" -> {
+        snapshot = content.shared;
+        BenchmarkView group = content.benchmark(table.substring(0, table.indexOf('-')));
+        what = "benchmark group " + group.title().toLowerCase(Locale.UK) + ", every member";
+        rows = group.membersTable(chosen);
+      }
+      case "trend" -> {
+        snapshot = content.shared;
+        what = "percent of target by quarter against comparators";
+        rows = content.trend().table(content.name, content.regionName);
+      }
+      case "payments" -> {
+        snapshot = content.own;
+        what = "payment-by-results claims by quarter";
+        rows = PaymentRow.table(content.payments());
+      }
+      case "returns" -> {
+        AuthorityContent.Returns returns = content.returns().orElseThrow(() -> notShown(table));
+        snapshot = returns.snapshot();
+        what = "every version of the quarter's return";
+        rows = ReturnRow.table(returns.rows(), chosen);
+      }
+      case "findings" -> {
+        AuthorityContent.Quality quality = content.quality().orElseThrow(() -> notShown(table));
+        snapshot = content.own;
+        what =
+            "findings on the quarter's returns (submission status: "
+                + (quality.summary().status() == null
+                    ? "no return expected"
+                    : quality.summary().status())
+                + ")";
+        rows = FindingRow.table(quality.findings());
+      }
+      default -> throw notShown(table);
     }
-    return views;
+    SpreadsheetCsv.write(
+        response,
+        SpreadsheetCsv.fileName(code + "-" + table, chosen, snapshot),
+        snapshot.id(),
+        SpreadsheetCsv.covers(content.title() + ": " + what, chosen, snapshot),
+        rows);
   }
 
-  private QueryResult payments(PageSnapshot own, String code, Period chosen) {
-    return figures.run(own, Query.PAYMENTS, Map.of("phase", chosen.phase(), "authority", code));
+  private static PageNotFound notShown(String table) {
+    return new PageNotFound("This page has no table called " + table + ".");
   }
 
-  /** Where each of the page's tables can be downloaded (the API's CSV of the same figures). */
+  /**
+   * Where each of the page's tables can be downloaded: as shown, for people ({@link #table}), and
+   * the API's CSV of the same figures, for programs.
+   */
   public record Downloads(String code, Period period) {
+    /** The page's own CSV of one of its tables (see {@link AuthorityPage#tableCsv}). */
+    public String table(String name) {
+      return UriComponentsBuilder.fromPath("/authorities/" + code + "/" + name + ".csv")
+          .queryParam("phase", period.phase())
+          .queryParam("period", period.end())
+          .encode()
+          .build()
+          .toUriString();
+    }
+
     public String progress() {
       return uri("/api/v1/authorities/" + code + "/progress.csv")
           .queryParam("phase", period.phase())

@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.web.authority;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /** One validation finding on an authority's return: the rule, how serious, and where. */
@@ -21,5 +22,15 @@ public record FindingRow(
               rows.value(i, "message", String.class)));
     }
     return findings;
+  }
+
+  /** The findings as the page's table, where each was found in columns of its own. */
+  public static PageTable table(List<FindingRow> findings) {
+    PageTable.Builder table =
+        PageTable.under("Rule", "Severity", "File", "Row", "Column", "Message");
+    for (FindingRow f : findings) {
+      table.row(f.ruleId(), f.severity(), f.file(), f.rowNumber(), f.column(), f.message());
+    }
+    return table.build();
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /** One quarter of an authority's payment-by-results claims, as the warehouse worked them out. */
@@ -58,5 +59,35 @@ public record PaymentRow(
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
+  }
+
+  /** The payments as the page's table, with the cap the page states in its "Capped" tags. */
+  public static PageTable table(List<PaymentRow> payments) {
+    PageTable.Builder table =
+        PageTable.under(
+            "Quarter",
+            "Financial year",
+            "Capped",
+            "Families attached (paid)",
+            "Attachment fees",
+            "Results payments",
+            "Total",
+            "Total so far",
+            "Cap",
+            "Cap left");
+    for (PaymentRow p : payments) {
+      table.row(
+          p.quarterLabel(),
+          p.financialYear(),
+          p.capped(),
+          p.attachedFamiliesPaid(),
+          p.attachmentFee(),
+          p.results(),
+          p.total(),
+          p.cumulative(),
+          p.cap(),
+          p.remainingCap());
+    }
+    return table.build();
   }
 }

@@ -6,11 +6,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import uk.gov.tfwh.api.progress.AuthorityProgress;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
 import uk.gov.tfwh.api.web.chart.LineChart;
+import uk.gov.tfwh.api.web.page.PageTable;
+import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 
@@ -86,5 +89,37 @@ public record ProgressView(
     LineChart chart =
         LineChart.of(labels, reported, projected, target == null ? null : target.longValue());
     return new ProgressView(target, progress.targetBasis(), rows, projection, path, chart);
+  }
+
+  /** The reported quarters as the page's table shows them. */
+  public PageTable table(Period period) {
+    PageTable.Builder table =
+        PageTable.under(
+            "Quarter",
+            "Families attached",
+            period.outcomeHeading(),
+            "Percent of target",
+            "National rank",
+            "Change since previous quarter");
+    for (Row row : rows) {
+      table.row(
+          row.quarterLabel(),
+          row.familiesAttached(),
+          row.turnedAround(),
+          row.percentOfTarget(),
+          row.rank(),
+          row.change());
+    }
+    return table.build();
+  }
+
+  /** The projected quarters as the page's table shows them. */
+  public PageTable projectionTable(Period period) {
+    PageTable.Builder table =
+        PageTable.under("Quarter", "Projected: " + period.outcomeHeading().toLowerCase(Locale.UK));
+    for (ProjectedQuarter q : projectedPath) {
+      table.row(q.quarterLabel(), q.turnedAround());
+    }
+    return table.build();
   }
 }

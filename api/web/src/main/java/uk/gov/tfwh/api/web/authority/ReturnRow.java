@@ -3,6 +3,8 @@ package uk.gov.tfwh.api.web.authority;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.web.page.PageTable;
+import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /**
@@ -53,5 +55,34 @@ public record ReturnRow(
               Boolean.TRUE.equals(rows.value(i, "is_current", Boolean.class))));
     }
     return returns;
+  }
+
+  /** Every version as the page's table; times in UTC, as spreadsheets read them. */
+  public static PageTable table(List<ReturnRow> returns, Period period) {
+    java.time.format.DateTimeFormatter utc =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(java.time.ZoneOffset.UTC);
+    PageTable.Builder table =
+        PageTable.under(
+            "Version",
+            "Current",
+            "File",
+            "Submitted (UTC)",
+            "By",
+            "Families attached",
+            period.outcomeHeading(),
+            "Revision note");
+    for (ReturnRow r : returns) {
+      table.row(
+          r.version(),
+          r.current(),
+          r.fileName(),
+          r.submittedAt() == null ? null : utc.format(r.submittedAt()),
+          r.submittedBy(),
+          r.familiesAttached(),
+          r.turnedAround(),
+          r.revisionNote());
+    }
+    return table.build();
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -90,5 +91,16 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
                 new SeriesChart.Series(regionName, rows.stream().map(Row::region).toList()),
                 new SeriesChart.Series("England", rows.stream().map(Row::england).toList())));
     return new TrendView(rows, chart);
+  }
+
+  /** The trend as the page's table: a column per series, named as the page names it. */
+  public PageTable table(String authorityName, String regionName) {
+    PageTable.Builder table =
+        PageTable.under("Quarter", authorityName, "Neighbour group median", regionName, "England");
+    for (Row row : rows) {
+      table.row(
+          row.quarterLabel(), row.authority(), row.neighboursMedian(), row.region(), row.england());
+    }
+    return table.build();
   }
 }

@@ -2,6 +2,8 @@ package uk.gov.tfwh.api.web.compare;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +26,10 @@ import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -78,18 +82,16 @@ public class ComparePage {
     return "web/find";
   }
 
-  @GetMapping("/compare")
-  public String compare(
-      @ModelAttribute("viewer") PageViewer viewer,
-      @RequestParam(required = false) List<String> codes,
-      @RequestParam(required = false) String phase,
-      @RequestParam(required = false) String period,
-      Model model) {
+  /** What the comparison shows one viewer: the authorities chosen and their quarters. */
+  private record Comparison(
+      PageSnapshot snapshot, Choices choices, Period period, List<Found> chosen, List<Row> rows) {}
+
+  private Comparison comparison(
+      PageViewer viewer, List<String> codes, String phase, String period) {
     PageSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosenPeriod = Selection.period(choices, phase, period);
-    List<Found> all = authorities(snapshot);
-    List<Found> chosen = chosen(codes, all);
+    List<Found> chosen = chosen(codes, authorities(snapshot));
     List<Period> quarters =
         choices.periodsOf(chosenPeriod.phase()).stream()
             .filter(p -> !p.end().isAfter(chosenPeriod.end()))
@@ -114,6 +116,52 @@ public class ComparePage {
       }
       rows.add(new Row(quarter.label(), values));
     }
+    return new Comparison(snapshot, choices, chosenPeriod, chosen, rows);
+  }
+
+  /**
+   * The comparison table as the page shows it, as a CSV for people: its first line states the
+   * phase, quarter and snapshot; a column per authority, headed by its name and code.
+   */
+  @GetMapping("/compare.csv")
+  public void compareCsv(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) List<String> codes,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      HttpServletResponse response)
+      throws IOException {
+    Comparison shown = comparison(viewer, codes, phase, period);
+    List<String> headings = new ArrayList<>(List.of("Quarter"));
+    shown.chosen().forEach(a -> headings.add(a.name() + " (" + a.code() + ")"));
+    PageTable.Builder table = PageTable.under(headings);
+    for (Row row : shown.rows()) {
+      List<Object> values = new ArrayList<>(List.of(row.quarterLabel()));
+      values.addAll(row.percents());
+      table.row(values.toArray());
+    }
+    SpreadsheetCsv.write(
+        response,
+        SpreadsheetCsv.fileName("comparison", shown.period(), shown.snapshot()),
+        shown.snapshot().id(),
+        SpreadsheetCsv.covers(
+            "Percent of target by quarter, compared", shown.period(), shown.snapshot()),
+        table.build());
+  }
+
+  @GetMapping("/compare")
+  public String compare(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) List<String> codes,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      Model model) {
+    Comparison shown = comparison(viewer, codes, phase, period);
+    PageSnapshot snapshot = shown.snapshot();
+    Choices choices = shown.choices();
+    Period chosenPeriod = shown.period();
+    List<Found> chosen = shown.chosen();
+    List<Row> rows = shown.rows();
     List<SeriesChart.Series> series = new ArrayList<>();
     for (int a = 0; a < chosen.size(); a++) {
       int column = a;
@@ -134,6 +182,15 @@ public class ComparePage {
     model.addAttribute("codes", String.join(",", chosen.stream().map(Found::code).toList()));
     model.addAttribute("removeLinks", removeLinks(chosen, chosenPeriod));
     model.addAttribute("most", MOST);
+    model.addAttribute(
+        "csv",
+        UriComponentsBuilder.fromPath("/compare.csv")
+            .queryParam("codes", String.join(",", chosen.stream().map(Found::code).toList()))
+            .queryParam("phase", chosenPeriod.phase())
+            .queryParam("period", chosenPeriod.end())
+            .encode()
+            .build()
+            .toUriString());
     return "web/compare";
   }
 

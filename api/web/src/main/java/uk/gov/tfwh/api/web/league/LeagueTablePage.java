@@ -4,20 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
@@ -57,9 +55,8 @@ public class LeagueTablePage {
         LeagueRow.of(figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments())).stream()
             .sorted(filter.sort().comparator(filter.descending()))
             .toList();
-    String outcome = filter.period().outcomeHeading();
-    List<String> headings =
-        List.of(
+    PageTable.Builder table =
+        PageTable.under(
             "Rank",
             "Rank in region",
             "Quartile",
@@ -69,59 +66,42 @@ public class LeagueTablePage {
             "Type",
             "Target",
             "Families attached",
-            outcome,
+            filter.period().outcomeHeading(),
             "Percent of target",
             "Change since previous quarter");
-    List<Map<String, Object>> lines = new ArrayList<>();
     for (LeagueRow row : rows) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      List<Object> values =
-          java.util.Arrays.asList(
-              row.rank(),
-              row.regionRank(),
-              row.quartile(),
-              row.authorityCode(),
-              row.authorityName(),
-              row.regionName(),
-              row.typeName(),
-              row.target(),
-              row.familiesAttached(),
-              row.turnedAround(),
-              row.percentOfTarget(),
-              row.changeInTurnedAround());
-      for (int c = 0; c < headings.size(); c++) {
-        line.put(headings.get(c), values.get(c));
-      }
-      lines.add(line);
+      table.row(
+          row.rank(),
+          row.regionRank(),
+          row.quartile(),
+          row.authorityCode(),
+          row.authorityName(),
+          row.regionName(),
+          row.typeName(),
+          row.target(),
+          row.familiesAttached(),
+          row.turnedAround(),
+          row.percentOfTarget(),
+          row.changeInTurnedAround());
     }
+    String name =
+        "league-table"
+            + (filter.region() == null ? "" : "-" + filter.region())
+            + (filter.type() == null ? "" : "-" + filter.type());
     SpreadsheetCsv.write(
         response,
-        "league-table-phase"
-            + filter.period().phase()
-            + "-"
-            + filter.period().label()
-            + (filter.region() == null ? "" : "-" + filter.region())
-            + (filter.type() == null ? "" : "-" + filter.type())
-            + "-"
-            + snapshot.id()
-            + (snapshot.preRelease() ? "-PRE-RELEASE" : "")
-            + ".csv",
+        SpreadsheetCsv.fileName(name, filter.period(), snapshot),
         snapshot.id(),
-        "League table, phase "
-            + filter.period().phase()
-            + ", "
-            + filter.period().label()
-            + ", snapshot "
-            + snapshot.id()
-            + (snapshot.preRelease() ? " (PRE-RELEASE, not yet published)" : "")
-            + ", region "
-            + (filter.region() == null ? "all" : choices.regions().get(filter.region()))
-            + ", type "
-            + (filter.type() == null ? "all" : choices.types().get(filter.type()))
-            + ", sorted by "
-            + filter.sort().heading(filter.period().phase()).toLowerCase(java.util.Locale.UK)
-            + (filter.descending() ? ", highest first" : ", lowest first"),
-        new Table(headings, lines));
+        SpreadsheetCsv.covers(
+            "League table",
+            filter.period(),
+            snapshot,
+            "region " + (filter.region() == null ? "all" : choices.regions().get(filter.region())),
+            "type " + (filter.type() == null ? "all" : choices.types().get(filter.type())),
+            "sorted by "
+                + filter.sort().heading(filter.period().phase()).toLowerCase(Locale.UK)
+                + (filter.descending() ? ", highest first" : ", lowest first")),
+        table.build());
   }
 
   @GetMapping("/")

@@ -2,6 +2,8 @@ package uk.gov.tfwh.api.web.overview;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.web.access.PageViewer;
@@ -18,9 +21,12 @@ import uk.gov.tfwh.api.web.chart.BarChart;
 import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
+import uk.gov.tfwh.api.web.page.PageNotFound;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -48,12 +54,15 @@ public class NationalPage {
       Long target,
       BigDecimal percentOfTarget) {}
 
-  @GetMapping("/national")
-  public String national(
-      @ModelAttribute("viewer") PageViewer viewer,
-      @RequestParam(required = false) String phase,
-      @RequestParam(required = false) String period,
-      Model model) {
+  /** The page's figures for one viewer and quarter, read once for the page or a download. */
+  private record Shown(
+      PageSnapshot snapshot,
+      Choices choices,
+      Period period,
+      Totals england,
+      List<Totals> regions) {}
+
+  private Shown shown(PageViewer viewer, String phase, String period) {
     PageSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
@@ -64,26 +73,42 @@ public class NationalPage {
         totals(figures.run(snapshot, Query.NATIONAL_TOTALS, arguments), 0, null, "England");
     QueryResult regionRows = figures.run(snapshot, Query.REGION_TOTALS, arguments);
     List<Totals> regions = new ArrayList<>();
-    List<BarChart.Row> bars = new ArrayList<>();
     for (int i = 0; i < regionRows.size(); i++) {
-      Totals region =
+      regions.add(
           totals(
               regionRows,
               i,
               regionRows.value(i, "region_code", String.class),
-              regionRows.value(i, "region_name", String.class));
-      regions.add(region);
+              regionRows.value(i, "region_name", String.class)));
+    }
+    return new Shown(snapshot, choices, chosen, england, regions);
+  }
+
+  @GetMapping("/national")
+  public String national(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      Model model) {
+    Shown shown = shown(viewer, phase, period);
+    Period chosen = shown.period();
+    List<BarChart.Row> bars = new ArrayList<>();
+    for (Totals region : shown.regions()) {
       bars.add(new BarChart.Row(region.name(), region.percentOfTarget(), false));
     }
-    bars.add(new BarChart.Row("England", england.percentOfTarget(), true));
-    model.addAttribute("snapshot", snapshot);
+    bars.add(new BarChart.Row("England", shown.england().percentOfTarget(), true));
+    model.addAttribute("snapshot", shown.snapshot());
     model.addAttribute(
-        "release", releases.of(snapshot, chosen, choices.latestOf(chosen.phase()).orElse(null)));
-    model.addAttribute("choices", choices);
+        "release",
+        releases.of(
+            shown.snapshot(), chosen, shown.choices().latestOf(chosen.phase()).orElse(null)));
+    model.addAttribute("choices", shown.choices());
     model.addAttribute("period", chosen);
-    model.addAttribute("england", england);
-    model.addAttribute("regions", regions);
+    model.addAttribute("england", shown.england());
+    model.addAttribute("regions", shown.regions());
     model.addAttribute("chart", BarChart.of(bars));
+    model.addAttribute("englandTableCsv", pageLink("/national/england.csv", chosen));
+    model.addAttribute("regionsTableCsv", pageLink("/national/regions.csv", chosen));
     model.addAttribute("nationalCsv", apiLink("/api/v1/national.csv", chosen));
     model.addAttribute("regionsCsv", apiLink("/api/v1/regions.csv", chosen));
     model.addAttribute("regionsXlsx", apiLink("/api/v1/exports/regions.xlsx", chosen));
@@ -95,6 +120,72 @@ public class NationalPage {
     model.addAttribute("timeSeriesXlsx", PageDownloads.link("/api/v1/exports/time-series.xlsx"));
     model.addAttribute("timeSeriesOds", PageDownloads.link("/api/v1/exports/time-series.ods"));
     return "web/national";
+  }
+
+  /**
+   * England's totals or the regions' as the page shows them, as a CSV for people: a byte-order
+   * mark, a first line stating the phase, quarter and snapshot, then the table under its headings.
+   */
+  @GetMapping("/national/{table}.csv")
+  public void tableCsv(
+      @ModelAttribute("viewer") PageViewer viewer,
+      @PathVariable String table,
+      @RequestParam(required = false) String phase,
+      @RequestParam(required = false) String period,
+      HttpServletResponse response)
+      throws IOException {
+    List<Totals> lines;
+    String what;
+    Shown shown = shown(viewer, phase, period);
+    switch (table) {
+      case "england" -> {
+        lines = List.of(shown.england());
+        what = "England's totals";
+      }
+      case "regions" -> {
+        lines = shown.regions();
+        what = "Totals by region";
+      }
+      default -> throw new PageNotFound("This page has no table called " + table + ".");
+    }
+    PageTable.Builder rows =
+        PageTable.under(
+            "Region code",
+            "Region",
+            "Authorities reporting",
+            "Authorities",
+            "Families identified",
+            "Families attached",
+            shown.period().outcomeHeading(),
+            "Target",
+            "Percent of target");
+    for (Totals t : lines) {
+      rows.row(
+          t.regionCode(),
+          t.name(),
+          t.authoritiesReporting(),
+          t.authoritiesTotal(),
+          t.familiesIdentified(),
+          t.familiesAttached(),
+          t.turnedAround(),
+          t.target(),
+          t.percentOfTarget());
+    }
+    SpreadsheetCsv.write(
+        response,
+        SpreadsheetCsv.fileName("national-" + table, shown.period(), shown.snapshot()),
+        shown.snapshot().id(),
+        SpreadsheetCsv.covers(what, shown.period(), shown.snapshot()),
+        rows.build());
+  }
+
+  private static String pageLink(String path, Period period) {
+    return UriComponentsBuilder.fromPath(path)
+        .queryParam("phase", period.phase())
+        .queryParam("period", period.end())
+        .encode()
+        .build()
+        .toUriString();
   }
 
   private static Totals totals(QueryResult rows, int i, String code, String name) {

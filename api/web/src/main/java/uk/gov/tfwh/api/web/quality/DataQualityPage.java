@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
-import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.authority.FindingRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
@@ -116,45 +116,45 @@ public class DataQualityPage {
       HttpServletResponse response)
       throws IOException {
     Shown shown = shown(viewer, phase, period, region, state);
-    List<Map<String, Object>> rows = new ArrayList<>();
+    PageTable.Builder table =
+        PageTable.under(
+            "Authority code",
+            "Authority",
+            "Region",
+            "Status",
+            "Late",
+            "Resubmitted",
+            "Versions",
+            "First submitted",
+            "Rejections",
+            "Warnings",
+            "Notes");
     for (Line line : shown.lines()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("Authority code", line.authorityCode());
-      row.put("Authority", line.authorityName());
-      row.put("Region", line.regionName());
-      row.put("Status", line.status());
-      row.put("Late", line.late());
-      row.put("Resubmitted", line.resubmitted());
-      row.put("Versions", line.versions());
-      row.put("First submitted", line.firstSubmittedAt());
-      row.put("Rejections", line.rejections());
-      row.put("Warnings", line.warnings());
-      row.put("Notes", line.notes());
-      rows.add(row);
+      table.row(
+          line.authorityCode(),
+          line.authorityName(),
+          line.regionName(),
+          line.status(),
+          line.late(),
+          line.resubmitted(),
+          line.versions(),
+          line.firstSubmittedAt(),
+          line.rejections(),
+          line.warnings(),
+          line.notes());
     }
     SpreadsheetCsv.write(
         response,
-        "data-quality-phase"
-            + shown.period().phase()
-            + "-"
-            + shown.period().label()
-            + "-"
-            + shown.snapshot().id()
-            + (shown.snapshot().preRelease() ? "-PRE-RELEASE" : "")
-            + ".csv",
+        SpreadsheetCsv.fileName("data-quality", shown.period(), shown.snapshot()),
         shown.snapshot().id(),
-        "Data quality, phase "
-            + shown.period().phase()
-            + ", "
-            + shown.period().label()
-            + ", snapshot "
-            + shown.snapshot().id()
-            + (shown.snapshot().preRelease() ? " (PRE-RELEASE, not yet published)" : "")
-            + ", region "
-            + (shown.region() == null ? "all" : shown.choices().regions().get(shown.region()))
-            + ", state "
-            + (shown.state() == null ? "all" : shown.state()),
-        new Table(rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet()), rows));
+        SpreadsheetCsv.covers(
+            "Data quality",
+            shown.period(),
+            shown.snapshot(),
+            "region "
+                + (shown.region() == null ? "all" : shown.choices().regions().get(shown.region())),
+            "state " + (shown.state() == null ? "all" : shown.state())),
+        table.build());
   }
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {

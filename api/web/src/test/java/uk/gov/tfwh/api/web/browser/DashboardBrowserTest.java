@@ -249,7 +249,11 @@ class DashboardBrowserTest {
         true,
         browser.findElements(By.cssSelector("a[id^=download-]")).stream()
             .map(a -> a.getAttribute("id"))
-            .filter(id -> !id.startsWith("download-benchmark"))
+            .filter(
+                id ->
+                    !id.startsWith("download-benchmark")
+                        && !id.startsWith("download-members-")
+                        && !id.equals("download-trend-csv"))
             .toList());
     screenshot("authority-coordinator");
     open("/authorities/" + otherAuthority());
@@ -635,17 +639,10 @@ class DashboardBrowserTest {
     open("/?sort=name&order=asc&region=" + regionCode);
     List<String> names =
         tableRows("#league-table tbody tr", "name").stream().map(r -> r.get("name")).toList();
-    Object csv =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
-                    + "  const bytes = new Uint8Array(b);"
-                    + "  const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;"
-                    + "  done((bom ? 'BOM\\n' : '') + new TextDecoder().decode(b));"
-                    + "}, e => done('ERROR ' + e));",
-                browser.findElement(By.id("download-league-csv")).getAttribute("href"));
-    List<String> lines = String.valueOf(csv).lines().toList();
+    List<String> lines =
+        fetchWithBom(browser.findElement(By.id("download-league-csv")).getAttribute("href"))
+            .lines()
+            .toList();
     assertThat(lines.get(0)).isEqualTo("BOM");
     assertThat(lines.get(1))
         .startsWith("# League table, phase ")
@@ -806,6 +803,123 @@ class DashboardBrowserTest {
     signIn("coord", WAREHOUSE.coordinatorToken);
     open("/data-quality");
     assertThat(browser.findElements(By.id("quality-table"))).isEmpty();
+  }
+
+  /**
+   * Issue 19, item 2, for every table of the authority, national and compare pages: the page's "CSV
+   * for spreadsheets" holds that table as shown to this viewer (a byte-order mark, a first line
+   * naming the phase, quarter and snapshot the table is read from, the page's headings, its rows);
+   * the API's CSV beside it is labelled as the programs' one.
+   */
+  private static final java.util.Set<String> OWN_TABLES =
+      java.util.Set.of(
+          "download-progress-csv",
+          "download-projection-csv",
+          "download-payments-csv",
+          "download-returns-csv",
+          "download-findings-csv");
+
+  @Test
+  void everyTablesSpreadsheetCsvIsThatTableAsShownToTheViewer() throws Exception {
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put("download-progress-csv", "#progress-table");
+    tables.put("download-projection-csv", "#projection-table");
+    tables.put("download-benchmarks-csv", "#benchmark-table");
+    tables.put("download-members-neighbours", "#members-table-neighbours");
+    tables.put("download-members-region", "#members-table-region");
+    tables.put("download-trend-csv", "#trend-table");
+    tables.put("download-payments-csv", "#payments-table");
+    tables.put("download-returns-csv", "#returns-table");
+    tables.put("download-findings-csv", "#findings-table");
+    tables.put("download-england-csv", null);
+    tables.put("download-regions-csv", "#regions-table");
+    tables.put("download-compare-csv", "#compare-table");
+    // Where a page cell holds what the CSV splits into columns of their own.
+    Map<String, List<String>> split =
+        Map.of(
+            "Rank in group",
+            List.of("Rank in group", "Group size"),
+            "Return",
+            List.of("Version", "Current", "File"),
+            "Submitted",
+            List.of("Submitted (UTC)"),
+            "Where",
+            List.of("File", "Row", "Column"));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<String> pages =
+        List.of(
+            "/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30",
+            "/authorities/" + DashboardWarehouse.CODE,
+            "/national",
+            "/compare?codes=" + DashboardWarehouse.CODE + "," + otherAuthority());
+    // The coordinator (its own tables pre-release), then the public (everything published).
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    boolean coordinator = true;
+    for (int v = 0; v < 2 * pages.size(); v++) {
+      if (v == pages.size()) {
+        browser.manage().deleteAllCookies();
+        coordinator = false;
+      }
+      String page = pages.get(v % pages.size());
+      open(page);
+      String phase = selected("phase");
+      for (WebElement link :
+          browser.findElements(
+              By.cssSelector("a[id^=download-][href$=csv], a[id^=download-][href*='.csv?']"))) {
+        String id = link.getAttribute("id");
+        if (id.startsWith("download-time-series")) {
+          continue; // the national time series, not a table of the page
+        }
+        if (id.endsWith("-api-csv") || id.startsWith("download-benchmark-")) {
+          assertThat(link.findElement(By.xpath("..")).getText())
+              .as(id)
+              .containsIgnoringCase("for programs");
+          continue;
+        }
+        assertThat(tables).as("a table for " + id + " on " + page).containsKey(id);
+        seen.add(id);
+        String where = id + " on " + page + (coordinator ? " as the coordinator" : " signed out");
+        List<String> lines = fetchWithBom(link.getAttribute("href")).lines().toList();
+        assertThat(lines.get(0)).as(where).isEqualTo("BOM");
+        String covers = lines.get(1);
+        assertThat(covers).as(where).startsWith("# ").contains("phase " + phase + ", quarter ");
+        String selector = tables.get(id);
+        if (selector == null) {
+          assertThat(lines).as(where).hasSize(4); // England: one line of totals
+          continue;
+        }
+        // The coordinator's own tables are its pre-release figures; comparisons are published.
+        assertThat(covers)
+            .as(where)
+            .contains(
+                coordinator && OWN_TABLES.contains(id)
+                    ? DashboardWarehouse.PRE_RELEASE_ID + " (PRE-RELEASE"
+                    : "(published)");
+        List<WebElement> shownTables = browser.findElements(By.cssSelector(selector));
+        if (shownTables.isEmpty()) {
+          // A table the page leaves out when empty (no findings): headings and no rows.
+          assertThat(lines).as(where).hasSize(3);
+          continue;
+        }
+        WebElement table = shownTables.get(0);
+        List<String> headings = csvCells(lines.get(2));
+        for (WebElement th : table.findElements(By.cssSelector("thead th"))) {
+          String shown = th.getText().strip();
+          // The page's heading itself, the columns the CSV splits it into, or (a compared
+          // authority) its name with its code.
+          assertThat(
+                  headings.contains(shown)
+                      || headings.containsAll(split.getOrDefault(shown, List.of(shown)))
+                      || headings.stream().anyMatch(h -> h.startsWith(shown + " (")))
+              .as(where + ": " + shown + " in " + headings)
+              .isTrue();
+        }
+        assertThat(lines.subList(3, lines.size()))
+            .as(where)
+            .hasSize(table.findElements(By.cssSelector("tbody tr")).size());
+      }
+    }
+    assertThat(seen).as("every kind of table offered").containsAll(tables.keySet());
   }
 
   @Test
@@ -1010,7 +1124,14 @@ class DashboardBrowserTest {
       String id = link.getAttribute("id");
       String href = link.getAttribute("href");
       // The API's tables through /download, or a page's own CSV of exactly what it shows.
-      assertThat(href).as(id).containsAnyOf("/download/api/v1/", "/league-table.csv");
+      assertThat(href)
+          .as(id)
+          .containsAnyOf(
+              "/download/api/v1/",
+              "/league-table.csv",
+              "/compare.csv",
+              "/national/",
+              "/authorities/");
       Object result =
           ((JavascriptExecutor) browser)
               .executeAsyncScript(
@@ -1034,6 +1155,47 @@ class DashboardBrowserTest {
         assertThat(answer[2]).as(id).isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
       }
     }
+  }
+
+  /**
+   * A download fetched by the page's own script (with its sign-in), as text; "BOM" on a line of its
+   * own first when the file starts with a UTF-8 byte-order mark.
+   */
+  private String fetchWithBom(String href) {
+    Object text =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {"
+                    + "  const bytes = new Uint8Array(b);"
+                    + "  const bom = bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF;"
+                    + "  done((bom ? 'BOM\\n' : '') + new TextDecoder().decode(b));"
+                    + "}, e => done('ERROR ' + e));",
+                href);
+    return String.valueOf(text);
+  }
+
+  /** The cells of one CSV line (RFC 4180 quoting; no line breaks inside the cells read here). */
+  private static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        cell.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   // ---- accessibility and screenshots
