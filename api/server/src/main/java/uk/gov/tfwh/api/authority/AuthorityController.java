@@ -39,15 +39,6 @@ class AuthorityController {
                 snapshot.release(),
                 Table.from(
                     queries.run(snapshot.selector(), Query.AUTHORITIES, Map.of()),
-                    "authority_code",
-                    "authority_name",
-                    "region_code",
-                    "region_name",
-                    "authority_type",
-                    "former_codes",
-                    "phase1_target",
-                    "phase1_target_basis",
-                    "phase2_target",
-                    "phase2_target_basis")));
+                    AuthorityList.ROW.picks())));
   }
 }

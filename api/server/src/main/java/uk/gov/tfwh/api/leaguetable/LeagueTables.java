@@ -9,6 +9,7 @@ import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -43,6 +44,10 @@ public class LeagueTables {
     "change_in_percent_points"
   };
 
+  /** The row of the table, column by column, as the OpenAPI document describes it. */
+  public static final RowShape ROW =
+      RowShape.picked("LeagueTableRow", RowShape.QUARTER, Query.LEAGUE_TABLE, COLUMNS);
+
   private final WarehouseQueries queries;
 
   public LeagueTables(WarehouseQueries queries) {
@@ -64,7 +69,7 @@ public class LeagueTables {
         quarter.label(),
         snapshot.id(),
         snapshot.release(),
-        Table.from(result, COLUMNS));
+        Table.from(result, ROW.picks()));
   }
 
   /** The snapshot's regions, by code, in name order. */

@@ -42,11 +42,6 @@ class PeriodController {
                 snapshot.release(),
                 Table.from(
                     queries.run(snapshot.selector(), Query.PERIODS, Arguments.of("phase", checked)),
-                    "phase",
-                    "period=period_end",
-                    "quarter_label",
-                    "financial_year",
-                    "quarter_index",
-                    "authorities_reporting")));
+                    PeriodList.ROW.picks())));
   }
 }

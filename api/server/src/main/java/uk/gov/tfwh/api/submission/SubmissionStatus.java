@@ -10,11 +10,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.Authority;
+import uk.gov.tfwh.warehouse.query.ResultColumn;
+import uk.gov.tfwh.warehouse.table.ColumnType;
 
 /**
  * Every authority's state for one quarter: what the national team checks in the days before a
@@ -42,21 +45,28 @@ public record SubmissionStatus(
     return Tabular.quarterOf(phase, period);
   }
 
-  /** The columns of each authority's line, in the JSON {@code rows} and the CSV. */
+  /** Each authority's line, column by column, in the JSON {@code rows} and the CSV. */
+  public static final RowShape ROW =
+      RowShape.built(
+          "SubmissionStatusRow",
+          new ResultColumn("phase", ColumnType.INT),
+          new ResultColumn("period_end", ColumnType.DATE),
+          new ResultColumn("authority_code", ColumnType.STRING),
+          new ResultColumn("authority_name", ColumnType.STRING),
+          new ResultColumn("region_name", ColumnType.STRING),
+          new ResultColumn("state", ColumnType.STRING),
+          new ResultColumn("via", ColumnType.STRING),
+          new ResultColumn("submissions", ColumnType.INT),
+          new ResultColumn("submission_id", ColumnType.STRING),
+          new ResultColumn("received_at", ColumnType.TIMESTAMP),
+          new ResultColumn("submitter", ColumnType.STRING),
+          new ResultColumn("signed_off_by", ColumnType.STRING),
+          new ResultColumn("signed_off_at", ColumnType.TIMESTAMP),
+          new ResultColumn("revision", ColumnType.BOOLEAN));
+
+  /** The columns of each authority's line, after what the table covers. */
   public static final List<String> COLUMNS =
-      List.of(
-          "authority_code",
-          "authority_name",
-          "region_name",
-          "state",
-          "via",
-          "submissions",
-          "submission_id",
-          "received_at",
-          "submitter",
-          "signed_off_by",
-          "signed_off_at",
-          "revision");
+      ROW.columnNames().subList(RowShape.QUARTER.size(), ROW.columns().size());
 
   /** The states, in the order the counts and the page list them. */
   public enum State {

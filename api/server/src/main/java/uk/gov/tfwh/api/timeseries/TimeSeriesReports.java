@@ -9,11 +9,13 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.ResultColumn;
 import uk.gov.tfwh.warehouse.table.Column;
+import uk.gov.tfwh.warehouse.table.ColumnType;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -27,6 +29,22 @@ public class TimeSeriesReports {
   private static final List<WarehouseTable> SOURCES =
       List.of(WarehouseTable.AGG_AUTHORITY_QUARTER, WarehouseTable.DIM_PERIOD);
 
+  /** The series' row: every column of the catalogue's query, as the OpenAPI document says. */
+  public static final RowShape ROW =
+      RowShape.picked(
+          "TimeSeriesRow",
+          RowShape.NONE,
+          Query.TIME_SERIES,
+          Query.TIME_SERIES.columns().stream().map(ResultColumn::name).toArray(String[]::new));
+
+  /** A line of the metadata: one column of the series. */
+  public static final RowShape METADATA_ROW =
+      RowShape.built(
+          "TimeSeriesColumn",
+          new ResultColumn("column", ColumnType.STRING),
+          new ResultColumn("type", ColumnType.STRING),
+          new ResultColumn("description", ColumnType.STRING));
+
   private final uk.gov.tfwh.warehouse.query.WarehouseQueries queries;
 
   public TimeSeriesReports(uk.gov.tfwh.warehouse.query.WarehouseQueries queries) {
@@ -39,12 +57,11 @@ public class TimeSeriesReports {
             snapshot.selector(),
             Query.TIME_SERIES,
             Arguments.of("phase", phase == null ? null : phase.number()));
-    List<String> columns = result.columns().stream().map(ResultColumn::name).toList();
     return new TimeSeries(
         phase == null ? null : phase.number(),
         snapshot.id(),
         snapshot.release(),
-        Table.from(result, columns.toArray(String[]::new)));
+        Table.from(result, ROW.picks()));
   }
 
   /** Every column of the series with its type and the contract's description of it. */
@@ -57,7 +74,7 @@ public class TimeSeriesReports {
       row.put("description", description(column.name()));
       rows.add(row);
     }
-    return new TimeSeriesMetadata(new Table(List.of("column", "type", "description"), rows));
+    return new TimeSeriesMetadata(new Table(METADATA_ROW.columnNames(), rows));
   }
 
   static String description(String column) {

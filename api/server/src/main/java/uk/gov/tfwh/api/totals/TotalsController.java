@@ -25,16 +25,6 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 @RestController
 class TotalsController {
-  private static final String[] FIGURES = {
-    "authorities_reporting",
-    "authorities_total",
-    "families_identified",
-    "families_attached",
-    "turned_around",
-    "target=target_families",
-    "percent_of_target"
-  };
-
   private final WarehouseQueries queries;
   private final SnapshotReads reads;
   private final AccessPolicy access;
@@ -75,22 +65,21 @@ class TotalsController {
         access.figures(viewer),
         snapshot -> {
           national(snapshot, checked, quarter); // a quarter with no figures is a 404 here too
-          String[] columns = new String[FIGURES.length + 2];
-          columns[0] = "region_code";
-          columns[1] = "region_name";
-          System.arraycopy(FIGURES, 0, columns, 2, FIGURES.length);
           return new RegionTotals(
               checked.number(),
               quarter.end(),
               quarter.label(),
               snapshot.id(),
               snapshot.release(),
-              Table.from(run(snapshot, Query.REGION_TOTALS, checked, quarter), columns));
+              Table.from(
+                  run(snapshot, Query.REGION_TOTALS, checked, quarter), RegionTotals.ROW.picks()));
         });
   }
 
   private NationalTotals national(Snapshot snapshot, Phase phase, Quarter quarter) {
-    Table table = Table.from(run(snapshot, Query.NATIONAL_TOTALS, phase, quarter), FIGURES);
+    Table table =
+        Table.from(
+            run(snapshot, Query.NATIONAL_TOTALS, phase, quarter), NationalTotals.ROW.picks());
     Map<String, Object> row = table.rows().get(0);
     long reporting = (Long) row.get("authorities_reporting");
     if (reporting == 0) {

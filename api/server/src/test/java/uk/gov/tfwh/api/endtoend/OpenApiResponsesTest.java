@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
@@ -41,6 +42,8 @@ class OpenApiResponsesTest extends ApiEndToEndTest {
         "/api/v1/time-series",
         "/api/v1/time-series/metadata",
         "/api/v1/data-quality?period=2013Q3",
+        "/api/v1/payments?phase=2",
+        "/api/v1/regions?phase=2&period=2015Q3",
         "/api/v1/authorities/" + SnapshotFixture.BIRMINGHAM + "/returns?phase=1&period=2013Q3",
         "/api/v1/league-table?phase=7&period=2013Q3"
       })
@@ -101,6 +104,66 @@ class OpenApiResponsesTest extends ApiEndToEndTest {
                     .fieldNames()))
         .contains(type)
         .doesNotContain("application/json");
+  }
+
+  /**
+   * Rows are typed column by column, not free objects: every list of rows in the document refers to
+   * a row schema that names each column, gives it a type and allows no other field, so a client
+   * generated from it gets typed fields (the answers above validate against these).
+   */
+  @Test
+  void everyTablesRowsAreATypedRowSchema() {
+    JsonNode schemas = json("/v3/api-docs").path("components").path("schemas");
+    List<String> tabular = new ArrayList<>();
+    schemas
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode rows = entry.getValue().path("properties").path("rows");
+              if (rows.isMissingNode()) {
+                return;
+              }
+              tabular.add(entry.getKey());
+              String ref = rows.path("items").path("$ref").asText();
+              assertThat(ref).as(entry.getKey()).startsWith("#/components/schemas/");
+              JsonNode row = schemas.path(ref.substring("#/components/schemas/".length()));
+              assertThat(row.path("additionalProperties").asBoolean(true))
+                  .as(ref + " allows no other field")
+                  .isFalse();
+              assertThat(row.path("properties").size()).as(ref).isPositive();
+              row.path("properties")
+                  .fields()
+                  .forEachRemaining(
+                      column ->
+                          assertThat(column.getValue().path("type").isArray())
+                              .as(ref + "." + column.getKey() + " has a type")
+                              .isTrue());
+              assertThat(row.path("required").size())
+                  .as(ref + ": every column is always written")
+                  .isEqualTo(row.path("properties").size());
+            });
+    assertThat(tabular)
+        .contains(
+            "LeagueTable",
+            "NationalTotals",
+            "RegionTotals",
+            "AuthorityProgress",
+            "Benchmark",
+            "PaymentList",
+            "DataQuality",
+            "ReturnHistory",
+            "TimeSeries",
+            "TimeSeriesMetadata",
+            "AuthorityList",
+            "PeriodList");
+    assertThat(
+            schemas
+                .path("LeagueTableRow")
+                .path("properties")
+                .path("percent_of_target")
+                .path("type")
+                .toString())
+        .isEqualTo("[\"number\",\"null\"]");
   }
 
   /** The document's path template a concrete path falls under. */
