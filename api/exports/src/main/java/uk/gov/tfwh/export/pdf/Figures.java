@@ -66,6 +66,33 @@ public final class Figures {
     return "£" + format.format(value);
   }
 
+  /**
+   * Money rounded for reading in running text, as GOV.UK statistics write it: {@code £393.0m} from
+   * a million, {@code £45k} from a thousand, whole pounds below. The exact figure goes in a table.
+   */
+  public static String roundedMoney(BigDecimal value) {
+    if (value == null) {
+      return NONE;
+    }
+    BigDecimal abs = value.abs();
+    String sign = value.signum() < 0 ? "−" : "";
+    if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+      return sign
+          + "£"
+          + abs.divide(BigDecimal.valueOf(1_000_000))
+              .setScale(1, RoundingMode.HALF_UP)
+              .toPlainString()
+          + "m";
+    }
+    if (abs.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
+      return sign
+          + "£"
+          + abs.divide(BigDecimal.valueOf(1_000)).setScale(0, RoundingMode.HALF_UP).toPlainString()
+          + "k";
+    }
+    return sign + "£" + abs.setScale(0, RoundingMode.HALF_UP).toPlainString();
+  }
+
   public static String date(LocalDate date) {
     return date == null ? NONE : DATE.format(date);
   }
