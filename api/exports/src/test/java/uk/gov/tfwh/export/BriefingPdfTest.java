@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.export.briefing.BriefingFigures;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
-import uk.gov.tfwh.export.pdf.Figures;
+import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -83,15 +83,14 @@ class BriefingPdfTest {
         String text = text(pdf).replace('\n', ' ').replace("\r", "");
         assertThat(text)
             .contains(
-                "Families turned around in England: "
-                    + Figures.count(turnedAround)
-                    + " against a target of "
-                    + Figures.count(target)
-                    + " ("
-                    + Figures.percent(percent)
-                    + " of target)")
-            .contains(Figures.signedCount(change) + " families turned around")
-            .contains("Payments to date in phase 1: " + Figures.money(paid))
+                FigureText.count(turnedAround)
+                    + " families turned around in England: "
+                    + FigureText.percent(percent)
+                    + " of the phase 1 target of "
+                    + FigureText.count(target))
+            .contains(FigureText.signedCount(change) + " (")
+            .contains("Paid in phase 1 to the end of the quarter " + FigureText.money(paid))
+            .contains(FigureText.roundedMoney(paid) + " paid to")
             .contains("Snapshot " + snapshot);
       }
     }
@@ -120,11 +119,11 @@ class BriefingPdfTest {
                 + " "
                 + league.value(r, "region_name", String.class)
                 + " "
-                + Figures.count(league.value(r, "turned_around", Long.class))
+                + FigureText.count(league.value(r, "turned_around", Long.class))
                 + " "
-                + Figures.count(league.value(r, "target_families", Integer.class).longValue())
+                + FigureText.count(league.value(r, "target_families", Integer.class).longValue())
                 + " "
-                + Figures.percent(league.value(r, "percent_of_target", BigDecimal.class)));
+                + FigureText.percent(league.value(r, "percent_of_target", BigDecimal.class)));
       }
       String top = text.substring(text.indexOf("Top ten"), text.indexOf("Bottom ten"));
       assertThat(top).containsSubsequence(rows);
@@ -155,7 +154,10 @@ class BriefingPdfTest {
       assertThat(text(pdf)).contains("Pre-release (not yet published)");
     }
     try (PDDocument pdf = briefing(SnapshotSelector.published())) {
-      assertThat(text(pdf)).doesNotContain("PRE-RELEASE").contains("Status: Published");
+      assertThat(text(pdf))
+          .doesNotContain("PRE-RELEASE")
+          .contains("Published figures.")
+          .contains("Status Published");
     }
   }
 
@@ -163,7 +165,7 @@ class BriefingPdfTest {
   void isARealDocumentA4TitledInEnglishWithEmbeddedFontsAndTags() throws IOException {
     try (PDDocument pdf = briefing(SnapshotSelector.published())) {
       assertThat(pdf.getDocumentInformation().getTitle())
-          .isEqualTo("Troubled Families Programme briefing: phase 1, 2013Q3");
+          .isEqualTo("Troubled Families Programme: phase 1, 2013Q3");
       assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("en-GB");
       assertThat(pdf.getDocumentCatalog().getViewerPreferences().displayDocTitle()).isTrue();
       assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();

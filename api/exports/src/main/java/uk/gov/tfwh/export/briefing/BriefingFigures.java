@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import uk.gov.tfwh.export.source.Provenance;
+import uk.gov.tfwh.programme.period.Phase;
 
 /**
  * Every figure of a ministerial briefing for one phase and quarter, read from one snapshot. The PDF
@@ -19,11 +20,13 @@ public record BriefingFigures(
     Provenance provenance,
     Headline headline,
     List<TrajectoryPoint> trajectory,
+    List<LeagueEntry> league,
     List<LeagueEntry> top,
     List<LeagueEntry> bottom,
     List<LeagueEntry> risers,
     List<LeagueEntry> fallers,
     List<RegionLine> regions,
+    Outlook outlook,
     QualityNotes quality) {
 
   public BriefingFigures {
@@ -32,12 +35,31 @@ public record BriefingFigures(
     requireNonNull(provenance, "provenance");
     requireNonNull(headline, "headline");
     trajectory = List.copyOf(trajectory);
+    league = List.copyOf(league);
     top = List.copyOf(top);
     bottom = List.copyOf(bottom);
     risers = List.copyOf(risers);
     fallers = List.copyOf(fallers);
     regions = List.copyOf(regions);
+    requireNonNull(outlook, "outlook");
     requireNonNull(quality, "quality");
+  }
+
+  /** The phase: its wording ("families turned around" or "successful family outcomes"). */
+  public Phase phaseOf() {
+    return Phase.ofNumber(phase);
+  }
+
+  /**
+   * Where the reporting authorities stand against their targets at the end of the phase, by the one
+   * projection rule ({@code ProgressProjection}) applied to each authority's figures up to the
+   * quarter: at or above target already; on track (not there yet, but the projection reaches the
+   * target by the end of the phase); behind (the projection falls short).
+   */
+  public record Outlook(int atOrAboveTarget, int onTrack, int behind) {
+    public int reporting() {
+      return atOrAboveTarget + onTrack + behind;
+    }
   }
 
   /**
@@ -45,7 +67,11 @@ public record BriefingFigures(
    *
    * @param previousPeriod the quarter before, or null when it is outside the phase or nobody
    *     reported in it; the two changes are null then too
+   * @param yearEarlierPeriod the same quarter a year before, or null when it is outside the phase
+   *     or nobody reported in it; the two changes since then are null then too
    * @param paymentsToDate everything paid in the phase up to and including the quarter
+   * @param paymentsCap the most the phase's payments can come to: every authority's cap ({@code
+   *     PaymentRules.maximum}) summed
    */
   public record Headline(
       long turnedAround,
@@ -56,17 +82,27 @@ public record BriefingFigures(
       LocalDate previousPeriod,
       Long changeInTurnedAround,
       BigDecimal changeInPercentPoints,
+      LocalDate yearEarlierPeriod,
+      Long changeSinceYearEarlier,
+      BigDecimal pointsSinceYearEarlier,
       BigDecimal paymentsToDate,
-      long authoritiesPaid) {
+      long authoritiesPaid,
+      BigDecimal paymentsCap) {
     public Headline {
       requireNonNull(percentOfTarget, "percentOfTarget");
       requireNonNull(paymentsToDate, "paymentsToDate");
+      requireNonNull(paymentsCap, "paymentsCap");
     }
   }
 
   /** England's cumulative figure at the end of a quarter, against the phase's national target. */
   public record TrajectoryPoint(
-      LocalDate period, String quarterLabel, long turnedAround, long target, long reporting) {
+      LocalDate period,
+      String quarterLabel,
+      long turnedAround,
+      long target,
+      BigDecimal percentOfTarget,
+      long reporting) {
     public TrajectoryPoint {
       requireNonNull(period, "period");
       requireNonNull(quarterLabel, "quarterLabel");

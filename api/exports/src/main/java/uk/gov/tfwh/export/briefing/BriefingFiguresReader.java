@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,21 @@ import uk.gov.tfwh.export.NoFiguresException;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Headline;
 import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
+import uk.gov.tfwh.export.briefing.BriefingFigures.Outlook;
 import uk.gov.tfwh.export.briefing.BriefingFigures.QualityNotes;
 import uk.gov.tfwh.export.briefing.BriefingFigures.RegionLine;
 import uk.gov.tfwh.export.briefing.BriefingFigures.ReturnNote;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Revision;
 import uk.gov.tfwh.export.briefing.BriefingFigures.TrajectoryPoint;
 import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.programme.payment.PaymentRules;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.projection.ProgressProjection;
+import uk.gov.tfwh.programme.projection.Projection;
+import uk.gov.tfwh.programme.projection.ReportedFigure;
+import uk.gov.tfwh.programme.reference.Target;
+import uk.gov.tfwh.programme.reference.TargetBasis;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -60,6 +68,7 @@ public final class BriefingFiguresReader {
                 periods.value(r, "quarter_label", String.class),
                 totals.value(0, "turned_around", Long.class),
                 totals.value(0, "target_families", Long.class),
+                totals.value(0, "percent_of_target", BigDecimal.class),
                 reporting));
       }
     }
@@ -81,11 +90,13 @@ public final class BriefingFiguresReader {
         snapshot.provenance(),
         headline(snapshot, phase, period, trajectory),
         trajectory,
+        league,
         BriefingRules.top(league),
         BriefingRules.bottom(league),
         BriefingRules.risers(league),
         BriefingRules.fallers(league),
         regions(snapshot.run(Query.REGION_TOTALS, at)),
+        outlook(snapshot, phase, period),
         quality(snapshot, phaseNumber, period, league));
   }
 
@@ -94,13 +105,9 @@ public final class BriefingFiguresReader {
     QueryResult now =
         snapshot.run(Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", period));
     LocalDate previous = Quarter.endingOn(period).previous().end();
-    TrajectoryPoint before =
-        trajectory.stream().filter(p -> p.period().equals(previous)).findFirst().orElse(null);
-    QueryResult then =
-        before == null
-            ? null
-            : snapshot.run(
-                Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", previous));
+    TrajectoryPoint before = at(trajectory, previous);
+    TrajectoryPoint yearEarlier =
+        at(trajectory, Quarter.endingOn(period).previous().previous().previous().previous().end());
     long turnedAround = now.value(0, "turned_around", Long.class);
     BigDecimal percent = now.value(0, "percent_of_target", BigDecimal.class);
 
@@ -119,13 +126,81 @@ public final class BriefingFiguresReader {
         percent,
         now.value(0, "authorities_reporting", Long.class),
         now.value(0, "authorities_total", Long.class),
-        then == null ? null : previous,
-        then == null ? null : turnedAround - then.value(0, "turned_around", Long.class),
-        then == null
-            ? null
-            : percent.subtract(then.value(0, "percent_of_target", BigDecimal.class)),
+        before == null ? null : previous,
+        before == null ? null : turnedAround - before.turnedAround(),
+        before == null ? null : percent.subtract(before.percentOfTarget()),
+        yearEarlier == null ? null : yearEarlier.period(),
+        yearEarlier == null ? null : turnedAround - yearEarlier.turnedAround(),
+        yearEarlier == null ? null : percent.subtract(yearEarlier.percentOfTarget()),
         paid,
-        paidAuthorities.size());
+        paidAuthorities.size(),
+        cap(snapshot, phase));
+  }
+
+  private static TrajectoryPoint at(List<TrajectoryPoint> trajectory, LocalDate period) {
+    return trajectory.stream().filter(p -> p.period().equals(period)).findFirst().orElse(null);
+  }
+
+  /** Every authority's cap in the phase, summed: the most the phase's payments can come to. */
+  private static BigDecimal cap(PinnedSnapshot snapshot, Phase phase) {
+    QueryResult authorities = snapshot.run(Query.AUTHORITIES, Map.of());
+    BigDecimal cap = BigDecimal.ZERO.setScale(2);
+    for (int r = 0; r < authorities.size(); r++) {
+      Integer families = authorities.value(r, "phase" + phase.number() + "_target", Integer.class);
+      if (families != null && families > 0) {
+        cap =
+            cap.add(
+                PaymentRules.maximum(
+                    new Target(
+                        authorities.value(r, "authority_code", String.class),
+                        phase,
+                        families,
+                        TargetBasis.PUBLISHED)));
+      }
+    }
+    return cap;
+  }
+
+  /**
+   * Each reporting authority's projection to the end of the phase from its figures up to the
+   * quarter (the time series gives every authority's quarters in one query).
+   */
+  private static Outlook outlook(PinnedSnapshot snapshot, Phase phase, LocalDate period) {
+    QueryResult series = snapshot.run(Query.TIME_SERIES, Map.of("phase", phase.number()));
+    Map<String, List<ReportedFigure>> reported = new HashMap<>();
+    Map<String, Integer> targets = new HashMap<>();
+    Set<String> reportingNow = new HashSet<>();
+    for (int r = 0; r < series.size(); r++) {
+      LocalDate end = series.value(r, "period_end", LocalDate.class);
+      Long figure = series.value(r, "turned_around", Long.class);
+      Integer target = series.value(r, "target_families", Integer.class);
+      if (end.isAfter(period) || figure == null || target == null || target <= 0) {
+        continue;
+      }
+      String code = series.value(r, "authority_code", String.class);
+      reported
+          .computeIfAbsent(code, c -> new ArrayList<>())
+          .add(new ReportedFigure(Quarter.endingOn(end), figure));
+      targets.put(code, target);
+      if (end.equals(period)) {
+        reportingNow.add(code);
+      }
+    }
+    int atOrAbove = 0;
+    int onTrack = 0;
+    int behind = 0;
+    for (String code : reportingNow) {
+      int target = targets.get(code);
+      Projection projection = ProgressProjection.project(phase, target, reported.get(code));
+      if (projection.latestTurnedAround() >= target) {
+        atOrAbove++;
+      } else if (projection.projectedTurnedAround() >= target) {
+        onTrack++;
+      } else {
+        behind++;
+      }
+    }
+    return new Outlook(atOrAbove, onTrack, behind);
   }
 
   private static List<LeagueEntry> league(QueryResult result) {

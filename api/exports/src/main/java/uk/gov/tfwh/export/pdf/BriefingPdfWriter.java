@@ -20,10 +20,11 @@ import uk.gov.tfwh.export.briefing.BriefingFigures.RegionLine;
 import uk.gov.tfwh.export.briefing.BriefingFigures.ReturnNote;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Revision;
 import uk.gov.tfwh.export.briefing.BriefingFigures.TrajectoryPoint;
-import uk.gov.tfwh.export.briefing.BriefingRules;
+import uk.gov.tfwh.export.briefing.KeyMessages;
 import uk.gov.tfwh.export.pdf.TaggedLayout.Column;
 import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.table.ColumnGuide;
+import uk.gov.tfwh.export.text.FigureText;
 
 /**
  * Writes the ministerial briefing as an A4 PDF from {@link BriefingFigures}: title with the quarter
@@ -48,35 +49,45 @@ public final class BriefingPdfWriter {
       Provenance provenance = figures.provenance();
       String title = title(figures);
       describe(document, figures, title);
+      // The snapshot and status go in every page's footer and the provenance annex, not the title.
       TaggedLayout layout =
           new TaggedLayout(
               document,
               fonts,
               provenance.published() ? null : PRE_RELEASE_MARKING,
-              title + " · snapshot " + provenance.snapshotId());
+              "Snapshot "
+                  + provenance.snapshotId()
+                  + " · "
+                  + provenance.status()
+                  + " · generated "
+                  + FigureText.time(provenance.generatedAt()));
 
       layout.heading("H1", title, 16);
       layout.paragraph(
           "Quarter ending "
-              + Figures.date(figures.period())
-              + " · Status: "
-              + provenance.status()
-              + " · Snapshot "
-              + provenance.snapshotId(),
+              + FigureText.date(figures.period())
+              + ". "
+              + (provenance.published()
+                  ? "Published figures."
+                  : "Pre-release figures, not yet published: not for quotation."),
           BODY,
           true);
-
+      keyMessages(layout, figures);
       headline(layout, figures);
       trajectory(layout, figures, fonts);
-
-      layout.heading("H2", "Top ten authorities", 12);
-      layout.table(leagueColumns(), league(figures.top()), SMALL);
-      layout.heading("H2", "Bottom ten authorities", 12);
-      layout.table(leagueColumns(), league(figures.bottom()), SMALL);
-
       movers(layout, figures);
-      regions(layout, figures);
+      String outcome = figures.phaseOf().outcomeHeading();
+      headedTable(layout, "Top ten authorities", leagueColumns(outcome), league(figures.top()));
+      headedTable(
+          layout, "Bottom ten authorities", leagueColumns(outcome), league(figures.bottom()));
+
+      layout.pageBreak();
+      layout.heading("H1", "Annex", 14);
+      payments(layout, figures);
       quality(layout, figures);
+      regions(layout, figures);
+      layout.heading("H2", "D. League table: every authority", 12);
+      layout.table(leagueColumns(outcome), league(figures.league()), SMALL);
       provenance(layout, figures);
       layout.finish();
       document.save(out);
@@ -86,10 +97,7 @@ public final class BriefingPdfWriter {
   }
 
   static String title(BriefingFigures figures) {
-    return "Troubled Families Programme briefing: phase "
-        + figures.phase()
-        + ", "
-        + figures.quarterLabel();
+    return "Troubled Families Programme: phase " + figures.phase() + ", " + figures.quarterLabel();
   }
 
   private static void describe(PDDocument document, BriefingFigures figures, String title) {
@@ -98,7 +106,7 @@ public final class BriefingPdfWriter {
     info.setAuthor("Troubled Families national reporting warehouse (tfwh)");
     info.setSubject(
         "Ministerial briefing, quarter ending "
-            + Figures.date(figures.period())
+            + FigureText.date(figures.period())
             + "; "
             + figures.provenance().status()
             + "; snapshot "
@@ -119,76 +127,120 @@ public final class BriefingPdfWriter {
     catalog.setViewerPreferences(preferences);
   }
 
+  private static void keyMessages(TaggedLayout layout, BriefingFigures figures) throws IOException {
+    layout.heading("H2", "Key messages", 12);
+    List<List<String>> items = new ArrayList<>();
+    for (KeyMessages.KeyMessage message : KeyMessages.of(figures)) {
+      items.add(List.of(message.subject(), message.text()));
+    }
+    layout.definitionList(items, 10, 80);
+  }
+
   private static void headline(TaggedLayout layout, BriefingFigures figures) throws IOException {
     Headline h = figures.headline();
     layout.heading("H2", "Headline figures", 12);
-    layout.paragraph(
-        "Families turned around in England: "
-            + Figures.count(h.turnedAround())
-            + " against a target of "
-            + Figures.count(h.target())
-            + " ("
-            + Figures.percent(h.percentOfTarget())
-            + " of target), with "
-            + Figures.count(h.authoritiesReporting())
-            + " of "
-            + Figures.count(h.authoritiesTotal())
-            + " authorities reporting.",
-        10,
-        false);
-    layout.paragraph(
-        h.previousPeriod() == null
-            ? "Change since last quarter: none to show (no previous quarter in this phase)."
-            : "Change since last quarter (ending "
-                + Figures.date(h.previousPeriod())
-                + "): "
-                + Figures.signedCount(h.changeInTurnedAround())
-                + " families turned around ("
-                + Figures.points(h.changeInPercentPoints())
-                + ").",
-        10,
-        false);
-    layout.paragraph(
-        "Payments to date in phase "
-            + figures.phase()
-            + ": "
-            + Figures.money(h.paymentsToDate())
-            + " to "
-            + Figures.count(h.authoritiesPaid())
-            + " authorities.",
-        10,
-        false);
+    List<Column> columns =
+        List.of(
+            new Column("England", 151, false),
+            new Column("This quarter", 90, true),
+            new Column("Since previous quarter", 135, true),
+            new Column("Since a year earlier", 135, true));
+    layout.table(
+        columns,
+        List.of(
+            List.of(
+                figures.phaseOf().outcomeHeading(),
+                FigureText.count(h.turnedAround()),
+                FigureText.signedCount(h.changeInTurnedAround()),
+                FigureText.signedCount(h.changeSinceYearEarlier())),
+            List.of(
+                "Percent of target",
+                FigureText.percent(h.percentOfTarget()),
+                FigureText.points(h.changeInPercentPoints()),
+                FigureText.points(h.pointsSinceYearEarlier())),
+            List.of("Target", FigureText.count(h.target()), FigureText.NONE, FigureText.NONE),
+            List.of(
+                "Authorities reporting",
+                FigureText.count(h.authoritiesReporting())
+                    + " of "
+                    + FigureText.count(h.authoritiesTotal()),
+                FigureText.NONE,
+                FigureText.NONE),
+            List.of(
+                "Payments to date",
+                FigureText.roundedMoney(h.paymentsToDate()),
+                FigureText.NONE,
+                FigureText.NONE)),
+        BODY);
   }
 
   private static void trajectory(TaggedLayout layout, BriefingFigures figures, PdfFonts fonts)
       throws IOException {
+    String outcome = figures.phaseOf().outcomeHeading();
     layout.heading("H2", "National trajectory against target", 12);
     List<TrajectoryPoint> points = figures.trajectory();
     StringBuilder alt =
         new StringBuilder(
-            "Line chart of families turned around in England by quarter against the"
-                + " national target: ");
+            "Line chart of "
+                + figures.phaseOf().outcomeCount()
+                + " in England by quarter against the national target: ");
     for (int i = 0; i < points.size(); i++) {
       TrajectoryPoint p = points.get(i);
       alt.append(i == 0 ? "" : "; ")
           .append(p.quarterLabel())
           .append(" ")
-          .append(Figures.count(p.turnedAround()))
+          .append(FigureText.count(p.turnedAround()))
           .append(" of ")
-          .append(Figures.count(p.target()));
+          .append(FigureText.count(p.target()));
     }
-    layout.figure(alt.append('.').toString(), 170, new TrajectoryChart(points, fonts));
+    layout.figure(
+        alt.append(". The figures are in the table below.").toString(),
+        190,
+        new TrajectoryChart(points, fonts, outcome + " (cumulative)"));
+    List<List<String>> rows = new ArrayList<>();
+    for (TrajectoryPoint p : points) {
+      rows.add(
+          List.of(
+              p.quarterLabel(),
+              FigureText.count(p.turnedAround()),
+              FigureText.count(p.target()),
+              FigureText.percent(p.percentOfTarget()),
+              FigureText.count(p.reporting())));
+    }
+    // The chart's figures stay in one piece (a lone row over the page reads as a new table).
+    layout.keepTogether(
+        TaggedLayout.headingHeight(10) + TaggedLayout.tableHeight(rows.size(), SMALL));
+    layout.heading("H3", "The chart's figures", 10);
+    layout.table(
+        List.of(
+            new Column("Quarter", 80, false),
+            new Column(outcome, 120, true),
+            new Column("Target", 100, true),
+            new Column("% of target", 100, true),
+            new Column("Authorities reporting", 111, true)),
+        rows,
+        SMALL);
   }
 
-  private static List<Column> leagueColumns() {
+  /** A heading and its table on one page, when the table fits on one. */
+  private static void headedTable(
+      TaggedLayout layout, String heading, List<Column> columns, List<List<String>> rows)
+      throws IOException {
+    layout.keepTogether(
+        TaggedLayout.headingHeight(12) + TaggedLayout.tableHeight(rows.size(), SMALL));
+    layout.heading("H2", heading, 12);
+    layout.table(columns, rows, SMALL);
+  }
+
+  private static List<Column> leagueColumns(String outcome) {
     return List.of(
         new Column("Rank", 30, true),
-        new Column("Authority", 130, false),
-        new Column("Region", 105, false),
-        new Column("Turned around", 66, true),
-        new Column("Target", 50, true),
-        new Column("% of target", 55, true),
-        new Column("Change (pts)", 75, true));
+        new Column("Authority", 110, false),
+        new Column("Region", 92, false),
+        new Column(outcome, 114, true),
+        new Column("Target", 45, true),
+        new Column("% of target", 50, true),
+        new Column("Change (pts)", 70, true));
   }
 
   private static List<List<String>> league(List<LeagueEntry> entries) {
@@ -199,167 +251,217 @@ public final class BriefingPdfWriter {
               Integer.toString(e.nationalRank()),
               e.name(),
               e.region(),
-              Figures.count(e.turnedAround()),
-              Figures.count(e.target()),
-              Figures.percent(e.percentOfTarget()),
-              Figures.points(e.changeInPercentPoints())));
+              FigureText.count(e.turnedAround()),
+              FigureText.count(e.target()),
+              FigureText.percent(e.percentOfTarget()),
+              FigureText.points(e.changeInPercentPoints())));
     }
     return rows;
   }
 
+  /** Rises and falls each under its own heading, each saying so when there are none. */
   private static void movers(TaggedLayout layout, BriefingFigures figures) throws IOException {
-    layout.heading("H2", "Biggest movers since last quarter", 12);
-    if (figures.risers().isEmpty() && figures.fallers().isEmpty()) {
+    boolean comparable = figures.headline().previousPeriod() != null;
+    layout.keepTogether(
+        TaggedLayout.headingHeight(12)
+            + TaggedLayout.tableHeight(Math.max(1, figures.risers().size()), SMALL));
+    layout.heading("H2", "Biggest rises since the previous quarter", 12);
+    if (!comparable) {
+      layout.paragraph("None to show: there is no previous quarter in this phase.", BODY, false);
+    } else if (figures.risers().isEmpty()) {
       layout.paragraph(
-          "No authority's percentage of target changed since the previous quarter (or there is"
-              + " no previous quarter).",
-          BODY,
-          false);
-      return;
+          "No authority's percentage of target rose since the previous quarter.", BODY, false);
+    } else {
+      layout.table(moverColumns(), moverRows(figures.risers()), SMALL);
     }
-    List<Column> columns =
-        List.of(
-            new Column("Movement", 48, false),
-            new Column("Authority", 125, false),
-            new Column("Region", 105, false),
-            new Column("Rank", 30, true),
-            new Column("% of target", 55, true),
-            new Column("Change (pts)", 60, true),
-            new Column("Change (families)", 88, true));
-    List<List<String>> rows = new ArrayList<>();
-    for (LeagueEntry e : figures.risers()) {
-      rows.add(mover("Rise", e));
+    layout.keepTogether(
+        TaggedLayout.headingHeight(12)
+            + TaggedLayout.tableHeight(Math.max(1, figures.fallers().size()), SMALL));
+    layout.heading("H2", "Biggest falls since the previous quarter", 12);
+    if (!comparable) {
+      layout.paragraph("None to show: there is no previous quarter in this phase.", BODY, false);
+    } else if (figures.fallers().isEmpty()) {
+      layout.paragraph(
+          "No authority's percentage of target fell since the previous quarter.", BODY, false);
+    } else {
+      layout.table(moverColumns(), moverRows(figures.fallers()), SMALL);
     }
-    for (LeagueEntry e : figures.fallers()) {
-      rows.add(mover("Fall", e));
-    }
-    layout.paragraph(
-        "The "
-            + BriefingRules.MOVERS
-            + " largest rises and falls in percentage of target since the previous quarter.",
-        SMALL,
-        false);
-    layout.table(columns, rows, SMALL);
   }
 
-  private static List<String> mover(String movement, LeagueEntry e) {
+  private static List<Column> moverColumns() {
     return List.of(
-        movement,
-        e.name(),
-        e.region(),
-        Integer.toString(e.nationalRank()),
-        Figures.percent(e.percentOfTarget()),
-        Figures.points(e.changeInPercentPoints()),
-        Figures.signedCount(e.changeInTurnedAround()));
+        new Column("Authority", 140, false),
+        new Column("Region", 110, false),
+        new Column("Rank", 35, true),
+        new Column("% of target", 60, true),
+        new Column("Change (pts)", 70, true),
+        new Column("Change (families)", 96, true));
   }
 
+  private static List<List<String>> moverRows(List<LeagueEntry> entries) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LeagueEntry e : entries) {
+      rows.add(
+          List.of(
+              e.name(),
+              e.region(),
+              Integer.toString(e.nationalRank()),
+              FigureText.percent(e.percentOfTarget()),
+              FigureText.points(e.changeInPercentPoints()),
+              FigureText.signedCount(e.changeInTurnedAround())));
+    }
+    return rows;
+  }
+
+  /** Annex A: the payments' exact figures. */
+  private static void payments(TaggedLayout layout, BriefingFigures figures) throws IOException {
+    Headline h = figures.headline();
+    layout.heading("H2", "A. Payments to date", 12);
+    layout.table(
+        List.of(new Column("Measure", 250, false), new Column("Amount", 261, true)),
+        List.of(
+            List.of(
+                "Paid in phase " + figures.phase() + " to the end of the quarter",
+                FigureText.money(h.paymentsToDate())),
+            List.of("Authorities paid", FigureText.count(h.authoritiesPaid())),
+            List.of("The authorities' caps, summed", FigureText.money(h.paymentsCap()))),
+        BODY);
+  }
+
+  /** Annex B: what to check before quoting, each list in full. */
+  private static void quality(TaggedLayout layout, BriefingFigures figures) throws IOException {
+    BriefingFigures.QualityNotes q = figures.quality();
+    layout.heading("H2", "B. Returns to check before quoting", 12);
+    layout.paragraph(
+        "Late returns: "
+            + FigureText.count(q.late().size())
+            + ". Missing returns: "
+            + FigureText.count(q.missing().size())
+            + ". Large revisions: "
+            + FigureText.count(q.largeRevisions().size())
+            + " (a revision is large when it moves the figure by 5% or more). Authorities at"
+            + " exactly 100% of target: "
+            + FigureText.count(q.exactlyAtTarget().size())
+            + " (an exact hit is more often a figure copied from the target than a count).",
+        BODY,
+        false);
+    List<Column> returnColumns =
+        List.of(
+            new Column("Authority", 170, false),
+            new Column("Region", 150, false),
+            new Column("First submitted", 191, false));
+    if (!q.late().isEmpty()) {
+      layout.heading("H3", "Late returns", 10);
+      layout.table(returnColumns, returnRows(q.late()), SMALL);
+    }
+    if (!q.missing().isEmpty()) {
+      layout.heading("H3", "Missing returns", 10);
+      layout.table(returnColumns, returnRows(q.missing()), SMALL);
+    }
+    if (!q.largeRevisions().isEmpty()) {
+      layout.heading("H3", "Large revisions", 10);
+      List<List<String>> rows = new ArrayList<>();
+      for (Revision r : q.largeRevisions()) {
+        rows.add(
+            List.of(
+                r.name(),
+                FigureText.count(r.firstTurnedAround()),
+                FigureText.count(r.currentTurnedAround()),
+                Long.toString(r.versions()),
+                r.note() == null ? "" : r.note()));
+      }
+      layout.table(
+          List.of(
+              new Column("Authority", 130, false),
+              new Column("First version", 70, true),
+              new Column("Current", 60, true),
+              new Column("Versions", 50, true),
+              new Column("Revision note", 201, false)),
+          rows,
+          SMALL);
+    }
+    if (!q.exactlyAtTarget().isEmpty()) {
+      layout.heading("H3", "Authorities at exactly 100% of target", 10);
+      List<List<String>> rows = new ArrayList<>();
+      for (LeagueEntry e : q.exactlyAtTarget()) {
+        rows.add(List.of(e.name(), e.region(), FigureText.count(e.turnedAround())));
+      }
+      layout.table(
+          List.of(
+              new Column("Authority", 170, false),
+              new Column("Region", 150, false),
+              new Column("Figure and target", 191, true)),
+          rows,
+          SMALL);
+    }
+  }
+
+  private static List<List<String>> returnRows(List<ReturnNote> notes) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ReturnNote n : notes) {
+      rows.add(
+          List.of(
+              n.name(),
+              n.region(),
+              n.firstSubmittedAt() == null
+                  ? "Not received"
+                  : FigureText.time(n.firstSubmittedAt())));
+    }
+    return rows;
+  }
+
+  /** Annex C: every region's totals. */
   private static void regions(TaggedLayout layout, BriefingFigures figures) throws IOException {
-    layout.heading("H2", "Regions", 12);
+    layout.heading("H2", "C. Regional totals", 12);
     List<Column> columns =
         List.of(
             new Column("Region", 160, false),
             new Column("Reporting", 70, true),
-            new Column("Turned around", 90, true),
+            new Column(figures.phaseOf().outcomeHeading(), 100, true),
             new Column("Target", 90, true),
-            new Column("% of target", 101, true));
+            new Column("% of target", 91, true));
     List<List<String>> rows = new ArrayList<>();
     for (RegionLine r : figures.regions()) {
       rows.add(
           List.of(
               r.name(),
               r.reporting() + " of " + r.authorities(),
-              Figures.count(r.turnedAround()),
-              Figures.count(r.target()),
-              Figures.percent(r.percentOfTarget())));
+              FigureText.count(r.turnedAround()),
+              FigureText.count(r.target()),
+              FigureText.percent(r.percentOfTarget())));
     }
     layout.table(columns, rows, SMALL);
   }
 
-  private static void quality(TaggedLayout layout, BriefingFigures figures) throws IOException {
-    BriefingFigures.QualityNotes q = figures.quality();
-    layout.heading("H2", "Data-quality notes", 12);
-    List<List<String>> items = new ArrayList<>();
-    items.add(
-        List.of(
-            "Missing returns",
-            q.missing().isEmpty()
-                ? "None: every authority has an accepted return for the quarter."
-                : q.missing().size() + ": " + names(q.missing())));
-    items.add(
-        List.of(
-            "Late returns",
-            q.late().isEmpty()
-                ? "None."
-                : q.late().size() + " (first submitted after the deadline): " + names(q.late())));
-    List<String> revisions = new ArrayList<>();
-    for (Revision r : q.largeRevisions()) {
-      revisions.add(
-          r.name()
-              + " ("
-              + r.code()
-              + ") from "
-              + Figures.count(r.firstTurnedAround())
-              + " to "
-              + Figures.count(r.currentTurnedAround())
-              + " over "
-              + r.versions()
-              + " versions"
-              + (r.note() == null || r.note().isBlank() ? "" : ", note: \"" + r.note() + "\""));
-    }
-    items.add(
-        List.of(
-            "Large revisions",
-            revisions.isEmpty()
-                ? "None (a revision is large when it moves turned around by 5% or more)."
-                : revisions.size() + ": " + String.join("; ", revisions) + "."));
-    List<String> exact = new ArrayList<>();
-    for (LeagueEntry e : q.exactlyAtTarget()) {
-      exact.add(e.name() + " (" + Figures.count(e.turnedAround()) + ")");
-    }
-    items.add(
-        List.of(
-            "Exactly 100%",
-            exact.isEmpty()
-                ? "None."
-                : exact.size()
-                    + " authorities report turned around exactly equal to their target, worth"
-                    + " confirming: "
-                    + String.join(", ", exact)
-                    + "."));
-    layout.definitionList(items, BODY, 95);
-  }
-
-  private static String names(List<ReturnNote> notes) {
-    List<String> names = new ArrayList<>();
-    for (ReturnNote n : notes) {
-      names.add(n.name() + " (" + n.region() + ")");
-    }
-    return String.join(", ", names) + ".";
-  }
-
+  /** Annex E: where the figures come from and what they mean. */
   private static void provenance(TaggedLayout layout, BriefingFigures figures) throws IOException {
     Provenance p = figures.provenance();
-    layout.heading("H2", "Provenance and definitions", 12);
-    layout.definitionList(
+    List<List<String>> items =
         List.of(
             List.of("Snapshot", p.snapshotId()),
-            List.of("Snapshot created", Figures.time(p.snapshotCreatedAt())),
+            List.of("Snapshot created", FigureText.time(p.snapshotCreatedAt())),
             List.of("Reference data", p.referenceVersion()),
             List.of("Status", p.status()),
-            List.of("Generated", Figures.time(p.generatedAt())),
-            List.of("Turned around", ColumnGuide.definition("turned_around")),
+            List.of("Generated", FigureText.time(p.generatedAt())),
+            List.of(figures.phaseOf().outcomeHeading(), ColumnGuide.definition("turned_around")),
             List.of("Percent of target", ColumnGuide.definition("percent_of_target")),
             List.of("National rank", ColumnGuide.definition("national_rank")),
             List.of("Change (pts)", ColumnGuide.definition("change_in_percent_points")),
             List.of(
+                "On track",
+                "Not yet at target, but the straight-line projection of the authority's recent"
+                    + " pace (docs/methodology.md) reaches the target by the end of the phase."),
+            List.of(
                 "Payments to date",
                 "Everything paid in the phase up to and including the quarter: attachment fees and"
-                    + " results payments, after each authority's cap."),
+                    + " results payments, after each authority's cap. The caps summed are the most"
+                    + " the phase's payments can come to."),
             List.of(
                 "Movers",
                 "The largest rises and falls in percentage of target since the previous quarter;"
-                    + " authorities without a previous return are not movers.")),
-        SMALL,
-        95);
+                    + " authorities without a previous return are not movers."));
+    layout.keepTogether(40 + layout.definitionListHeight(items, SMALL, 95));
+    layout.heading("H2", "E. Provenance and definitions", 12);
+    layout.definitionList(items, SMALL, 95);
   }
 }

@@ -101,6 +101,52 @@ final class TaggedLayout {
     }
   }
 
+  /**
+   * Keeps a block of {@code height} points (a heading and what it heads) on one page: starts a new
+   * page when it does not fit on this one but would on a fresh one, so no page ends with a heading
+   * and a line or two of a short list. A block taller than a page runs on as usual.
+   */
+  void keepTogether(float height) throws IOException {
+    if (height <= TOP - BOTTOM) {
+      ensure(height);
+    }
+  }
+
+  /** The height {@link #table} takes for {@code rows} rows, its header and the space after it. */
+  static float tableHeight(int rows, float size) {
+    return (rows + 1) * size * 1.55f + size;
+  }
+
+  /** The height {@link #heading} takes, with the space around it. */
+  static float headingHeight(float size) {
+    return size * 2.1f;
+  }
+
+  /** The height {@link #definitionList} takes for these items. */
+  float definitionListHeight(List<List<String>> items, float size, float labelWidth)
+      throws IOException {
+    float lineHeight = size * 1.3f;
+    float height = 0;
+    for (List<String> item : items) {
+      int lines =
+          wrap(
+                  fonts.regular(),
+                  size,
+                  PdfText.printable(fonts.regular(), item.get(1)),
+                  WIDTH - labelWidth)
+              .size();
+      height += lines * lineHeight + size * 0.35f;
+    }
+    return height;
+  }
+
+  /** Starts a new page unless this one is still empty (an annex starts on a page of its own). */
+  void pageBreak() throws IOException {
+    if (y < TOP) {
+      newPage();
+    }
+  }
+
   /** A heading, kept on the same page as the start of what follows it. */
   void heading(String type, String text, float size) throws IOException {
     ensure(size * 2.6f + KEEP_WITH_NEXT);

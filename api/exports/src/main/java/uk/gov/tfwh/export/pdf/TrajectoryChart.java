@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import uk.gov.tfwh.export.briefing.BriefingFigures.TrajectoryPoint;
+import uk.gov.tfwh.export.text.FigureText;
 
 /**
  * England's cumulative families turned around quarter by quarter against the phase's national
@@ -17,21 +18,48 @@ final class TrajectoryChart implements TaggedLayout.Painter {
   private static final float[] RED = {0.78f, 0.16f, 0.16f};
   private static final int GRID_LINES = 5;
 
+  /** Left of the plot: the value labels and the vertical axis's title. */
+  static final float LEFT_SPACE = 62;
+
+  /** Right of the plot: the legend. */
+  static final float RIGHT_SPACE = 90;
+
+  private static final float LABEL_SIZE = 7;
+
   private final List<TrajectoryPoint> points;
   private final PdfFonts fonts;
+  private final String valueTitle;
 
-  TrajectoryChart(List<TrajectoryPoint> points, PdfFonts fonts) {
+  /**
+   * @param valueTitle the vertical axis's title, such as "Turned around (cumulative)"
+   */
+  TrajectoryChart(List<TrajectoryPoint> points, PdfFonts fonts, String valueTitle) {
     this.points = List.copyOf(points);
     this.fonts = requireNonNull(fonts, "fonts");
+    this.valueTitle = requireNonNull(valueTitle, "valueTitle");
+  }
+
+  /** The quarter labels as drawn on a chart of {@code width} points: placed so none overlap. */
+  List<AxisLabels.Placed> quarterLabels(float x, float width) {
+    float left = x + LEFT_SPACE;
+    float plotWidth = width - LEFT_SPACE - RIGHT_SPACE;
+    List<String> labels = new java.util.ArrayList<>();
+    List<Float> centres = new java.util.ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      labels.add(points.get(i).quarterLabel());
+      centres.add(xOf(i, points.size(), left, plotWidth));
+    }
+    return AxisLabels.place(
+        labels, centres, text -> PdfText.width(fonts.regular(), LABEL_SIZE, text));
   }
 
   @Override
   public void paint(PDPageContentStream out, float x, float y, float width, float height)
       throws IOException {
-    float left = x + 44;
-    float bottom = y + 26;
-    float plotWidth = width - 44 - 90;
-    float plotHeight = height - 34;
+    float left = x + LEFT_SPACE;
+    float bottom = y + 36;
+    float plotWidth = width - LEFT_SPACE - RIGHT_SPACE;
+    float plotHeight = height - 44;
     long max = 1;
     for (TrajectoryPoint p : points) {
       max = Math.max(max, Math.max(p.turnedAround(), p.target()));
@@ -46,7 +74,7 @@ final class TrajectoryChart implements TaggedLayout.Painter {
       out.moveTo(left, gy);
       out.lineTo(left + plotWidth, gy);
       out.stroke();
-      String label = Figures.count(v);
+      String label = FigureText.count(v);
       label(out, 7, left - 4 - PdfText.width(fonts.regular(), 7, label), gy - 2.5f, label);
     }
     out.setStrokingColor(0.3f, 0.3f, 0.3f);
@@ -58,14 +86,26 @@ final class TrajectoryChart implements TaggedLayout.Painter {
     out.stroke();
 
     int n = points.size();
-    int labelEvery = Math.max(1, (int) Math.ceil(n / 10.0));
-    for (int i = 0; i < n; i++) {
-      if (i % labelEvery == 0 || i == n - 1) {
-        String label = points.get(i).quarterLabel();
-        float px = xOf(i, n, left, plotWidth);
-        label(out, 7, px - PdfText.width(fonts.regular(), 7, label) / 2, bottom - 11, label);
-      }
+    for (AxisLabels.Placed label : quarterLabels(x, width)) {
+      label(out, LABEL_SIZE, label.left(), bottom - 11, label.text());
     }
+    String quarterTitle = "Quarter";
+    label(
+        out,
+        7.5f,
+        left + (plotWidth - PdfText.width(fonts.regular(), 7.5f, quarterTitle)) / 2,
+        bottom - 26,
+        quarterTitle);
+    // The value axis's title, read bottom to top beside the values.
+    out.beginText();
+    out.setFont(fonts.regular(), 7.5f);
+    out.setTextMatrix(
+        org.apache.pdfbox.util.Matrix.getRotateInstance(
+            Math.PI / 2,
+            x + 9,
+            bottom + (plotHeight - PdfText.width(fonts.regular(), 7.5f, valueTitle)) / 2));
+    out.showText(PdfText.printable(fonts.regular(), valueTitle));
+    out.endText();
 
     // The target: dashed.
     out.setStrokingColor(RED[0], RED[1], RED[2]);
@@ -88,6 +128,19 @@ final class TrajectoryChart implements TaggedLayout.Painter {
     }
     out.stroke();
     out.setLineDashPattern(new float[] {}, 0);
+    if (n > 0) {
+      long target = points.get(n - 1).target();
+      float ty = bottom + plotHeight * target / top;
+      String targetLabel = "Target: " + FigureText.count(target);
+      out.setNonStrokingColor(RED[0], RED[1], RED[2]);
+      label(
+          out,
+          7,
+          left + plotWidth - PdfText.width(fonts.regular(), 7, targetLabel),
+          Math.min(ty + 3, bottom + plotHeight + 2),
+          targetLabel);
+      out.setNonStrokingColor(0f, 0f, 0f);
+    }
 
     // The figures: solid, with a marker per quarter.
     out.setStrokingColor(BLUE[0], BLUE[1], BLUE[2]);
@@ -120,7 +173,7 @@ final class TrajectoryChart implements TaggedLayout.Painter {
     out.moveTo(legendX, legendY + 3);
     out.lineTo(legendX + 16, legendY + 3);
     out.stroke();
-    label(out, 7.5f, legendX + 20, legendY, "Turned around");
+    label(out, 7.5f, legendX + 20, legendY, "Reported");
     out.setStrokingColor(RED[0], RED[1], RED[2]);
     out.setLineWidth(1.2f);
     out.setLineDashPattern(new float[] {4, 3}, 0);

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.export.pdf;
+package uk.gov.tfwh.export.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,14 +15,14 @@ import java.util.Locale;
  * percentages to one decimal place (as the warehouse rounds them, never re-rounded), money in whole
  * pounds, dates in words, an explicit sign on changes. Empty (an en dash) for no figure.
  */
-public final class Figures {
-  static final String NONE = "–";
+public final class FigureText {
+  public static final String NONE = "–";
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("d MMMM uuuu HH:mm:ss 'UTC'", Locale.UK);
 
-  private Figures() {}
+  private FigureText() {}
 
   public static String count(long value) {
     return grouped().format(value);
