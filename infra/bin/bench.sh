@@ -27,13 +27,8 @@ case "$name" in
   -h | --help) usage; exit 0 ;;
 esac
 shift
-declare -A issue=([etl]=3 [query]=4 [api]=5 [exports]=6 [reliability]=8 [fuzz]=8 [submissions]=18)
 script="$ROOT/bench/$name.sh"
 if [[ ! -x "$script" ]]; then
-  if [[ -n "${issue[$name]:-}" ]]; then
-    echo "tfwh bench $name: not implemented yet; it arrives with issue #${issue[$name]}." >&2
-    exit 3
-  fi
   echo "tfwh bench: unknown benchmark '$name'" >&2
   usage >&2
   exit 2

@@ -5,16 +5,6 @@
 ROOT="${TFWH_ROOT:?TFWH_ROOT must be set}"
 STAMP="$ROOT/target/.tfwh-built"
 
-# Classes that only exist once a later issue lands: the launcher says so instead of a stack trace.
-declare -A TFWH_ISSUE_OF_MAIN=(
-  [uk.gov.tfwh.generator.GenerateCommand]=2
-  [uk.gov.tfwh.etl.LoadCommand]=3
-  [uk.gov.tfwh.warehouse.cli.PublishCommand]=5
-  [uk.gov.tfwh.api.ServeCommand]=5
-  [uk.gov.tfwh.api.user.UsersCommand]=5
-  [uk.gov.tfwh.export.BriefingCommand]=6
-)
-
 tfwh_sources_changed() {
   [[ ! -f "$STAMP" ]] && return 0
   local newer
@@ -73,9 +63,9 @@ tfwh_java_with() {
   local classpath
   classpath="$(tfwh_classpath "$module")"
   if ! tfwh_main_exists "$classpath" "$main"; then
-    local issue="${TFWH_ISSUE_OF_MAIN[$main]:-?}"
-    echo "tfwh: this command is not implemented yet; it arrives with issue #$issue (run \`issues show $issue\`)." >&2
-    exit 3
+    # A build that lost a command's class (a half-finished build or a deleted jar): say which.
+    echo "tfwh: $main is missing from the build of $module; run \`mvn -o install -DskipTests\` and try again." >&2
+    exit 1
   fi
   # shellcheck disable=SC2086
   exec java $opts ${TFWH_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"

@@ -63,14 +63,6 @@ class NeighbourSetTest {
   }
 
   @Test
-  void theSameReferenceSetAlwaysGivesTheSameSet() {
-    ReferenceData reference = ReferenceDataLoader.load(REFERENCE);
-
-    assertThat(NeighbourSetBuilder.build(reference, 10))
-        .isEqualTo(NeighbourSetBuilder.build(reference, 10));
-  }
-
-  @Test
   void anOfficialListInTheSameColumnsLoadsWithSeveralSetVersions() throws Exception {
     ReferenceData reference = small();
     Path file =
