@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.gov.tfwh.programme.neighbour.Neighbour;
+import uk.gov.tfwh.programme.neighbour.NeighbourSetLoader;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.reference.Authority;
 import uk.gov.tfwh.programme.reference.AuthorityType;

@@ -1,18 +1,13 @@
 package uk.gov.tfwh.etl.table;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
+import uk.gov.tfwh.programme.neighbour.Neighbour;
+import uk.gov.tfwh.programme.neighbour.NeighbourSetException;
+import uk.gov.tfwh.programme.neighbour.NeighbourSetLoader;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.Authority;
@@ -22,9 +17,6 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /** The dimension tables, from the reference set the load used. */
 public final class DimensionTables {
-  /** Statistical neighbours, optional in a reference set. */
-  public static final String NEIGHBOURS_FILE = "neighbours.csv";
-
   private DimensionTables() {}
 
   public static List<Row> authorities(ReferenceData reference) {
@@ -85,48 +77,28 @@ public final class DimensionTables {
   }
 
   /**
-   * Neighbours from {@code neighbours.csv} in the reference folder (columns authority_code,
-   * neighbour_code, neighbour_rank, set_version, effective_from); empty when the set has none.
-   * Every neighbour must be an authority of the reference set.
+   * Neighbours from {@code neighbours.csv} in the reference folder, read and checked by the one
+   * reader of that file ({@link NeighbourSetLoader}: codes of the reference set, ranks without
+   * gaps, one date per set version, every authority in every set); empty when the set has none.
+   *
+   * @throws NeighbourSetException naming every problem's line, column and rule
    */
   public static List<Row> neighbours(Path referenceDir, ReferenceData reference) {
-    Path file = referenceDir.resolve(NEIGHBOURS_FILE);
+    Path file = referenceDir.resolve(NeighbourSetLoader.FILE);
     List<Row> rows = new ArrayList<>();
     if (!Files.isRegularFile(file)) {
       return rows;
     }
-    CSVFormat format =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
-      for (CSVRecord record : parser) {
-        String line = NEIGHBOURS_FILE + " line " + parser.getCurrentLineNumber();
-        String authority = known(reference, record.get("authority_code"), line);
-        String neighbour = known(reference, record.get("neighbour_code"), line);
-        try {
-          rows.add(
-              ContractRow.of(WarehouseTable.DIM_NEIGHBOUR)
-                  .set("authority_code", authority)
-                  .set("neighbour_code", neighbour)
-                  .set("neighbour_rank", Integer.parseInt(record.get("neighbour_rank")))
-                  .set("set_version", record.get("set_version"))
-                  .set("effective_from", LocalDate.parse(record.get("effective_from")))
-                  .build());
-        } catch (RuntimeException e) {
-          throw new IllegalArgumentException(line + ": " + e.getMessage(), e);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    for (Neighbour neighbour : NeighbourSetLoader.load(file, reference)) {
+      rows.add(
+          ContractRow.of(WarehouseTable.DIM_NEIGHBOUR)
+              .set("authority_code", neighbour.authorityCode())
+              .set("neighbour_code", neighbour.neighbourCode())
+              .set("neighbour_rank", neighbour.neighbourRank())
+              .set("set_version", neighbour.setVersion())
+              .set("effective_from", neighbour.effectiveFrom())
+              .build());
     }
     return rows;
-  }
-
-  private static String known(ReferenceData reference, String code, String line) {
-    if (reference.authority(code).isEmpty()) {
-      throw new IllegalArgumentException(
-          line + ": " + code + " is not an authority of reference set " + reference.version());
-    }
-    return code;
   }
 }

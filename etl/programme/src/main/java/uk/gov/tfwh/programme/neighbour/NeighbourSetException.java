@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.neighbour;
+package uk.gov.tfwh.programme.neighbour;
 
 import java.util.List;
 

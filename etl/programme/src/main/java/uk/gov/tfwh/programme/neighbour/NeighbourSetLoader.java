@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.neighbour;
+package uk.gov.tfwh.programme.neighbour;
 
 import static java.util.Objects.requireNonNull;
 
