@@ -178,6 +178,41 @@ class DatasetSqlTest {
         .isEmpty();
   }
 
+  /**
+   * Issue 21: each quarter's neighbour group is the set in effect at that quarter, as the API's
+   * benchmark.sql chooses it, not the latest set: Hartlepool's 2014Q4 is pooled from the older set
+   * (Barnet and Brent, 50 of 100: 50.0%, where the newer set would give 20.0%) and its 2015Q1 from
+   * the newer one (County Durham and Newcastle, 50 of 100, where the older would give 80.0%).
+   */
+  @Test
+  void neighbourGroupsAreTheSetInEffectAtEachQuarter() throws Exception {
+    assumeTrue(fixture, "figures of the fixture");
+    QueryResult benchmark = DatasetQueries.dataset(duckdb, bundle.datasetNamed("tfwh_benchmark"));
+    assertThat(
+            percent(
+                benchmark,
+                Map.of("subject_authority_code", HARTLEPOOL, "period_end", "2014-12-31"),
+                "Statistical neighbours"))
+        .isEqualTo(50.0);
+    assertThat(
+            percent(
+                benchmark,
+                Map.of("subject_authority_code", HARTLEPOOL, "period_end", "2015-03-31"),
+                "Statistical neighbours"))
+        .isEqualTo(50.0);
+    // County Durham had no set before 2015: no neighbour group in 2014Q4, not the later one.
+    assertThat(
+            benchmark.where(
+                Map.of(
+                    "subject_authority_code",
+                    DURHAM,
+                    "period_end",
+                    "2014-12-31",
+                    "comparison_group",
+                    "Statistical neighbours")))
+        .isEmpty();
+  }
+
   @Test
   void neighbourTableUsesTheCurrentNeighbourSetWithLatestFigures() throws Exception {
     assumeTrue(fixture, "figures of the fixture");
