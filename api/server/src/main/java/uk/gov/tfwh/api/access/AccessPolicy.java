@@ -6,8 +6,8 @@ import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
  * Which snapshot each viewer reads, and what is refused: the one place the access rules of
- * docs/api.md live (the URL rules in {@link ApiSecurityConfiguration} only keep the public out of
- * what needs a role). Pre-release means the current snapshot when it has not been published.
+ * docs/api.md live (the URL rules in {@code security.ApiSecurityConfiguration} only keep the public
+ * out of what needs a role). Pre-release means the current snapshot when it has not been published.
  */
 @Component
 public class AccessPolicy {

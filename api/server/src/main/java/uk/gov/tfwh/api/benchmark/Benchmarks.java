@@ -5,7 +5,6 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -20,25 +19,6 @@ import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
  */
 @Component
 public class Benchmarks {
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked(
-          "BenchmarkMember",
-          RowShape.QUARTER,
-          Query.BENCHMARK,
-          "authority_code",
-          "authority_name",
-          "region=region_name",
-          "authority_type",
-          "is_subject",
-          "neighbour_rank",
-          "turned_around",
-          "target=target_families",
-          "percent_of_target",
-          "rank=national_rank",
-          "group_rank",
-          "group_size");
-
   private final WarehouseQueries queries;
   private final Authorities authorities;
 
@@ -86,6 +66,6 @@ public class Benchmarks {
         summary.lowerQuartile(),
         summary.median(),
         summary.upperQuartile(),
-        Table.from(members, ROW.picks()));
+        Table.from(members, Benchmark.ROW.picks()));
   }
 }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -20,43 +19,6 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
  */
 @Component
 public class DataQualityReports {
-  /** A finding of {@code findings}, column by column, as the OpenAPI document describes it. */
-  public static final RowShape FINDING =
-      RowShape.picked(
-          "DataQualityFinding",
-          RowShape.NONE,
-          Query.DATA_QUALITY_FINDINGS,
-          "authority_code",
-          "rule_id",
-          "severity",
-          "message",
-          "file",
-          "sheet",
-          "row_number",
-          "column_name",
-          "return_id",
-          "finding_id");
-
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked(
-          "DataQualityRow",
-          RowShape.QUARTER,
-          Query.DATA_QUALITY,
-          "authority_code",
-          "authority_name",
-          "region=region_name",
-          "status",
-          "late",
-          "resubmitted",
-          "versions",
-          "first_submitted_at",
-          "last_submitted_at",
-          "current_return_id",
-          "rejections",
-          "warnings",
-          "notes");
-
   static final String[] STATUSES = {"accepted", "late", "resubmitted", "missing"};
 
   private final WarehouseQueries queries;
@@ -87,7 +49,7 @@ public class DataQualityReports {
         snapshot.id(),
         snapshot.release(),
         counts,
-        Table.from(status, ROW.picks()),
-        Table.from(findings, FINDING.picks()).rows());
+        Table.from(status, DataQuality.ROW.picks()),
+        Table.from(findings, DataQuality.FINDINGS.picks()).rows());
   }
 }

@@ -9,7 +9,6 @@ import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -24,30 +23,6 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
  */
 @Component
 public class LeagueTables {
-  /** Columns of a league table row: API name = catalogue column. */
-  static final String[] COLUMNS = {
-    "authority_code",
-    "authority_name",
-    "region=region_name",
-    "region_code",
-    "authority_type",
-    "target=target_families",
-    "target_basis",
-    "families_attached",
-    "turned_around",
-    "percent_of_target",
-    "rank=national_rank",
-    "region_rank",
-    "type_rank",
-    "quartile",
-    "change_since_previous_quarter=change_in_turned_around",
-    "change_in_percent_points"
-  };
-
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked("LeagueTableRow", RowShape.QUARTER, Query.LEAGUE_TABLE, COLUMNS);
-
   private final WarehouseQueries queries;
 
   public LeagueTables(WarehouseQueries queries) {
@@ -69,7 +44,7 @@ public class LeagueTables {
         quarter.label(),
         snapshot.id(),
         snapshot.release(),
-        Table.from(result, ROW.picks()));
+        Table.from(result, LeagueTable.ROW.picks()));
   }
 
   /** The snapshot's regions, by code, in name order. */

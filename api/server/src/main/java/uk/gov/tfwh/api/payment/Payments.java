@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.FinancialYear;
 import uk.gov.tfwh.programme.period.Phase;
@@ -43,10 +42,6 @@ public class Payments {
     "capped"
   };
 
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked("PaymentRow", RowShape.PHASE, Query.PAYMENTS, COLUMNS);
-
   private final WarehouseQueries queries;
   private final Authorities authorities;
 
@@ -73,7 +68,7 @@ public class Payments {
         snapshot.id(),
         snapshot.release(),
         totals(result),
-        Table.from(result, ROW.picks()));
+        Table.from(result, PaymentList.ROW.picks()));
   }
 
   /** Per authority, in the result's order (by code): rows are by authority, then quarter. */

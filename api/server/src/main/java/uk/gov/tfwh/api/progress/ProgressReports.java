@@ -8,7 +8,6 @@ import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -23,28 +22,6 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 /** An authority's progress: the reported series and the programme's projection of it. */
 @Component
 public class ProgressReports {
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked(
-          "AuthorityProgressRow",
-          RowShape.PHASE,
-          Query.AUTHORITY_PROGRESS,
-          "period=period_end",
-          "quarter_label",
-          "quarter_index",
-          "families_identified",
-          "families_attached",
-          "turned_around",
-          "target=target_families",
-          "target_basis",
-          "percent_of_target",
-          "rank=national_rank",
-          "region_rank",
-          "type_rank",
-          "quartile",
-          "change_since_previous_quarter=change_in_turned_around",
-          "change_in_percent_points");
-
   static final String METHOD =
       "straight line from the latest cumulative figure at the pace of the last "
           + ProgressProjection.WINDOW_QUARTERS
@@ -79,7 +56,7 @@ public class ProgressReports {
             Query.AUTHORITY_PROGRESS,
             Arguments.of("authority", code, "phase", phase.number()));
     series = upTo(series, asAt);
-    Table table = Table.from(series, ROW.picks());
+    Table table = Table.from(series, AuthorityProgress.ROW.picks());
     return new AuthorityProgress(
         code,
         authority.value(0, "authority_name", String.class),

@@ -5,7 +5,6 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -16,32 +15,6 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 /** An authority's return for a quarter, every version as submitted and which one stands. */
 @Component
 public class ReturnHistories {
-  /** The row of the table, column by column, as the OpenAPI document describes it. */
-  public static final RowShape ROW =
-      RowShape.picked(
-          "ReturnVersion",
-          RowShape.QUARTER,
-          Query.RETURN_HISTORY,
-          "return_id",
-          "is_current",
-          "submitted_at",
-          "submitted_by",
-          "sro_sign_off",
-          "revision_note",
-          "families_identified",
-          "families_attached",
-          "results_crime_asb_education",
-          "results_continuous_employment",
-          "results_progress_to_work",
-          "results_sustained_progress",
-          "turned_around",
-          "submitted_authority_code",
-          "source_stem",
-          "source_format",
-          "supersedes_return_id",
-          "superseded_by_return_id",
-          "loaded_snapshot_id");
-
   private final WarehouseQueries queries;
   private final Authorities authorities;
 
@@ -76,6 +49,6 @@ public class ReturnHistories {
         current,
         snapshot.id(),
         snapshot.release(),
-        Table.from(versions, ROW.picks()));
+        Table.from(versions, ReturnHistory.ROW.picks()));
   }
 }

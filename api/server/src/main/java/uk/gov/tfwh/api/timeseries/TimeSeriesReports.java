@@ -9,13 +9,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
-import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.ResultColumn;
 import uk.gov.tfwh.warehouse.table.Column;
-import uk.gov.tfwh.warehouse.table.ColumnType;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -28,22 +26,6 @@ public class TimeSeriesReports {
   /** The tables the series' columns come from, in the order their descriptions are looked up. */
   private static final List<WarehouseTable> SOURCES =
       List.of(WarehouseTable.AGG_AUTHORITY_QUARTER, WarehouseTable.DIM_PERIOD);
-
-  /** The series' row: every column of the catalogue's query, as the OpenAPI document says. */
-  public static final RowShape ROW =
-      RowShape.picked(
-          "TimeSeriesRow",
-          RowShape.NONE,
-          Query.TIME_SERIES,
-          Query.TIME_SERIES.columns().stream().map(ResultColumn::name).toArray(String[]::new));
-
-  /** A line of the metadata: one column of the series. */
-  public static final RowShape METADATA_ROW =
-      RowShape.built(
-          "TimeSeriesColumn",
-          new ResultColumn("column", ColumnType.STRING),
-          new ResultColumn("type", ColumnType.STRING),
-          new ResultColumn("description", ColumnType.STRING));
 
   private final uk.gov.tfwh.warehouse.query.WarehouseQueries queries;
 
@@ -61,7 +43,7 @@ public class TimeSeriesReports {
         phase == null ? null : phase.number(),
         snapshot.id(),
         snapshot.release(),
-        Table.from(result, ROW.picks()));
+        Table.from(result, TimeSeries.ROW.picks()));
   }
 
   /** Every column of the series with its type and the contract's description of it. */
@@ -74,7 +56,7 @@ public class TimeSeriesReports {
       row.put("description", description(column.name()));
       rows.add(row);
     }
-    return new TimeSeriesMetadata(new Table(METADATA_ROW.columnNames(), rows));
+    return new TimeSeriesMetadata(new Table(TimeSeriesMetadata.ROW.columnNames(), rows));
   }
 
   static String description(String column) {

@@ -11,8 +11,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import uk.gov.tfwh.api.access.FormLoginAuthentication;
 import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.security.FormLoginAuthentication;
 
 /**
  * Who may open which page. The pages have their own filter chain, matched on the page paths only

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.gov.tfwh.api.access.HandWrittenResponses;
 
 /**
  * Answers {@code POST /login} with 429 while the {@link LoginThrottle} refuses the user and

@@ -1,10 +1,11 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import uk.gov.tfwh.api.access.ViewerAuthentication;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.UserDirectory;
 

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,6 +6,9 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.access.ViewerAuthentication;
 import uk.gov.tfwh.api.config.ApiProperties;
 
 /** Reads the viewer from an OpenID Connect access token's claims (names configurable). */

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +37,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import uk.gov.tfwh.api.access.ApiEndpoint;
+import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.access.ViewerAuthentication;
+import uk.gov.tfwh.api.access.Viewers;
 import uk.gov.tfwh.api.config.ApiProperties;
 import uk.gov.tfwh.api.user.UserDirectory;
 

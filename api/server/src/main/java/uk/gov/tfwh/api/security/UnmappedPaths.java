@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.gov.tfwh.api.access.HandWrittenResponses;
 
 /**
  * Settings of sign-in and response headers ({@code tfwh.api.access.*}); the defaults are the

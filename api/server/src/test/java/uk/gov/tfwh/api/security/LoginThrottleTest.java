@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.access;
+package uk.gov.tfwh.api.security;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.access.ViewerAuthentication;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UserDirectory;
