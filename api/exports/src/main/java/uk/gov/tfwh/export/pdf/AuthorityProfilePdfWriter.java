@@ -207,7 +207,7 @@ public final class AuthorityProfilePdfWriter {
                   + p.baseQuarter().label()
                   + ": the recent trend carried on, not a forecast."));
     }
-    layout.definitionList(items, BODY, 120);
+    layout.definitionList(items, BODY, 150);
   }
 
   private static void progress(TaggedLayout layout, AuthorityProfile profile, PdfFonts fonts)
@@ -296,9 +296,7 @@ public final class AuthorityProfilePdfWriter {
             + " median are of the group's percent of target"
             + (profile.benchmarkSnapshotId().equals(profile.provenance().snapshotId())
                 ? "."
-                : "; other authorities' figures are the published ones (snapshot "
-                    + profile.benchmarkSnapshotId()
-                    + ")."),
+                : "; other authorities' figures are their published ones."),
         SMALL,
         false);
     List<Column> columns =
@@ -349,7 +347,7 @@ public final class AuthorityProfilePdfWriter {
         List.of(
             "Left under the cap",
             Figures.money(p.remaining()) + (p.capReached() ? " (the cap has been reached)" : "")));
-    layout.definitionList(items, BODY, 120);
+    layout.definitionList(items, BODY, 150);
   }
 
   private static void quality(TaggedLayout layout, AuthorityProfile profile) throws IOException {
@@ -419,11 +417,11 @@ public final class AuthorityProfilePdfWriter {
     List<Column> columns =
         List.of(
             new Column("Version", 40, true),
-            new Column("Submitted (UTC)", 82, false),
-            new Column("By", 90, false),
-            new Column(profile.phase().outcomeHeading(), 100, true),
-            new Column("Stands", 38, false),
-            new Column("Revision note", 161, false));
+            new Column("Submitted (UTC)", 80, false),
+            new Column("By", 125, false),
+            new Column(profile.phase().outcomeHeading(), 120, true),
+            new Column("Stands", 36, false),
+            new Column("Revision note", 110, false));
     int from = Math.max(0, versions.size() - VERSIONS_SHOWN);
     List<List<String>> rows = new ArrayList<>();
     for (int i = from; i < versions.size(); i++) {
@@ -468,7 +466,7 @@ public final class AuthorityProfilePdfWriter {
                 "A straight line from the latest figure at the pace of the last four reported"
                     + " quarters (docs/methodology.md); an extrapolation, not a forecast.")),
         SMALL,
-        95);
+        120);
   }
 
   private static String typeName(String type) {
