@@ -145,7 +145,8 @@ class RoleMatrixTest extends RealHttpTest {
           ApiEndpoint.PAYMENTS,
           ApiEndpoint.DATA_QUALITY,
           ApiEndpoint.RETURNS,
-          ApiEndpoint.EXPORT_TABLE);
+          ApiEndpoint.EXPORT_TABLE,
+          ApiEndpoint.EXPORT_AUTHORITY_PROFILE);
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
