@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.export.pdf.FirstPageImage;
+import uk.gov.tfwh.export.pdf.PageImages;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -32,10 +34,14 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
     name = "briefing",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the ministerial briefing PDF (A4) for a phase and quarter.",
+      "Write the ministerial briefing PDF (A4) for a phase and quarter, or authority profiles.",
       "",
       "It reads the current snapshot by default, marked OFFICIAL-SENSITIVE: PRE-RELEASE on every"
-          + " page until that snapshot is published."
+          + " page until that snapshot is published.",
+      "",
+      "With --authority CODE it writes that authority's two-page profile instead; with"
+          + " --all-authorities every authority's profile into the folder --out, with an index.csv"
+          + " of the files (exit 1 if any authority failed; the others are still written)."
     },
     exitCodeOnExecutionException = 1)
 public final class BriefingCommand implements Callable<Integer> {
@@ -54,8 +60,23 @@ public final class BriefingCommand implements Callable<Integer> {
       description = "The quarter: 2013Q3, or its last day 2013-09-30.")
   String period;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The PDF to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "The PDF to write (with --all-authorities, the folder to write into).")
   Path out;
+
+  @Option(
+      names = "--authority",
+      paramLabel = "CODE",
+      description = "Write this authority's profile (a GSS code such as E10000016).")
+  String authority;
+
+  @Option(
+      names = "--all-authorities",
+      description = "Write every authority's profile for the quarter, and DIR/index.csv.")
+  boolean allAuthorities;
 
   @Option(
       names = "--snapshot",
@@ -67,7 +88,9 @@ public final class BriefingCommand implements Callable<Integer> {
   @Option(
       names = "--png",
       paramLabel = "FILE",
-      description = "Also render the first page to this PNG (PDFBox's renderer).")
+      description =
+          "Also render the first page to this PNG (PDFBox's renderer); for a profile, every"
+              + " page, to FILE's name with -page1, -page2 before .png.")
   Path png;
 
   @Option(
@@ -111,9 +134,23 @@ public final class BriefingCommand implements Callable<Integer> {
     if (!Files.isDirectory(store.root())) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
     }
+    if (authority != null && allAuthorities) {
+      throw new ParameterException(
+          spec.commandLine(), "--authority and --all-authorities: choose one");
+    }
+    if (allAuthorities && png != null) {
+      throw new ParameterException(spec.commandLine(), "--png takes one document, not a folder");
+    }
     try (WarehouseQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
       Exports exports = new Exports(queries, store, Clock.systemUTC());
-      ExportFile pdf = exports.briefingPdf(phase, quarterEnd, selector());
+      if (allAuthorities) {
+        return new ProfileRun(exports, spec.commandLine().getErr())
+            .write(phase, quarterEnd, selector(), out, spec.commandLine().getOut());
+      }
+      ExportFile pdf =
+          authority == null
+              ? exports.briefingPdf(phase, quarterEnd, selector())
+              : exports.authorityProfilePdf(authority, phase, quarterEnd, selector());
       write(out, pdf.content());
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
@@ -125,7 +162,14 @@ public final class BriefingCommand implements Callable<Integer> {
               + pdf.snapshotId()
               + (pdf.published() ? ", published" : ", PRE-RELEASE")
               + ")");
-      if (png != null) {
+      if (png != null && authority != null) {
+        List<byte[]> pages = PageImages.png(pdf.content(), dpi);
+        for (int i = 0; i < pages.size(); i++) {
+          Path page = pageImage(png, i + 1);
+          write(page, pages.get(i));
+          stdout.println("wrote " + page + " (page " + (i + 1) + " at " + dpi + " dpi)");
+        }
+      } else if (png != null) {
         write(png, FirstPageImage.png(pdf.content(), dpi));
         stdout.println("wrote " + png + " (first page at " + dpi + " dpi)");
       }
@@ -154,7 +198,17 @@ public final class BriefingCommand implements Callable<Integer> {
     };
   }
 
-  private static void write(Path file, byte[] bytes) {
+  /** {@code docs/profile.png} and 2 give {@code docs/profile-page2.png}. */
+  static Path pageImage(Path png, int page) {
+    String name = png.getFileName().toString();
+    String stem =
+        name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")
+            ? name.substring(0, name.length() - 4)
+            : name;
+    return png.resolveSibling(stem + "-page" + page + ".png");
+  }
+
+  static void write(Path file, byte[] bytes) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

@@ -13,7 +13,10 @@ import uk.gov.tfwh.export.briefing.BriefingSummarySheet;
 import uk.gov.tfwh.export.format.CsvTableWriter;
 import uk.gov.tfwh.export.format.OdsWorkbookWriter;
 import uk.gov.tfwh.export.format.XlsxWorkbookWriter;
+import uk.gov.tfwh.export.pdf.AuthorityProfilePdfWriter;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
+import uk.gov.tfwh.export.profile.AuthorityProfile;
+import uk.gov.tfwh.export.profile.AuthorityProfileReader;
 import uk.gov.tfwh.export.source.PinnedSnapshot;
 import uk.gov.tfwh.export.table.ExportTable;
 import uk.gov.tfwh.export.table.ExportWorkbook;
@@ -68,6 +71,94 @@ public final class Exports {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     BriefingPdfWriter.write(figures, out);
     String stem = "briefing-phase" + phase + "-" + Quarter.endingOn(period).label();
+    return file(stem, "pdf", "application/pdf", out, pinned);
+  }
+
+  /**
+   * One authority's two-page profile for a phase and quarter, every figure from one snapshot (data
+   * quality and return versions included: for callers who may see them).
+   *
+   * @throws NoFiguresException when the snapshot has no such authority
+   */
+  public ExportFile authorityProfilePdf(
+      String code, int phase, LocalDate period, SnapshotSelector snapshot) {
+    return authorityProfilePdf(code, phase, period, snapshot, snapshot, true);
+  }
+
+  /**
+   * One authority's profile with the authority's own figures from {@code snapshot} and the
+   * benchmarks (other authorities' figures) from {@code benchmarkSnapshot}, as the API serves a
+   * coordinator its own pre-release figures beside everyone else's published ones; data quality and
+   * return versions only when {@code restrictedShown}.
+   */
+  public ExportFile authorityProfilePdf(
+      String code,
+      int phase,
+      LocalDate period,
+      SnapshotSelector snapshot,
+      SnapshotSelector benchmarkSnapshot,
+      boolean restrictedShown) {
+    if (code == null || !code.matches("E\\d{8}")) {
+      throw new IllegalArgumentException(
+          "code must be an authority code such as E10000016, not '" + code + "'");
+    }
+    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    PinnedSnapshot benchmarks =
+        benchmarkSnapshot.equals(snapshot)
+            ? pinned
+            : PinnedSnapshot.pin(queries, store, benchmarkSnapshot, clock);
+    AuthorityProfile profile =
+        AuthorityProfileReader.single(pinned, benchmarks, phase, period, restrictedShown)
+            .read(code);
+    return profilePdf(profile, pinned);
+  }
+
+  /**
+   * Every authority's profile for a phase and quarter from one snapshot, handed to {@code each} as
+   * it is made: the queries that cover every authority are read once and shared. One authority's
+   * failure is handed on as that authority's outcome, and the others are still made.
+   */
+  public void authorityProfilePdfs(
+      int phase, LocalDate period, SnapshotSelector snapshot, ProfileSink each) {
+    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    AuthorityProfileReader reader =
+        AuthorityProfileReader.everyAuthority(pinned, phase, period, true);
+    Map<String, String> names = reader.authorityNames();
+    int done = 0;
+    for (Map.Entry<String, String> authority : names.entrySet()) {
+      ExportFile file = null;
+      RuntimeException failure = null;
+      try {
+        file = profilePdf(reader.read(authority.getKey()), pinned);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      done++;
+      each.accept(authority.getKey(), authority.getValue(), done, names.size(), file, failure);
+    }
+  }
+
+  /** Receives each authority's profile (or its failure) of a bulk run, in name order. */
+  @FunctionalInterface
+  public interface ProfileSink {
+    /**
+     * @param file the profile, or null when it failed
+     * @param failure why it failed, or null
+     */
+    void accept(
+        String code, String name, int done, int total, ExportFile file, RuntimeException failure);
+  }
+
+  private static ExportFile profilePdf(AuthorityProfile profile, PinnedSnapshot pinned) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    AuthorityProfilePdfWriter.write(profile, out);
+    String stem =
+        "authority-profile-"
+            + profile.code()
+            + "-phase"
+            + profile.phase().number()
+            + "-"
+            + profile.quarterLabel();
     return file(stem, "pdf", "application/pdf", out, pinned);
   }
 

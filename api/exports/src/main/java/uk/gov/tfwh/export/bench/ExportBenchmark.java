@@ -70,6 +70,11 @@ public final class ExportBenchmark implements Callable<Integer> {
           warmup,
           runs);
       measure("briefing PDF", 500, () -> exports.briefingPdf(phase, period, snapshot));
+      // Kent: a county with figures in every quarter of both phases of the seed-1 sample.
+      measure(
+          "authority profile",
+          200,
+          () -> exports.authorityProfilePdf("E10000016", phase, period, snapshot));
       measure(
           "league table XLSX",
           200,

@@ -43,6 +43,15 @@ public class AccessPolicy {
   }
 
   /**
+   * Whether a document about one authority may show its data quality and return versions: the
+   * national team, and the authority's own coordinator (as {@link #returns} and {@link
+   * #dataQualityAuthority} decide for the resources themselves).
+   */
+  public boolean seesReturnDetail(Viewer viewer, String authorityCode) {
+    return viewer.role() == Role.NATIONAL || viewer.coordinates(authorityCode);
+  }
+
+  /**
    * Data quality: national users for every authority; a coordinator for its own authority only
    * (with no authority asked for, its own). Returns the authority to filter on (null for all).
    */

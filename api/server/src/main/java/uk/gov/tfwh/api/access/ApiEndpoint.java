@@ -35,6 +35,12 @@ public enum ApiEndpoint {
   /** The briefing's figures as a one-sheet workbook: for whoever may read the briefing. */
   EXPORT_BRIEFING_SUMMARY(
       "/api/v1/exports/briefing-summary.{format}", Role.NATIONAL, Role.MINISTERIAL),
+  /**
+   * One authority's profile (PDF): the public reads published figures; the authority's coordinator
+   * and the national team its pre-release figures, data quality and return versions. Listed before
+   * the table exports, whose pattern also matches it.
+   */
+  EXPORT_AUTHORITY_PROFILE("/api/v1/exports/authority-profile.pdf"),
   EXPORT_TABLE("/api/v1/exports/{table}.{format}"),
   /**
    * Every authority's submission state for a quarter: the national team's view before a deadline.

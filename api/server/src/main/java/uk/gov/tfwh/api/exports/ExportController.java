@@ -133,6 +133,42 @@ class ExportController {
   }
 
   /**
+   * One authority's two-page profile (PDF) for a phase and quarter: its own figures from the
+   * snapshot the viewer may see of that authority (a coordinator's own pre-release figures), the
+   * benchmarks against other authorities from the snapshot the viewer may see of every authority
+   * (as the dashboard compares them), and data quality and return versions only for the national
+   * team and the authority's coordinator.
+   */
+  @Operation(summary = "One authority's profile for a phase and quarter, as a two-page PDF")
+  @GetMapping("/api/v1/exports/authority-profile.pdf")
+  ResponseEntity<byte[]> authorityProfile(
+      @Parameter(description = "The authority's GSS code, such as E10000016.") @RequestParam
+          String code,
+      @Parameter(description = PeriodParameters.PHASE_DOC) @RequestParam int phase,
+      @Parameter(description = PeriodParameters.PERIOD_DOC) @RequestParam String period,
+      NativeWebRequest request,
+      Viewer viewer) {
+    String authority = Authorities.wellFormed("code", code);
+    Phase checked = PeriodParameters.phase(phase);
+    LocalDate end = PeriodParameters.periodIn(checked, period);
+    boolean detail = access.seesReturnDetail(viewer, authority);
+    SnapshotSelector benchmarks = access.figures(viewer);
+    return file(
+        request,
+        viewer,
+        access.authorityFigures(viewer, authority),
+        pinned ->
+            exports.authorityProfilePdf(
+                authority,
+                phase,
+                end,
+                pinned.selector(),
+                // Resolved now, by id, so the file names the snapshots it was read from.
+                SnapshotSelector.byId(reads.resolve(benchmarks).id()),
+                detail));
+  }
+
+  /**
    * The briefing's figures on one sheet (XLSX, ODS or CSV), for officials who re-use the numbers:
    * the same readers as the briefing PDF.
    */

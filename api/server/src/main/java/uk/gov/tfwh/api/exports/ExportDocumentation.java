@@ -27,7 +27,10 @@ class ExportDocumentation {
                     return;
                   }
                   Content files = new Content();
-                  if (path.endsWith(".pdf")) {
+                  if (path.endsWith("authority-profile.pdf")) {
+                    files.addMediaType(
+                        "application/pdf", file("The authority's two-page profile, tagged PDF"));
+                  } else if (path.endsWith(".pdf")) {
                     files.addMediaType("application/pdf", file("The briefing pack, tagged PDF"));
                   } else {
                     for (ExportFormat format : ExportFormat.values()) {

@@ -78,6 +78,9 @@ class ExportMatrixTest extends RealHttpTest {
       exports.add(new Export("briefing-summary" + q + "&period=2013Q3", Covers.BRIEFING));
     }
     exports.add(new Export("briefing.pdf?phase=1&period=2013Q3", Covers.BRIEFING));
+    String profile = "authority-profile.pdf?phase=1&period=2013Q3&code=";
+    exports.add(new Export(profile + OWN, Covers.OWN_AUTHORITY));
+    exports.add(new Export(profile + OTHER, Covers.OTHER_AUTHORITY));
     return exports;
   }
 
@@ -161,6 +164,53 @@ class ExportMatrixTest extends RealHttpTest {
             .doesNotContain(PRE_RELEASE);
       }
     }
+  }
+
+  @Test
+  void aProfileShowsDataQualityAndReturnsOnlyToTheNationalTeamAndItsOwnCoordinator() {
+    String own = "/api/v1/exports/authority-profile.pdf?phase=1&period=2013Q3&code=" + OWN;
+    String other = "/api/v1/exports/authority-profile.pdf?phase=1&period=2013Q3&code=" + OTHER;
+    String ownAsCoordinator = text(own, download(own, Caller.COORDINATOR.token()).body());
+    assertThat(ownAsCoordinator)
+        .contains("OFFICIAL-SENSITIVE: PRE-RELEASE")
+        .contains("Returns for the quarter");
+    assertThat(text(own, download(own, Caller.NATIONAL.token()).body()))
+        .contains("Returns for the quarter");
+    // A coordinator asking about another authority gets what the public gets: published figures,
+    // no marking, and neither data quality nor return versions.
+    for (Caller caller : List.of(Caller.COORDINATOR, Caller.ANONYMOUS, Caller.MINISTERIAL)) {
+      String path = caller == Caller.MINISTERIAL ? own : other;
+      String inFile = text(path, download(path, caller.token()).body());
+      assertThat(inFile)
+          .as(caller + " " + path)
+          .doesNotContain("Returns for the quarter")
+          .contains("shown to the national team and the authority's own coordinator only");
+    }
+    assertThat(text(other, download(other, Caller.COORDINATOR.token()).body()))
+        .doesNotContain("OFFICIAL-SENSITIVE: PRE-RELEASE")
+        .contains(PUBLISHED)
+        .doesNotContain(PRE_RELEASE);
+  }
+
+  @Test
+  void aProfileOfABadCodePhaseOrPeriodIs400AndOfAnUnknownAuthority404() {
+    String base = "/api/v1/exports/authority-profile.pdf?";
+    for (String[] bad :
+        List.of(
+            new String[] {"phase=1&period=2013Q3&code=kent", "code"},
+            new String[] {"phase=3&period=2013Q3&code=" + OWN, "phase"},
+            new String[] {"phase=1&period=2019Q1&code=" + OWN, "period"},
+            new String[] {"phase=1&period=summer&code=" + OWN, "period"})) {
+      HttpResponse<byte[]> response = download(base + bad[0], Caller.NATIONAL.token());
+      assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+      assertThat(new String(response.body(), StandardCharsets.UTF_8))
+          .contains("\"parameter\":\"" + bad[1] + "\"");
+    }
+    HttpResponse<byte[]> unknown =
+        download(base + "phase=1&period=2013Q3&code=E10000999", Caller.NATIONAL.token());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(new String(unknown.body(), StandardCharsets.UTF_8))
+        .contains("there is no authority E10000999");
   }
 
   private HttpResponse<byte[]> download(String pathAndQuery, String token) {

@@ -81,6 +81,7 @@ class RoleMatrixTest extends RealHttpTest {
     EXPECTED.put(
         ApiEndpoint.EXPORT_BRIEFING_SUMMARY, new int[] {401, 200, 403, 403, 200, 401, 401, 401});
     EXPECTED.put(ApiEndpoint.EXPORT_TABLE, everyone);
+    EXPECTED.put(ApiEndpoint.EXPORT_AUTHORITY_PROFILE, everyone);
     int[] national = {401, 200, 403, 403, 403, 401, 401, 401};
     EXPECTED.put(ApiEndpoint.SUBMISSION_STATUS, national);
     EXPECTED.put(ApiEndpoint.SUBMISSION_AUDIT, national);
@@ -123,6 +124,8 @@ class RoleMatrixTest extends RealHttpTest {
       case EXPORT_BRIEFING -> "/api/v1/exports/briefing.pdf?" + q2;
       case EXPORT_BRIEFING_SUMMARY -> "/api/v1/exports/briefing-summary.xlsx?" + q2;
       case EXPORT_TABLE -> "/api/v1/exports/progress.csv?phase=1&authority=" + code;
+      case EXPORT_AUTHORITY_PROFILE ->
+          "/api/v1/exports/authority-profile.pdf?code=" + code + "&" + q2;
       case SUBMISSION_STATUS -> "/api/v1/submissions/status?" + q2;
       case SUBMISSION_AUDIT -> "/api/v1/submissions/audit";
       case SUBMIT -> "/api/v1/submissions?authority=" + code;
@@ -142,7 +145,8 @@ class RoleMatrixTest extends RealHttpTest {
           ApiEndpoint.PAYMENTS,
           ApiEndpoint.DATA_QUALITY,
           ApiEndpoint.RETURNS,
-          ApiEndpoint.EXPORT_TABLE);
+          ApiEndpoint.EXPORT_TABLE,
+          ApiEndpoint.EXPORT_AUTHORITY_PROFILE);
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")

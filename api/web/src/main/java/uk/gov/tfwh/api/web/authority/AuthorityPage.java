@@ -229,6 +229,17 @@ public class AuthorityPage {
           .toUriString();
     }
 
+    /** The authority's two-page profile (PDF) for the page's phase and quarter. */
+    public String profile() {
+      return uri("/api/v1/exports/authority-profile.pdf")
+          .queryParam("phase", period.phase())
+          .queryParam("period", period.end())
+          .queryParam("code", code)
+          .encode()
+          .build()
+          .toUriString();
+    }
+
     /** The API's export of {@code table} ({@code progress} or {@code payments}) as a file. */
     public String export(String table, String format) {
       return uri("/api/v1/exports/" + table + "." + format)
