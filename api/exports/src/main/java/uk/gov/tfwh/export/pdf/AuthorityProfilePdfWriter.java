@@ -25,6 +25,7 @@ import uk.gov.tfwh.export.profile.AuthorityProfile.QuarterLine;
 import uk.gov.tfwh.export.profile.AuthorityProfile.ReturnVersion;
 import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.table.ColumnGuide;
+import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.projection.ProjectedFigure;
 import uk.gov.tfwh.programme.projection.Projection;
@@ -70,7 +71,7 @@ public final class AuthorityProfilePdfWriter {
           "Phase "
               + profile.phase().number()
               + ", quarter ending "
-              + Figures.date(profile.period())
+              + FigureText.date(profile.period())
               + " ("
               + profile.quarterLabel()
               + ") · "
@@ -118,7 +119,7 @@ public final class AuthorityProfilePdfWriter {
         "Authority profile of "
             + profile.code()
             + ", quarter ending "
-            + Figures.date(profile.period())
+            + FigureText.date(profile.period())
             + "; "
             + profile.provenance().status()
             + "; snapshot "
@@ -146,7 +147,7 @@ public final class AuthorityProfilePdfWriter {
             + " has no figures for phase "
             + profile.phase().number()
             + " in the quarter ending "
-            + Figures.date(profile.period())
+            + FigureText.date(profile.period())
             + ": no accepted return for the quarter is in this snapshot, so there is nothing to"
             + " show or compare. "
             + (profile.series().isEmpty()
@@ -169,17 +170,17 @@ public final class AuthorityProfilePdfWriter {
             .findFirst()
             .orElse(null);
     List<List<String>> items = new ArrayList<>();
-    items.add(List.of(outcome, Figures.count(q.turnedAround()) + " (cumulative in the phase)"));
+    items.add(List.of(outcome, FigureText.count(q.turnedAround()) + " (cumulative in the phase)"));
     items.add(
         List.of(
             "Target",
-            Figures.count(q.target() == null ? null : q.target().longValue())
+            FigureText.count(q.target() == null ? null : q.target().longValue())
                 + (profile.targetBasis() == null ? "" : " (" + profile.targetBasis() + ")")));
-    items.add(List.of("Percent of target", Figures.percent(q.percentOfTarget())));
+    items.add(List.of("Percent of target", FigureText.percent(q.percentOfTarget())));
     items.add(
         List.of(
             "National rank",
-            (q.nationalRank() == null ? Figures.NONE : q.nationalRank().toString())
+            (q.nationalRank() == null ? FigureText.NONE : q.nationalRank().toString())
                 + (groupSize == null ? "" : " of " + groupSize + " authorities reporting")
                 + (q.quartile() == null ? "" : ", quartile " + q.quartile())));
     items.add(
@@ -187,20 +188,20 @@ public final class AuthorityProfilePdfWriter {
             "Change since last quarter",
             q.changeInTurnedAround() == null
                 ? "None to show (no return for the previous quarter)."
-                : Figures.signedCount(q.changeInTurnedAround())
+                : FigureText.signedCount(q.changeInTurnedAround())
                     + " ("
-                    + Figures.points(q.changeInPercentPoints())
+                    + FigureText.points(q.changeInPercentPoints())
                     + ")"));
     Projection p = profile.projection();
     if (p != null) {
       items.add(
           List.of(
               "Projection",
-              Figures.count(p.projectedTurnedAround())
+              FigureText.count(p.projectedTurnedAround())
                   + " by "
                   + p.phase().lastQuarter().label()
                   + " ("
-                  + Figures.percent(p.projectedPercentOfTarget())
+                  + FigureText.percent(p.projectedPercentOfTarget())
                   + " of target) at the pace of "
                   + p.averageQuarterlyIncrease().stripTrailingZeros().toPlainString()
                   + " a quarter since "
@@ -221,7 +222,7 @@ public final class AuthorityProfilePdfWriter {
       reported.add(new ProgressChart.Point(Quarter.endingOn(line.period()), line.turnedAround()));
       alt.append(line.quarterLabel())
           .append(' ')
-          .append(Figures.count(line.turnedAround()))
+          .append(FigureText.count(line.turnedAround()))
           .append("; ");
     }
     List<ProgressChart.Point> projected = new ArrayList<>();
@@ -231,13 +232,13 @@ public final class AuthorityProfilePdfWriter {
         projected.add(new ProgressChart.Point(f.quarter(), f.turnedAround()));
       }
       alt.append("projected ")
-          .append(Figures.count(projection.projectedTurnedAround()))
+          .append(FigureText.count(projection.projectedTurnedAround()))
           .append(" by ")
           .append(profile.phase().lastQuarter().label())
           .append("; ");
     }
     alt.append("target ")
-        .append(Figures.count(profile.target() == null ? null : profile.target().longValue()))
+        .append(FigureText.count(profile.target() == null ? null : profile.target().longValue()))
         .append('.');
     layout.figure(
         alt.toString(),
@@ -264,23 +265,23 @@ public final class AuthorityProfilePdfWriter {
       rows.add(
           List.of(
               line.quarterLabel(),
-              Figures.date(line.period()),
-              Figures.count(line.turnedAround()),
-              Figures.percent(line.percentOfTarget()),
-              line.nationalRank() == null ? Figures.NONE : line.nationalRank().toString(),
-              Figures.signedCount(line.changeInTurnedAround()),
-              "  " + Figures.points(line.changeInPercentPoints())));
+              FigureText.date(line.period()),
+              FigureText.count(line.turnedAround()),
+              FigureText.percent(line.percentOfTarget()),
+              line.nationalRank() == null ? FigureText.NONE : line.nationalRank().toString(),
+              FigureText.signedCount(line.changeInTurnedAround()),
+              "  " + FigureText.points(line.changeInPercentPoints())));
     }
     if (projection != null) {
       for (ProjectedFigure f : projection.path()) {
         rows.add(
             List.of(
                 f.quarter().label(),
-                Figures.date(f.quarter().end()),
-                Figures.count(f.turnedAround()) + " (projected)",
-                Figures.NONE,
-                Figures.NONE,
-                Figures.NONE,
+                FigureText.date(f.quarter().end()),
+                FigureText.count(f.turnedAround()) + " (projected)",
+                FigureText.NONE,
+                FigureText.NONE,
+                FigureText.NONE,
                 "  projection"));
       }
     }
@@ -314,10 +315,10 @@ public final class AuthorityProfilePdfWriter {
           List.of(
               b.label(),
               s.groupRank() + " of " + s.groupSize(),
-              Figures.percent(s.percentOfTarget()),
-              Figures.percent(s.lowerQuartile()),
-              Figures.percent(s.median()),
-              Figures.percent(s.upperQuartile())));
+              FigureText.percent(s.percentOfTarget()),
+              FigureText.percent(s.lowerQuartile()),
+              FigureText.percent(s.median()),
+              FigureText.percent(s.upperQuartile())));
     }
     layout.table(columns, rows, SMALL);
   }
@@ -336,17 +337,18 @@ public final class AuthorityProfilePdfWriter {
     items.add(
         List.of(
             "Paid to date",
-            Figures.money(p.toDate())
+            FigureText.money(p.toDate())
                 + " in phase "
                 + profile.phase().number()
                 + " up to and including the quarter ending "
-                + Figures.date(p.latestPeriod())));
-    items.add(List.of("Paid in the quarter", Figures.money(p.paidInQuarter())));
-    items.add(List.of("Cap for the phase", Figures.money(p.cap())));
+                + FigureText.date(p.latestPeriod())));
+    items.add(List.of("Paid in the quarter", FigureText.money(p.paidInQuarter())));
+    items.add(List.of("Cap for the phase", FigureText.money(p.cap())));
     items.add(
         List.of(
             "Left under the cap",
-            Figures.money(p.remaining()) + (p.capReached() ? " (the cap has been reached)" : "")));
+            FigureText.money(p.remaining())
+                + (p.capReached() ? " (the cap has been reached)" : "")));
     layout.definitionList(items, BODY, 150);
   }
 
@@ -430,10 +432,10 @@ public final class AuthorityProfilePdfWriter {
           List.of(
               Integer.toString(i + 1),
               v.submittedAt() == null
-                  ? Figures.NONE
+                  ? FigureText.NONE
                   : v.submittedAt().toString().substring(0, 16).replace('T', ' '),
               nonNull(v.submittedBy()),
-              Figures.count(v.turnedAround()),
+              FigureText.count(v.turnedAround()),
               v.current() ? "yes" : "",
               nonNull(v.revisionNote())));
     }
@@ -455,10 +457,10 @@ public final class AuthorityProfilePdfWriter {
                     + " ("
                     + p.status().toLowerCase(Locale.UK)
                     + "), created "
-                    + Figures.time(p.snapshotCreatedAt())
+                    + FigureText.time(p.snapshotCreatedAt())
                     + "; reference data "
                     + p.referenceVersion()),
-            List.of("Generated", Figures.time(p.generatedAt())),
+            List.of("Generated", FigureText.time(p.generatedAt())),
             List.of(profile.phase().outcomeHeading(), ColumnGuide.definition("turned_around")),
             List.of("Percent of target", ColumnGuide.definition("percent_of_target")),
             List.of(

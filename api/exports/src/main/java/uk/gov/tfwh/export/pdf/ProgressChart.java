@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.util.Matrix;
+import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 
@@ -91,7 +92,7 @@ final class ProgressChart implements TaggedLayout.Painter {
       out.moveTo(left, gy);
       out.lineTo(left + plotWidth, gy);
       out.stroke();
-      String label = Figures.count(v);
+      String label = FigureText.count(v);
       text(out, LABEL, left - 4 - PdfText.width(fonts.regular(), LABEL, label), gy - 2.5f, label);
     }
     out.setStrokingColor(0.3f, 0.3f, 0.3f);
@@ -138,7 +139,7 @@ final class ProgressChart implements TaggedLayout.Painter {
       out.lineTo(left + plotWidth, ty);
       out.stroke();
       out.setNonStrokingColor(RED[0], RED[1], RED[2]);
-      String label = "Target " + Figures.count(target.longValue());
+      String label = "Target " + FigureText.count(target.longValue());
       text(out, LABEL, left + 4, ty + 3, label);
       out.setNonStrokingColor(0f, 0f, 0f);
     }

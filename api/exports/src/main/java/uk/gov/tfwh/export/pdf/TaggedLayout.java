@@ -94,11 +94,6 @@ final class TaggedLayout {
     y -= points;
   }
 
-  /** Starts a new page here, whatever room is left (a document laid out page by page). */
-  void pageBreak() throws IOException {
-    newPage();
-  }
-
   /** Starts a new page unless {@code height} points still fit on this one. */
   void ensure(float height) throws IOException {
     if (y - height < BOTTOM) {

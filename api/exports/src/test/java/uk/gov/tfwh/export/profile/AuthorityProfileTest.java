@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.Exports;
-import uk.gov.tfwh.export.pdf.Figures;
 import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -88,9 +88,10 @@ class AuthorityProfileTest {
     int row = progress.column("period_end").indexOf(period);
     assertThat(row).as("the sample has figures for " + code).isNotNegative();
     assertThat(text)
-        .contains(Figures.count(progress.value(row, "turned_around", Long.class)))
-        .contains(Figures.count(progress.value(row, "target_families", Integer.class).longValue()))
-        .contains(Figures.percent(progress.value(row, "percent_of_target", BigDecimal.class)))
+        .contains(FigureText.count(progress.value(row, "turned_around", Long.class)))
+        .contains(
+            FigureText.count(progress.value(row, "target_families", Integer.class).longValue()))
+        .contains(FigureText.percent(progress.value(row, "percent_of_target", BigDecimal.class)))
         .doesNotContain("OFFICIAL-SENSITIVE");
     assertThat(text).contains(phase == 1 ? "Families turned around" : "Successful family outcomes");
     if (phase == 2) {
@@ -112,9 +113,9 @@ class AuthorityProfileTest {
                       group)));
       assertThat(text)
           .contains(summary.groupRank() + " of " + summary.groupSize())
-          .contains(Figures.percent(summary.lowerQuartile()))
-          .contains(Figures.percent(summary.median()))
-          .contains(Figures.percent(summary.upperQuartile()));
+          .contains(FigureText.percent(summary.lowerQuartile()))
+          .contains(FigureText.percent(summary.median()))
+          .contains(FigureText.percent(summary.upperQuartile()));
     }
     QueryResult payments = query(Query.PAYMENTS, Map.of("phase", phase, "authority", code));
     BigDecimal toDate = null;
@@ -124,7 +125,7 @@ class AuthorityProfileTest {
       }
     }
     assertThat(toDate).isNotNull();
-    assertThat(text).contains("Paid to date " + Figures.money(toDate));
+    assertThat(text).contains("Paid to date " + FigureText.money(toDate));
   }
 
   @ParameterizedTest
