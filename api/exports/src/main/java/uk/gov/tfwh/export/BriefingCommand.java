@@ -15,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import uk.gov.tfwh.export.pdf.FirstPageImage;
 import uk.gov.tfwh.export.pdf.PageImages;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
@@ -26,9 +25,9 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * {@code ./tfwh briefing}: writes the ministerial briefing PDF for a phase and quarter from a
- * warehouse, and optionally its first page as a PNG (how docs/briefing-page1.png is made). Exit 2
- * for a bad option or argument (usage), 1 when the briefing cannot be made (no such snapshot, no
- * figures for the quarter, cannot write the file).
+ * warehouse, and optionally its pages as PNGs (how docs/briefing-page1.png is made). Exit 2 for a
+ * bad option or argument (usage), 1 when the briefing cannot be made (no such snapshot, no figures
+ * for the quarter, cannot write the file).
  */
 @Command(
     name = "briefing",
@@ -89,8 +88,8 @@ public final class BriefingCommand implements Callable<Integer> {
       names = "--png",
       paramLabel = "FILE",
       description =
-          "Also render the first page to this PNG (PDFBox's renderer); for a profile, every"
-              + " page, to FILE's name with -page1, -page2 before .png.")
+          "Also render every page to PNGs (PDFBox's renderer) named after FILE with -page1,"
+              + " -page2... before .png (docs/briefing.png gives docs/briefing-page1.png).")
   Path png;
 
   @Option(
@@ -162,16 +161,13 @@ public final class BriefingCommand implements Callable<Integer> {
               + pdf.snapshotId()
               + (pdf.published() ? ", published" : ", PRE-RELEASE")
               + ")");
-      if (png != null && authority != null) {
+      if (png != null) {
         List<byte[]> pages = PageImages.png(pdf.content(), dpi);
         for (int i = 0; i < pages.size(); i++) {
           Path page = pageImage(png, i + 1);
           write(page, pages.get(i));
           stdout.println("wrote " + page + " (page " + (i + 1) + " at " + dpi + " dpi)");
         }
-      } else if (png != null) {
-        write(png, FirstPageImage.png(pdf.content(), dpi));
-        stdout.println("wrote " + png + " (first page at " + dpi + " dpi)");
       }
       stdout.flush();
     }

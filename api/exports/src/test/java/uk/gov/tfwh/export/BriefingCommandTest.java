@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /** {@code ./tfwh briefing} end to end on the fixture warehouse, and its exit codes. */
 class BriefingCommandTest {
@@ -44,9 +47,10 @@ class BriefingCommandTest {
   }
 
   @Test
-  void writesTheBriefingOfTheCurrentSnapshotMarkedPreReleaseAndItsFirstPage() throws IOException {
+  void writesTheBriefingOfTheCurrentSnapshotMarkedPreReleaseAndPicturesOfItsPages()
+      throws IOException {
     Path pdf = out.resolve("briefing.pdf");
-    Path png = out.resolve("page1.png");
+    Path png = out.resolve("briefing.png");
 
     int code =
         run(
@@ -63,7 +67,13 @@ class BriefingCommandTest {
           .contains(BriefingPdfWriter.PRE_RELEASE_MARKING)
           .contains(ExportWarehouse.PRE_RELEASE);
     }
-    var image = ImageIO.read(png.toFile());
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      // A picture of every page, named after the file asked for.
+      for (int page = 1; page <= document.getNumberOfPages(); page++) {
+        assertThat(out.resolve("briefing-page" + page + ".png")).isRegularFile();
+      }
+    }
+    var image = ImageIO.read(out.resolve("briefing-page1.png").toFile());
     // A4 at 110 dpi: 8.27 x 11.69 inches.
     assertThat(image.getWidth()).isEqualTo(909);
     assertThat(image.getHeight()).isEqualTo(1286);
@@ -113,6 +123,131 @@ class BriefingCommandTest {
       // The same briefing, but for when each was generated (two runs may straddle a minute).
       assertThat(withoutGenerationTime(new PDFTextStripper().getText(label)))
           .isEqualTo(withoutGenerationTime(new PDFTextStripper().getText(date)));
+    }
+  }
+
+  /**
+   * Issue 20: {@code --all-authorities} writes every authority's profile and an index with a line
+   * per authority; an authority whose file cannot be written is reported, in the index and on
+   * stderr, while the others are still written, and the run exits 1.
+   */
+  @Test
+  void allAuthoritiesWritesEveryProfileAndAnIndexAndReportsOneFailureWithoutLosingTheRest()
+      throws IOException {
+    Path first = out.resolve("first");
+    int code =
+        run(
+            "--warehouse",
+            warehouseDir.toString(),
+            "--phase",
+            "1",
+            "--period",
+            "2013Q3",
+            "--all-authorities",
+            "--out",
+            first.toString());
+    assertThat(code).as(stderr.toString()).isZero();
+    List<String> index = Files.readAllLines(first.resolve("index.csv"));
+    assertThat(index.get(0))
+        .isEqualTo("authority_code,authority_name,file,pages,bytes,status,error");
+    List<String> lines = index.subList(1, index.size());
+    assertThat(lines).hasSize(SnapshotFixture.AUTHORITIES.size());
+    List<String> files = new ArrayList<>();
+    for (String line : lines) {
+      String[] cells = line.split(",", -1);
+      assertThat(cells[5]).as(line).isEqualTo("written");
+      assertThat(first.resolve(cells[2])).as(line).isRegularFile();
+      files.add(cells[2]);
+    }
+    assertThat(stderr.toString()).contains("/" + lines.size());
+
+    // The same run into a folder where one authority's file name is taken by a folder.
+    Path second = out.resolve("second");
+    Files.createDirectories(second.resolve(files.get(0)));
+    stderr.getBuffer().setLength(0);
+    code =
+        run(
+            "--warehouse",
+            warehouseDir.toString(),
+            "--phase",
+            "1",
+            "--period",
+            "2013Q3",
+            "--all-authorities",
+            "--out",
+            second.toString());
+    assertThat(code).isEqualTo(1);
+    List<String> again = Files.readAllLines(second.resolve("index.csv"));
+    assertThat(again.subList(1, again.size()))
+        .filteredOn(l -> l.contains(",failed,"))
+        .hasSize(1)
+        .allSatisfy(l -> assertThat(l).startsWith(lines.get(0).split(",")[0] + ","));
+    for (String file : files.subList(1, files.size())) {
+      assertThat(second.resolve(file)).isRegularFile();
+    }
+    assertThat(stderr.toString()).contains("failed");
+    assertThat(stdout.toString()).contains("1 failed");
+  }
+
+  /** A pre-release profile is marked on every page; a published one on none. */
+  @Test
+  void aProfileIsMarkedOnEveryPageBeforePublicationAndNowhereAfter() throws IOException {
+    for (String snapshot : List.of("current", "published")) {
+      Path pdf = out.resolve(snapshot + ".pdf");
+      int code =
+          run(
+              "--warehouse",
+              warehouseDir.toString(),
+              "--phase",
+              "1",
+              "--period",
+              "2013Q3",
+              "--snapshot",
+              snapshot,
+              "--authority",
+              SnapshotFixture.KENT,
+              "--out",
+              pdf.toString());
+      assertThat(code).as(stderr.toString()).isZero();
+      try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+        assertThat(document.getNumberOfPages()).isEqualTo(2);
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+          PDFTextStripper stripper = new PDFTextStripper();
+          stripper.setStartPage(page);
+          stripper.setEndPage(page);
+          String text = stripper.getText(document);
+          if (snapshot.equals("current")) {
+            assertThat(text).as("page " + page).contains(BriefingPdfWriter.PRE_RELEASE_MARKING);
+          } else {
+            assertThat(text).as("page " + page).doesNotContain("PRE-RELEASE");
+          }
+        }
+      }
+    }
+  }
+
+  /** An authority without figures in the quarter gets a valid profile that says so plainly. */
+  @Test
+  void aProfileOfAnAuthorityWithoutFiguresSaysSo() throws IOException {
+    Path pdf = out.resolve("city.pdf");
+    int code =
+        run(
+            "--warehouse",
+            warehouseDir.toString(),
+            "--phase",
+            "1",
+            "--period",
+            "2013Q3",
+            "--snapshot",
+            "published",
+            "--authority",
+            SnapshotFixture.CITY_OF_LONDON,
+            "--out",
+            pdf.toString());
+    assertThat(code).as(stderr.toString()).isZero();
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).contains("City of London").containsIgnoringCase("no figures");
     }
   }
 

@@ -148,6 +148,29 @@ class HostileTextTest {
     }
   }
 
+  /**
+   * An authority profile of an authority with a hostile name, in a snapshot whose revision notes
+   * are a formula, is a valid PDF that shows them as text, with no link or action made from them.
+   */
+  @Test
+  void aProfileShowsHostileNamesAndNotesAsTextWithNoLinks() throws IOException {
+    for (Map.Entry<String, String> hostile : ExportWarehouse.hostileNames().entrySet()) {
+      ExportFile file =
+          warehouse.exports.authorityProfilePdf(
+              hostile.getKey(), 1, SnapshotFixture.Q2, SnapshotSelector.current());
+      try (PDDocument pdf = Loader.loadPDF(file.content())) {
+        for (PDPage page : pdf.getPages()) {
+          assertThat(page.getAnnotations()).as(hostile.getKey()).isEmpty();
+        }
+        assertThat(pdf.getDocumentCatalog().getOpenAction()).isNull();
+        assertThat(pdf.getDocumentCatalog().getNames()).isNull();
+        String text = new PDFTextStripper().getText(pdf);
+        // Control characters are drawn as spaces; the rest of the name is there, as text.
+        assertThat(text).as(hostile.getKey()).contains(hostile.getValue().strip());
+      }
+    }
+  }
+
   /** Text a spreadsheet would not run: nothing risky first, except after the apostrophe. */
   private static void assertInert(String text) {
     if (!text.isEmpty()) {

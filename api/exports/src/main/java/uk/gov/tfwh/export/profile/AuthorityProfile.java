@@ -44,6 +44,7 @@ public record AuthorityProfile(
     List<QuarterLine> series,
     Projection projection,
     List<Benchmark> benchmarks,
+    List<Neighbour> neighbours,
     Payments payments,
     boolean restrictedShown,
     Quality quality,
@@ -60,6 +61,7 @@ public record AuthorityProfile(
     requireNonNull(name, "name");
     series = List.copyOf(series);
     benchmarks = List.copyOf(benchmarks);
+    neighbours = List.copyOf(neighbours);
     findings = List.copyOf(findings);
     returns = List.copyOf(returns);
   }
@@ -83,6 +85,24 @@ public record AuthorityProfile(
     public QuarterLine {
       requireNonNull(period, "period");
       requireNonNull(quarterLabel, "quarterLabel");
+    }
+  }
+
+  /**
+   * A member of the authority's statistical-neighbour group in the quarter (the set in effect
+   * then), the authority itself among them, as {@code benchmark.sql} gives it.
+   */
+  public record Neighbour(
+      int groupRank,
+      String code,
+      String name,
+      boolean subject,
+      long turnedAround,
+      Integer target,
+      BigDecimal percentOfTarget) {
+    public Neighbour {
+      requireNonNull(code, "code");
+      requireNonNull(name, "name");
     }
   }
 

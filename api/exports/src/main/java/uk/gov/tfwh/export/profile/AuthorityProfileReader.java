@@ -154,11 +154,25 @@ public final class AuthorityProfileReader {
     }
 
     List<Benchmark> groups = new ArrayList<>();
+    List<AuthorityProfile.Neighbour> neighbours = new ArrayList<>();
     if (latest != null) {
       for (Map.Entry<String, String> group : GROUPS.entrySet()) {
         QueryResult members = benchmark(code, authority, group.getKey());
         if (members.column("is_subject").contains(Boolean.TRUE)) {
           groups.add(new Benchmark(group.getKey(), group.getValue(), BenchmarkSummary.of(members)));
+          if (group.getKey().equals("neighbours")) {
+            for (int r = 0; r < members.size(); r++) {
+              neighbours.add(
+                  new AuthorityProfile.Neighbour(
+                      members.value(r, "group_rank", Integer.class),
+                      members.value(r, "authority_code", String.class),
+                      members.value(r, "authority_name", String.class),
+                      Boolean.TRUE.equals(members.value(r, "is_subject", Boolean.class)),
+                      members.value(r, "turned_around", Long.class),
+                      members.value(r, "target_families", Integer.class),
+                      members.value(r, "percent_of_target", BigDecimal.class)));
+            }
+          }
         }
       }
     }
@@ -187,6 +201,7 @@ public final class AuthorityProfileReader {
         series,
         projection,
         groups,
+        neighbours,
         payments(code),
         restrictedShown,
         dataQuality,

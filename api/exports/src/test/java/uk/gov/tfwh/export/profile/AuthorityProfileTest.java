@@ -117,6 +117,33 @@ class AuthorityProfileTest {
           .contains(FigureText.percent(summary.median()))
           .contains(FigureText.percent(summary.upperQuartile()));
     }
+    // Every member of the neighbour group, with its figure and rank.
+    QueryResult neighbours =
+        query(
+            Query.BENCHMARK,
+            Map.of(
+                "authority",
+                code,
+                "phase",
+                phase,
+                "period",
+                period,
+                "comparison_group",
+                "neighbours"));
+    for (int r = 0; r < neighbours.size(); r++) {
+      assertThat(text)
+          .contains(
+              neighbours.value(r, "group_rank", Integer.class)
+                  + " "
+                  + neighbours.value(r, "authority_name", String.class))
+          .contains(
+              FigureText.count(neighbours.value(r, "turned_around", Long.class))
+                  + " "
+                  + FigureText.count(
+                      neighbours.value(r, "target_families", Integer.class).longValue())
+                  + " "
+                  + FigureText.percent(neighbours.value(r, "percent_of_target", BigDecimal.class)));
+    }
     QueryResult payments = query(Query.PAYMENTS, Map.of("phase", phase, "authority", code));
     BigDecimal toDate = null;
     for (int i = 0; i < payments.size(); i++) {
