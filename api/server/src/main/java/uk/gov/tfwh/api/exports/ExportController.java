@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.exports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -152,20 +153,16 @@ class ExportController {
     Phase checked = PeriodParameters.phase(phase);
     LocalDate end = PeriodParameters.periodIn(checked, period);
     boolean detail = access.seesReturnDetail(viewer, authority);
-    SnapshotSelector benchmarks = access.figures(viewer);
+    // Resolved once, before the validator is made: the file and its ETag name the same snapshot.
+    Snapshot benchmarks = reads.resolve(access.figures(viewer));
     return file(
         request,
         viewer,
         access.authorityFigures(viewer, authority),
+        List.of(benchmarks),
         pinned ->
             exports.authorityProfilePdf(
-                authority,
-                phase,
-                end,
-                pinned.selector(),
-                // Resolved now, by id, so the file names the snapshots it was read from.
-                SnapshotSelector.byId(reads.resolve(benchmarks).id()),
-                detail));
+                authority, phase, end, pinned.selector(), benchmarks.selector(), detail));
   }
 
   /**
@@ -201,11 +198,21 @@ class ExportController {
       Viewer viewer,
       SnapshotSelector selector,
       Function<Snapshot, ExportFile> export) {
+    return file(request, viewer, selector, List.of(), export);
+  }
+
+  private ResponseEntity<byte[]> file(
+      NativeWebRequest request,
+      Viewer viewer,
+      SnapshotSelector selector,
+      List<Snapshot> alsoReads,
+      Function<Snapshot, ExportFile> export) {
     ResponseEntity<ExportFile> response =
         reads.respond(
             request,
             viewer,
             selector,
+            alsoReads,
             snapshot -> {
               try {
                 return export.apply(snapshot);

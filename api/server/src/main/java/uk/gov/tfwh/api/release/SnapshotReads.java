@@ -49,8 +49,23 @@ public class SnapshotReads {
       Viewer viewer,
       SnapshotSelector selector,
       Function<Snapshot, T> body) {
+    return respond(request, viewer, selector, java.util.List.of(), body);
+  }
+
+  /**
+   * As {@link #respond(NativeWebRequest, Viewer, SnapshotSelector, Function)} for a response that
+   * also reads other snapshots, resolved by the caller before it reads them (an authority's
+   * profile: its own figures pre-release, the others' published): the validator names them too, so
+   * it changes when any of them does.
+   */
+  public <T> ResponseEntity<T> respond(
+      NativeWebRequest request,
+      Viewer viewer,
+      SnapshotSelector selector,
+      java.util.List<Snapshot> alsoReads,
+      Function<Snapshot, T> body) {
     Snapshot snapshot = resolve(selector);
-    String etag = etag(request, viewer, snapshot);
+    String etag = etag(request, viewer, snapshot, alsoReads);
     CacheControl caching =
         viewer.isAnonymous() && snapshot.release() == Release.PUBLISHED
             ? publicCaching
@@ -85,7 +100,13 @@ public class SnapshotReads {
     return false;
   }
 
-  private static String etag(NativeWebRequest request, Viewer viewer, Snapshot snapshot) {
+  /**
+   * The snapshot id, then a digest of the request, the viewer, whether the snapshot is published (a
+   * file marked pre-release must not be revalidated once its snapshot is published: the marking
+   * comes off) and any other snapshot the response reads.
+   */
+  private static String etag(
+      NativeWebRequest request, Viewer viewer, Snapshot snapshot, java.util.List<Snapshot> also) {
     HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
     String asked =
         http.getRequestURI()
@@ -96,7 +117,10 @@ public class SnapshotReads {
             + '\n'
             + viewer.role()
             + '/'
-            + viewer.authority();
+            + viewer.authority()
+            + '\n'
+            + snapshot.release()
+            + also.stream().map(s -> "\n" + s.id() + "/" + s.release()).reduce("", String::concat);
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(asked.getBytes(StandardCharsets.UTF_8));

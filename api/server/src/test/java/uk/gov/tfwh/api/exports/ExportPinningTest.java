@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
+import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.config.ApiProperties;
 import uk.gov.tfwh.api.release.SnapshotPointers;
@@ -112,5 +113,57 @@ class ExportPinningTest {
       assertThat(new String(response.getBody(), StandardCharsets.UTF_8))
           .isEqualTo(new String(first, StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * A coordinator's profile reads its own authority from the latest snapshot and the others from
+   * the published one: when a publish changes the published snapshot (and publishes its own), the
+   * validator changes, so a client holding the old file is not told it is still current.
+   */
+  @Test
+  void aProfilesValidatorChangesWhenEitherSnapshotItReadsChanges() {
+    SnapshotStore store = new SnapshotStore(dir.resolve("warehouse"));
+    SnapshotFixture.commit(store, FIRST, 0);
+    store.publish(FIRST);
+    SnapshotFixture.commit(store, SECOND, 1000);
+    try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
+      Exports exports =
+          new Exports(
+              queries, store, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
+      ApiProperties properties =
+          new ApiProperties(
+              store.root(),
+              Engine.EMBEDDED,
+              "jdbc:trino://127.0.0.1:8090",
+              null,
+              Duration.ofSeconds(60),
+              new ApiProperties.Oidc(
+                  "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
+      ExportController controller =
+          new ExportController(
+              exports,
+              new SnapshotReads(new SnapshotPointers(store), properties),
+              new AccessPolicy());
+      Viewer coordinator = Viewer.user("coord", Role.COORDINATOR, SnapshotFixture.BIRMINGHAM);
+
+      String before = profileEtag(controller, coordinator);
+      assertThat(profileEtag(controller, coordinator)).as("the same question").isEqualTo(before);
+      store.publish(SECOND);
+      String after = profileEtag(controller, coordinator);
+
+      assertThat(before).startsWith("\"" + SECOND);
+      assertThat(after).startsWith("\"" + SECOND).isNotEqualTo(before);
+    }
+  }
+
+  private static String profileEtag(ExportController controller, Viewer viewer) {
+    MockHttpServletRequest http =
+        new MockHttpServletRequest("GET", "/api/v1/exports/authority-profile.pdf");
+    http.setQueryString("code=" + SnapshotFixture.BIRMINGHAM + "&phase=1&period=2013Q3");
+    ResponseEntity<byte[]> response =
+        controller.authorityProfile(
+            SnapshotFixture.BIRMINGHAM, 1, "2013Q3", new ServletWebRequest(http), viewer);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getHeaders().getETag();
   }
 }
