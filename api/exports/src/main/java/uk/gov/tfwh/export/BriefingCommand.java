@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.gov.tfwh.export.format.PoiLogging;
 import uk.gov.tfwh.export.pdf.PageImages;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
@@ -100,11 +101,7 @@ public final class BriefingCommand implements Callable<Integer> {
   int dpi;
 
   public static void main(String[] args) {
-    // POI logs through the Log4j API, which with no Log4j core on the classpath prints a warning
-    // about a missing logging provider on every run; the API's own simple logger keeps errors only.
-    System.setProperty(
-        "log4j2.loggerContextFactory",
-        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    PoiLogging.keepErrorsOnly();
     System.exit(commandLine(new BriefingCommand()).execute(args));
   }
 

@@ -14,6 +14,7 @@ import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.ExportFormat;
 import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.TableRequest;
+import uk.gov.tfwh.export.format.PoiLogging;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -47,6 +48,7 @@ public final class ExportBenchmark implements Callable<Integer> {
   boolean noCache;
 
   public static void main(String[] args) {
+    PoiLogging.keepErrorsOnly();
     System.exit(new CommandLine(new ExportBenchmark()).execute(args));
   }
 
