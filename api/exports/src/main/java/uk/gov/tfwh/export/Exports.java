@@ -22,6 +22,7 @@ import uk.gov.tfwh.export.table.ExportTable;
 import uk.gov.tfwh.export.table.ExportWorkbook;
 import uk.gov.tfwh.export.table.QueryTables;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -98,7 +99,7 @@ public final class Exports {
       SnapshotSelector snapshot,
       SnapshotSelector benchmarkSnapshot,
       boolean restrictedShown) {
-    if (code == null || !code.matches("E\\d{8}")) {
+    if (!AuthorityCode.isWellFormed(code)) {
       throw new IllegalArgumentException(
           "code must be an authority code such as E10000016, not '" + code + "'");
     }

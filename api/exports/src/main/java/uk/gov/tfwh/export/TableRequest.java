@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.AuthorityCode;
 
 /**
  * Which table to export, with the arguments it needs. Use the factories: each kind's required
@@ -40,7 +41,7 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
     if (authority != null && kind != TableKind.AUTHORITY_PROGRESS && kind != TableKind.PAYMENTS) {
       throw new IllegalArgumentException(kind.slug() + " takes no authority");
     }
-    if (authority != null && !authority.matches("E\\d{8}")) {
+    if (authority != null && !AuthorityCode.isWellFormed(authority)) {
       throw new IllegalArgumentException(
           "authority must be a GSS code such as E08000025, not '" + authority + "'");
     }

@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.access;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import uk.gov.tfwh.programme.reference.AuthorityCode;
 
 /**
  * Who is asking: the anonymous public, or a signed-in user with one role (and, for a coordinator,
@@ -23,7 +24,7 @@ public record Viewer(String name, Role role, String authority) {
               ? "a coordinator needs an authority"
               : "only a coordinator has an authority");
     }
-    if (authority != null && !AuthorityCodes.isWellFormed(authority)) {
+    if (authority != null && !AuthorityCode.isWellFormed(authority)) {
       throw new IllegalArgumentException("not an authority code: " + authority);
     }
   }

@@ -1,11 +1,11 @@
 package uk.gov.tfwh.api.authority;
 
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.access.AuthorityCodes;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -24,7 +24,7 @@ public class Authorities {
 
   /** Checks a code's shape, before it decides anything (such as a coordinator's access). */
   public static String wellFormed(String parameter, String code) {
-    if (!AuthorityCodes.isWellFormed(code)) {
+    if (!AuthorityCode.isWellFormed(code)) {
       throw new BadParameterException(
           parameter,
           parameter + " must be an authority code such as E06000001, not '" + code + "'");

@@ -58,7 +58,6 @@ public final class ReferenceDataLoader {
 
   private static final List<String> TARGET_HEADER =
       List.of("authority_code", "phase", "target_families", "basis");
-  private static final String GSS_CODE = "E(06|07|08|09|10|11)[0-9]{6}";
 
   private ReferenceDataLoader() {}
 
@@ -132,7 +131,7 @@ public final class ReferenceDataLoader {
       String regionName = record.get("region").trim();
       String typeCode = record.get("authority_type").trim();
       int before = problems.size();
-      if (!code.matches(GSS_CODE)) {
+      if (!AuthorityCode.isAuthorityEntity(code)) {
         problems.add(where + "authority_code '" + code + "' is not an upper-tier GSS code");
       } else if (lineOfCode.containsKey(code)) {
         problems.add(
@@ -174,7 +173,7 @@ public final class ReferenceDataLoader {
       String former = record.get("former_codes").trim();
       if (!former.isEmpty()) {
         for (String formerCode : Arrays.stream(former.split(";")).map(String::trim).toList()) {
-          if (!formerCode.matches(GSS_CODE)) {
+          if (!AuthorityCode.isAuthorityEntity(formerCode)) {
             problems.add(where + "former code '" + formerCode + "' is not a GSS code");
           } else if (formerCode.equals(code)) {
             problems.add(where + "former code " + formerCode + " is the authority's own code");

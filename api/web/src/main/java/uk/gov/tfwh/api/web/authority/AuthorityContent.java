@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import uk.gov.tfwh.api.access.AuthorityCodes;
 import uk.gov.tfwh.api.progress.ProgressReports;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
@@ -17,6 +16,7 @@ import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -79,7 +79,7 @@ final class AuthorityContent {
       String code,
       String phase,
       String period) {
-    if (!AuthorityCodes.isWellFormed(code)) {
+    if (!AuthorityCode.isWellFormed(code)) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
     PageSnapshot own = figures.resolve(viewer.authorityFigures(code));
