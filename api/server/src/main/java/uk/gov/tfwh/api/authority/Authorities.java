@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;

@@ -2,7 +2,7 @@ package uk.gov.tfwh.api.benchmark;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import uk.gov.tfwh.api.release.Release;
+import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;

@@ -12,7 +12,7 @@ import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
-import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 

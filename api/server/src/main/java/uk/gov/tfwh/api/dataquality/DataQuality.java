@@ -3,7 +3,7 @@ package uk.gov.tfwh.api.dataquality;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import uk.gov.tfwh.api.release.Release;
+import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;

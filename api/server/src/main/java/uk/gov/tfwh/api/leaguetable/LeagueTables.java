@@ -8,7 +8,7 @@ import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;

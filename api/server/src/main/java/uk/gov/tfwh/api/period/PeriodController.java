@@ -9,7 +9,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;

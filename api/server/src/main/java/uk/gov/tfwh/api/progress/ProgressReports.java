@@ -7,7 +7,7 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;

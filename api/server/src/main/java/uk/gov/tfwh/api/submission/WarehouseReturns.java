@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.SnapshotPointers;
+import uk.gov.tfwh.api.serving.SnapshotPointers;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.history.ReturnVersion;

@@ -1,6 +1,6 @@
 package uk.gov.tfwh.api.timeseries;
 
-import uk.gov.tfwh.api.release.Release;
+import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;

@@ -10,7 +10,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.period.PeriodParameters;
-import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.serving.SnapshotReads;
 
 @RestController
 class TimeSeriesController {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.Query;

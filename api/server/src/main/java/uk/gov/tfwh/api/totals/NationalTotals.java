@@ -1,7 +1,7 @@
 package uk.gov.tfwh.api.totals;
 
 import java.time.LocalDate;
-import uk.gov.tfwh.api.release.Release;
+import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.release.SnapshotReads;
+import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;

@@ -2,8 +2,8 @@ package uk.gov.tfwh.api.web.page;
 
 import static java.util.Objects.requireNonNull;
 
-import uk.gov.tfwh.api.release.Release;
-import uk.gov.tfwh.api.release.Snapshot;
+import uk.gov.tfwh.api.serving.Release;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.release;
+package uk.gov.tfwh.api.serving;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;

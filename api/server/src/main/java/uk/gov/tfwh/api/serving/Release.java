@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.release;
+package uk.gov.tfwh.api.serving;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

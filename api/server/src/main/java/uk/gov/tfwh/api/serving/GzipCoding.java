@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.release;
+package uk.gov.tfwh.api.serving;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
