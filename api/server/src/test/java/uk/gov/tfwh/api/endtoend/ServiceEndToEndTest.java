@@ -32,6 +32,7 @@ class ServiceEndToEndTest extends ApiEndToEndTest {
             "/api/v1/exports/{table}.{format}",
             "/api/v1/exports/briefing.pdf",
             "/api/v1/exports/briefing-summary.{format}",
+            "/api/v1/exports/authority-profile.pdf",
             "/api/v1/submissions",
             "/api/v1/submissions/{id}",
             "/api/v1/submissions/{id}/sign-off",

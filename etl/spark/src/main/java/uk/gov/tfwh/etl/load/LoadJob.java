@@ -2,15 +2,12 @@ package uk.gov.tfwh.etl.load;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import uk.gov.tfwh.etl.claims.NationalClaims;
 import uk.gov.tfwh.etl.concurrent.Completions;
 import uk.gov.tfwh.etl.figures.CurrentReturns;
@@ -36,7 +28,6 @@ import uk.gov.tfwh.etl.figures.PaymentTable;
 import uk.gov.tfwh.etl.figures.Reconciliation;
 import uk.gov.tfwh.etl.history.HistoryDecisions;
 import uk.gov.tfwh.etl.history.VersionStatus;
-import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.etl.read.ReturnReading;
@@ -44,7 +35,6 @@ import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.report.ReturnCounts;
 import uk.gov.tfwh.etl.report.Totals;
 import uk.gov.tfwh.etl.state.LoadState;
-import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.etl.table.DimensionTables;
 import uk.gov.tfwh.etl.table.FindingRows;
 import uk.gov.tfwh.etl.table.LinkedFiles;
@@ -70,7 +60,6 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
 import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
-import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -97,14 +86,6 @@ public final class LoadJob {
     this.spark = requireNonNull(spark, "spark");
     this.progress = requireNonNull(progress, "progress");
   }
-
-  /** Everything the load knows about the returns once the rules over the history have run. */
-  private record Judged(
-      List<ReadReturn> returns,
-      HistoryDecisions history,
-      NationalClaims.Outcome national,
-      Map<String, List<Finding>> reconciliation,
-      CurrentReturns current) {}
 
   /**
    * The report and the tables of a built (not yet committed) snapshot, and the landing files of
@@ -487,7 +468,8 @@ public final class LoadJob {
     // Longest first: fact_claim is the only table that reads Parquet back.
     Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
     writes.put(
-        WarehouseTable.FACT_CLAIM, () -> writeClaims(judged, staged, reusableParent, writer));
+        WarehouseTable.FACT_CLAIM,
+        () -> new ClaimTableWriter(spark, progress).write(judged, staged, reusableParent, writer));
     writes.put(
         WarehouseTable.FACT_RETURN, () -> writer.write(WarehouseTable.FACT_RETURN, returnRows));
     writes.put(
@@ -563,161 +545,6 @@ public final class LoadJob {
     Path dir = staged.tableDirectory(table);
     LinkedFiles.linkAll(earlier.get(), dir);
     return writer.stats(dir);
-  }
-
-  /**
-   * Writes {@code fact_claim}: the quarters whose rows are those of the previous snapshot are
-   * carried over from it ({@link ClaimPartitions}); only the others are written, from the claim
-   * rows of the batches that read their returns.
-   */
-  private TableStats writeClaims(
-      Judged judged, StagedSnapshot staged, Optional<Path> reusableParent, SnapshotWriter writer) {
-    Map<LocalDate, TreeSet<String>> loadedByQuarter = new TreeMap<>();
-    Map<String, LocalDate> quarterOf = new HashMap<>();
-    for (ReadReturn read : judged.returns()) {
-      if (judged.history().status(read.returnId()).loaded()) {
-        LocalDate quarter = read.acceptedSummary().quarter().end();
-        quarterOf.put(read.returnId(), quarter);
-        loadedByQuarter.computeIfAbsent(quarter, q -> new TreeSet<>()).add(read.returnId());
-      }
-    }
-    Map<LocalDate, List<String>> refusedByQuarter = new HashMap<>();
-    for (NationalClaims.Refusal refusal : judged.national().refused()) {
-      refusedByQuarter
-          .computeIfAbsent(quarterOf.get(refusal.returnId()), q -> new ArrayList<>())
-          .add(refusal.returnId() + "#" + refusal.row());
-    }
-    Map<LocalDate, String> digests = new TreeMap<>();
-    loadedByQuarter.forEach(
-        (quarter, ids) ->
-            digests.put(
-                quarter,
-                ClaimPartitions.digest(ids, refusedByQuarter.getOrDefault(quarter, List.of()))));
-    Map<LocalDate, ClaimPartitions.Partition> earlier =
-        reusableParent.map(dir -> ClaimPartitions.read(LoadState.stateDir(dir))).orElse(Map.of());
-    Set<LocalDate> carried = new TreeSet<>();
-    digests.forEach(
-        (quarter, digest) -> {
-          ClaimPartitions.Partition before = earlier.get(quarter);
-          if (before != null && before.digest().equals(digest)) {
-            carried.add(quarter);
-          }
-        });
-    Set<String> rewritten = new HashSet<>();
-    Set<Long> batches = new TreeSet<>();
-    for (ReadReturn read : judged.returns()) {
-      LocalDate quarter = quarterOf.get(read.returnId());
-      if (quarter != null && !carried.contains(quarter)) {
-        rewritten.add(read.returnId());
-        batches.add(read.batch());
-      }
-    }
-    Path tableDir = staged.tableDirectory(WarehouseTable.FACT_CLAIM);
-    if (!rewritten.isEmpty()) {
-      writer.write(
-          WarehouseTable.FACT_CLAIM, claimTable(judged, rewritten, claimsOf(staged, batches)));
-    }
-    reusableParent.ifPresent(
-        dir -> {
-          Path from = dir.resolve(WarehouseTable.FACT_CLAIM.relativePath());
-          carried.forEach(quarter -> ClaimPartitions.carryOver(from, tableDir, quarter));
-        });
-    progress.accept(
-        "  fact_claim: "
-            + (digests.size() - carried.size())
-            + " quarters written, "
-            + carried.size()
-            + " carried over from the previous snapshot");
-    try {
-      Files.createDirectories(tableDir); // a table without rows still has its folder
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + tableDir, e);
-    }
-    // Footers are read for the quarters written now only; a carried one holds what it held.
-    Map<LocalDate, ClaimPartitions.Partition> partitions = new TreeMap<>();
-    long rows = 0;
-    int files = 0;
-    for (Map.Entry<LocalDate, String> quarter : digests.entrySet()) {
-      ClaimPartitions.Partition partition;
-      if (carried.contains(quarter.getKey())) {
-        partition = earlier.get(quarter.getKey());
-      } else {
-        TableStats stats = writer.stats(ClaimPartitions.partitionDir(tableDir, quarter.getKey()));
-        partition = new ClaimPartitions.Partition(quarter.getValue(), stats.rows(), stats.files());
-      }
-      partitions.put(quarter.getKey(), partition);
-      rows += partition.rows();
-      files += partition.files();
-    }
-    ClaimPartitions.write(LoadState.stateDir(staged.directory()), partitions);
-    return new TableStats(rows, files);
-  }
-
-  /** The claim rows (that passed their own return's rules) of some batches. */
-  private Dataset<Row> claimsOf(StagedSnapshot staged, Set<Long> batches) {
-    String[] paths =
-        batches.stream()
-            .map(batch -> LoadState.claimsDir(staged.directory(), batch))
-            .filter(dir -> !TableFiles.dataFiles(dir).isEmpty())
-            .map(Path::toString)
-            .toArray(String[]::new);
-    Dataset<Row> rows =
-        paths.length == 0
-            ? spark.get().createDataFrame(List.of(), ClaimRows.SCHEMA)
-            : spark.get().read().schema(ClaimRows.SCHEMA).parquet(paths);
-    return rows.select(
-        java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
-            .map(functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new));
-  }
-
-  /**
-   * {@code fact_claim}: the claims of every loaded version (current or superseded) that passed
-   * their own return's rules, less those the national check refused.
-   */
-  private Dataset<Row> claimTable(Judged judged, Set<String> returnIds, Dataset<Row> claims) {
-    StructType loadedSchema =
-        new StructType()
-            .add(ClaimRows.RETURN_ID, DataTypes.StringType, false)
-            .add("authority_code", DataTypes.StringType, false)
-            .add("phase", DataTypes.IntegerType, false)
-            .add("submitted_at", DataTypes.TimestampType, false)
-            .add("period_end", DataTypes.DateType, false);
-    List<Row> loaded = new ArrayList<>();
-    for (ReadReturn read : judged.returns()) {
-      if (returnIds.contains(read.returnId())) {
-        ReturnSummary s = read.acceptedSummary();
-        loaded.add(
-            RowFactory.create(
-                read.returnId(),
-                s.authorityCode(),
-                s.phase().number(),
-                s.submittedAt().toInstant(),
-                s.quarter().end()));
-      }
-    }
-    StructType refusedSchema =
-        new StructType()
-            .add(ClaimRows.RETURN_ID, DataTypes.StringType, false)
-            .add(ClaimRows.ROW_NUMBER, DataTypes.IntegerType, false);
-    List<Row> refused = new ArrayList<>();
-    judged.national().refused().forEach(r -> refused.add(RowFactory.create(r.returnId(), r.row())));
-    Dataset<Row> loadedReturns =
-        functions.broadcast(spark.get().createDataFrame(loaded, loadedSchema));
-    Dataset<Row> refusedClaims =
-        functions.broadcast(spark.get().createDataFrame(refused, refusedSchema));
-    return claims
-        .join(loadedReturns, ClaimRows.RETURN_ID)
-        .join(
-            refusedClaims,
-            scala.jdk.javaapi.CollectionConverters.asScala(
-                    List.of(ClaimRows.RETURN_ID, ClaimRows.ROW_NUMBER))
-                .toSeq(),
-            "left_anti")
-        .withColumn(
-            "claim_id",
-            functions.concat_ws(
-                "#", functions.col(ClaimRows.RETURN_ID), functions.col(ClaimRows.ROW_NUMBER)));
   }
 
   private static void put(Map<String, TableStats> written, WarehouseTable table, TableStats stats) {
