@@ -165,7 +165,10 @@ case "$command" in
     write_config
     echo "$PORT" >"$PORT_FILE"
     echo "tfwh trino: starting Trino $TRINO_VERSION with $java_home on http://127.0.0.1:$PORT (data $DATA)" >&2
-    JAVA_HOME="$java_home" PATH="$java_home/bin:$PATH" launcher start >/dev/null
+    mkdir -p "$DATA/log"
+    # The launcher's own output is kept: when it fails before Trino logs anything, it says why.
+    JAVA_HOME="$java_home" PATH="$java_home/bin:$PATH" launcher start >"$DATA/log/launcher-start.out" 2>&1 ||
+      true
     deadline=$((SECONDS + READY_TIMEOUT))
     while ((SECONDS < deadline)); do
       if [[ "$(info)" == *'"starting":false'* ]]; then
@@ -174,6 +177,7 @@ case "$command" in
       fi
       if [[ -z "$(running_pid)" ]]; then
         tail -n 30 "$DATA/log/server.log" >&2 2>/dev/null || true
+        tail -n 30 "$DATA/log/launcher-start.out" >&2 2>/dev/null || true
         die "Trino exited while starting; the log is $DATA/log/server.log"
       fi
       sleep 1
