@@ -147,17 +147,18 @@ public final class LoadJob {
     try {
       Built built =
           build(
-              request,
-              reference,
-              scan,
-              checksums,
-              inputs,
-              store,
-              parent,
-              parentState,
-              staged,
-              clock,
-              startedAt);
+              new Gathered(
+                  request,
+                  reference,
+                  scan,
+                  checksums,
+                  inputs,
+                  parent,
+                  parentDir,
+                  parentState,
+                  clock,
+                  startedAt),
+              staged);
       SnapshotManifest manifest =
           new SnapshotManifest(
               snapshotId,
@@ -182,23 +183,34 @@ public final class LoadJob {
     }
   }
 
-  private Built build(
+  /**
+   * What a load has gathered before it builds a snapshot (the request, the reference set, the
+   * landing scan and what the previous snapshot left), handed on to every stage after it.
+   */
+  private record Gathered(
       LoadRequest request,
       ReferenceData reference,
       LandingScan scan,
       FileChecksums checksums,
       LoadInputs inputs,
-      SnapshotStore store,
       Optional<SnapshotManifest> parent,
+      Optional<Path> parentDir,
       CompletableFuture<Optional<LoadState>> parentState,
-      StagedSnapshot staged,
       StageClock clock,
-      Instant startedAt) {
-    String snapshotId = staged.id();
-    Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
+      Instant startedAt) {}
+
+  private Built build(Gathered g, StagedSnapshot staged) {
+    LoadRequest request = g.request();
+    ReferenceData reference = g.reference();
+    LandingScan scan = g.scan();
+    FileChecksums checksums = g.checksums();
+    LoadInputs inputs = g.inputs();
+    StageClock clock = g.clock();
+    Instant startedAt = g.startedAt();
+    Optional<Path> parentDir = g.parentDir();
     Optional<LoadState> reusableState =
         rememberedOrNone(
-                () -> Completions.join(parentState),
+                () -> Completions.join(g.parentState()),
                 Optional.<LoadState>empty(),
                 "state",
                 "every return is read again")
@@ -261,6 +273,13 @@ public final class LoadJob {
           return written;
         },
         w -> w.size() + " tables");
+    checkRowAccounting(written, totals);
+    LoadReport report = report(g, staged, written, judged, totals, counts);
+    return new Built(report, written, deferred);
+  }
+
+  /** Every accepted return and claim row is in the tables, or the load fails before commit. */
+  private static void checkRowAccounting(Map<String, TableStats> written, Totals totals) {
     long claimRows = written.get(WarehouseTable.FACT_CLAIM.tableName()).rows();
     if (claimRows != totals.claimRowsAccepted()
         || written.get(WarehouseTable.FACT_RETURN.tableName()).rows() != totals.returnsAccepted()) {
@@ -275,23 +294,33 @@ public final class LoadJob {
               + totals.returnsAccepted()
               + " accepted returns");
     }
+  }
+
+  /** The load report, written into the staged snapshot beside its tables. */
+  private static LoadReport report(
+      Gathered g,
+      StagedSnapshot staged,
+      Map<String, TableStats> written,
+      Judged judged,
+      Totals totals,
+      List<ReturnCounts> counts) {
     Map<String, Long> tableRows = new TreeMap<>();
     written.forEach((table, stats) -> tableRows.put(table, stats.rows()));
     Map<String, Long> byRule = new TreeMap<>();
-    allFindings(scan, judged).forEach(f -> byRule.merge(f.ruleId(), 1L, Long::sum));
+    allFindings(g.scan(), judged).forEach(f -> byRule.merge(f.ruleId(), 1L, Long::sum));
     LoadReport report =
         new LoadReport(
-            snapshotId,
-            parent.map(SnapshotManifest::id).orElse(null),
-            startedAt,
-            reference.version(),
+            staged.id(),
+            g.parent().map(SnapshotManifest::id).orElse(null),
+            g.startedAt(),
+            g.reference().version(),
             totals,
-            clock.millis(),
+            g.clock().millis(),
             new TreeMap<>(byRule),
             new TreeMap<>(tableRows),
             counts);
     report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
-    return new Built(report, written, deferred);
+    return report;
   }
 
   /**
