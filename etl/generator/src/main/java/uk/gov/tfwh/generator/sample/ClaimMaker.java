@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import uk.gov.tfwh.generator.document.ClaimRow;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
+import uk.gov.tfwh.programme.outcome.ProblemsAtEntry;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 
@@ -17,16 +19,8 @@ import uk.gov.tfwh.programme.period.Quarter;
  * entry (a family in work at the end had worklessness at entry).
  */
 final class ClaimMaker {
-  static final List<String> PHASE_ONE_PROBLEMS =
-      List.of("CRIME_ASB", "EDUCATION", "WORK", "LOCAL_DISCRETION");
-  static final List<String> PHASE_TWO_PROBLEMS =
-      List.of(
-          "CRIME_ASB",
-          "SCHOOL_ATTENDANCE",
-          "CHILDREN_NEED_HELP",
-          "WORKLESSNESS",
-          "DOMESTIC_ABUSE",
-          "HEALTH");
+  static final List<String> PHASE_ONE_PROBLEMS = ProblemsAtEntry.of(Phase.ONE);
+  static final List<String> PHASE_TWO_PROBLEMS = ProblemsAtEntry.of(Phase.TWO);
 
   /** Claims cannot describe a family attached before the programme began. */
   private static final LocalDate PHASE_ONE_ATTACH_FLOOR = LocalDate.of(2012, 4, 1);
@@ -117,8 +111,6 @@ final class ClaimMaker {
 
   /** The results a phase's claims are made for, in the order the makers count them. */
   static List<String> results(Phase phase) {
-    return phase == Phase.ONE
-        ? List.of("CRIME_ASB_EDUCATION", "CONTINUOUS_EMPLOYMENT", "PROGRESS_TO_WORK")
-        : List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT");
+    return ClaimResult.of(phase).stream().map(ClaimResult::name).toList();
   }
 }

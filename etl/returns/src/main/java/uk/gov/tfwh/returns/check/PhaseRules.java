@@ -4,9 +4,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToLongFunction;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
+import uk.gov.tfwh.programme.outcome.ProblemsAtEntry;
 import uk.gov.tfwh.programme.outcome.TurnedAround;
 import uk.gov.tfwh.programme.period.Phase;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 
 /**
@@ -14,32 +15,14 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
  * and which problems at entry qualify a family.
  */
 public final class PhaseRules {
-  private static final Set<String> PHASE_1_PROBLEMS =
-      Set.of("CRIME_ASB", "EDUCATION", "WORK", "LOCAL_DISCRETION");
-  private static final Set<String> PHASE_2_PROBLEMS =
-      Set.of(
-          "CRIME_ASB",
-          "SCHOOL_ATTENDANCE",
-          "CHILDREN_NEED_HELP",
-          "WORKLESSNESS",
-          "DOMESTIC_ABUSE",
-          "HEALTH");
-
   /** A family must have at least this many problems at entry to qualify. */
-  public static final int MIN_PROBLEMS_AT_ENTRY = 2;
+  public static final int MIN_PROBLEMS_AT_ENTRY = ProblemsAtEntry.AT_LEAST;
 
   private PhaseRules() {}
 
   /** The results that can be claimed in a phase, in the contract's order. */
   public static Set<ClaimResult> results(Phase phase) {
-    return switch (phase) {
-      case ONE ->
-          EnumSet.of(
-              ClaimResult.CRIME_ASB_EDUCATION,
-              ClaimResult.CONTINUOUS_EMPLOYMENT,
-              ClaimResult.PROGRESS_TO_WORK);
-      case TWO -> EnumSet.of(ClaimResult.SUSTAINED_PROGRESS, ClaimResult.CONTINUOUS_EMPLOYMENT);
-    };
+    return EnumSet.copyOf(ClaimResult.of(phase));
   }
 
   /** The summary column holding the cumulative figure of a result. */
@@ -59,7 +42,7 @@ public final class PhaseRules {
 
   /** The problems at entry recognised in a phase. */
   public static Set<String> problems(Phase phase) {
-    return phase == Phase.ONE ? PHASE_1_PROBLEMS : PHASE_2_PROBLEMS;
+    return Set.copyOf(ProblemsAtEntry.of(phase));
   }
 
   /**

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.model.Claim;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.rules.Location;

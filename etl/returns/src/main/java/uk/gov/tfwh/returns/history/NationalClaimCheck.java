@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.check.Template;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.rules.Rule;
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 
 /** A payment-by-results claim row that passed the rules of its own return. */
 public record Claim(

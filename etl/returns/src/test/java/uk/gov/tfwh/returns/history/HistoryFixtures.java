@@ -1,9 +1,9 @@
 package uk.gov.tfwh.returns.history;
 
 import java.time.OffsetDateTime;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 
 /** Summaries and claim occurrences built directly, for the history rules. */

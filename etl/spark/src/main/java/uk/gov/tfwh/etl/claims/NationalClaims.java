@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.etl.read.ClaimKeys;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.history.ClaimOccurrence;
 import uk.gov.tfwh.returns.history.NationalClaimCheck;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 

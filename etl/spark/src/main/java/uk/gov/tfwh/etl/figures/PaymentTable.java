@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.payment.CumulativeFigures;
 import uk.gov.tfwh.programme.payment.OutcomeClaims;
 import uk.gov.tfwh.programme.payment.PaymentRules;
@@ -15,7 +16,6 @@ import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.Target;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 

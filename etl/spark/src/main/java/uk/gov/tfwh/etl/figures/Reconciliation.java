@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.history.ClaimReconciliation;
-import uk.gov.tfwh.returns.model.ClaimResult;
 import uk.gov.tfwh.returns.model.Finding;
 
 /**

@@ -3,8 +3,8 @@ package uk.gov.tfwh.etl.read;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.model.Claim;
-import uk.gov.tfwh.returns.model.ClaimResult;
 
 /**
  * What the national claim rules need of each claim row of a return that passed the return's own

@@ -5,8 +5,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.model.Claim;
-import uk.gov.tfwh.returns.model.ClaimResult;
 
 /**
  * Claim rows that passed their own return's rules, as Spark rows: what the read stage produces, the

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.returns.model.Claim;
-import uk.gov.tfwh.returns.model.ClaimResult;
 
 class ClaimKeysTest {
   private static Claim claim(int row, String familyRef, ClaimResult result) {
