@@ -5,11 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import uk.gov.tfwh.export.table.ExportColumn;
 import uk.gov.tfwh.export.table.ExportTable;
@@ -18,8 +14,8 @@ import uk.gov.tfwh.export.table.ExportTable;
  * Writes one table as CSV by RFC 4180: UTF-8 with a byte order mark (so spreadsheet programs do not
  * guess a legacy code page and mangle names such as "Bath and North East Somerset" with accents or
  * dashes), a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF, and
- * quotes doubled. Numbers are plain (no thousands separators), dates ISO 8601, booleans {@code
- * true}/{@code false}, empty for null. Text is neutralised by {@link FormulaSafeText#neutralise}.
+ * quotes doubled; each field as {@link CsvCell} writes it (plain numbers, ISO dates, text
+ * neutralised against formula injection).
  */
 public final class CsvTableWriter {
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -36,7 +32,7 @@ public final class CsvTableWriter {
         if (c > 0) {
           writer.write(',');
         }
-        writer.write(field(FormulaSafeText.neutralise(columns.get(c).heading())));
+        writer.write(CsvCell.of(columns.get(c).heading()));
       }
       writer.write(CRLF);
       for (List<Object> row : table.rows()) {
@@ -44,7 +40,7 @@ public final class CsvTableWriter {
           if (c > 0) {
             writer.write(',');
           }
-          writer.write(field(text(row.get(c))));
+          writer.write(CsvCell.of(row.get(c)));
         }
         writer.write(CRLF);
       }
@@ -52,33 +48,5 @@ public final class CsvTableWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CSV of " + table.name(), e);
     }
-  }
-
-  private static String text(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof String s) {
-      return FormulaSafeText.neutralise(s);
-    }
-    if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    if (value instanceof LocalDate d) {
-      return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
-    }
-    if (value instanceof Instant i) {
-      return DateTimeFormatter.ISO_INSTANT.format(i);
-    }
-    return value.toString();
-  }
-
-  private static String field(String text) {
-    boolean quote =
-        text.indexOf(',') >= 0
-            || text.indexOf('"') >= 0
-            || text.indexOf('\r') >= 0
-            || text.indexOf('\n') >= 0;
-    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 }

@@ -11,6 +11,11 @@ public record Snapshot(String id, Release release) {
     requireNonNull(release, "release");
   }
 
+  /** Whether its figures are not yet published (pages and files mark them so). */
+  public boolean preRelease() {
+    return release == Release.PRE_RELEASE;
+  }
+
   /** Selects exactly this snapshot, so every query of the request reads it. */
   public SnapshotSelector selector() {
     return SnapshotSelector.byId(id);

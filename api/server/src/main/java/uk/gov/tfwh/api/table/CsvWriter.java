@@ -2,8 +2,8 @@ package uk.gov.tfwh.api.table;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.Map;
+import uk.gov.tfwh.export.format.CsvCell;
 
 /**
  * Writes a {@link Table} as RFC 4180 CSV (comma, CRLF, quotes doubled) with a header row. Text that
@@ -35,40 +35,8 @@ public final class CsvWriter {
     out.flush();
   }
 
-  /** One cell: empty for null, plain decimals, text neutralised and quoted when it must be. */
+  /** One cell, as every CSV of the service writes it ({@link CsvCell}). */
   static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof BigDecimal decimal) {
-      return decimal.toPlainString();
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    String text = value.toString();
-    if (value instanceof CharSequence && startsFormula(text)) {
-      text = "'" + text;
-    }
-    if (text.indexOf(',') >= 0
-        || text.indexOf('"') >= 0
-        || text.indexOf('\n') >= 0
-        || text.indexOf('\r') >= 0) {
-      return '"' + text.replace("\"", "\"\"") + '"';
-    }
-    return text;
-  }
-
-  private static boolean startsFormula(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    char first = text.charAt(0);
-    return first == '='
-        || first == '+'
-        || first == '-'
-        || first == '@'
-        || first == '\t'
-        || first == '\r';
+    return CsvCell.of(value);
   }
 }

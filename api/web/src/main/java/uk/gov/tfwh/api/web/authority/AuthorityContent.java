@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.api.progress.ProgressReports;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
-import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageNotFound;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.programme.period.Phase;
@@ -32,7 +32,7 @@ final class AuthorityContent {
   /** The comparison groups of the benchmark query, in the order the page shows them. */
   static final List<String> GROUPS = List.of("neighbours", "region", "type", "england");
 
-  private final Figures figures;
+  private final PageReads figures;
   private final ProgressReports progress;
   private final PageViewer viewer;
   final String code;
@@ -42,19 +42,19 @@ final class AuthorityContent {
   final String typeName;
   final Choices choices;
   final Period period;
-  final PageSnapshot own;
-  final PageSnapshot shared;
+  final Snapshot own;
+  final Snapshot shared;
 
   private AuthorityContent(
-      Figures figures,
+      PageReads figures,
       ProgressReports progress,
       PageViewer viewer,
       String code,
       QueryResult reference,
       Choices choices,
       Period period,
-      PageSnapshot own,
-      PageSnapshot shared) {
+      Snapshot own,
+      Snapshot shared) {
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
     this.viewer = requireNonNull(viewer, "viewer");
@@ -73,7 +73,7 @@ final class AuthorityContent {
    * @throws PageNotFound when there is no authority with the code
    */
   static AuthorityContent of(
-      Figures figures,
+      PageReads figures,
       ProgressReports progress,
       PageViewer viewer,
       String code,
@@ -82,7 +82,7 @@ final class AuthorityContent {
     if (!AuthorityCode.isWellFormed(code)) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
-    PageSnapshot own = figures.resolve(viewer.authorityFigures(code));
+    Snapshot own = figures.resolve(viewer.authorityFigures(code));
     QueryResult reference = figures.run(own, Query.AUTHORITIES, Map.of("authority", code));
     if (reference.isEmpty()) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
@@ -109,7 +109,7 @@ final class AuthorityContent {
   ProgressView progress() {
     Phase phase = Phase.ofNumber(period.phase());
     return ProgressView.of(
-        progress.progress(own.snapshot(), code, phase, Quarter.endingOn(period.end())), phase);
+        progress.progress(own, code, phase, Quarter.endingOn(period.end())), phase);
   }
 
   List<BenchmarkView> benchmarks() {
@@ -164,7 +164,7 @@ final class AuthorityContent {
     if (selector.isEmpty()) {
       return Optional.empty();
     }
-    PageSnapshot detail = figures.resolve(selector.get());
+    Snapshot detail = figures.resolve(selector.get());
     return Optional.of(
         new Returns(
             detail,
@@ -189,7 +189,7 @@ final class AuthorityContent {
   }
 
   /** The returns history and the snapshot it was read from. */
-  record Returns(PageSnapshot snapshot, List<ReturnRow> rows) {
+  record Returns(Snapshot snapshot, List<ReturnRow> rows) {
     Returns {
       requireNonNull(snapshot, "snapshot");
       rows = List.copyOf(rows);

@@ -15,11 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.progress.ProgressReports;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.download.PageDownloads;
-import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageNotFound;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
@@ -33,11 +33,11 @@ import uk.gov.tfwh.api.web.release.ReleaseContexts;
  */
 @Controller
 public class AuthorityPage {
-  private final Figures figures;
+  private final PageReads figures;
   private final ReleaseContexts releases;
   private final ProgressReports progress;
 
-  public AuthorityPage(Figures figures, ProgressReports progress, ReleaseContexts releases) {
+  public AuthorityPage(PageReads figures, ProgressReports progress, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
@@ -102,7 +102,7 @@ public class AuthorityPage {
       throws IOException {
     AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
     Period chosen = content.period;
-    PageSnapshot snapshot;
+    Snapshot snapshot;
     String what;
     PageTable rows;
     switch (table) {

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
-import uk.gov.tfwh.api.web.page.Figures;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.Query;
@@ -33,8 +33,8 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
   }
 
   static TrendView of(
-      Figures figures,
-      PageSnapshot snapshot,
+      PageReads figures,
+      Snapshot snapshot,
       String code,
       String regionCode,
       String authorityName,

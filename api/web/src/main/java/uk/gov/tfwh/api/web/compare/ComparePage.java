@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
-import uk.gov.tfwh.api.web.page.Figures;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
@@ -43,9 +43,9 @@ public class ComparePage {
   /** The most authorities one comparison shows. */
   static final int MOST = 10;
 
-  private final Figures figures;
+  private final PageReads figures;
 
-  public ComparePage(Figures figures) {
+  public ComparePage(PageReads figures) {
     this.figures = requireNonNull(figures, "figures");
   }
 
@@ -61,7 +61,7 @@ public class ComparePage {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) List<String> codes,
       Model model) {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     List<Found> all = authorities(snapshot);
     String query = q == null ? "" : q.strip();
     List<Found> matches =
@@ -84,11 +84,11 @@ public class ComparePage {
 
   /** What the comparison shows one viewer: the authorities chosen and their quarters. */
   private record Comparison(
-      PageSnapshot snapshot, Choices choices, Period period, List<Found> chosen, List<Row> rows) {}
+      Snapshot snapshot, Choices choices, Period period, List<Found> chosen, List<Row> rows) {}
 
   private Comparison comparison(
       PageViewer viewer, List<String> codes, String phase, String period) {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosenPeriod = Selection.period(choices, phase, period);
     List<Found> chosen = chosen(codes, authorities(snapshot));
@@ -157,7 +157,7 @@ public class ComparePage {
       @RequestParam(required = false) String period,
       Model model) {
     Comparison shown = comparison(viewer, codes, phase, period);
-    PageSnapshot snapshot = shown.snapshot();
+    Snapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     Period chosenPeriod = shown.period();
     List<Found> chosen = shown.chosen();
@@ -194,7 +194,7 @@ public class ComparePage {
     return "web/compare";
   }
 
-  private List<Found> authorities(PageSnapshot snapshot) {
+  private List<Found> authorities(Snapshot snapshot) {
     QueryResult rows = figures.run(snapshot, Query.AUTHORITIES, Map.of());
     List<Found> all = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -11,10 +11,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
-import uk.gov.tfwh.api.web.page.Figures;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
@@ -24,10 +24,10 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
 @Controller
 public class LeagueTablePage {
-  private final Figures figures;
+  private final PageReads figures;
   private final ReleaseContexts releases;
 
-  public LeagueTablePage(Figures figures, ReleaseContexts releases) {
+  public LeagueTablePage(PageReads figures, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
   }
@@ -48,7 +48,7 @@ public class LeagueTablePage {
       @RequestParam(required = false) String order,
       HttpServletResponse response)
       throws IOException {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
     List<LeagueRow> rows =
@@ -115,7 +115,7 @@ public class LeagueTablePage {
       @RequestParam(required = false) String order,
       @RequestParam(name = "signed-out", required = false) String signedOut,
       Model model) {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
     QueryResult result = figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments());

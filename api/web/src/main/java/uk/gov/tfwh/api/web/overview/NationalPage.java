@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.BarChart;
 import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.Choices;
-import uk.gov.tfwh.api.web.page.Figures;
 import uk.gov.tfwh.api.web.page.PageNotFound;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
@@ -34,10 +34,10 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 /** England's totals and each region's, for a phase and quarter, with the regions charted. */
 @Controller
 public class NationalPage {
-  private final Figures figures;
+  private final PageReads figures;
   private final ReleaseContexts releases;
 
-  public NationalPage(Figures figures, ReleaseContexts releases) {
+  public NationalPage(PageReads figures, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
   }
@@ -56,14 +56,10 @@ public class NationalPage {
 
   /** The page's figures for one viewer and quarter, read once for the page or a download. */
   private record Shown(
-      PageSnapshot snapshot,
-      Choices choices,
-      Period period,
-      Totals england,
-      List<Totals> regions) {}
+      Snapshot snapshot, Choices choices, Period period, Totals england, List<Totals> regions) {}
 
   private Shown shown(PageViewer viewer, String phase, String period) {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     Map<String, Object> arguments = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.CsvWriter;
 import uk.gov.tfwh.api.table.Table;
 
@@ -25,8 +26,7 @@ public final class SpreadsheetCsv {
    * @param snapshot the snapshot the table is read from
    * @param filters further filters and order as the page states them, or none
    */
-  public static String covers(
-      String what, Period period, PageSnapshot snapshot, String... filters) {
+  public static String covers(String what, Period period, Snapshot snapshot, String... filters) {
     StringBuilder line =
         new StringBuilder(what)
             .append(", phase ")
@@ -48,7 +48,7 @@ public final class SpreadsheetCsv {
    * The file name for a page's table: its name, the phase and quarter, the snapshot, and the
    * pre-release marking where it applies, so a saved file says what it holds.
    */
-  public static String fileName(String table, Period period, PageSnapshot snapshot) {
+  public static String fileName(String table, Period period, Snapshot snapshot) {
     return table
         + "-phase"
         + period.phase()

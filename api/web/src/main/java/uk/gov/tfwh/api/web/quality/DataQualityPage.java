@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.authority.FindingRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
-import uk.gov.tfwh.api.web.page.Figures;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
@@ -40,9 +40,9 @@ public class DataQualityPage {
   static final List<String> STATES =
       List.of("accepted", "late", "resubmitted", "missing", "with-rejections", "with-warnings");
 
-  private final Figures figures;
+  private final PageReads figures;
 
-  public DataQualityPage(Figures figures) {
+  public DataQualityPage(PageReads figures) {
     this.figures = requireNonNull(figures, "figures");
   }
 
@@ -71,7 +71,7 @@ public class DataQualityPage {
 
   /** What the page shows, for the page and its CSV alike. */
   record Shown(
-      PageSnapshot snapshot,
+      Snapshot snapshot,
       Choices choices,
       Period period,
       String region,
@@ -158,7 +158,7 @@ public class DataQualityPage {
   }
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
-    PageSnapshot snapshot = figures.resolve(viewer.figures());
+    Snapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     String regionCode;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.submission.SubmissionDesk;
-import uk.gov.tfwh.api.web.page.Figures;
-import uk.gov.tfwh.api.web.page.PageSnapshot;
+import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -27,11 +27,11 @@ public class ReleaseContexts {
   /** How many revised authorities a page names; the rest are counted. */
   static final int NAMED = 10;
 
-  private final Figures figures;
+  private final PageReads figures;
   private final SnapshotStore store;
   private final SubmissionDesk desk;
 
-  public ReleaseContexts(Figures figures, SnapshotStore store, SubmissionDesk desk) {
+  public ReleaseContexts(PageReads figures, SnapshotStore store, SubmissionDesk desk) {
     this.figures = requireNonNull(figures, "figures");
     this.store = requireNonNull(store, "store");
     this.desk = requireNonNull(desk, "desk");
@@ -42,7 +42,7 @@ public class ReleaseContexts {
    *
    * @param latest the latest quarter of the phase with figures in the snapshot
    */
-  public ReleaseContext of(PageSnapshot snapshot, Period period, Period latest) {
+  public ReleaseContext of(Snapshot snapshot, Period period, Period latest) {
     String id = snapshot.id();
     List<SnapshotStore.Publication> publications = store.publications();
     SnapshotStore.Publication released = null;

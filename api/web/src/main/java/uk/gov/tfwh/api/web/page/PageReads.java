@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -15,18 +16,18 @@ import uk.gov.tfwh.warehouse.query.WarehouseQueries;
  * page and the API show the same numbers from the same snapshot.
  */
 @Component
-public class Figures {
+public class PageReads {
   private final WarehouseQueries queries;
   private final SnapshotReads reads;
 
-  public Figures(WarehouseQueries queries, SnapshotReads reads) {
+  public PageReads(WarehouseQueries queries, SnapshotReads reads) {
     this.queries = requireNonNull(queries, "queries");
     this.reads = requireNonNull(reads, "reads");
   }
 
   /** The snapshot a selector stands for now; every query of the page part then reads it. */
-  public PageSnapshot resolve(SnapshotSelector selector) {
-    return new PageSnapshot(reads.resolve(selector));
+  public Snapshot resolve(SnapshotSelector selector) {
+    return reads.resolve(selector);
   }
 
   /** A query on a snapshot named by id, such as the release before the one a page shows. */
@@ -34,7 +35,7 @@ public class Figures {
     return queries.run(selector, query, arguments);
   }
 
-  public QueryResult run(PageSnapshot snapshot, Query query, Map<String, ?> arguments) {
+  public QueryResult run(Snapshot snapshot, Query query, Map<String, ?> arguments) {
     return queries.run(snapshot.selector(), query, arguments);
   }
 }
