@@ -468,7 +468,45 @@ public final class LoadJob {
       Optional<Path> reusableParent,
       SnapshotWriter writer,
       Map<String, TableStats> written) {
-    String snapshotId = staged.id();
+    FactRows facts = factRows(request, scan, judged, staged.id());
+    List<Row> returnRows = facts.returns();
+    FindingRows findingRows = facts.findings();
+    // Longest first: fact_claim is the only table that reads Parquet back.
+    Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
+    writes.put(
+        WarehouseTable.FACT_CLAIM,
+        () -> new ClaimTableWriter(spark, progress).write(judged, staged, reusableParent, writer));
+    writes.put(
+        WarehouseTable.FACT_RETURN, () -> writer.write(WarehouseTable.FACT_RETURN, returnRows));
+    writes.put(
+        WarehouseTable.FACT_FINDING,
+        () -> writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
+    writes.put(
+        WarehouseTable.FACT_PAYMENT,
+        () ->
+            writer.write(
+                WarehouseTable.FACT_PAYMENT,
+                PaymentTable.rows(
+                    reference, judged.current(), judged.national().acceptedCounts())));
+    writes.put(
+        WarehouseTable.AGG_AUTHORITY_QUARTER,
+        () ->
+            writer.write(
+                WarehouseTable.AGG_AUTHORITY_QUARTER,
+                LeagueTable.rows(reference, judged.current())));
+    writes.putAll(dimensionWrites(request, reference, staged, reusableParent, writer));
+    TableWrites.runAll(writes).forEach((table, stats) -> put(written, table, stats));
+  }
+
+  /** The rows of fact_return and fact_finding, worked out on the driver before any write. */
+  private record FactRows(List<Row> returns, FindingRows findings) {}
+
+  /**
+   * A row per loaded return version, and a finding row per finding: the landing folder's, each
+   * return's own, and those the history, the national claim check and the reconciliation made.
+   */
+  private static FactRows factRows(
+      LoadRequest request, LandingScan scan, Judged judged, String snapshotId) {
     Optional<SubmissionWindows> windows =
         SubmissionWindowsLoader.loadIfPresent(request.referenceDir());
     List<Row> returnRows = new ArrayList<>();
@@ -494,29 +532,17 @@ public final class LoadJob {
         findingRows.add(finding, snapshotId, read.source().stem(), identity, loadedId);
       }
     }
-    // Longest first: fact_claim is the only table that reads Parquet back.
+    return new FactRows(returnRows, findingRows);
+  }
+
+  /** The dimension tables' writes, each linked from the previous snapshot when it may be. */
+  private static Map<WarehouseTable, Supplier<TableStats>> dimensionWrites(
+      LoadRequest request,
+      ReferenceData reference,
+      StagedSnapshot staged,
+      Optional<Path> reusableParent,
+      SnapshotWriter writer) {
     Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
-    writes.put(
-        WarehouseTable.FACT_CLAIM,
-        () -> new ClaimTableWriter(spark, progress).write(judged, staged, reusableParent, writer));
-    writes.put(
-        WarehouseTable.FACT_RETURN, () -> writer.write(WarehouseTable.FACT_RETURN, returnRows));
-    writes.put(
-        WarehouseTable.FACT_FINDING,
-        () -> writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
-    writes.put(
-        WarehouseTable.FACT_PAYMENT,
-        () ->
-            writer.write(
-                WarehouseTable.FACT_PAYMENT,
-                PaymentTable.rows(
-                    reference, judged.current(), judged.national().acceptedCounts())));
-    writes.put(
-        WarehouseTable.AGG_AUTHORITY_QUARTER,
-        () ->
-            writer.write(
-                WarehouseTable.AGG_AUTHORITY_QUARTER,
-                LeagueTable.rows(reference, judged.current())));
     writes.put(
         WarehouseTable.DIM_AUTHORITY,
         () ->
@@ -553,7 +579,7 @@ public final class LoadJob {
                 staged,
                 writer,
                 () -> DimensionTables.neighbours(request.referenceDir(), reference)));
-    TableWrites.runAll(writes).forEach((table, stats) -> put(written, table, stats));
+    return writes;
   }
 
   /**
