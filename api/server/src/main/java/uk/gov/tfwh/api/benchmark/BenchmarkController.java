@@ -47,7 +47,7 @@ class BenchmarkController {
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
-    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     ComparisonGroup comparison = ComparisonGroup.of(group);
     return reads.respond(
         request,

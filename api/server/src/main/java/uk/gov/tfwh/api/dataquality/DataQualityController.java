@@ -41,9 +41,8 @@ class DataQualityController {
       @RequestParam(required = false) String authority,
       NativeWebRequest request,
       Viewer viewer) {
-    Quarter quarter = PeriodParameters.quarter(period);
-    Phase checked = PeriodParameters.phaseOf(quarter, phase);
-    PeriodParameters.periodIn(checked, period);
+    Phase checked = PeriodParameters.phaseOf(PeriodParameters.quarter(period), phase);
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     String requested = authority == null ? null : Authorities.wellFormed("authority", authority);
     String allowed = access.dataQualityAuthority(viewer, requested);
     return reads.respond(

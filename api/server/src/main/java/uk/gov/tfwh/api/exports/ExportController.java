@@ -125,7 +125,7 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
-    LocalDate end = PeriodParameters.periodIn(checked, period);
+    LocalDate end = PeriodParameters.quarterIn(checked, period).end();
     return file(
         request,
         viewer,
@@ -151,7 +151,7 @@ class ExportController {
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
-    LocalDate end = PeriodParameters.periodIn(checked, period);
+    LocalDate end = PeriodParameters.quarterIn(checked, period).end();
     boolean detail = access.seesReturnDetail(viewer, authority);
     // Resolved once, before the validator is made: the file and its ETag name the same snapshot.
     Snapshot benchmarks = reads.resolve(access.figures(viewer));
@@ -180,7 +180,7 @@ class ExportController {
     ExportFormat exportFormat = format(format);
     Phase checked = PeriodParameters.phase(phase);
     TableRequest summary =
-        TableRequest.briefingSummary(phase, PeriodParameters.periodIn(checked, period));
+        TableRequest.briefingSummary(phase, PeriodParameters.quarterIn(checked, period).end());
     return file(
         request,
         viewer,
@@ -242,7 +242,7 @@ class ExportController {
   }
 
   private static LocalDate period(Phase phase, String period) {
-    return PeriodParameters.periodIn(phase, required("period", period, "this export"));
+    return PeriodParameters.quarterIn(phase, required("period", period, "this export")).end();
   }
 
   private static String required(String parameter, String value, String what) {

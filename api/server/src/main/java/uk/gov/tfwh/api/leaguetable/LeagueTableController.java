@@ -48,7 +48,7 @@ class LeagueTableController {
       NativeWebRequest request,
       Viewer viewer) {
     Phase checkedPhase = PeriodParameters.phase(phase);
-    LocalDate end = PeriodParameters.periodIn(checkedPhase, period);
+    LocalDate end = PeriodParameters.quarterIn(checkedPhase, period).end();
     return reads.respond(
         request,
         viewer,

@@ -1,6 +1,5 @@
 package uk.gov.tfwh.api.period;
 
-import java.time.LocalDate;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -37,8 +36,8 @@ public final class PeriodParameters {
     }
   }
 
-  /** The quarter, which must fall within the phase. */
-  public static LocalDate periodIn(Phase phase, String period) {
+  /** The quarter, which must fall within the phase: parsed and checked here, once. */
+  public static Quarter quarterIn(Phase phase, String period) {
     Quarter quarter = quarter(period);
     if (!phase.covers(quarter)) {
       throw new BadParameterException(
@@ -52,7 +51,7 @@ public final class PeriodParameters {
               + phase.lastQuarter().label()
               + ")");
     }
-    return quarter.end();
+    return quarter;
   }
 
   /**

@@ -47,9 +47,7 @@ class ProgressController {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
     Quarter asAt =
-        period == null
-            ? checked.lastQuarter()
-            : Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+        period == null ? checked.lastQuarter() : PeriodParameters.quarterIn(checked, period);
     return reads.respond(
         request,
         viewer,

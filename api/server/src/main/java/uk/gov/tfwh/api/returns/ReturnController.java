@@ -40,7 +40,7 @@ class ReturnController {
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
-    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     return reads.respond(
         request,
         viewer,

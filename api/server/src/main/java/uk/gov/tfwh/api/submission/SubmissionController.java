@@ -128,7 +128,7 @@ class SubmissionController {
           @RequestParam(required = false)
           String state) {
     Phase checked = PeriodParameters.phase(phase);
-    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     SubmissionStatus status = reports.status(checked, quarter);
     if (state != null) {
       SubmissionStatus.State wanted;

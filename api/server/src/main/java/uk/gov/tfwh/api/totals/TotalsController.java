@@ -44,7 +44,7 @@ class TotalsController {
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
-    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     return reads.respond(
         request, viewer, access.figures(viewer), snapshot -> national(snapshot, checked, quarter));
   }
@@ -58,7 +58,7 @@ class TotalsController {
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
-    Quarter quarter = Quarter.endingOn(PeriodParameters.periodIn(checked, period));
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     return reads.respond(
         request,
         viewer,
