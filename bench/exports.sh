@@ -46,10 +46,10 @@ fi
 echo "tfwh bench exports on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "== result cache on (as the API serves)"
 # tfwh_java execs java: each run in its own subshell so the script carries on.
-(tfwh_java api/exports uk.gov.tfwh.export.bench.ExportBenchmark \
+(tfwh_java bench uk.gov.tfwh.bench.ExportBenchmark \
   --warehouse "$WAREHOUSE" --period "$PERIOD" --runs "$RUNS")
 echo "== no result cache (every query on DuckDB)"
-(tfwh_java api/exports uk.gov.tfwh.export.bench.ExportBenchmark \
+(tfwh_java bench uk.gov.tfwh.bench.ExportBenchmark \
   --warehouse "$WAREHOUSE" --period "$PERIOD" --runs "$RUNS" --no-cache)
 # Every authority's profile for the last quarter of phase 2 in one run, as ./tfwh briefing does it
 # (one JVM, reads shared across authorities): the wall-clock time, against the < 30 s target.

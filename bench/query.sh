@@ -52,15 +52,15 @@ for scale in $SCALES; do
     "$TFWH" publish --warehouse "$dir/warehouse" --current >/dev/null
   fi
   echo "== scale $scale: embedded (result cache on, as served)"
-  (tfwh_java warehouse uk.gov.tfwh.warehouse.bench.QueryBenchmark \
+  (tfwh_java bench uk.gov.tfwh.bench.QueryBenchmark \
     --warehouse "$dir/warehouse" --engine embedded --iterations "$ITERATIONS")
   echo "== scale $scale: embedded (no result cache: every call runs on DuckDB)"
-  (tfwh_java warehouse uk.gov.tfwh.warehouse.bench.QueryBenchmark \
+  (tfwh_java bench uk.gov.tfwh.bench.QueryBenchmark \
     --warehouse "$dir/warehouse" --engine embedded --no-cache --iterations "$ITERATIONS")
   if [[ "$TRINO" == 1 ]]; then
     "$TFWH" publish --warehouse "$dir/warehouse" --current --trino "http://127.0.0.1:$TRINO_PORT" >/dev/null
     echo "== scale $scale: trino"
-    (tfwh_java warehouse uk.gov.tfwh.warehouse.bench.QueryBenchmark \
+    (tfwh_java bench uk.gov.tfwh.bench.QueryBenchmark \
       --warehouse "$dir/warehouse" --engine trino --trino "jdbc:trino://127.0.0.1:$TRINO_PORT" \
       --iterations "$((ITERATIONS / 4))" --warmup 10)
   fi

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.export.bench;
+package uk.gov.tfwh.bench;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.bench;
+package uk.gov.tfwh.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
