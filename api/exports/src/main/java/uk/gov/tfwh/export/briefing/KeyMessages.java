@@ -91,7 +91,8 @@ public final class KeyMessages {
         + FigureText.count(o.onTrack())
         + " more are on track to reach it by the end of the phase at their recent pace; "
         + FigureText.count(o.behind())
-        + " are behind.";
+        + " are behind (a straight line at each authority's pace of the last four quarters, not a"
+        + " forecast).";
   }
 
   private static String movers(BriefingFigures figures) {
