@@ -135,17 +135,7 @@ class BriefingCommandTest {
   void allAuthoritiesWritesEveryProfileAndAnIndexAndReportsOneFailureWithoutLosingTheRest()
       throws IOException {
     Path first = out.resolve("first");
-    int code =
-        run(
-            "--warehouse",
-            warehouseDir.toString(),
-            "--phase",
-            "1",
-            "--period",
-            "2013Q3",
-            "--all-authorities",
-            "--out",
-            first.toString());
+    int code = allAuthorities(first);
     assertThat(code).as(stderr.toString()).isZero();
     List<String> index = Files.readAllLines(first.resolve("index.csv"));
     assertThat(index.get(0))
@@ -165,17 +155,7 @@ class BriefingCommandTest {
     Path second = out.resolve("second");
     Files.createDirectories(second.resolve(files.get(0)));
     stderr.getBuffer().setLength(0);
-    code =
-        run(
-            "--warehouse",
-            warehouseDir.toString(),
-            "--phase",
-            "1",
-            "--period",
-            "2013Q3",
-            "--all-authorities",
-            "--out",
-            second.toString());
+    code = allAuthorities(second);
     assertThat(code).isEqualTo(1);
     List<String> again = Files.readAllLines(second.resolve("index.csv"));
     assertThat(again.subList(1, again.size()))
@@ -187,6 +167,20 @@ class BriefingCommandTest {
     }
     assertThat(stderr.toString()).contains("failed");
     assertThat(stdout.toString()).contains("1 failed");
+  }
+
+  /** {@code ./tfwh briefing --all-authorities} for phase 1, 2013Q3 of the fixture into a folder. */
+  private int allAuthorities(Path into) {
+    return run(
+        "--warehouse",
+        warehouseDir.toString(),
+        "--phase",
+        "1",
+        "--period",
+        "2013Q3",
+        "--all-authorities",
+        "--out",
+        into.toString());
   }
 
   /** A pre-release profile is marked on every page; a published one on none. */

@@ -120,7 +120,9 @@ public class SnapshotReads {
             + viewer.authority()
             + '\n'
             + snapshot.release()
-            + also.stream().map(s -> "\n" + s.id() + "/" + s.release()).reduce("", String::concat);
+            + also.stream()
+                .map(s -> "\n" + s.id() + "/" + s.release())
+                .collect(java.util.stream.Collectors.joining());
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(asked.getBytes(StandardCharsets.UTF_8));

@@ -69,23 +69,8 @@ class ExportPinningTest {
     store.publish(FIRST);
     SnapshotFixture.commit(store, SECOND, 1000);
     try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
-      Exports exports =
-          new Exports(
-              queries, store, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
-      ApiProperties properties =
-          new ApiProperties(
-              store.root(),
-              Engine.EMBEDDED,
-              "jdbc:trino://127.0.0.1:8090",
-              null,
-              Duration.ofSeconds(60),
-              new ApiProperties.Oidc(
-                  "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
-      ExportController controller =
-          new ExportController(
-              exports,
-              new SnapshotReads(new PublishedMidRequest(store), properties),
-              new AccessPolicy());
+      Exports exports = exports(queries, store);
+      ExportController controller = controller(exports, store, new PublishedMidRequest(store));
       MockHttpServletRequest http =
           new MockHttpServletRequest("GET", "/api/v1/exports/league-table.csv");
       http.setQueryString("phase=1&period=2013Q3");
@@ -127,23 +112,8 @@ class ExportPinningTest {
     store.publish(FIRST);
     SnapshotFixture.commit(store, SECOND, 1000);
     try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
-      Exports exports =
-          new Exports(
-              queries, store, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
-      ApiProperties properties =
-          new ApiProperties(
-              store.root(),
-              Engine.EMBEDDED,
-              "jdbc:trino://127.0.0.1:8090",
-              null,
-              Duration.ofSeconds(60),
-              new ApiProperties.Oidc(
-                  "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
       ExportController controller =
-          new ExportController(
-              exports,
-              new SnapshotReads(new SnapshotPointers(store), properties),
-              new AccessPolicy());
+          controller(exports(queries, store), store, new SnapshotPointers(store));
       Viewer coordinator = Viewer.user("coord", Role.COORDINATOR, SnapshotFixture.BIRMINGHAM);
 
       String before = profileEtag(controller, coordinator);
@@ -154,6 +124,27 @@ class ExportPinningTest {
       assertThat(before).startsWith("\"" + SECOND);
       assertThat(after).startsWith("\"" + SECOND).isNotEqualTo(before);
     }
+  }
+
+  private static Exports exports(EmbeddedQueries queries, SnapshotStore store) {
+    return new Exports(
+        queries, store, Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** The controller as the service wires it, over these pointers. */
+  private static ExportController controller(
+      Exports exports, SnapshotStore store, SnapshotPointers pointers) {
+    ApiProperties properties =
+        new ApiProperties(
+            store.root(),
+            Engine.EMBEDDED,
+            "jdbc:trino://127.0.0.1:8090",
+            null,
+            Duration.ofSeconds(60),
+            new ApiProperties.Oidc(
+                "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
+    return new ExportController(
+        exports, new SnapshotReads(pointers, properties), new AccessPolicy());
   }
 
   private static String profileEtag(ExportController controller, Viewer viewer) {

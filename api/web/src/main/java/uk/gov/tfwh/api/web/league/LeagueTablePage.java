@@ -19,7 +19,6 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
 @Controller
@@ -30,6 +29,28 @@ public class LeagueTablePage {
   public LeagueTablePage(PageReads figures, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
+  }
+
+  /** The table one viewer asked for: its snapshot, the filter and the rows in their order. */
+  private record Shown(
+      Snapshot snapshot, Choices choices, LeagueFilter filter, List<LeagueRow> rows) {}
+
+  private Shown shown(
+      PageViewer viewer,
+      String phase,
+      String period,
+      String region,
+      String type,
+      String sort,
+      String order) {
+    Snapshot snapshot = figures.resolve(viewer.figures());
+    Choices choices = Choices.read(figures, snapshot);
+    LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
+    List<LeagueRow> rows =
+        LeagueRow.of(figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments())).stream()
+            .sorted(filter.sort().comparator(filter.descending()))
+            .toList();
+    return new Shown(snapshot, choices, filter, rows);
   }
 
   /**
@@ -48,13 +69,11 @@ public class LeagueTablePage {
       @RequestParam(required = false) String order,
       HttpServletResponse response)
       throws IOException {
-    Snapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
-    LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
-    List<LeagueRow> rows =
-        LeagueRow.of(figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments())).stream()
-            .sorted(filter.sort().comparator(filter.descending()))
-            .toList();
+    Shown shown = shown(viewer, phase, period, region, type, sort, order);
+    Snapshot snapshot = shown.snapshot();
+    Choices choices = shown.choices();
+    LeagueFilter filter = shown.filter();
+    List<LeagueRow> rows = shown.rows();
     PageTable.Builder table =
         PageTable.under(
             "Rank",
@@ -115,14 +134,11 @@ public class LeagueTablePage {
       @RequestParam(required = false) String order,
       @RequestParam(name = "signed-out", required = false) String signedOut,
       Model model) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
-    LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
-    QueryResult result = figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments());
-    List<LeagueRow> rows =
-        LeagueRow.of(result).stream()
-            .sorted(filter.sort().comparator(filter.descending()))
-            .toList();
+    Shown shown = shown(viewer, phase, period, region, type, sort, order);
+    Snapshot snapshot = shown.snapshot();
+    Choices choices = shown.choices();
+    LeagueFilter filter = shown.filter();
+    List<LeagueRow> rows = shown.rows();
     model.addAttribute("snapshot", snapshot);
     model.addAttribute(
         "release",

@@ -197,12 +197,8 @@ public class NationalPage {
         rows.value(i, "percent_of_target", BigDecimal.class));
   }
 
+  /** The API's answer for the quarter, downloaded with the page's sign-in. */
   static String apiLink(String path, Period period) {
-    return UriComponentsBuilder.fromPath(PageDownloads.link(path))
-        .queryParam("phase", period.phase())
-        .queryParam("period", period.end())
-        .encode()
-        .build()
-        .toUriString();
+    return pageLink(PageDownloads.link(path), period);
   }
 }
