@@ -922,6 +922,51 @@ class DashboardBrowserTest {
     assertThat(seen).as("every kind of table offered").containsAll(tables.keySet());
   }
 
+  /**
+   * The tables' CSVs are held to the page's rules: the public and another authority's coordinator
+   * get no returns or findings of an authority (not found, as on the page), another authority's
+   * figures only as published, and a table the page has not, or a bad quarter, the page's errors.
+   */
+  @Test
+  void aTablesCsvGivesNobodyMoreThanThePageShowsThem() throws Exception {
+    String quarter = "?phase=1&period=2013-09-30";
+    String own = "/authorities/" + DashboardWarehouse.CODE + "/";
+    String other = "/authorities/" + otherAuthority() + "/";
+    for (String table : List.of("returns", "findings")) {
+      HttpResponse<String> anonymous = get(own + table + ".csv" + quarter, "");
+      assertThat(anonymous.statusCode()).as("public, " + table).isEqualTo(404);
+      assertThat(anonymous.body()).doesNotContain("Version,");
+    }
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    String cookies =
+        browser.manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(java.util.stream.Collectors.joining("; "));
+    assertThat(get(own + "returns.csv" + quarter, cookies).statusCode()).isEqualTo(200);
+    for (String table : List.of("returns", "findings")) {
+      assertThat(get(other + table + ".csv" + quarter, cookies).statusCode())
+          .as("another authority's " + table)
+          .isEqualTo(404);
+    }
+    HttpResponse<String> progress = get(other + "progress.csv" + quarter, cookies);
+    assertThat(progress.statusCode()).isEqualTo(200);
+    assertThat(progress.headers().firstValue("X-Tfwh-Snapshot").orElse(""))
+        .isNotEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+    assertThat(progress.body().lines().findFirst().orElse("")).contains("(published)");
+    assertThat(get(own + "nonsense.csv" + quarter, cookies).statusCode()).isEqualTo(404);
+    assertThat(get(own + "progress.csv?phase=7", cookies).statusCode()).isEqualTo(400);
+    assertThat(get("/compare.csv?codes=E99999999", cookies).statusCode()).isEqualTo(400);
+    assertThat(get("/national/nonsense.csv", cookies).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(String path, String cookies) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", cookies);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void unknownAuthorityAndBadFiltersGetGovukErrorPages() {
     open("/authorities/E99999999");
