@@ -1,11 +1,9 @@
 package uk.gov.tfwh.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 
 /**
  * Issue 20: the briefing's key messages read back from the PDF (PDFBox text extraction) say what
@@ -47,12 +45,6 @@ class BriefingReadBackTest {
   @BeforeAll
   static void open() {
     fixture = ExportWarehouse.fixture(dir);
-    Path root = Path.of(System.getProperty("tfwh.root.dir"));
-    assumeTrue(
-        Files.exists(
-            root.resolve(
-                "etl/generator/target/classes/uk/gov/tfwh/generator/GenerateCommand.class")),
-        "the generator is not built yet");
     seed1 = ExportWarehouse.at(SampleWarehouse.seed1());
   }
 

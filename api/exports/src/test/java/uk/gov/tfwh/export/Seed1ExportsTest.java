@@ -1,12 +1,9 @@
 package uk.gov.tfwh.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 
 /**
  * The exports of the seed-1 sample (generated, loaded by Spark and published, as the demo does)
@@ -38,12 +35,6 @@ class Seed1ExportsTest {
 
   @BeforeAll
   static void open() {
-    Path root = Path.of(System.getProperty("tfwh.root.dir"));
-    assumeTrue(
-        Files.exists(
-            root.resolve(
-                "etl/generator/target/classes/uk/gov/tfwh/generator/GenerateCommand.class")),
-        "the generator is not built yet");
     warehouse = ExportWarehouse.at(SampleWarehouse.seed1());
   }
 

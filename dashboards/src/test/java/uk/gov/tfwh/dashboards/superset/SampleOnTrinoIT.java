@@ -19,10 +19,10 @@ import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.trino.LocalTrino;
 import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.testing.CatalogueCalls;
 import uk.gov.tfwh.warehouse.testing.EngineComparison;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
 
 /**
  * The loaded seed-1 sample on a real Trino (started once by infra/trino/trino.sh, registered by the

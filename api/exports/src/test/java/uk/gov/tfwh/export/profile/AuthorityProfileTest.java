@@ -1,12 +1,9 @@
 package uk.gov.tfwh.export.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,8 +26,8 @@ import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
 
 /**
  * Profiles of the seed-1 sample read back with PDFBox and compared with the query layer's own
@@ -45,12 +42,6 @@ class AuthorityProfileTest {
 
   @BeforeAll
   static void open() {
-    Path root = Path.of(System.getProperty("tfwh.root.dir"));
-    assumeTrue(
-        Files.exists(
-            root.resolve(
-                "etl/generator/target/classes/uk/gov/tfwh/generator/GenerateCommand.class")),
-        "the generator is not built yet");
     store = new SnapshotStore(SampleWarehouse.seed1());
     queries = new EmbeddedQueries(store, QueryEngineConfig.defaults());
     exports = new Exports(queries, store, Clock.systemUTC());

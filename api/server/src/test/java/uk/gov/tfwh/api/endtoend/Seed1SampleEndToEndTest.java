@@ -1,7 +1,6 @@
 package uk.gov.tfwh.api.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +38,8 @@ import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
 
 /**
  * The API over the seed-1 sample as the demo builds it (generated, loaded by Spark, published),
@@ -64,12 +61,6 @@ class Seed1SampleEndToEndTest {
 
   @BeforeAll
   static void sample() {
-    Path root = Path.of(System.getProperty("tfwh.root.dir"));
-    assumeTrue(
-        Files.exists(
-            root.resolve(
-                "etl/generator/target/classes/uk/gov/tfwh/generator/GenerateCommand.class")),
-        "the generator is not built yet");
     warehouse =
         QueryEngines.open(
             new SnapshotStore(SampleWarehouse.seed1()),

@@ -1,7 +1,6 @@
 package uk.gov.tfwh.etl.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +45,6 @@ class GeneratedSampleLoadTest {
 
   @BeforeAll
   static void generateAndLoad() throws Exception {
-    assumeThat(generatorPresent()).as("the generator (issue 2) is on the classpath").isTrue();
     landing = temp.resolve("landing");
     Process generate =
         LoadProcess.java(
@@ -61,15 +59,6 @@ class GeneratedSampleLoadTest {
     result =
         new LoadJob(SharedSpark.session(), line -> {})
             .run(new LoadRequest(landing, store.root(), TestLandings.reference(), 10));
-  }
-
-  private static boolean generatorPresent() {
-    try {
-      Class.forName(GENERATOR, false, GeneratedSampleLoadTest.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 
   @Test

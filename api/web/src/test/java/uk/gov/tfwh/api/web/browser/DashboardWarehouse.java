@@ -12,8 +12,8 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
-import uk.gov.tfwh.warehouse.testing.SampleWarehouse;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.neighbour;
+package uk.gov.tfwh.generator.neighbour;
 
 import static java.util.Objects.requireNonNull;
 

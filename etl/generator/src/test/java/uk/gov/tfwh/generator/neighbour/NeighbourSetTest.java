@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.neighbour;
+package uk.gov.tfwh.generator.neighbour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

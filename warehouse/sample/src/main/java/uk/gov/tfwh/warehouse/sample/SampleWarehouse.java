@@ -1,4 +1,4 @@
-package uk.gov.tfwh.warehouse.testing;
+package uk.gov.tfwh.warehouse.sample;
 
 import java.io.IOException;
 import java.io.InputStream;
