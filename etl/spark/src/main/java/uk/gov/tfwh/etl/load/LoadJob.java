@@ -106,7 +106,39 @@ public final class LoadJob {
 
   private LoadResult run(LoadRequest request, SnapshotStore store, WarehouseLock lock) {
     StageClock clock = new StageClock(progress);
-    Instant startedAt = Instant.now();
+    Gathered g = gather(request, store, clock, Instant.now());
+    Optional<SnapshotManifest> parent = g.parent();
+    if (parent.isPresent() && parent.get().inputsDigest().equals(g.inputs().digest())) {
+      progress.accept(
+          "nothing new: the landing folder and reference set are those of the current snapshot "
+              + parent.get().id());
+      return new LoadResult(true, parent.get().id(), null, List.of());
+    }
+    String snapshotId = SnapshotStore.newSnapshotId(g.startedAt(), g.inputs().digest());
+    StagedSnapshot staged = store.stage(snapshotId, lock);
+    try {
+      Built built = build(g, staged);
+      clock.time(
+          "commit",
+          () -> store.commit(staged, manifest(snapshotId, g, built)),
+          m -> "snapshot " + m.id() + " is current");
+      List<String> deleted = store.retain(request.retain(), lock);
+      if (!deleted.isEmpty()) {
+        progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
+      }
+      return new LoadResult(false, snapshotId, built.report(), deleted);
+    } catch (RuntimeException | Error e) {
+      store.abort(staged);
+      throw e;
+    }
+  }
+
+  /**
+   * The stages that need no Spark: the reference set, the landing scan (hashing only files whose
+   * stamp changed) and, on its own thread, the previous snapshot's state.
+   */
+  private Gathered gather(
+      LoadRequest request, SnapshotStore store, StageClock clock, Instant startedAt) {
     ReferenceData reference =
         clock.time(
             "reference",
@@ -136,51 +168,30 @@ public final class LoadJob {
                     + checksums.reused()
                     + " files known unchanged by their stamp");
     LoadInputs inputs = LoadInputs.of(scan, request.referenceDir(), parent, startedAt);
-    if (parent.isPresent() && parent.get().inputsDigest().equals(inputs.digest())) {
-      progress.accept(
-          "nothing new: the landing folder and reference set are those of the current snapshot "
-              + parent.get().id());
-      return new LoadResult(true, parent.get().id(), null, List.of());
-    }
-    String snapshotId = SnapshotStore.newSnapshotId(startedAt, inputs.digest());
-    StagedSnapshot staged = store.stage(snapshotId, lock);
-    try {
-      Built built =
-          build(
-              new Gathered(
-                  request,
-                  reference,
-                  scan,
-                  checksums,
-                  inputs,
-                  parent,
-                  parentDir,
-                  parentState,
-                  clock,
-                  startedAt),
-              staged);
-      SnapshotManifest manifest =
-          new SnapshotManifest(
-              snapshotId,
-              startedAt,
-              parent.map(SnapshotManifest::id).orElse(null),
-              reference.version(),
-              inputs.without(built.deferred()).digest(),
-              inputs.without(built.deferred()).landingFiles(),
-              built.tables());
-      clock.time(
-          "commit",
-          () -> store.commit(staged, manifest),
-          m -> "snapshot " + m.id() + " is current");
-      List<String> deleted = store.retain(request.retain(), lock);
-      if (!deleted.isEmpty()) {
-        progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
-      }
-      return new LoadResult(false, snapshotId, built.report(), deleted);
-    } catch (RuntimeException | Error e) {
-      store.abort(staged);
-      throw e;
-    }
+    return new Gathered(
+        request,
+        reference,
+        scan,
+        checksums,
+        inputs,
+        parent,
+        parentDir,
+        parentState,
+        clock,
+        startedAt);
+  }
+
+  /** The new snapshot's manifest; returns left for the next load are not among its inputs. */
+  private static SnapshotManifest manifest(String snapshotId, Gathered g, Built built) {
+    LoadInputs loaded = g.inputs().without(built.deferred());
+    return new SnapshotManifest(
+        snapshotId,
+        g.startedAt(),
+        g.parent().map(SnapshotManifest::id).orElse(null),
+        g.reference().version(),
+        loaded.digest(),
+        loaded.landingFiles(),
+        built.tables());
   }
 
   /**
@@ -200,25 +211,12 @@ public final class LoadJob {
       Instant startedAt) {}
 
   private Built build(Gathered g, StagedSnapshot staged) {
-    LoadRequest request = g.request();
-    ReferenceData reference = g.reference();
-    LandingScan scan = g.scan();
-    FileChecksums checksums = g.checksums();
-    LoadInputs inputs = g.inputs();
     StageClock clock = g.clock();
-    Instant startedAt = g.startedAt();
-    Optional<Path> parentDir = g.parentDir();
-    Optional<LoadState> reusableState =
-        rememberedOrNone(
-                () -> Completions.join(g.parentState()),
-                Optional.<LoadState>empty(),
-                "state",
-                "every return is read again")
-            .filter(state -> state.referenceDigest().equals(inputs.referenceDigest()));
-    LoadState prior = reusableState.orElse(new LoadState(inputs.referenceDigest(), List.of()));
+    Optional<LoadState> reusableState = reusableState(g);
+    LoadState prior = reusableState.orElse(new LoadState(g.inputs().referenceDigest(), List.of()));
     // What the previous snapshot wrote may be carried over only when it used the same reference
     // set.
-    Optional<Path> reusableParent = reusableState.isPresent() ? parentDir : Optional.empty();
+    Optional<Path> reusableParent = reusableState.isPresent() ? g.parentDir() : Optional.empty();
     // The time the load waits for a session still starting; what it did meanwhile needed none.
     clock.time(
         "spark",
@@ -227,9 +225,45 @@ public final class LoadJob {
     ReturnReading.Outcome reading =
         clock.time(
             "read",
-            () -> readReturns(request, reference, scan, prior, parentDir, staged, startedAt),
+            () ->
+                readReturns(
+                    g.request(),
+                    g.reference(),
+                    g.scan(),
+                    prior,
+                    g.parentDir(),
+                    staged,
+                    g.startedAt()),
             r -> r.read().size() + " returns");
-    List<ReadReturn> returns = reading.read();
+    Set<String> deferred = deferred(reading);
+    Judged judged = judge(reading.read(), clock);
+    Map<String, Boolean> reusedIds = new HashMap<>();
+    prior.returns().forEach(r -> reusedIds.put(r.returnId(), true));
+    List<ReturnCounts> counts =
+        clock.time("count", () -> counts(judged, reusedIds), c -> c.size() + " returns");
+    Totals totals = Totals.of(counts, g.scan().findings().size());
+    Map<String, TableStats> written =
+        clock.time(
+            "write",
+            () -> writeTablesAndState(g, judged, reading.read(), prior, reusableParent, staged),
+            w -> w.size() + " tables");
+    checkRowAccounting(written, totals);
+    LoadReport report = report(g, staged, written, judged, totals, counts);
+    return new Built(report, written, deferred);
+  }
+
+  /** The previous snapshot's state, when it can be read and was made with this reference set. */
+  private Optional<LoadState> reusableState(Gathered g) {
+    return rememberedOrNone(
+            () -> Completions.join(g.parentState()),
+            Optional.<LoadState>empty(),
+            "state",
+            "every return is read again")
+        .filter(state -> state.referenceDigest().equals(g.inputs().referenceDigest()));
+  }
+
+  /** The landing files of returns that changed while they were read: left for the next load. */
+  private Set<String> deferred(ReturnReading.Outcome reading) {
     Set<String> deferred = new TreeSet<>();
     for (ReturnSource changed : reading.changedWhileRead()) {
       changed.files().forEach(f -> deferred.add(f.name()));
@@ -241,41 +275,44 @@ public final class LoadJob {
               + " returns changed while they were read and are left for the next load: "
               + String.join(", ", deferred));
     }
-    Judged judged = judge(returns, clock);
-    SnapshotWriter writer = new SnapshotWriter(spark.get(), staged);
+    return deferred;
+  }
+
+  private Map<String, TableStats> writeTablesAndState(
+      Gathered g,
+      Judged judged,
+      List<ReadReturn> returns,
+      LoadState prior,
+      Optional<Path> reusableParent,
+      StagedSnapshot staged) {
+    // Serialising the state is driver work that grows with the history; the table writes mostly
+    // wait on Spark jobs, so the two overlap.
+    CompletableFuture<Void> stateWritten =
+        Completions.onOwnThread(
+            "tfwh-state-writer",
+            () -> {
+              new LoadState(g.inputs().referenceDigest(), returns)
+                  .write(staged.directory(), prior, reusableParent);
+              LoadState.writeChecksums(staged.directory(), g.checksums().stamps());
+              return null;
+            });
     Map<String, TableStats> written = new TreeMap<>();
-    Map<String, Boolean> reusedIds = new HashMap<>();
-    prior.returns().forEach(r -> reusedIds.put(r.returnId(), true));
-    List<ReturnCounts> counts =
-        clock.time("count", () -> counts(judged, reusedIds), c -> c.size() + " returns");
-    Totals totals = Totals.of(counts, scan.findings().size());
-    clock.time(
-        "write",
-        () -> {
-          // Serialising the state is driver work that grows with the history; the table writes
-          // mostly wait on Spark jobs, so the two overlap.
-          CompletableFuture<Void> stateWritten =
-              Completions.onOwnThread(
-                  "tfwh-state-writer",
-                  () -> {
-                    new LoadState(inputs.referenceDigest(), returns)
-                        .write(staged.directory(), prior, reusableParent);
-                    LoadState.writeChecksums(staged.directory(), checksums.stamps());
-                    return null;
-                  });
-          try {
-            writeTables(request, reference, scan, judged, staged, reusableParent, writer, written);
-          } catch (RuntimeException | Error e) {
-            Completions.awaitQuietly(stateWritten);
-            throw e;
-          }
-          Completions.join(stateWritten);
-          return written;
-        },
-        w -> w.size() + " tables");
-    checkRowAccounting(written, totals);
-    LoadReport report = report(g, staged, written, judged, totals, counts);
-    return new Built(report, written, deferred);
+    try {
+      writeTables(
+          g.request(),
+          g.reference(),
+          g.scan(),
+          judged,
+          staged,
+          reusableParent,
+          new SnapshotWriter(spark.get(), staged),
+          written);
+    } catch (RuntimeException | Error e) {
+      Completions.awaitQuietly(stateWritten);
+      throw e;
+    }
+    Completions.join(stateWritten);
+    return written;
   }
 
   /** Every accepted return and claim row is in the tables, or the load fails before commit. */
