@@ -33,14 +33,8 @@ tfwh_build
 export TFWH_SKIP_BUILD=1
 
 if [[ -z "$WAREHOUSE" ]]; then
-  WAREHOUSE="$WORK/warehouse"
-  if [[ ! -f "$WAREHOUSE/CURRENT" ]]; then
-    rm -rf "$WORK" && mkdir -p "$WORK"
-    echo "== preparing the seed-1 sample (generate + load + publish)"
-    "$TFWH" generate --out "$WORK/landing" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
-    "$TFWH" load --landing "$WORK/landing" --warehouse "$WAREHOUSE" >"$WORK/load.log" 2>&1
-    "$TFWH" publish --warehouse "$WAREHOUSE" --current >/dev/null
-  fi
+  tfwh_sample "$WORK/seed-1" --faults 0.02
+  WAREHOUSE="$WORK/seed-1/warehouse"
 fi
 
 echo "tfwh bench exports on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"

@@ -44,13 +44,7 @@ fi
 echo "tfwh bench query on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $ITERATIONS iterations per query"
 for scale in $SCALES; do
   dir="$WORK/scale-$scale"
-  if [[ ! -f "$dir/warehouse/CURRENT" ]]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    echo "== preparing the seed-1 sample at scale $scale (generate + load)"
-    "$TFWH" generate --out "$dir/landing" --seed 1 --scale "$scale" >"$dir/generate.log" 2>&1
-    "$TFWH" load --landing "$dir/landing" --warehouse "$dir/warehouse" >"$dir/load.log" 2>&1
-    "$TFWH" publish --warehouse "$dir/warehouse" --current >/dev/null
-  fi
+  tfwh_sample "$dir" --scale "$scale"
   echo "== scale $scale: embedded (result cache on, as served)"
   (tfwh_java bench uk.gov.tfwh.bench.QueryBenchmark \
     --warehouse "$dir/warehouse" --engine embedded --iterations "$ITERATIONS")

@@ -30,20 +30,14 @@ tfwh_build
 export TFWH_SKIP_BUILD=1
 
 # The seed-1 sample, loaded and published, so each return is judged against its history.
-if [[ ! -f "$WORK/warehouse/CURRENT" ]]; then
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  echo "== preparing the seed-1 sample (generate + load + publish)"
-  "$TFWH" generate --out "$WORK/sample" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
-  "$TFWH" load --landing "$WORK/sample" --warehouse "$WORK/warehouse" >"$WORK/load.log" 2>&1
-  "$TFWH" publish --warehouse "$WORK/warehouse" --current >/dev/null
-fi
+tfwh_sample "$WORK/seed-1" --faults 0.02
 rm -rf "$WORK/landing" "$WORK/submissions" "$WORK/classes"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" "$ROOT/bench/submissions/SubmissionLoad.java"
 java -cp "$WORK/classes" SubmissionLoad users --users "$WORK/users.tsv" --tokens "$WORK/tokens.tsv" \
   --reference "$ROOT/reference"
 
-"$TFWH" serve --warehouse "$WORK/warehouse" --users "$WORK/users.tsv" --landing "$WORK/landing" \
+"$TFWH" serve --warehouse "$WORK/seed-1/warehouse" --users "$WORK/users.tsv" --landing "$WORK/landing" \
   --port "$PORT" >"$WORK/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
@@ -53,5 +47,5 @@ for _ in $(seq 1 120); do
 done
 echo "tfwh bench submissions on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 java -cp "$WORK/classes" SubmissionLoad run --url "http://127.0.0.1:$PORT" --tokens "$WORK/tokens.tsv" \
-  --sample "$WORK/sample" --landing "$WORK/landing" --deadline-quarter 2020Q1-p2 \
+  --sample "$WORK/seed-1/landing" --landing "$WORK/landing" --deadline-quarter 2020Q1-p2 \
   --feedback-quarter 2019Q4-p2 --threads "$THREADS"

@@ -173,3 +173,17 @@ tfwh_warm_up() {
     return 1
   fi
 }
+
+# The seed-1 sample for a benchmark: generated into DIR/landing (with any further generate
+# options, such as --scale 10), loaded into DIR/warehouse and published, with their logs in DIR.
+# A published warehouse already there is kept, so a benchmark run again measures at once.
+tfwh_sample() {
+  local dir="$1"
+  shift
+  [[ -f "$dir/warehouse/PUBLISHED" ]] && return 0
+  rm -rf "$dir" && mkdir -p "$dir"
+  echo "== preparing the seed-1 sample in $dir (generate${*:+ $*}, load, publish)"
+  "$ROOT/tfwh" generate --out "$dir/landing" --seed 1 "$@" >"$dir/generate.log" 2>&1
+  "$ROOT/tfwh" load --landing "$dir/landing" --warehouse "$dir/warehouse" >"$dir/load.log" 2>&1
+  "$ROOT/tfwh" publish --warehouse "$dir/warehouse" --current >>"$dir/load.log" 2>&1
+}
