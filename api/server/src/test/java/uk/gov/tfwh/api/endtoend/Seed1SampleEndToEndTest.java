@@ -1,6 +1,9 @@
 package uk.gov.tfwh.api.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CONTINUOUS_EMPLOYMENT;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CRIME_ASB_EDUCATION;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.PROGRESS_TO_WORK;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.tfwh.api.TfwhApiApplication;
+import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.payment.CumulativeFigures;
 import uk.gov.tfwh.programme.payment.PaymentRules;
 import uk.gov.tfwh.programme.payment.QuarterPayment;
@@ -161,10 +165,14 @@ class Seed1SampleEndToEndTest {
                 new CumulativeFigures(
                     Quarter.endingOn(end),
                     versions.value(v, "families_attached", Long.class),
-                    versions.value(v, "results_crime_asb_education", Long.class),
-                    versions.value(v, "results_continuous_employment", Long.class),
-                    versions.value(v, "results_progress_to_work", Long.class),
-                    0));
+                    ByResult.counts(
+                        Map.of(
+                            CRIME_ASB_EDUCATION,
+                            versions.value(v, "results_crime_asb_education", Long.class),
+                            CONTINUOUS_EMPLOYMENT,
+                            versions.value(v, "results_continuous_employment", Long.class),
+                            PROGRESS_TO_WORK,
+                            versions.value(v, "results_progress_to_work", Long.class)))));
           }
         }
       }

@@ -9,10 +9,21 @@ import uk.gov.tfwh.programme.period.Phase;
  * generator alike.
  */
 public enum ClaimResult {
-  CRIME_ASB_EDUCATION,
-  CONTINUOUS_EMPLOYMENT,
-  PROGRESS_TO_WORK,
-  SUSTAINED_PROGRESS;
+  CRIME_ASB_EDUCATION("crime/ASB/education"),
+  CONTINUOUS_EMPLOYMENT("continuous employment"),
+  PROGRESS_TO_WORK("progress to work"),
+  SUSTAINED_PROGRESS("sustained progress");
+
+  private final String label;
+
+  ClaimResult(String label) {
+    this.label = label;
+  }
+
+  /** The result as messages name it, e.g. "crime/ASB/education". */
+  public String label() {
+    return label;
+  }
 
   /**
    * True for the results that turn a family around (phase 1) or are a successful family outcome

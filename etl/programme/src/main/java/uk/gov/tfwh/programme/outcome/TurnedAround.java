@@ -23,31 +23,31 @@ public final class TurnedAround {
   private TurnedAround() {}
 
   /**
-   * The count for a phase from cumulative (or per-quarter) result figures.
+   * The count for a phase from cumulative (or per-quarter) result figures: the sum of the phase's
+   * family-outcome results ({@link ClaimResult#of}, {@link ClaimResult#isFamilyOutcome}). Figures
+   * of results the phase does not have are ignored.
    *
-   * @param crimeAsbEducation required in phase 1, ignored in phase 2 (where the contract leaves it
-   *     empty)
-   * @param sustainedProgress required in phase 2, ignored in phase 1
-   * @throws IllegalArgumentException if the phase's own result figure is missing or any figure used
-   *     is negative
+   * @throws IllegalArgumentException if a figure the count needs is missing
+   * @throws ArithmeticException if the sum overflows a long
    */
-  public static long of(
-      Phase phase, Long crimeAsbEducation, long continuousEmployment, Long sustainedProgress) {
+  public static long of(Phase phase, ByResult<Long> figures) {
     requireNonNull(phase, "phase");
-    Long phaseResult = phase == Phase.ONE ? crimeAsbEducation : sustainedProgress;
-    String name = phase == Phase.ONE ? "crime/ASB/education" : "sustained progress";
-    if (phaseResult == null) {
-      throw new IllegalArgumentException(
-          "phase " + phase.number() + " needs the " + name + " figure, which is missing");
+    requireNonNull(figures, "figures");
+    long count = 0;
+    for (ClaimResult result : ClaimResult.of(phase)) {
+      if (!result.isFamilyOutcome()) {
+        continue;
+      }
+      if (!figures.has(result)) {
+        throw new IllegalArgumentException(
+            "phase "
+                + phase.number()
+                + " needs the "
+                + result.label()
+                + " figure, which is missing");
+      }
+      count = Math.addExact(count, figures.get(result));
     }
-    requireNotNegative(name, phaseResult);
-    requireNotNegative("continuous employment", continuousEmployment);
-    return Math.addExact(phaseResult, continuousEmployment);
-  }
-
-  private static void requireNotNegative(String name, long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(name + " figure must not be negative, not " + value);
-    }
+    return count;
   }
 }

@@ -6,10 +6,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import uk.gov.tfwh.programme.outcome.ByResult;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.FinancialYear;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -28,8 +32,9 @@ import uk.gov.tfwh.programme.reference.Target;
  *       payment, and the recovery is paid only above the earlier high;
  *   <li>attached families are counted only up to the target;
  *   <li>the phase total never passes the cap: the quarter's amounts are paid in the order
- *       attachment fee, crime/ASB/education, continuous employment, progress to work, sustained
- *       progress; the one that would pass the cap is cut to fit and those after it are nil.
+ *       attachment fee, then the results in {@link ClaimResult}'s order (crime/ASB/education,
+ *       continuous employment, progress to work, sustained progress); the one that would pass the
+ *       cap is cut to fit and those after it are nil.
  * </ul>
  */
 public final class PaymentRules {
@@ -79,15 +84,12 @@ public final class PaymentRules {
       Amounts due =
           new Amounts(
               fiveSixthsOf(rates.attachmentFee().multiply(BigDecimal.valueOf(attached))),
-              fiveSixthsOf(
-                  rise(rates.crimeAsbEducation(), highs.crime, figures.crimeAsbEducation())),
-              fiveSixthsOf(
-                  rise(
-                      rates.continuousEmployment(),
-                      highs.employment,
-                      figures.continuousEmployment())),
-              fiveSixthsOf(rise(rates.progressToWork(), highs.progress, figures.progressToWork())),
-              ZERO);
+              amounts(
+                  Phase.ONE,
+                  result -> {
+                    long rise = highs.of(result).rise(figures.results().get(result));
+                    return fiveSixthsOf(rates.result(result).multiply(BigDecimal.valueOf(rise)));
+                  }));
       payments.add(allowance.pay(target, figures.quarter(), year, attached, due));
     }
     return List.copyOf(payments);
@@ -132,10 +134,12 @@ public final class PaymentRules {
       Amounts due =
           new Amounts(
               pounds(PHASE_TWO_ATTACHMENT_FEE.multiply(BigDecimal.valueOf(attached))),
-              ZERO,
-              pounds(PHASE_TWO_RESULT.multiply(BigDecimal.valueOf(claims.continuousEmployment()))),
-              ZERO,
-              pounds(PHASE_TWO_RESULT.multiply(BigDecimal.valueOf(claims.sustainedProgress()))));
+              amounts(
+                  Phase.TWO,
+                  result ->
+                      pounds(
+                          PHASE_TWO_RESULT.multiply(
+                              BigDecimal.valueOf(claims.byResult().get(result))))));
       payments.add(
           allowance.pay(
               target, figures.quarter(), figures.quarter().financialYear(), attached, due));
@@ -153,8 +157,12 @@ public final class PaymentRules {
         .divide(BigDecimal.valueOf(6), 2, RoundingMode.HALF_UP);
   }
 
-  private static BigDecimal rise(BigDecimal rate, HighWatermark high, long figure) {
-    return rate.multiply(BigDecimal.valueOf(high.rise(figure)));
+  /** The amount due for each of a phase's results; the others are nil. */
+  private static ByResult<BigDecimal> amounts(
+      Phase phase, Function<ClaimResult, BigDecimal> amount) {
+    Map<ClaimResult, BigDecimal> amounts = new EnumMap<>(ClaimResult.class);
+    ClaimResult.of(phase).forEach(result -> amounts.put(result, amount.apply(result)));
+    return ByResult.pounds(amounts);
   }
 
   private static BigDecimal pounds(BigDecimal amount) {
@@ -200,20 +208,14 @@ public final class PaymentRules {
     return ordered;
   }
 
-  /** The amounts of one quarter, in the order they are paid against the cap. */
-  private record Amounts(
-      BigDecimal attachmentFee,
-      BigDecimal crimeAsbEducation,
-      BigDecimal continuousEmployment,
-      BigDecimal progressToWork,
-      BigDecimal sustainedProgress) {
+  /**
+   * The amounts of one quarter, in the order they are paid against the cap: the attachment fee,
+   * then the results in their declaration order.
+   */
+  private record Amounts(BigDecimal attachmentFee, ByResult<BigDecimal> results) {
 
     BigDecimal total() {
-      return attachmentFee
-          .add(crimeAsbEducation)
-          .add(continuousEmployment)
-          .add(progressToWork)
-          .add(sustainedProgress);
+      return attachmentFee.add(results.sum(BigDecimal::add));
     }
   }
 
@@ -230,9 +232,11 @@ public final class PaymentRules {
 
   private static final class Highs {
     final HighWatermark attached = new HighWatermark();
-    final HighWatermark crime = new HighWatermark();
-    final HighWatermark employment = new HighWatermark();
-    final HighWatermark progress = new HighWatermark();
+    private final Map<ClaimResult, HighWatermark> results = new EnumMap<>(ClaimResult.class);
+
+    HighWatermark of(ClaimResult result) {
+      return results.computeIfAbsent(result, r -> new HighWatermark());
+    }
   }
 
   /** What is left under the phase cap; pays each amount in full while it fits, then cuts. */
@@ -246,13 +250,11 @@ public final class PaymentRules {
 
     QuarterPayment pay(
         Target target, Quarter quarter, FinancialYear year, long attachedFamilies, Amounts due) {
-      Amounts fitted =
-          new Amounts(
-              fit(due.attachmentFee()),
-              fit(due.crimeAsbEducation()),
-              fit(due.continuousEmployment()),
-              fit(due.progressToWork()),
-              fit(due.sustainedProgress()));
+      BigDecimal attachmentFee = fit(due.attachmentFee());
+      Map<ClaimResult, BigDecimal> results = new EnumMap<>(ClaimResult.class);
+      // An EnumMap's order: the results are fitted in their declaration order.
+      due.results().asMap().forEach((result, amount) -> results.put(result, fit(amount)));
+      Amounts fitted = new Amounts(attachmentFee, ByResult.pounds(results));
       BigDecimal total = fitted.total();
       return new QuarterPayment(
           target.authorityCode(),
@@ -261,10 +263,7 @@ public final class PaymentRules {
           year,
           attachedFamilies,
           fitted.attachmentFee(),
-          fitted.crimeAsbEducation(),
-          fitted.continuousEmployment(),
-          fitted.progressToWork(),
-          fitted.sustainedProgress(),
+          fitted.results(),
           total,
           paid,
           cap,

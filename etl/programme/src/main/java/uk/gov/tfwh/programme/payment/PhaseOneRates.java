@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.List;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.FinancialYear;
 
 /**
@@ -51,6 +52,21 @@ public record PhaseOneRates(
       }
     }
     return chosen;
+  }
+
+  /**
+   * The rate of one of phase 1's results.
+   *
+   * @throws IllegalArgumentException for sustained progress, which phase 1 does not pay
+   */
+  public BigDecimal result(ClaimResult result) {
+    return switch (requireNonNull(result, "result")) {
+      case CRIME_ASB_EDUCATION -> crimeAsbEducation;
+      case CONTINUOUS_EMPLOYMENT -> continuousEmployment;
+      case PROGRESS_TO_WORK -> progressToWork;
+      case SUSTAINED_PROGRESS ->
+          throw new IllegalArgumentException("phase 1 pays no " + result.label() + " result");
+    };
   }
 
   /**

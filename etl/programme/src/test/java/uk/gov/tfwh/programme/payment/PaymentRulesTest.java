@@ -2,12 +2,18 @@ package uk.gov.tfwh.programme.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CONTINUOUS_EMPLOYMENT;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CRIME_ASB_EDUCATION;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.PROGRESS_TO_WORK;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.SUSTAINED_PROGRESS;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.programme.outcome.ByResult;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.FinancialYear;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -66,8 +72,7 @@ class PaymentRulesTest {
       // In 2012/13 a family earns £700 + £100 or £800 in results: 180 x £800 x 5/6.
       List<QuarterPayment> payments =
           PaymentRules.phaseOne(
-              phaseOne("E09000013", 540),
-              List.of(new CumulativeFigures(Q_2013_03, 180, 180, 0, 180, 0)));
+              phaseOne("E09000013", 540), List.of(phaseOneFigures(Q_2013_03, 180, 180, 0, 180)));
 
       assertThat(payments.get(0).total().subtract(payments.get(0).attachmentFee()))
           .isEqualTo(money("120000.00"));
@@ -102,22 +107,22 @@ class PaymentRulesTest {
           PaymentRules.phaseOne(
               target,
               List.of(
-                  new CumulativeFigures(Q_2013_03, 6, 6, 6, 6, 0),
-                  new CumulativeFigures(Q_2013_06, 12, 12, 12, 12, 0)));
+                  phaseOneFigures(Q_2013_03, 6, 6, 6, 6),
+                  phaseOneFigures(Q_2013_06, 12, 12, 12, 12)));
 
       QuarterPayment march = payments.get(0);
       assertThat(march.financialYear()).isEqualTo(FinancialYear.parse("2012/13"));
       assertThat(march.attachmentFee()).isEqualTo(money("16000.00"));
-      assertThat(march.crimeAsbEducation()).isEqualTo(money("3500.00"));
-      assertThat(march.continuousEmployment()).isEqualTo(money("4000.00"));
-      assertThat(march.progressToWork()).isEqualTo(money("500.00"));
+      assertThat(march.results().get(CRIME_ASB_EDUCATION)).isEqualTo(money("3500.00"));
+      assertThat(march.results().get(CONTINUOUS_EMPLOYMENT)).isEqualTo(money("4000.00"));
+      assertThat(march.results().get(PROGRESS_TO_WORK)).isEqualTo(money("500.00"));
       QuarterPayment june = payments.get(1);
       assertThat(june.financialYear()).isEqualTo(FinancialYear.parse("2013/14"));
       assertThat(june.attachmentFee()).isEqualTo(money("12000.00"));
-      assertThat(june.crimeAsbEducation()).isEqualTo(money("7500.00"));
-      assertThat(june.continuousEmployment()).isEqualTo(money("8000.00"));
-      assertThat(june.progressToWork()).isEqualTo(money("500.00"));
-      assertThat(june.sustainedProgress()).isEqualTo(money("0.00"));
+      assertThat(june.results().get(CRIME_ASB_EDUCATION)).isEqualTo(money("7500.00"));
+      assertThat(june.results().get(CONTINUOUS_EMPLOYMENT)).isEqualTo(money("8000.00"));
+      assertThat(june.results().get(PROGRESS_TO_WORK)).isEqualTo(money("500.00"));
+      assertThat(june.results().get(SUSTAINED_PROGRESS)).isEqualTo(money("0.00"));
       assertThat(june.total()).isEqualTo(money("28000.00"));
       assertThat(june.cumulative()).isEqualTo(money("52000.00"));
     }
@@ -126,11 +131,11 @@ class PaymentRulesTest {
     void quartersAfter2014To15KeepThe2014To15Rates() {
       List<QuarterPayment> payments =
           PaymentRules.phaseOne(
-              target, List.of(new CumulativeFigures(Quarter.parse("2015-06-30"), 6, 6, 0, 0, 0)));
+              target, List.of(phaseOneFigures(Quarter.parse("2015-06-30"), 6, 6, 0, 0)));
 
       assertThat(payments.get(0).financialYear()).isEqualTo(FinancialYear.parse("2015/16"));
       assertThat(payments.get(0).attachmentFee()).isEqualTo(money("8000.00"));
-      assertThat(payments.get(0).crimeAsbEducation()).isEqualTo(money("11500.00"));
+      assertThat(payments.get(0).results().get(CRIME_ASB_EDUCATION)).isEqualTo(money("11500.00"));
     }
 
     @Test
@@ -139,15 +144,15 @@ class PaymentRulesTest {
           PaymentRules.phaseOne(
               target,
               List.of(
-                  new CumulativeFigures(Q_2013_06, 50, 30, 0, 0, 0),
-                  new CumulativeFigures(Q_2013_09, 40, 20, 0, 0, 0),
-                  new CumulativeFigures(Q_2013_12, 55, 36, 0, 0, 0)));
+                  phaseOneFigures(Q_2013_06, 50, 30, 0, 0),
+                  phaseOneFigures(Q_2013_09, 40, 20, 0, 0),
+                  phaseOneFigures(Q_2013_12, 55, 36, 0, 0)));
 
       assertThat(payments.get(1).total()).isEqualTo(money("0.00"));
       assertThat(payments.get(1).attachedFamiliesPaid()).isZero();
       assertThat(payments.get(2).attachedFamiliesPaid()).isEqualTo(5);
       assertThat(payments.get(2).attachmentFee()).isEqualTo(money("10000.00")); // 5 x 2,400 x 5/6
-      assertThat(payments.get(2).crimeAsbEducation())
+      assertThat(payments.get(2).results().get(CRIME_ASB_EDUCATION))
           .isEqualTo(money("7500.00")); // 6 x 1,500 x 5/6
       assertThat(payments)
           .allSatisfy(payment -> assertThat(payment.total().signum()).isNotNegative());
@@ -172,16 +177,17 @@ class PaymentRulesTest {
           PaymentRules.phaseOne(
               small,
               List.of(
-                  new CumulativeFigures(Q_2013_03, 10, 8, 0, 0, 0),
-                  new CumulativeFigures(Q_2013_06, 10, 10, 2, 0, 0),
-                  new CumulativeFigures(Q_2013_09, 10, 10, 4, 0, 0),
-                  new CumulativeFigures(Q_2013_12, 10, 10, 4, 0, 0)));
+                  phaseOneFigures(Q_2013_03, 10, 8, 0, 0),
+                  phaseOneFigures(Q_2013_06, 10, 10, 2, 0),
+                  phaseOneFigures(Q_2013_09, 10, 10, 4, 0),
+                  phaseOneFigures(Q_2013_12, 10, 10, 4, 0)));
 
       assertThat(payments.get(0).total()).isEqualTo(money("31333.34"));
       assertThat(payments.get(0).capped()).isFalse();
       QuarterPayment cut = payments.get(1);
-      assertThat(cut.crimeAsbEducation()).isEqualTo(money("1999.99")); // 2,500.00 due
-      assertThat(cut.continuousEmployment()).isEqualTo(money("0.00")); // 2,666.67 due
+      assertThat(cut.results().get(CRIME_ASB_EDUCATION))
+          .isEqualTo(money("1999.99")); // 2,500.00 due
+      assertThat(cut.results().get(CONTINUOUS_EMPLOYMENT)).isEqualTo(money("0.00")); // 2,666.67 due
       assertThat(cut.cumulative()).isEqualTo(money("33333.33")).isEqualTo(cut.cap());
       assertThat(cut.capped()).isTrue();
       assertThat(payments.get(2).total()).isEqualTo(money("0.00"));
@@ -195,12 +201,39 @@ class PaymentRulesTest {
           PaymentRules.phaseOne(
               target,
               List.of(
-                  new CumulativeFigures(Q_2013_03, 0, 0, 0, 1, 0),
-                  new CumulativeFigures(Q_2013_06, 0, 0, 0, 3, 0)));
+                  phaseOneFigures(Q_2013_03, 0, 0, 0, 1), phaseOneFigures(Q_2013_06, 0, 0, 0, 3)));
 
-      assertThat(payments.get(0).progressToWork()).isEqualTo(money("83.33"));
-      assertThat(payments.get(1).progressToWork()).isEqualTo(money("166.67"));
+      assertThat(payments.get(0).results().get(PROGRESS_TO_WORK)).isEqualTo(money("83.33"));
+      assertThat(payments.get(1).results().get(PROGRESS_TO_WORK)).isEqualTo(money("166.67"));
       assertThat(payments.get(1).cumulative()).isEqualTo(money("250.00"));
+    }
+
+    @Test
+    void aFigureForAResultPhaseOneDoesNotPayIsNotPaid() {
+      QuarterPayment payment =
+          firstQuarterPaidFor(
+              Map.of(
+                  CRIME_ASB_EDUCATION, 0L,
+                  CONTINUOUS_EMPLOYMENT, 0L,
+                  PROGRESS_TO_WORK, 0L,
+                  SUSTAINED_PROGRESS, 50L));
+
+      assertThat(payment.results().get(SUSTAINED_PROGRESS)).isEqualTo(money("0.00"));
+      assertThat(payment.total()).isEqualTo(money("0.00"));
+    }
+
+    @Test
+    void aResultWithNoFigureIsPaidNothing() {
+      QuarterPayment payment = firstQuarterPaidFor(Map.of(PROGRESS_TO_WORK, 6L));
+
+      assertThat(payment.results().get(PROGRESS_TO_WORK)).isEqualTo(money("500.00"));
+      assertThat(payment.results().get(CRIME_ASB_EDUCATION)).isEqualTo(money("0.00"));
+      assertThat(payment.total()).isEqualTo(money("500.00"));
+    }
+
+    private QuarterPayment firstQuarterPaidFor(Map<ClaimResult, Long> results) {
+      CumulativeFigures figures = new CumulativeFigures(Q_2013_03, 0, ByResult.counts(results));
+      return PaymentRules.phaseOne(target, List.of(figures)).get(0);
     }
 
     @Test
@@ -269,32 +302,49 @@ class PaymentRulesTest {
           PaymentRules.phaseTwo(
               target,
               List.of(attached(Q_2014_12, 40), attached(Q_2015_03, 120)),
-              Map.of(Q_2015_03, new OutcomeClaims(10, 5)));
+              Map.of(Q_2015_03, claims(10, 5)));
 
       assertThat(payments.get(0).attachmentFee()).isEqualTo(money("40000.00"));
-      assertThat(payments.get(0).sustainedProgress()).isEqualTo(money("0.00"));
+      assertThat(payments.get(0).results().get(SUSTAINED_PROGRESS)).isEqualTo(money("0.00"));
       QuarterPayment second = payments.get(1);
       assertThat(second.attachedFamiliesPaid()).isEqualTo(60);
       assertThat(second.attachmentFee()).isEqualTo(money("60000.00"));
-      assertThat(second.sustainedProgress()).isEqualTo(money("8000.00"));
-      assertThat(second.continuousEmployment()).isEqualTo(money("4000.00"));
-      assertThat(second.crimeAsbEducation()).isEqualTo(money("0.00"));
+      assertThat(second.results().get(SUSTAINED_PROGRESS)).isEqualTo(money("8000.00"));
+      assertThat(second.results().get(CONTINUOUS_EMPLOYMENT)).isEqualTo(money("4000.00"));
+      assertThat(second.results().get(CRIME_ASB_EDUCATION)).isEqualTo(money("0.00"));
       assertThat(second.cumulative()).isEqualTo(money("112000.00"));
       assertThat(second.phase()).isEqualTo(Phase.TWO);
     }
 
     @Test
     void theCapCutsTheClaimThatWouldPassIt() {
-      List<QuarterPayment> payments =
-          PaymentRules.phaseTwo(
-              target,
-              List.of(attached(Q_2014_12, 100), attached(Q_2015_03, 100)),
-              Map.of(Q_2014_12, new OutcomeClaims(60, 0), Q_2015_03, new OutcomeClaims(50, 0)));
+      List<QuarterPayment> payments = afterSixtyClaimsThenThese(claims(50, 0));
 
       assertThat(payments.get(0).total()).isEqualTo(money("148000.00"));
-      assertThat(payments.get(1).sustainedProgress()).isEqualTo(money("32000.00"));
+      assertThat(payments.get(1).results().get(SUSTAINED_PROGRESS)).isEqualTo(money("32000.00"));
       assertThat(payments.get(1).capped()).isTrue();
       assertThat(payments.get(1).cumulative()).isEqualTo(money("180000.00"));
+    }
+
+    @Test
+    void continuousEmploymentIsPaidBeforeSustainedProgressWhenTheCapCuts() {
+      List<QuarterPayment> payments = afterSixtyClaimsThenThese(claims(50, 10));
+
+      QuarterPayment cut = payments.get(1);
+      assertThat(cut.results().get(CONTINUOUS_EMPLOYMENT)).isEqualTo(money("8000.00"));
+      assertThat(cut.results().get(SUSTAINED_PROGRESS)).isEqualTo(money("24000.00")); // 40,000 due
+      assertThat(cut.capped()).isTrue();
+    }
+
+    /**
+     * Two quarters of a target of 100 (cap 180,000): 100 families attached and 60 claims in the
+     * first (148,000) leave 32,000 for the second quarter's claims.
+     */
+    private List<QuarterPayment> afterSixtyClaimsThenThese(OutcomeClaims secondQuarter) {
+      return PaymentRules.phaseTwo(
+          target,
+          List.of(attached(Q_2014_12, 100), attached(Q_2015_03, 100)),
+          Map.of(Q_2014_12, claims(60, 0), Q_2015_03, secondQuarter));
     }
 
     @Test
@@ -302,9 +352,7 @@ class PaymentRulesTest {
       assertThatThrownBy(
               () ->
                   PaymentRules.phaseTwo(
-                      target,
-                      List.of(attached(Q_2014_12, 1)),
-                      Map.of(Q_2014_09, new OutcomeClaims(1, 0))))
+                      target, List.of(attached(Q_2014_12, 1)), Map.of(Q_2014_09, claims(1, 0))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "E06000001 has outcome claims for 2014Q3 but no accepted summary for that quarter");
@@ -320,7 +368,29 @@ class PaymentRulesTest {
   }
 
   private static CumulativeFigures attached(Quarter quarter, long families) {
-    return new CumulativeFigures(quarter, families, 0, 0, 0, 0);
+    return new CumulativeFigures(quarter, families, ByResult.counts(Map.of()));
+  }
+
+  private static CumulativeFigures phaseOneFigures(
+      Quarter quarter, long attached, long crimeAsbEducation, long employment, long progress) {
+    return new CumulativeFigures(
+        quarter,
+        attached,
+        ByResult.counts(
+            Map.of(
+                CRIME_ASB_EDUCATION, crimeAsbEducation,
+                CONTINUOUS_EMPLOYMENT, employment,
+                PROGRESS_TO_WORK, progress)));
+  }
+
+  private static OutcomeClaims claims(long sustainedProgress, long continuousEmployment) {
+    return new OutcomeClaims(
+        ByResult.counts(
+            Map.of(
+                SUSTAINED_PROGRESS,
+                sustainedProgress,
+                CONTINUOUS_EMPLOYMENT,
+                continuousEmployment)));
   }
 
   private static BigDecimal money(String amount) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.FinancialYear;
 
 class PhaseOneRatesTest {
@@ -16,6 +17,18 @@ class PhaseOneRatesTest {
     assertThat(rates.crimeAsbEducation()).isEqualByComparingTo("700");
     assertThat(rates.progressToWork()).isEqualByComparingTo("100");
     assertThat(rates.continuousEmployment()).isEqualByComparingTo("800");
+  }
+
+  @Test
+  void eachPhaseOneResultHasItsRateAndSustainedProgressNone() {
+    PhaseOneRates rates = PhaseOneRates.forYear(FinancialYear.parse("2013/14"));
+
+    assertThat(rates.result(ClaimResult.CRIME_ASB_EDUCATION)).isEqualByComparingTo("1500");
+    assertThat(rates.result(ClaimResult.CONTINUOUS_EMPLOYMENT)).isEqualByComparingTo("1600");
+    assertThat(rates.result(ClaimResult.PROGRESS_TO_WORK)).isEqualByComparingTo("100");
+    assertThatThrownBy(() -> rates.result(ClaimResult.SUSTAINED_PROGRESS))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("phase 1 pays no sustained progress result");
   }
 
   @Test

@@ -3,7 +3,7 @@ package uk.gov.tfwh.returns.check;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToLongFunction;
+import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.outcome.ProblemsAtEntry;
 import uk.gov.tfwh.programme.outcome.TurnedAround;
@@ -49,16 +49,12 @@ public final class PhaseRules {
    * Families turned around (phase 1) or successful family outcomes (phase 2) from a phase's result
    * figures, by the programme's one definition ({@link TurnedAround}).
    */
-  public static long familyOutcomes(Phase phase, ToLongFunction<ClaimResult> figure) {
-    return TurnedAround.of(
-        phase,
-        figure.applyAsLong(ClaimResult.CRIME_ASB_EDUCATION),
-        figure.applyAsLong(ClaimResult.CONTINUOUS_EMPLOYMENT),
-        figure.applyAsLong(ClaimResult.SUSTAINED_PROGRESS));
+  public static long familyOutcomes(Phase phase, ByResult<Long> figures) {
+    return TurnedAround.of(phase, figures);
   }
 
-  /** {@link #familyOutcomes(Phase, ToLongFunction)} of an accepted summary. */
+  /** {@link #familyOutcomes(Phase, ByResult)} of an accepted summary. */
   public static long familyOutcomes(ReturnSummary summary) {
-    return familyOutcomes(summary.phase(), result -> summary.cumulative(result).orElse(0L));
+    return familyOutcomes(summary.phase(), summary.results());
   }
 }

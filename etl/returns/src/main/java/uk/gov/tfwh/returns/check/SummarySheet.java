@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -368,7 +369,7 @@ public final class SummarySheet extends TemplateSheet {
         right = false;
       }
       if (phase.isPresent() && attached.isPresent() && results != null) {
-        long outcomes = PhaseRules.familyOutcomes(phase.get(), r -> results.getOrDefault(r, 0L));
+        long outcomes = PhaseRules.familyOutcomes(phase.get(), ByResult.counts(results));
         if (outcomes > attached.get()) {
           ClaimResult first =
               phase.get() == Phase.ONE

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -42,6 +45,15 @@ public record ReturnSummary(
     requireNonNull(submittedAt, "submittedAt");
     requireNonNull(submittedBy, "submittedBy");
     requireNonNull(sroSignOff, "sroSignOff");
+  }
+
+  /** The cumulative figures the summary gives, by result: those of its phase's results. */
+  public ByResult<Long> results() {
+    Map<ClaimResult, Long> given = new EnumMap<>(ClaimResult.class);
+    for (ClaimResult result : ClaimResult.values()) {
+      cumulative(result).ifPresent(figure -> given.put(result, figure));
+    }
+    return ByResult.counts(given);
   }
 
   /** The cumulative figure the summary gives for a claimable result; empty if not in its phase. */

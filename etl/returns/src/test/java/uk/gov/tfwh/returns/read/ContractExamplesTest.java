@@ -101,6 +101,14 @@ class ContractExamplesTest {
     assertThat(summary.quarter()).isEqualTo(Quarter.endingOn(LocalDate.of(2013, 9, 30)));
     assertThat(summary.resultsCrimeAsbEducation()).isEqualTo(690);
     assertThat(summary.resultsContinuousEmployment()).isEqualTo(48);
+    assertThat(summary.results().asMap())
+        .as("the phase's results, none of phase 2's")
+        .containsOnlyKeys(
+            ClaimResult.CRIME_ASB_EDUCATION,
+            ClaimResult.CONTINUOUS_EMPLOYMENT,
+            ClaimResult.PROGRESS_TO_WORK)
+        .containsEntry(ClaimResult.CRIME_ASB_EDUCATION, 690L)
+        .containsEntry(ClaimResult.CONTINUOUS_EMPLOYMENT, 48L);
     assertThat(PhaseRules.familyOutcomes(summary)).isEqualTo(738);
     int target = Fixtures.reference().target("E08000025", Phase.ONE).orElseThrow().families();
     assertThat(target).isEqualTo(4180);
@@ -117,6 +125,8 @@ class ContractExamplesTest {
     assertThat(outcome.claimRowsRead()).isEqualTo(5);
     assertThat(outcome.claimRowsRejected()).isZero();
     ReturnSummary summary = outcome.summary().orElseThrow();
+    assertThat(summary.results().asMap())
+        .containsOnlyKeys(ClaimResult.SUSTAINED_PROGRESS, ClaimResult.CONTINUOUS_EMPLOYMENT);
     assertThat(PhaseRules.familyOutcomes(summary)).isEqualTo(5);
     assertThat(ClaimReconciliation.check(summary, outcome.source().id(), counts(outcome.claims())))
         .isEmpty();

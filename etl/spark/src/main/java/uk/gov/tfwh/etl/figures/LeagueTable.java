@@ -41,12 +41,7 @@ public final class LeagueTable {
       ReturnSummary summary = read.acceptedSummary();
       Authority authority = reference.authority(summary.authorityCode()).orElseThrow();
       Target target = reference.target(summary.authorityCode(), summary.phase()).orElseThrow();
-      long turnedAround =
-          TurnedAround.of(
-              summary.phase(),
-              summary.resultsCrimeAsbEducation(),
-              summary.resultsContinuousEmployment(),
-              summary.resultsSustainedProgress());
+      long turnedAround = TurnedAround.of(summary.phase(), summary.results());
       Entry entry = new Entry(read, authority, target, turnedAround);
       byAuthorityPhaseQuarter.put(
           key(summary.authorityCode(), summary.phase(), summary.quarter()), entry);

@@ -1,5 +1,10 @@
 package uk.gov.tfwh.etl.figures;
 
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CONTINUOUS_EMPLOYMENT;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.CRIME_ASB_EDUCATION;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.PROGRESS_TO_WORK;
+import static uk.gov.tfwh.programme.outcome.ClaimResult.SUSTAINED_PROGRESS;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
+import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.payment.CumulativeFigures;
 import uk.gov.tfwh.programme.payment.OutcomeClaims;
@@ -51,19 +57,10 @@ public final class PaymentTable {
         ReturnSummary summary = read.acceptedSummary();
         figures.add(
             new CumulativeFigures(
-                summary.quarter(),
-                summary.familiesAttached(),
-                orZero(summary.resultsCrimeAsbEducation()),
-                summary.resultsContinuousEmployment(),
-                orZero(summary.resultsProgressToWork()),
-                orZero(summary.resultsSustainedProgress())));
+                summary.quarter(), summary.familiesAttached(), summary.results()));
         Map<ClaimResult, Long> accepted = acceptedByReturn.getOrDefault(read.returnId(), Map.of());
-        if (!accepted.isEmpty()) {
-          claims.put(
-              summary.quarter(),
-              new OutcomeClaims(
-                  accepted.getOrDefault(ClaimResult.SUSTAINED_PROGRESS, 0L),
-                  accepted.getOrDefault(ClaimResult.CONTINUOUS_EMPLOYMENT, 0L)));
+        if (summary.phase() == Phase.TWO && !accepted.isEmpty()) {
+          claims.put(summary.quarter(), new OutcomeClaims(ByResult.counts(accepted)));
         }
       }
       List<QuarterPayment> payments =
@@ -83,18 +80,14 @@ public final class PaymentTable {
         .set("financial_year", payment.financialYear().label())
         .set("attached_families_paid", payment.attachedFamiliesPaid())
         .set("attachment_fee_gbp", payment.attachmentFee())
-        .set("results_crime_asb_education_gbp", payment.crimeAsbEducation())
-        .set("results_continuous_employment_gbp", payment.continuousEmployment())
-        .set("results_progress_to_work_gbp", payment.progressToWork())
-        .set("results_sustained_progress_gbp", payment.sustainedProgress())
+        .set("results_crime_asb_education_gbp", payment.results().get(CRIME_ASB_EDUCATION))
+        .set("results_continuous_employment_gbp", payment.results().get(CONTINUOUS_EMPLOYMENT))
+        .set("results_progress_to_work_gbp", payment.results().get(PROGRESS_TO_WORK))
+        .set("results_sustained_progress_gbp", payment.results().get(SUSTAINED_PROGRESS))
         .set("total_gbp", payment.total())
         .set("cumulative_gbp", payment.cumulative())
         .set("cap_gbp", payment.cap())
         .set("capped", payment.capped())
         .build();
-  }
-
-  private static long orZero(Long value) {
-    return value == null ? 0 : value;
   }
 }

@@ -36,13 +36,7 @@ public final class ReturnRows {
         .set("results_continuous_employment", s.resultsContinuousEmployment())
         .set("results_progress_to_work", s.resultsProgressToWork())
         .set("results_sustained_progress", s.resultsSustainedProgress())
-        .set(
-            "turned_around",
-            TurnedAround.of(
-                s.phase(),
-                s.resultsCrimeAsbEducation(),
-                s.resultsContinuousEmployment(),
-                s.resultsSustainedProgress()))
+        .set("turned_around", TurnedAround.of(s.phase(), s.results()))
         .set("submitted_at", s.submittedAt().toInstant())
         .set("received_at", read.receivedAt())
         .set("provenance", read.provenance().label())
