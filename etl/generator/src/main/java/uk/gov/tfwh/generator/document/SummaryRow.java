@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import uk.gov.tfwh.generator.plan.Figures;
+import uk.gov.tfwh.generator.plan.PlannedFigures;
 import uk.gov.tfwh.programme.period.Phase;
 
 /**
@@ -20,7 +20,7 @@ import uk.gov.tfwh.programme.period.Phase;
 public record SummaryRow(
     String authorityCode,
     Phase phase,
-    Figures figures,
+    PlannedFigures figures,
     OffsetDateTime submittedAt,
     String submittedBy,
     String sroSignOff,
@@ -84,7 +84,7 @@ public record SummaryRow(
             revisionNote));
   }
 
-  public SummaryRow withFigures(Figures newFigures) {
+  public SummaryRow withFigures(PlannedFigures newFigures) {
     return new SummaryRow(
         authorityCode, phase, newFigures, submittedAt, submittedBy, sroSignOff, revisionNote);
   }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import uk.gov.tfwh.generator.plan.Figures;
+import uk.gov.tfwh.generator.plan.PlannedFigures;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 
@@ -26,7 +26,7 @@ public final class NationalTotals {
   private static final int SUSTAINED = 6;
 
   /** Adds one authority's current figures for a quarter. */
-  public void add(Phase phase, Figures figures) {
+  public void add(Phase phase, PlannedFigures figures) {
     long[] sum =
         sums.computeIfAbsent(phase, p -> new TreeMap<>())
             .computeIfAbsent(figures.quarter(), q -> new long[7]);

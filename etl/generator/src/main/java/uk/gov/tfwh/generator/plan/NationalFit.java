@@ -13,8 +13,9 @@ import uk.gov.tfwh.programme.period.Phase;
  * the fit scales each quarter's figures so the sum follows the curve again. The last quarter is
  * never scaled: it holds each authority's drawn end figures (most exactly at target).
  *
- * <p>Figures by index: phase 1 identified, attached, crime/ASB/education, continuous employment,
- * progress to work; phase 2 identified, attached, sustained progress, continuous employment.
+ * <p>PlannedFigures by index: phase 1 identified, attached, crime/ASB/education, continuous
+ * employment, progress to work; phase 2 identified, attached, sustained progress, continuous
+ * employment.
  */
 public final class NationalFit {
   private final double[][] multipliers;
@@ -48,13 +49,13 @@ public final class NationalFit {
   public static NationalFit fit(
       Phase phase,
       int authorities,
-      BiFunction<Integer, NationalFit, List<Figures>> series,
+      BiFunction<Integer, NationalFit, List<PlannedFigures>> series,
       BiFunction<Integer, Integer, Double> targets) {
     NationalFit fit = none(phase);
     for (int round = 0; round < 8; round++) {
       double[][] sums = new double[fit.multipliers.length][fit.multipliers[0].length];
       for (int a = 0; a < authorities; a++) {
-        List<Figures> figures = series.apply(a, fit);
+        List<PlannedFigures> figures = series.apply(a, fit);
         for (int k = 0; k < figures.size(); k++) {
           for (int f = 0; f < sums.length; f++) {
             sums[f][k] += value(phase, figures.get(k), f);
@@ -77,7 +78,7 @@ public final class NationalFit {
   }
 
   /** A figure of the phase by index. */
-  public static long value(Phase phase, Figures figures, int index) {
+  public static long value(Phase phase, PlannedFigures figures, int index) {
     if (phase == Phase.ONE) {
       return switch (index) {
         case 0 -> figures.identified();

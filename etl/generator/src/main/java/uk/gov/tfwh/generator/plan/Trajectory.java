@@ -21,7 +21,7 @@ public final class Trajectory {
    *
    * @param base the authority's phase 1 target times the scale
    */
-  public static List<Figures> phaseOne(AuthorityProfile profile, double base) {
+  public static List<PlannedFigures> phaseOne(AuthorityProfile profile, double base) {
     return phaseOne(profile, base, NationalFit.none(Phase.ONE));
   }
 
@@ -30,7 +30,8 @@ public final class Trajectory {
    *
    * @param fit multipliers by figure and quarter that bring the national sums onto the curves
    */
-  public static List<Figures> phaseOne(AuthorityProfile profile, double base, NationalFit fit) {
+  public static List<PlannedFigures> phaseOne(
+      AuthorityProfile profile, double base, NationalFit fit) {
     long attachedEnd = Math.round(base * profile.attachedOne());
     long turnedAroundEnd = Math.round(base * profile.turnedAroundOne());
     attachedEnd = Math.max(attachedEnd, turnedAroundEnd);
@@ -62,11 +63,11 @@ public final class Trajectory {
           fit.apply(4, k, progressEnd, progressEnd * NationalCalibration.P1_PROGRESS_TO_WORK.at(x));
     }
     consistent(identified, attached, crime, employment, progress);
-    List<Figures> figures = new ArrayList<>();
+    List<PlannedFigures> figures = new ArrayList<>();
     Quarter quarter = NationalCalibration.PHASE_ONE_FIRST;
     for (int k = 0; k < quarters; k++) {
       figures.add(
-          new Figures(
+          new PlannedFigures(
               quarter, identified[k], attached[k], crime[k], employment[k], progress[k], 0));
       quarter = quarter.next();
     }
@@ -79,7 +80,7 @@ public final class Trajectory {
    *
    * @param base the authority's phase 2 expected number times the scale
    */
-  public static List<Figures> phaseTwo(AuthorityProfile profile, double base) {
+  public static List<PlannedFigures> phaseTwo(AuthorityProfile profile, double base) {
     return phaseTwo(profile, base, NationalFit.none(Phase.TWO));
   }
 
@@ -87,16 +88,17 @@ public final class Trajectory {
    * Phase 2 figures with the national fit's corrections applied before they are made consistent;
    * every quarter from 2014Q3, including those before a late starter's first return.
    */
-  public static List<Figures> phaseTwoAllQuarters(
+  public static List<PlannedFigures> phaseTwoAllQuarters(
       AuthorityProfile profile, double base, NationalFit fit) {
     return phaseTwo(profile, base, fit, true);
   }
 
-  public static List<Figures> phaseTwo(AuthorityProfile profile, double base, NationalFit fit) {
+  public static List<PlannedFigures> phaseTwo(
+      AuthorityProfile profile, double base, NationalFit fit) {
     return phaseTwo(profile, base, fit, false);
   }
 
-  private static List<Figures> phaseTwo(
+  private static List<PlannedFigures> phaseTwo(
       AuthorityProfile profile, double base, NationalFit fit, boolean allQuarters) {
     long attachedEnd = Math.round(base * profile.attachedTwo());
     long progressEnd = Math.round(base * profile.progressTwo());
@@ -121,14 +123,15 @@ public final class Trajectory {
       employment[k] = fit.apply(3, k, employmentEnd, employmentEnd * progressShare);
     }
     consistent(identified, attached, progress, employment, null);
-    List<Figures> figures = new ArrayList<>();
+    List<PlannedFigures> figures = new ArrayList<>();
     Quarter quarter = NationalCalibration.PHASE_TWO_EARLY_FIRST;
     for (int k = 0; k < quarters; k++) {
       if (allQuarters
           || profile.earlyStarter()
           || !quarter.isBefore(NationalCalibration.PHASE_TWO_FIRST)) {
         figures.add(
-            new Figures(quarter, identified[k], attached[k], 0, employment[k], 0, progress[k]));
+            new PlannedFigures(
+                quarter, identified[k], attached[k], 0, employment[k], 0, progress[k]));
       }
       quarter = quarter.next();
     }

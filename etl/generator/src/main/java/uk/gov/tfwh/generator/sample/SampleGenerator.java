@@ -38,9 +38,9 @@ import uk.gov.tfwh.generator.fault.FaultRecord;
 import uk.gov.tfwh.generator.manifest.NationalTotals;
 import uk.gov.tfwh.generator.plan.AuthorityProfile;
 import uk.gov.tfwh.generator.plan.Curve;
-import uk.gov.tfwh.generator.plan.Figures;
 import uk.gov.tfwh.generator.plan.NationalCalibration;
 import uk.gov.tfwh.generator.plan.NationalFit;
+import uk.gov.tfwh.generator.plan.PlannedFigures;
 import uk.gov.tfwh.generator.plan.Trajectory;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -109,7 +109,10 @@ public final class SampleGenerator {
 
   /** Everything about one authority that is decided before writing. */
   private record AuthorityPlan(
-      int index, Authority authority, AuthorityProfile profile, Map<Phase, List<Figures>> series) {}
+      int index,
+      Authority authority,
+      AuthorityProfile profile,
+      Map<Phase, List<PlannedFigures>> series) {}
 
   public GenerationResult generate(GenerationOptions options) throws IOException {
     long started = System.nanoTime();
@@ -278,7 +281,7 @@ public final class SampleGenerator {
                 });
     List<AuthorityPlan> plans = new ArrayList<>();
     for (int i = 0; i < authorities.size(); i++) {
-      Map<Phase, List<Figures>> series = new EnumMap<>(Phase.class);
+      Map<Phase, List<PlannedFigures>> series = new EnumMap<>(Phase.class);
       series.put(Phase.ONE, Trajectory.phaseOne(profiles.get(i), baseOne[i], fitOne));
       series.put(Phase.TWO, Trajectory.phaseTwo(profiles.get(i), baseTwo[i], fitTwo));
       plans.add(new AuthorityPlan(i, authorities.get(i), profiles.get(i), series));
@@ -388,11 +391,11 @@ public final class SampleGenerator {
       for (Phase phase : Phase.values()) {
         boolean withClaims = phase == Phase.TWO || plan.profile().claimsInPhaseOne();
         ClaimMaker maker = new ClaimMaker(refs, i, phase);
-        Figures previous = null;
+        PlannedFigures previous = null;
         String earlierOutcomeRef = null;
-        List<Figures> series = plan.series().get(phase);
+        List<PlannedFigures> series = plan.series().get(phase);
         for (int k = 0; k < series.size(); k++) {
-          Figures figures = series.get(k);
+          PlannedFigures figures = series.get(k);
           Quarter quarter = figures.quarter();
           Slot slot = new Slot(i, phase, k);
           SlotPlan slotPlan = slotPlans.get(slot);
@@ -418,7 +421,7 @@ public final class SampleGenerator {
               drops[r] =
                   rises[r] == 0 ? 0 : random.nextInt((int) Math.min(rises[r], 1 << 20) / 2 + 1);
             }
-            Figures first = shortfall(previous, figures, phase, drops, random);
+            PlannedFigures first = shortfall(previous, figures, phase, drops, random);
             List<ClaimRow> firstClaims = withClaims ? withoutLast(claims, phase, drops) : List.of();
             SummaryRow firstSummary =
                 new SummaryRow(code, phase, first, submittedAt, people.submittedBy(), sro, null);
@@ -552,7 +555,7 @@ public final class SampleGenerator {
     }
 
     /** How much each result of the phase rose since the previous quarter (all, the first time). */
-    private static long[] rises(Figures previous, Figures now, Phase phase) {
+    private static long[] rises(PlannedFigures previous, PlannedFigures now, Phase phase) {
       if (phase == Phase.ONE) {
         return new long[] {
           now.crimeAsbEducation() - (previous == null ? 0 : previous.crimeAsbEducation()),
@@ -571,8 +574,12 @@ public final class SampleGenerator {
      * drops}, attached and identified somewhat lower, never below the previous quarter (so nothing
      * appears to fall) and always consistent.
      */
-    private static Figures shortfall(
-        Figures previous, Figures now, Phase phase, long[] drops, SplittableRandom random) {
+    private static PlannedFigures shortfall(
+        PlannedFigures previous,
+        PlannedFigures now,
+        Phase phase,
+        long[] drops,
+        SplittableRandom random) {
       long crime = now.crimeAsbEducation();
       long employment = now.continuousEmployment();
       long progressToWork = now.progressToWork();
@@ -596,7 +603,7 @@ public final class SampleGenerator {
           Math.max(
               Math.max(previousIdentified, attached),
               now.identified() - random.nextLong((now.identified() - previousIdentified) / 2 + 1));
-      return new Figures(
+      return new PlannedFigures(
           now.quarter(), identified, attached, crime, employment, progressToWork, sustained);
     }
 

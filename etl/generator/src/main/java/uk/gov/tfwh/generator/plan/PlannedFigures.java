@@ -3,10 +3,11 @@ package uk.gov.tfwh.generator.plan;
 import uk.gov.tfwh.programme.period.Quarter;
 
 /**
- * One authority's cumulative figures at the end of a quarter of a phase. Results of the other phase
- * are 0 here and left empty in the return.
+ * One authority's cumulative figures at the end of a quarter of a phase, as the generator plans
+ * them before writing them as a return's summary row (hence a field per result, as the row has a
+ * column per result). Results of the other phase are 0 here and left empty in the return.
  */
-public record Figures(
+public record PlannedFigures(
     Quarter quarter,
     long identified,
     long attached,
@@ -14,7 +15,7 @@ public record Figures(
     long continuousEmployment,
     long progressToWork,
     long sustainedProgress) {
-  public Figures {
+  public PlannedFigures {
     java.util.Objects.requireNonNull(quarter, "quarter");
     if (attached > identified) {
       throw new IllegalArgumentException("attached above identified in " + quarter);
@@ -24,13 +25,8 @@ public record Figures(
     }
   }
 
-  /** Families turned around (phase 1) or successful family outcomes (phase 2). */
-  public long outcomes() {
-    return crimeAsbEducation + continuousEmployment + sustainedProgress;
-  }
-
-  public Figures withAttached(long newAttached, long newIdentified) {
-    return new Figures(
+  public PlannedFigures withAttached(long newAttached, long newIdentified) {
+    return new PlannedFigures(
         quarter,
         newIdentified,
         newAttached,
