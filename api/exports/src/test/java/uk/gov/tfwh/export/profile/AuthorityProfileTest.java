@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.Exports;
-import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.text.FigureText;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -159,12 +160,13 @@ class AuthorityProfileTest {
   @CsvSource({"1, 2015-03-31", "2, 2018-03-31"})
   void aBulkRunSharesReadsYetGivesEveryAuthorityTheProfileItsOwnReadsGive(
       int phase, LocalDate period) {
-    PinnedSnapshot pinned =
-        PinnedSnapshot.pin(queries, store, SnapshotSelector.published(), Clock.systemUTC());
+    Provenance pinned =
+        Provenance.of(
+            PinnedSnapshot.pin(store, SnapshotSelector.published()), store, Clock.systemUTC());
     AuthorityProfileReader bulk =
-        AuthorityProfileReader.everyAuthority(pinned, phase, period, true);
+        AuthorityProfileReader.everyAuthority(queries, pinned, phase, period, true);
     AuthorityProfileReader single =
-        AuthorityProfileReader.single(pinned, pinned, phase, period, true);
+        AuthorityProfileReader.single(queries, pinned, pinned.snapshot(), phase, period, true);
     assertThat(bulk.authorityNames()).hasSize(152);
     for (String code : bulk.authorityNames().keySet()) {
       assertThat(bulk.read(code)).as(code).isEqualTo(single.read(code));

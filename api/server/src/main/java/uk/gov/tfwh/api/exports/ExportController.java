@@ -20,7 +20,6 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.ExportFormat;
@@ -28,6 +27,7 @@ import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.NoFiguresException;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -154,7 +154,7 @@ class ExportController {
     LocalDate end = PeriodParameters.quarterIn(checked, period).end();
     boolean detail = access.seesReturnDetail(viewer, authority);
     // Resolved once, before the validator is made: the file and its ETag name the same snapshot.
-    Snapshot benchmarks = reads.resolve(access.figures(viewer));
+    PinnedSnapshot benchmarks = reads.resolve(access.figures(viewer));
     return file(
         request,
         viewer,
@@ -197,7 +197,7 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      Function<Snapshot, ExportFile> export) {
+      Function<PinnedSnapshot, ExportFile> export) {
     return file(request, viewer, selector, List.of(), export);
   }
 
@@ -205,8 +205,8 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      List<Snapshot> alsoReads,
-      Function<Snapshot, ExportFile> export) {
+      List<PinnedSnapshot> alsoReads,
+      Function<PinnedSnapshot, ExportFile> export) {
     ResponseEntity<ExportFile> response =
         reads.respond(
             request,
