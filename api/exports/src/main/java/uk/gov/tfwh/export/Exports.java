@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.export.briefing.BriefingFigures;
@@ -21,6 +20,7 @@ import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.table.ExportTable;
 import uk.gov.tfwh.export.table.ExportWorkbook;
 import uk.gov.tfwh.export.table.QueryTables;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
@@ -67,12 +67,12 @@ public final class Exports {
   }
 
   /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
-  public ExportFile briefingPdf(int phase, LocalDate period, SnapshotSelector snapshot) {
+  public ExportFile briefingPdf(Phase phase, Quarter quarter, SnapshotSelector snapshot) {
     Provenance provenance = pin(snapshot);
-    BriefingFigures figures = BriefingFiguresReader.read(queries, provenance, phase, period);
+    BriefingFigures figures = BriefingFiguresReader.read(queries, provenance, phase, quarter);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     BriefingPdfWriter.write(figures, out);
-    String stem = "briefing-phase" + phase + "-" + Quarter.endingOn(period).label();
+    String stem = "briefing-phase" + phase.number() + "-" + quarter.label();
     return file(stem, "pdf", "application/pdf", out, provenance);
   }
 
@@ -83,8 +83,8 @@ public final class Exports {
    * @throws NoFiguresException when the snapshot has no such authority
    */
   public ExportFile authorityProfilePdf(
-      String code, int phase, LocalDate period, SnapshotSelector snapshot) {
-    return authorityProfilePdf(code, phase, period, snapshot, snapshot, true);
+      String code, Phase phase, Quarter quarter, SnapshotSelector snapshot) {
+    return authorityProfilePdf(code, phase, quarter, snapshot, snapshot, true);
   }
 
   /**
@@ -95,8 +95,8 @@ public final class Exports {
    */
   public ExportFile authorityProfilePdf(
       String code,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       SnapshotSelector snapshot,
       SnapshotSelector benchmarkSnapshot,
       boolean restrictedShown) {
@@ -111,7 +111,7 @@ public final class Exports {
             : PinnedSnapshot.pin(store, benchmarkSnapshot);
     AuthorityProfile profile =
         AuthorityProfileReader.single(
-                queries, provenance, benchmarks, phase, period, restrictedShown)
+                queries, provenance, benchmarks, phase, quarter, restrictedShown)
             .read(code);
     return profilePdf(profile, provenance);
   }
@@ -122,10 +122,10 @@ public final class Exports {
    * failure is handed on as that authority's outcome, and the others are still made.
    */
   public void authorityProfilePdfs(
-      int phase, LocalDate period, SnapshotSelector snapshot, ProfileSink each) {
+      Phase phase, Quarter quarter, SnapshotSelector snapshot, ProfileSink each) {
     Provenance provenance = pin(snapshot);
     AuthorityProfileReader reader =
-        AuthorityProfileReader.everyAuthority(queries, provenance, phase, period, true);
+        AuthorityProfileReader.everyAuthority(queries, provenance, phase, quarter, true);
     Map<String, String> names = reader.authorityNames();
     int done = 0;
     for (Map.Entry<String, String> authority : names.entrySet()) {
@@ -166,15 +166,20 @@ public final class Exports {
   }
 
   /** The briefing's figures themselves (what the PDF and the summary sheet show). */
-  public BriefingFigures briefingFigures(int phase, LocalDate period, SnapshotSelector snapshot) {
+  public BriefingFigures briefingFigures(Phase phase, Quarter quarter, SnapshotSelector snapshot) {
     Provenance provenance = pin(snapshot);
-    return BriefingFiguresReader.read(queries, provenance, phase, period);
+    return BriefingFiguresReader.read(queries, provenance, phase, quarter);
   }
 
   private ExportWorkbook workbook(TableRequest request, Provenance provenance) {
-    String quarter =
-        request.period() == null ? "" : " " + Quarter.endingOn(request.period()).label();
-    String phase = "phase " + request.phase();
+    String quarter = request.quarter() == null ? "" : " " + request.quarter().label();
+    String phase = request.phase() == null ? "both phases" : "phase " + request.phase().number();
+    Map<String, Object> phaseAndQuarter =
+        request.quarter() == null
+            ? Map.of()
+            : Map.of("phase", request.phase().number(), "period", request.quarter().end());
+    Map<String, Object> inPhase =
+        request.phase() == null ? Map.of() : Map.of("phase", request.phase().number());
     return switch (request.kind()) {
       case LEAGUE_TABLE -> {
         String title = "League table, " + phase + quarter;
@@ -182,10 +187,7 @@ public final class Exports {
             QueryTables.of(
                 "League table",
                 title,
-                queries.run(
-                    provenance.snapshot(),
-                    Query.LEAGUE_TABLE,
-                    Map.of("phase", request.phase(), "period", request.period())));
+                queries.run(provenance.snapshot(), Query.LEAGUE_TABLE, phaseAndQuarter));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case REGION_TOTALS -> {
@@ -194,10 +196,7 @@ public final class Exports {
             QueryTables.of(
                 "Regional totals",
                 title,
-                queries.run(
-                    provenance.snapshot(),
-                    Query.REGION_TOTALS,
-                    Map.of("phase", request.phase(), "period", request.period())));
+                queries.run(provenance.snapshot(), Query.REGION_TOTALS, phaseAndQuarter));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case PAYMENTS -> {
@@ -207,8 +206,8 @@ public final class Exports {
                 + (request.authority() == null ? "" : ", authority " + request.authority());
         Map<String, Object> args =
             request.authority() == null
-                ? Map.of("phase", request.phase())
-                : Map.of("phase", request.phase(), "authority", request.authority());
+                ? inPhase
+                : Map.of("phase", request.phase().number(), "authority", request.authority());
         ExportTable table =
             QueryTables.of(
                 "Payments", title, queries.run(provenance.snapshot(), Query.PAYMENTS, args));
@@ -223,27 +222,21 @@ public final class Exports {
                 queries.run(
                     provenance.snapshot(),
                     Query.AUTHORITY_PROGRESS,
-                    Map.of("authority", request.authority(), "phase", request.phase())));
+                    Map.of("authority", request.authority(), "phase", request.phase().number())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case TIME_SERIES -> {
-        boolean both = request.phase() == TableRequest.BOTH_PHASES;
-        String title =
-            "Time series: every authority's figures for every quarter, "
-                + (both ? "both phases" : phase);
+        String title = "Time series: every authority's figures for every quarter, " + phase;
         ExportTable table =
             QueryTables.of(
                 "Time series",
                 title,
-                queries.run(
-                    provenance.snapshot(),
-                    Query.TIME_SERIES,
-                    both ? Map.of() : Map.of("phase", request.phase())));
+                queries.run(provenance.snapshot(), Query.TIME_SERIES, inPhase));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case BRIEFING_SUMMARY -> {
         BriefingFigures figures =
-            BriefingFiguresReader.read(queries, provenance, request.phase(), request.period());
+            BriefingFiguresReader.read(queries, provenance, request.phase(), request.quarter());
         yield new ExportWorkbook(
             "Briefing summary, " + phase + quarter,
             List.of(BriefingSummarySheet.of(figures)),

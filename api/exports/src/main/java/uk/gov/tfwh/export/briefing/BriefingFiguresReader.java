@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.gov.tfwh.export.NoFiguresException;
-import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Headline;
 import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Outlook;
@@ -54,13 +53,12 @@ public final class BriefingFiguresReader {
    * @throws NoFiguresException when no authority reported for the quarter in this snapshot
    */
   public static BriefingFigures read(
-      WarehouseQueries queries, Provenance provenance, int phaseNumber, LocalDate period) {
-    return new BriefingFiguresReader(queries, provenance).read(phaseNumber, period);
+      WarehouseQueries queries, Provenance provenance, Phase phase, Quarter quarter) {
+    return new BriefingFiguresReader(queries, provenance).read(phase, quarter.end());
   }
 
-  private BriefingFigures read(int phaseNumber, LocalDate period) {
-    Phase phase = Phase.ofNumber(phaseNumber);
-    TableRequest.checkPeriod(phase, period);
+  private BriefingFigures read(Phase phase, LocalDate period) {
+    int phaseNumber = phase.number();
     Map<String, Object> at = Map.of("phase", phaseNumber, "period", period);
 
     QueryResult periods = run(Query.PERIODS, Map.of("phase", phaseNumber));

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.export.NoFiguresException;
-import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Benchmark;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Finding;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Payments;
@@ -62,16 +61,15 @@ public final class AuthorityProfileReader {
       WarehouseQueries queries,
       Provenance figures,
       PinnedSnapshot benchmarks,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       boolean restrictedShown,
       boolean shared) {
     this.queries = requireNonNull(queries, "queries");
     this.figures = requireNonNull(figures, "figures");
     this.benchmarks = requireNonNull(benchmarks, "benchmarks");
-    this.phase = checkedPhase(phase);
-    this.period = requireNonNull(period, "period");
-    TableRequest.checkPeriod(this.phase, period);
+    this.phase = requireNonNull(phase, "phase");
+    this.period = requireNonNull(quarter, "quarter").end();
     this.restrictedShown = restrictedShown;
     this.shared = shared;
   }
@@ -87,22 +85,22 @@ public final class AuthorityProfileReader {
       WarehouseQueries queries,
       Provenance figures,
       PinnedSnapshot benchmarks,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       boolean restrictedShown) {
     return new AuthorityProfileReader(
-        queries, figures, benchmarks, phase, period, restrictedShown, false);
+        queries, figures, benchmarks, phase, quarter, restrictedShown, false);
   }
 
   /** For every authority of a quarter from one snapshot, sharing what covers them all. */
   public static AuthorityProfileReader everyAuthority(
       WarehouseQueries queries,
       Provenance pinned,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       boolean restrictedShown) {
     return new AuthorityProfileReader(
-        queries, pinned, pinned.snapshot(), phase, period, restrictedShown, true);
+        queries, pinned, pinned.snapshot(), phase, quarter, restrictedShown, true);
   }
 
   /** Every authority of the snapshot's reference set, code to name, in name order. */
@@ -491,13 +489,6 @@ public final class AuthorityProfileReader {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  private static Phase checkedPhase(int phase) {
-    if (phase != 1 && phase != 2) {
-      throw new IllegalArgumentException("phase must be 1 or 2, not " + phase);
-    }
-    return Phase.ofNumber(phase);
   }
 
   private static Map<String, String> groups() {

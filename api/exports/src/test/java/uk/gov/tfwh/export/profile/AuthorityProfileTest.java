@@ -22,6 +22,8 @@ import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.text.FigureText;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
@@ -78,7 +80,8 @@ class AuthorityProfileTest {
   void theProfileHoldsTheAuthoritysFiguresAsTheQueriesGiveThemOnTwoPages(
       int phase, LocalDate period, String code) throws IOException {
     ExportFile file =
-        exports.authorityProfilePdf(code, phase, period, SnapshotSelector.published());
+        exports.authorityProfilePdf(
+            code, Phase.ofNumber(phase), Quarter.endingOn(period), SnapshotSelector.published());
     String text;
     try (PDDocument document = Loader.loadPDF(file.content())) {
       assertThat(document.getNumberOfPages()).isEqualTo(2);
@@ -157,16 +160,18 @@ class AuthorityProfileTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 2015-03-31", "2, 2018-03-31"})
+  @CsvSource({"ONE, 2015-03-31", "TWO, 2018-03-31"})
   void aBulkRunSharesReadsYetGivesEveryAuthorityTheProfileItsOwnReadsGive(
-      int phase, LocalDate period) {
+      Phase phase, LocalDate period) {
     Provenance pinned =
         Provenance.of(
             PinnedSnapshot.pin(store, SnapshotSelector.published()), store, Clock.systemUTC());
     AuthorityProfileReader bulk =
-        AuthorityProfileReader.everyAuthority(queries, pinned, phase, period, true);
+        AuthorityProfileReader.everyAuthority(
+            queries, pinned, phase, Quarter.endingOn(period), true);
     AuthorityProfileReader single =
-        AuthorityProfileReader.single(queries, pinned, pinned.snapshot(), phase, period, true);
+        AuthorityProfileReader.single(
+            queries, pinned, pinned.snapshot(), phase, Quarter.endingOn(period), true);
     assertThat(bulk.authorityNames()).hasSize(152);
     for (String code : bulk.authorityNames().keySet()) {
       assertThat(bulk.read(code)).as(code).isEqualTo(single.read(code));
