@@ -15,6 +15,8 @@ import uk.gov.tfwh.export.ExportFormat;
 import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.format.PoiLogging;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -62,34 +64,38 @@ public final class ExportBenchmark implements Callable<Integer> {
     try (WarehouseQueries queries = new EmbeddedQueries(store, config)) {
       Exports exports = new Exports(queries, store, Clock.systemUTC());
       SnapshotSelector snapshot = SnapshotSelector.current();
+      Phase phase = Phase.ofNumber(this.phase);
+      Quarter quarter = Quarter.endingOn(period);
       System.out.printf(
           Locale.ROOT,
           "exports benchmark: phase %d, %s, snapshot %s, %s, %d warm-up + %d runs%n",
-          phase,
+          phase.number(),
           period,
           snapshot.resolve(store),
           noCache ? "no result cache" : "result cache on (as served)",
           warmup,
           runs);
-      measure("briefing PDF", 500, () -> exports.briefingPdf(phase, period, snapshot));
+      measure("briefing PDF", 500, () -> exports.briefingPdf(phase, quarter, snapshot));
       // Kent: a county with figures in every quarter of both phases of the seed-1 sample.
       measure(
           "authority profile",
           200,
-          () -> exports.authorityProfilePdf("E10000016", phase, period, snapshot));
+          () -> exports.authorityProfilePdf("E10000016", phase, quarter, snapshot));
       measure(
           "league table XLSX",
           200,
           () ->
-              exports.table(TableRequest.leagueTable(phase, period), ExportFormat.XLSX, snapshot));
+              exports.table(TableRequest.leagueTable(phase, quarter), ExportFormat.XLSX, snapshot));
       measure(
           "league table ODS",
           200,
-          () -> exports.table(TableRequest.leagueTable(phase, period), ExportFormat.ODS, snapshot));
+          () ->
+              exports.table(TableRequest.leagueTable(phase, quarter), ExportFormat.ODS, snapshot));
       measure(
           "league table CSV",
           200,
-          () -> exports.table(TableRequest.leagueTable(phase, period), ExportFormat.CSV, snapshot));
+          () ->
+              exports.table(TableRequest.leagueTable(phase, quarter), ExportFormat.CSV, snapshot));
     }
     return 0;
   }

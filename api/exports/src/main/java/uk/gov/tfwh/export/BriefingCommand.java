@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,6 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.export.format.PoiLogging;
 import uk.gov.tfwh.export.pdf.PageImages;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -118,14 +118,27 @@ public final class BriefingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate quarterEnd = parsePeriod();
+    Quarter quarter = parsePeriod();
     if (phase != 1 && phase != 2) {
       throw new ParameterException(spec.commandLine(), "--phase must be 1 or 2, not " + phase);
+    }
+    Phase checkedPhase = Phase.ofNumber(phase);
+    if (!checkedPhase.covers(quarter)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--period "
+              + quarter.label()
+              + " is outside phase "
+              + phase
+              + " ("
+              + checkedPhase.firstQuarter().label()
+              + " to "
+              + checkedPhase.lastQuarter().label()
+              + ")");
     }
     if (dpi < 36 || dpi > 600) {
       throw new ParameterException(spec.commandLine(), "--dpi must be between 36 and 600");
     }
-    TableRequest.checkPeriod(uk.gov.tfwh.programme.period.Phase.ofNumber(phase), quarterEnd);
     SnapshotStore store = new SnapshotStore(warehouse);
     if (!Files.isDirectory(store.root())) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
@@ -141,12 +154,12 @@ public final class BriefingCommand implements Callable<Integer> {
       Exports exports = new Exports(queries, store, Clock.systemUTC());
       if (allAuthorities) {
         return new ProfileRun(exports, spec.commandLine().getErr())
-            .write(phase, quarterEnd, selector(), out, spec.commandLine().getOut());
+            .write(checkedPhase, quarter, selector(), out, spec.commandLine().getOut());
       }
       ExportFile pdf =
           authority == null
-              ? exports.briefingPdf(phase, quarterEnd, selector())
-              : exports.authorityProfilePdf(authority, phase, quarterEnd, selector());
+              ? exports.briefingPdf(checkedPhase, quarter, selector())
+              : exports.authorityProfilePdf(authority, checkedPhase, quarter, selector());
       write(out, pdf.content());
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(
@@ -172,9 +185,9 @@ public final class BriefingCommand implements Callable<Integer> {
   }
 
   /** The quarter as the API and the pages take it: {@code 2013Q3} or {@code 2013-09-30}. */
-  private LocalDate parsePeriod() {
+  private Quarter parsePeriod() {
     try {
-      return Quarter.parse(period).end();
+      return Quarter.parse(period);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new ParameterException(
           spec.commandLine(),

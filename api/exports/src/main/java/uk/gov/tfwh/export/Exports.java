@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.export.briefing.BriefingFigures;
@@ -17,12 +16,14 @@ import uk.gov.tfwh.export.pdf.AuthorityProfilePdfWriter;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
 import uk.gov.tfwh.export.profile.AuthorityProfile;
 import uk.gov.tfwh.export.profile.AuthorityProfileReader;
-import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.table.ExportTable;
 import uk.gov.tfwh.export.table.ExportWorkbook;
 import uk.gov.tfwh.export.table.QueryTables;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -54,25 +55,25 @@ public final class Exports {
   public ExportFile table(TableRequest request, ExportFormat format, SnapshotSelector snapshot) {
     requireNonNull(request, "request");
     requireNonNull(format, "format");
-    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
-    ExportWorkbook workbook = workbook(request, pinned);
+    Provenance provenance = pin(snapshot);
+    ExportWorkbook workbook = workbook(request, provenance);
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     switch (format) {
       case CSV -> CsvTableWriter.write(workbook.main(), out);
       case XLSX -> XlsxWorkbookWriter.write(workbook, out);
       case ODS -> OdsWorkbookWriter.write(workbook, out);
     }
-    return file(request.fileStem(), format.extension(), format.mediaType(), out, pinned);
+    return file(request.fileStem(), format.extension(), format.mediaType(), out, provenance);
   }
 
   /** The ministerial briefing for a phase and quarter, as an A4 PDF. */
-  public ExportFile briefingPdf(int phase, LocalDate period, SnapshotSelector snapshot) {
-    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
-    BriefingFigures figures = BriefingFiguresReader.read(pinned, phase, period);
+  public ExportFile briefingPdf(Phase phase, Quarter quarter, SnapshotSelector snapshot) {
+    Provenance provenance = pin(snapshot);
+    BriefingFigures figures = BriefingFiguresReader.read(queries, provenance, phase, quarter);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     BriefingPdfWriter.write(figures, out);
-    String stem = "briefing-phase" + phase + "-" + Quarter.endingOn(period).label();
-    return file(stem, "pdf", "application/pdf", out, pinned);
+    String stem = "briefing-phase" + phase.number() + "-" + quarter.label();
+    return file(stem, "pdf", "application/pdf", out, provenance);
   }
 
   /**
@@ -82,8 +83,8 @@ public final class Exports {
    * @throws NoFiguresException when the snapshot has no such authority
    */
   public ExportFile authorityProfilePdf(
-      String code, int phase, LocalDate period, SnapshotSelector snapshot) {
-    return authorityProfilePdf(code, phase, period, snapshot, snapshot, true);
+      String code, Phase phase, Quarter quarter, SnapshotSelector snapshot) {
+    return authorityProfilePdf(code, phase, quarter, snapshot, snapshot, true);
   }
 
   /**
@@ -94,8 +95,8 @@ public final class Exports {
    */
   public ExportFile authorityProfilePdf(
       String code,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       SnapshotSelector snapshot,
       SnapshotSelector benchmarkSnapshot,
       boolean restrictedShown) {
@@ -103,15 +104,16 @@ public final class Exports {
       throw new IllegalArgumentException(
           "code must be an authority code such as E10000016, not '" + code + "'");
     }
-    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+    Provenance provenance = pin(snapshot);
     PinnedSnapshot benchmarks =
         benchmarkSnapshot.equals(snapshot)
-            ? pinned
-            : PinnedSnapshot.pin(queries, store, benchmarkSnapshot, clock);
+            ? provenance.snapshot()
+            : PinnedSnapshot.pin(store, benchmarkSnapshot);
     AuthorityProfile profile =
-        AuthorityProfileReader.single(pinned, benchmarks, phase, period, restrictedShown)
+        AuthorityProfileReader.single(
+                queries, provenance, benchmarks, phase, quarter, restrictedShown)
             .read(code);
-    return profilePdf(profile, pinned);
+    return profilePdf(profile, provenance);
   }
 
   /**
@@ -120,17 +122,17 @@ public final class Exports {
    * failure is handed on as that authority's outcome, and the others are still made.
    */
   public void authorityProfilePdfs(
-      int phase, LocalDate period, SnapshotSelector snapshot, ProfileSink each) {
-    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
+      Phase phase, Quarter quarter, SnapshotSelector snapshot, ProfileSink each) {
+    Provenance provenance = pin(snapshot);
     AuthorityProfileReader reader =
-        AuthorityProfileReader.everyAuthority(pinned, phase, period, true);
+        AuthorityProfileReader.everyAuthority(queries, provenance, phase, quarter, true);
     Map<String, String> names = reader.authorityNames();
     int done = 0;
     for (Map.Entry<String, String> authority : names.entrySet()) {
       ExportFile file = null;
       RuntimeException failure = null;
       try {
-        file = profilePdf(reader.read(authority.getKey()), pinned);
+        file = profilePdf(reader.read(authority.getKey()), provenance);
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -150,7 +152,7 @@ public final class Exports {
         String code, String name, int done, int total, ExportFile file, RuntimeException failure);
   }
 
-  private static ExportFile profilePdf(AuthorityProfile profile, PinnedSnapshot pinned) {
+  private static ExportFile profilePdf(AuthorityProfile profile, Provenance provenance) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     AuthorityProfilePdfWriter.write(profile, out);
     String stem =
@@ -160,19 +162,24 @@ public final class Exports {
             + profile.phase().number()
             + "-"
             + profile.quarterLabel();
-    return file(stem, "pdf", "application/pdf", out, pinned);
+    return file(stem, "pdf", "application/pdf", out, provenance);
   }
 
   /** The briefing's figures themselves (what the PDF and the summary sheet show). */
-  public BriefingFigures briefingFigures(int phase, LocalDate period, SnapshotSelector snapshot) {
-    PinnedSnapshot pinned = PinnedSnapshot.pin(queries, store, snapshot, clock);
-    return BriefingFiguresReader.read(pinned, phase, period);
+  public BriefingFigures briefingFigures(Phase phase, Quarter quarter, SnapshotSelector snapshot) {
+    Provenance provenance = pin(snapshot);
+    return BriefingFiguresReader.read(queries, provenance, phase, quarter);
   }
 
-  private static ExportWorkbook workbook(TableRequest request, PinnedSnapshot pinned) {
-    String quarter =
-        request.period() == null ? "" : " " + Quarter.endingOn(request.period()).label();
-    String phase = "phase " + request.phase();
+  private ExportWorkbook workbook(TableRequest request, Provenance provenance) {
+    String quarter = request.quarter() == null ? "" : " " + request.quarter().label();
+    String phase = request.phase() == null ? "both phases" : "phase " + request.phase().number();
+    Map<String, Object> phaseAndQuarter =
+        request.quarter() == null
+            ? Map.of()
+            : Map.of("phase", request.phase().number(), "period", request.quarter().end());
+    Map<String, Object> inPhase =
+        request.phase() == null ? Map.of() : Map.of("phase", request.phase().number());
     return switch (request.kind()) {
       case LEAGUE_TABLE -> {
         String title = "League table, " + phase + quarter;
@@ -180,10 +187,8 @@ public final class Exports {
             QueryTables.of(
                 "League table",
                 title,
-                pinned.run(
-                    Query.LEAGUE_TABLE,
-                    Map.of("phase", request.phase(), "period", request.period())));
-        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+                queries.run(provenance.snapshot(), Query.LEAGUE_TABLE, phaseAndQuarter));
+        yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case REGION_TOTALS -> {
         String title = "Regional totals, " + phase + quarter;
@@ -191,10 +196,8 @@ public final class Exports {
             QueryTables.of(
                 "Regional totals",
                 title,
-                pinned.run(
-                    Query.REGION_TOTALS,
-                    Map.of("phase", request.phase(), "period", request.period())));
-        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+                queries.run(provenance.snapshot(), Query.REGION_TOTALS, phaseAndQuarter));
+        yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case PAYMENTS -> {
         String title =
@@ -203,10 +206,12 @@ public final class Exports {
                 + (request.authority() == null ? "" : ", authority " + request.authority());
         Map<String, Object> args =
             request.authority() == null
-                ? Map.of("phase", request.phase())
-                : Map.of("phase", request.phase(), "authority", request.authority());
-        ExportTable table = QueryTables.of("Payments", title, pinned.run(Query.PAYMENTS, args));
-        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+                ? inPhase
+                : Map.of("phase", request.phase().number(), "authority", request.authority());
+        ExportTable table =
+            QueryTables.of(
+                "Payments", title, queries.run(provenance.snapshot(), Query.PAYMENTS, args));
+        yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case AUTHORITY_PROGRESS -> {
         String title = "Progress of authority " + request.authority() + ", " + phase;
@@ -214,32 +219,38 @@ public final class Exports {
             QueryTables.of(
                 "Progress " + request.authority(),
                 title,
-                pinned.run(
+                queries.run(
+                    provenance.snapshot(),
                     Query.AUTHORITY_PROGRESS,
-                    Map.of("authority", request.authority(), "phase", request.phase())));
-        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+                    Map.of("authority", request.authority(), "phase", request.phase().number())));
+        yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case TIME_SERIES -> {
-        boolean both = request.phase() == TableRequest.BOTH_PHASES;
-        String title =
-            "Time series: every authority's figures for every quarter, "
-                + (both ? "both phases" : phase);
+        String title = "Time series: every authority's figures for every quarter, " + phase;
         ExportTable table =
             QueryTables.of(
                 "Time series",
                 title,
-                pinned.run(Query.TIME_SERIES, both ? Map.of() : Map.of("phase", request.phase())));
-        yield new ExportWorkbook(title, List.of(table), pinned.provenance());
+                queries.run(provenance.snapshot(), Query.TIME_SERIES, inPhase));
+        yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case BRIEFING_SUMMARY -> {
         BriefingFigures figures =
-            BriefingFiguresReader.read(pinned, request.phase(), request.period());
+            BriefingFiguresReader.read(queries, provenance, request.phase(), request.quarter());
         yield new ExportWorkbook(
             "Briefing summary, " + phase + quarter,
             List.of(BriefingSummarySheet.of(figures)),
-            pinned.provenance());
+            provenance);
       }
     };
+  }
+
+  /**
+   * Pins the snapshot a selector stands for now: every query of one export then reads it, and the
+   * file names it.
+   */
+  private Provenance pin(SnapshotSelector snapshot) {
+    return Provenance.of(PinnedSnapshot.pin(store, snapshot), store, clock);
   }
 
   private static ExportFile file(
@@ -247,13 +258,13 @@ public final class Exports {
       String extension,
       String mediaType,
       ByteArrayOutputStream out,
-      PinnedSnapshot pinned) {
-    String status = pinned.provenance().published() ? "" : "-PRE-RELEASE";
+      Provenance provenance) {
+    String status = provenance.published() ? "" : "-PRE-RELEASE";
     return new ExportFile(
-        stem + "-" + pinned.provenance().snapshotId() + status + "." + extension,
+        stem + "-" + provenance.snapshotId() + status + "." + extension,
         mediaType,
         out.toByteArray(),
-        pinned.provenance().snapshotId(),
-        pinned.provenance().published());
+        provenance.snapshotId(),
+        provenance.published());
   }
 }

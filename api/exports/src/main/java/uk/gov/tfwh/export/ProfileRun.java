@@ -8,12 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import uk.gov.tfwh.export.format.FormulaSafeText;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -37,7 +38,7 @@ final class ProfileRun {
   }
 
   /** Writes the profiles and the index; 0 when every one was written, 1 when any failed. */
-  int write(int phase, LocalDate period, SnapshotSelector snapshot, Path dir, PrintWriter out) {
+  int write(Phase phase, Quarter quarter, SnapshotSelector snapshot, Path dir, PrintWriter out) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -48,7 +49,7 @@ final class ProfileRun {
     long start = System.nanoTime();
     exports.authorityProfilePdfs(
         phase,
-        period,
+        quarter,
         snapshot,
         (code, name, done, total, file, failure) -> {
           List<String> row;

@@ -2,7 +2,6 @@ package uk.gov.tfwh.export;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -10,29 +9,28 @@ import uk.gov.tfwh.programme.reference.AuthorityCode;
 
 /**
  * Which table to export, with the arguments it needs. Use the factories: each kind's required
- * arguments are checked there, with a message naming the argument, so the API can answer 400.
+ * arguments are checked there, with a message naming the argument, so the API can answer 400. The
+ * phase and quarter come parsed (the API's {@code PeriodParameters}, the command's options), the
+ * quarter already checked to fall within the phase.
  *
- * @param period the quarter end, for the league table, regional totals and briefing summary
+ * @param phase the phase; null only for a time series of both phases
+ * @param quarter the quarter, for the league table, regional totals and briefing summary
  * @param authority the authority's GSS code, for progress (required) and payments (optional)
  */
-public record TableRequest(TableKind kind, int phase, LocalDate period, String authority) {
-  /** The phase of a time series of both phases. */
-  public static final int BOTH_PHASES = 0;
+public record TableRequest(TableKind kind, Phase phase, Quarter quarter, String authority) {
 
   public TableRequest {
     requireNonNull(kind, "kind");
-    Phase checkedPhase =
-        kind == TableKind.TIME_SERIES && phase == BOTH_PHASES ? null : Phase.ofNumber(phase);
-    boolean needsPeriod =
+    if (phase == null && kind != TableKind.TIME_SERIES) {
+      throw new IllegalArgumentException(kind.slug() + " needs a phase");
+    }
+    boolean needsQuarter =
         kind == TableKind.LEAGUE_TABLE
             || kind == TableKind.REGION_TOTALS
             || kind == TableKind.BRIEFING_SUMMARY;
-    if (needsPeriod) {
-      if (period == null) {
-        throw new IllegalArgumentException(kind.slug() + " needs a period (a quarter end)");
-      }
-      checkPeriod(checkedPhase, period);
-    } else if (period != null) {
+    if (needsQuarter && quarter == null) {
+      throw new IllegalArgumentException(kind.slug() + " needs a period (a quarter)");
+    } else if (!needsQuarter && quarter != null) {
       throw new IllegalArgumentException(kind.slug() + " takes no period");
     }
     if (kind == TableKind.AUTHORITY_PROGRESS && (authority == null || authority.isBlank())) {
@@ -47,43 +45,22 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
     }
   }
 
-  /** Checks that {@code period} is a quarter end within {@code phase}. */
-  public static void checkPeriod(Phase phase, LocalDate period) {
-    if (!Quarter.isQuarterEnd(period)) {
-      throw new IllegalArgumentException(
-          "period must be a quarter end (31 March, 30 June, 30 September or 31 December), not "
-              + period);
-    }
-    if (!phase.covers(Quarter.endingOn(period))) {
-      throw new IllegalArgumentException(
-          "period "
-              + period
-              + " is outside phase "
-              + phase.number()
-              + " ("
-              + phase.firstQuarter().end()
-              + " to "
-              + phase.lastQuarter().end()
-              + ")");
-    }
+  public static TableRequest leagueTable(Phase phase, Quarter quarter) {
+    return leagueTable(phase, quarter, null);
   }
 
-  public static TableRequest leagueTable(int phase, LocalDate period) {
-    return leagueTable(phase, period, null);
+  /** As {@link #leagueTable(Phase, Quarter)}; an authority is refused: the table has them all. */
+  public static TableRequest leagueTable(Phase phase, Quarter quarter, String authority) {
+    return new TableRequest(TableKind.LEAGUE_TABLE, phase, quarter, authority);
   }
 
-  /** As {@link #leagueTable(int, LocalDate)}; an authority is refused: the table has them all. */
-  public static TableRequest leagueTable(int phase, LocalDate period, String authority) {
-    return new TableRequest(TableKind.LEAGUE_TABLE, phase, period, authority);
+  public static TableRequest regionTotals(Phase phase, Quarter quarter) {
+    return regionTotals(phase, quarter, null);
   }
 
-  public static TableRequest regionTotals(int phase, LocalDate period) {
-    return regionTotals(phase, period, null);
-  }
-
-  /** As {@link #regionTotals(int, LocalDate)}; an authority is refused. */
-  public static TableRequest regionTotals(int phase, LocalDate period, String authority) {
-    return new TableRequest(TableKind.REGION_TOTALS, phase, period, authority);
+  /** As {@link #regionTotals(Phase, Quarter)}; an authority is refused. */
+  public static TableRequest regionTotals(Phase phase, Quarter quarter, String authority) {
+    return new TableRequest(TableKind.REGION_TOTALS, phase, quarter, authority);
   }
 
   /**
@@ -96,21 +73,21 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
   }
 
   /** Payments in a phase; {@code authority} may be null for every authority. */
-  public static TableRequest payments(int phase, String authority) {
+  public static TableRequest payments(Phase phase, String authority) {
     return new TableRequest(TableKind.PAYMENTS, phase, null, authority);
   }
 
-  public static TableRequest authorityProgress(String authority, int phase) {
+  public static TableRequest authorityProgress(String authority, Phase phase) {
     return new TableRequest(TableKind.AUTHORITY_PROGRESS, phase, null, authority);
   }
 
   /** Every authority and quarter of one phase, or of both when {@code phase} is null. */
-  public static TableRequest timeSeries(Integer phase) {
-    return new TableRequest(TableKind.TIME_SERIES, phase == null ? BOTH_PHASES : phase, null, null);
+  public static TableRequest timeSeries(Phase phase) {
+    return new TableRequest(TableKind.TIME_SERIES, phase, null, null);
   }
 
-  public static TableRequest briefingSummary(int phase, LocalDate period) {
-    return new TableRequest(TableKind.BRIEFING_SUMMARY, phase, period, null);
+  public static TableRequest briefingSummary(Phase phase, Quarter quarter) {
+    return new TableRequest(TableKind.BRIEFING_SUMMARY, phase, quarter, null);
   }
 
   /** A file name without extension, such as {@code league-table-phase1-2013Q3}. */
@@ -119,9 +96,9 @@ public record TableRequest(TableKind kind, int phase, LocalDate period, String a
     if (authority != null) {
       stem.append('-').append(authority);
     }
-    stem.append(phase == BOTH_PHASES ? "-both-phases" : "-phase" + phase);
-    if (period != null) {
-      stem.append('-').append(Quarter.endingOn(period).label());
+    stem.append(phase == null ? "-both-phases" : "-phase" + phase.number());
+    if (quarter != null) {
+      stem.append('-').append(quarter.label());
     }
     return stem.toString();
   }

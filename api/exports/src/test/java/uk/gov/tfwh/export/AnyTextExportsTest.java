@@ -19,6 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
@@ -53,9 +55,9 @@ class AnyTextExportsTest {
     try (ExportWarehouse warehouse = ExportWarehouse.withText(dir, id, names, text)) {
       for (TableRequest request :
           List.of(
-              TableRequest.leagueTable(1, SnapshotFixture.Q2),
-              TableRequest.payments(1, null),
-              TableRequest.briefingSummary(1, SnapshotFixture.Q2))) {
+              TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
+              TableRequest.payments(Phase.ONE, null),
+              TableRequest.briefingSummary(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)))) {
         for (ExportFormat format : ExportFormat.values()) {
           ExportFile file = warehouse.exports.table(request, format, SnapshotSelector.byId(id));
           assertThat(file.content()).as(request.kind() + " " + format).isNotEmpty();
@@ -70,7 +72,8 @@ class AnyTextExportsTest {
         }
       }
       ExportFile pdf =
-          warehouse.exports.briefingPdf(1, SnapshotFixture.Q2, SnapshotSelector.byId(id));
+          warehouse.exports.briefingPdf(
+              Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2), SnapshotSelector.byId(id));
       try (PDDocument document = Loader.loadPDF(pdf.content())) {
         assertThat(document.getNumberOfPages()).isPositive();
       }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
 import uk.gov.tfwh.export.text.FigureText;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -209,7 +210,8 @@ class BriefingReadBackTest {
   /** The briefing's text on one line, after checking no page of it holds only a few lines. */
   private static String briefingText(Phase phase, LocalDate period) throws IOException {
     ExportFile file =
-        warehouse.exports.briefingPdf(phase.number(), period, SnapshotSelector.published());
+        warehouse.exports.briefingPdf(
+            phase, Quarter.endingOn(period), SnapshotSelector.published());
     try (PDDocument pdf = Loader.loadPDF(file.content())) {
       PDFTextStripper stripper = new PDFTextStripper();
       for (int page = 1; page <= pdf.getNumberOfPages(); page++) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
@@ -47,10 +49,10 @@ class HostileTextTest {
 
   private static List<TableRequest> requests() {
     return List.of(
-        TableRequest.leagueTable(1, SnapshotFixture.Q2),
-        TableRequest.regionTotals(1, SnapshotFixture.Q2),
-        TableRequest.payments(1, null),
-        TableRequest.briefingSummary(1, SnapshotFixture.Q2));
+        TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
+        TableRequest.regionTotals(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
+        TableRequest.payments(Phase.ONE, null),
+        TableRequest.briefingSummary(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)));
   }
 
   private static ExportFile export(TableRequest request, ExportFormat format) {
@@ -135,7 +137,8 @@ class HostileTextTest {
   @Test
   void thePdfShowsTheTextAsTextWithNoLinks() throws IOException {
     ExportFile file =
-        warehouse.exports.briefingPdf(1, SnapshotFixture.Q2, SnapshotSelector.current());
+        warehouse.exports.briefingPdf(
+            Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2), SnapshotSelector.current());
     try (PDDocument pdf = Loader.loadPDF(file.content())) {
       for (PDPage page : pdf.getPages()) {
         assertThat(page.getAnnotations()).isEmpty();
@@ -157,7 +160,10 @@ class HostileTextTest {
     for (Map.Entry<String, String> hostile : ExportWarehouse.hostileNames().entrySet()) {
       ExportFile file =
           warehouse.exports.authorityProfilePdf(
-              hostile.getKey(), 1, SnapshotFixture.Q2, SnapshotSelector.current());
+              hostile.getKey(),
+              Phase.ONE,
+              Quarter.endingOn(SnapshotFixture.Q2),
+              SnapshotSelector.current());
       try (PDDocument pdf = Loader.loadPDF(file.content())) {
         for (PDPage page : pdf.getPages()) {
           assertThat(page.getAnnotations()).as(hostile.getKey()).isEmpty();

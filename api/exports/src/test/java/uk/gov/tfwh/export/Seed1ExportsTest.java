@@ -18,6 +18,8 @@ import uk.gov.tfwh.export.briefing.BriefingFigures;
 import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
 import uk.gov.tfwh.export.pdf.BriefingPdfWriter;
 import uk.gov.tfwh.export.text.FigureText;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -54,7 +56,8 @@ class Seed1ExportsTest {
     QueryResult national = query(Query.NATIONAL_TOTALS, AT);
     QueryResult league = query(Query.LEAGUE_TABLE, AT);
     BriefingFigures figures =
-        warehouse.exports.briefingFigures(1, PERIOD, SnapshotSelector.published());
+        warehouse.exports.briefingFigures(
+            Phase.ONE, Quarter.endingOn(PERIOD), SnapshotSelector.published());
     assertThat(figures.headline().turnedAround())
         .isEqualTo(national.value(0, "turned_around", Long.class));
     assertThat(figures.headline().percentOfTarget())
@@ -73,7 +76,9 @@ class Seed1ExportsTest {
                 .map(String.class::cast)
                 .toList());
 
-    ExportFile file = warehouse.exports.briefingPdf(1, PERIOD, SnapshotSelector.published());
+    ExportFile file =
+        warehouse.exports.briefingPdf(
+            Phase.ONE, Quarter.endingOn(PERIOD), SnapshotSelector.published());
     try (PDDocument pdf = Loader.loadPDF(file.content())) {
       String text = new PDFTextStripper().getText(pdf);
       String flat = text.replace("\r", "").replace('\n', ' ');
@@ -108,7 +113,9 @@ class Seed1ExportsTest {
     for (ExportFormat format : List.of(ExportFormat.XLSX, ExportFormat.ODS)) {
       ExportFile file =
           warehouse.exports.table(
-              TableRequest.leagueTable(1, PERIOD), format, SnapshotSelector.published());
+              TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(PERIOD)),
+              format,
+              SnapshotSelector.published());
       Map<String, Sheet> sheets =
           format == ExportFormat.XLSX
               ? SheetReader.xlsx(file.content())
@@ -122,7 +129,7 @@ class Seed1ExportsTest {
             warehouse
                 .exports
                 .table(
-                    TableRequest.leagueTable(1, PERIOD),
+                    TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(PERIOD)),
                     ExportFormat.CSV,
                     SnapshotSelector.published())
                 .content());

@@ -27,6 +27,8 @@ import uk.gov.tfwh.export.briefing.BriefingSummarySheet;
 import uk.gov.tfwh.export.table.ColumnGuide;
 import uk.gov.tfwh.export.table.ExportWorkbook;
 import uk.gov.tfwh.export.table.NotesSheet;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -55,20 +57,20 @@ class TableExportsTest {
   static Stream<Arguments> tables() {
     return Stream.of(
         Arguments.of(
-            TableRequest.leagueTable(1, SnapshotFixture.Q2),
+            TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
             Query.LEAGUE_TABLE,
             Map.of("phase", 1, "period", SnapshotFixture.Q2)),
         Arguments.of(
-            TableRequest.regionTotals(1, SnapshotFixture.Q2),
+            TableRequest.regionTotals(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
             Query.REGION_TOTALS,
             Map.of("phase", 1, "period", SnapshotFixture.Q2)),
-        Arguments.of(TableRequest.payments(1, null), Query.PAYMENTS, Map.of("phase", 1)),
+        Arguments.of(TableRequest.payments(Phase.ONE, null), Query.PAYMENTS, Map.of("phase", 1)),
         Arguments.of(
-            TableRequest.payments(1, SnapshotFixture.KENT),
+            TableRequest.payments(Phase.ONE, SnapshotFixture.KENT),
             Query.PAYMENTS,
             Map.of("phase", 1, "authority", SnapshotFixture.KENT)),
         Arguments.of(
-            TableRequest.authorityProgress(SnapshotFixture.GATESHEAD, 1),
+            TableRequest.authorityProgress(SnapshotFixture.GATESHEAD, Phase.ONE),
             Query.AUTHORITY_PROGRESS,
             Map.of("phase", 1, "authority", SnapshotFixture.GATESHEAD)));
   }
@@ -188,7 +190,7 @@ class TableExportsTest {
     }
     ExportFile phaseTwo =
         warehouse.exports.table(
-            TableRequest.timeSeries(2), ExportFormat.CSV, SnapshotSelector.published());
+            TableRequest.timeSeries(Phase.TWO), ExportFormat.CSV, SnapshotSelector.published());
     assertThat(phaseTwo.fileName()).startsWith("time-series-phase2-");
   }
 
@@ -200,7 +202,9 @@ class TableExportsTest {
       boolean preRelease = selector.equals(SnapshotSelector.current());
       ExportFile xlsx =
           warehouse.exports.table(
-              TableRequest.leagueTable(1, SnapshotFixture.Q2), ExportFormat.XLSX, selector);
+              TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
+              ExportFormat.XLSX,
+              selector);
       try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.content()))) {
         assertThat(
                 workbook.getProperties().getCoreProperties().getTitle().startsWith("PRE-RELEASE"))
@@ -212,7 +216,9 @@ class TableExportsTest {
       }
       ExportFile ods =
           warehouse.exports.table(
-              TableRequest.leagueTable(1, SnapshotFixture.Q2), ExportFormat.ODS, selector);
+              TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
+              ExportFormat.ODS,
+              selector);
       assertThat(SheetReader.ods(ods.content()).keySet())
           .contains(preRelease ? "League table PRE-RELEASE" : "League table");
     }
@@ -222,7 +228,7 @@ class TableExportsTest {
   void xlsxHasAFrozenFilteredHeaderWidthsAndDateAndNumberFormats() throws IOException {
     ExportFile file =
         warehouse.exports.table(
-            TableRequest.leagueTable(1, SnapshotFixture.Q2),
+            TableRequest.leagueTable(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
             ExportFormat.XLSX,
             SnapshotSelector.published());
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.content()))) {
@@ -242,7 +248,9 @@ class TableExportsTest {
     }
     ExportFile payments =
         warehouse.exports.table(
-            TableRequest.payments(1, null), ExportFormat.XLSX, SnapshotSelector.published());
+            TableRequest.payments(Phase.ONE, null),
+            ExportFormat.XLSX,
+            SnapshotSelector.published());
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(payments.content()))) {
       Row first = workbook.getSheetAt(0).getRow(1);
       int period = -1;
@@ -272,7 +280,7 @@ class TableExportsTest {
     for (ExportFormat format : List.of(ExportFormat.XLSX, ExportFormat.ODS)) {
       ExportFile file =
           warehouse.exports.table(
-              TableRequest.briefingSummary(1, SnapshotFixture.Q2),
+              TableRequest.briefingSummary(Phase.ONE, Quarter.endingOn(SnapshotFixture.Q2)),
               format,
               SnapshotSelector.current());
       Map<String, Sheet> sheets =
@@ -311,11 +319,11 @@ class TableExportsTest {
 
   @Test
   void badRequestsNameTheArgument() {
-    assertThatThrownBy(() -> TableRequest.leagueTable(1, null)).hasMessageContaining("period");
-    assertThatThrownBy(() -> TableRequest.authorityProgress("Birmingham", 1))
+    assertThatThrownBy(() -> TableRequest.leagueTable(Phase.ONE, null))
+        .hasMessageContaining("period");
+    assertThatThrownBy(() -> TableRequest.authorityProgress("Birmingham", Phase.ONE))
         .hasMessageContaining("authority");
-    assertThatThrownBy(() -> TableRequest.leagueTable(3, SnapshotFixture.Q2))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TableRequest.payments(null, null)).hasMessageContaining("phase");
     assertThatThrownBy(() -> ExportFormat.of("pdf")).hasMessageContaining("format");
   }
 

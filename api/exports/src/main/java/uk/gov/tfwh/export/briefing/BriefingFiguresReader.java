@@ -1,5 +1,7 @@
 package uk.gov.tfwh.export.briefing;
 
+import static java.util.Objects.requireNonNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.gov.tfwh.export.NoFiguresException;
-import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Headline;
 import uk.gov.tfwh.export.briefing.BriefingFigures.LeagueEntry;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Outlook;
@@ -19,7 +20,7 @@ import uk.gov.tfwh.export.briefing.BriefingFigures.RegionLine;
 import uk.gov.tfwh.export.briefing.BriefingFigures.ReturnNote;
 import uk.gov.tfwh.export.briefing.BriefingFigures.Revision;
 import uk.gov.tfwh.export.briefing.BriefingFigures.TrajectoryPoint;
-import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.programme.payment.PaymentRules;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -30,6 +31,7 @@ import uk.gov.tfwh.programme.reference.Target;
 import uk.gov.tfwh.programme.reference.TargetBasis;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /**
  * Reads a briefing's figures from the query layer, every query on one pinned snapshot. Nothing is
@@ -37,17 +39,29 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
  * sums of payments and the briefing's selections ({@link BriefingRules}) are made.
  */
 public final class BriefingFiguresReader {
-  private BriefingFiguresReader() {}
+  private final WarehouseQueries queries;
+  private final Provenance provenance;
+
+  private BriefingFiguresReader(WarehouseQueries queries, Provenance provenance) {
+    this.queries = requireNonNull(queries, "queries");
+    this.provenance = requireNonNull(provenance, "provenance");
+  }
 
   /**
+   * Reads the figures from the snapshot {@code provenance} pinned.
+   *
    * @throws NoFiguresException when no authority reported for the quarter in this snapshot
    */
-  public static BriefingFigures read(PinnedSnapshot snapshot, int phaseNumber, LocalDate period) {
-    Phase phase = Phase.ofNumber(phaseNumber);
-    TableRequest.checkPeriod(phase, period);
+  public static BriefingFigures read(
+      WarehouseQueries queries, Provenance provenance, Phase phase, Quarter quarter) {
+    return new BriefingFiguresReader(queries, provenance).read(phase, quarter.end());
+  }
+
+  private BriefingFigures read(Phase phase, LocalDate period) {
+    int phaseNumber = phase.number();
     Map<String, Object> at = Map.of("phase", phaseNumber, "period", period);
 
-    QueryResult periods = snapshot.run(Query.PERIODS, Map.of("phase", phaseNumber));
+    QueryResult periods = run(Query.PERIODS, Map.of("phase", phaseNumber));
     List<TrajectoryPoint> trajectory = new ArrayList<>();
     long reportingNow = 0;
     for (int r = 0; r < periods.size(); r++) {
@@ -61,7 +75,7 @@ public final class BriefingFiguresReader {
       }
       if (reporting > 0) {
         QueryResult totals =
-            snapshot.run(Query.NATIONAL_TOTALS, Map.of("phase", phaseNumber, "period", end));
+            run(Query.NATIONAL_TOTALS, Map.of("phase", phaseNumber, "period", end));
         trajectory.add(
             new TrajectoryPoint(
                 end,
@@ -79,31 +93,29 @@ public final class BriefingFiguresReader {
               + " "
               + Quarter.endingOn(period).label()
               + " in snapshot "
-              + snapshot.provenance().snapshotId());
+              + provenance.snapshotId());
     }
 
-    List<LeagueEntry> league = league(snapshot.run(Query.LEAGUE_TABLE, at));
+    List<LeagueEntry> league = league(run(Query.LEAGUE_TABLE, at));
     return new BriefingFigures(
         phaseNumber,
         period,
         Quarter.endingOn(period).label(),
-        snapshot.provenance(),
-        headline(snapshot, phase, period, trajectory),
+        provenance,
+        headline(phase, period, trajectory),
         trajectory,
         league,
         BriefingRules.top(league),
         BriefingRules.bottom(league),
         BriefingRules.risers(league),
         BriefingRules.fallers(league),
-        regions(snapshot.run(Query.REGION_TOTALS, at)),
-        outlook(snapshot, phase, period),
-        quality(snapshot, phaseNumber, period, league));
+        regions(run(Query.REGION_TOTALS, at)),
+        outlook(phase, period),
+        quality(phaseNumber, period, league));
   }
 
-  private static Headline headline(
-      PinnedSnapshot snapshot, Phase phase, LocalDate period, List<TrajectoryPoint> trajectory) {
-    QueryResult now =
-        snapshot.run(Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", period));
+  private Headline headline(Phase phase, LocalDate period, List<TrajectoryPoint> trajectory) {
+    QueryResult now = run(Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", period));
     LocalDate previous = Quarter.endingOn(period).previous().end();
     TrajectoryPoint before = at(trajectory, previous);
     TrajectoryPoint yearEarlier =
@@ -111,7 +123,7 @@ public final class BriefingFiguresReader {
     long turnedAround = now.value(0, "turned_around", Long.class);
     BigDecimal percent = now.value(0, "percent_of_target", BigDecimal.class);
 
-    QueryResult payments = snapshot.run(Query.PAYMENTS, Map.of("phase", phase.number()));
+    QueryResult payments = run(Query.PAYMENTS, Map.of("phase", phase.number()));
     BigDecimal paid = BigDecimal.ZERO.setScale(2);
     Set<String> paidAuthorities = new HashSet<>();
     for (int r = 0; r < payments.size(); r++) {
@@ -134,7 +146,7 @@ public final class BriefingFiguresReader {
         yearEarlier == null ? null : percent.subtract(yearEarlier.percentOfTarget()),
         paid,
         paidAuthorities.size(),
-        cap(snapshot, phase));
+        cap(phase));
   }
 
   private static TrajectoryPoint at(List<TrajectoryPoint> trajectory, LocalDate period) {
@@ -142,8 +154,8 @@ public final class BriefingFiguresReader {
   }
 
   /** Every authority's cap in the phase, summed: the most the phase's payments can come to. */
-  private static BigDecimal cap(PinnedSnapshot snapshot, Phase phase) {
-    QueryResult authorities = snapshot.run(Query.AUTHORITIES, Map.of());
+  private BigDecimal cap(Phase phase) {
+    QueryResult authorities = run(Query.AUTHORITIES, Map.of());
     BigDecimal cap = BigDecimal.ZERO.setScale(2);
     for (int r = 0; r < authorities.size(); r++) {
       Integer families = authorities.value(r, "phase" + phase.number() + "_target", Integer.class);
@@ -165,8 +177,8 @@ public final class BriefingFiguresReader {
    * Each reporting authority's projection to the end of the phase from its figures up to the
    * quarter (the time series gives every authority's quarters in one query).
    */
-  private static Outlook outlook(PinnedSnapshot snapshot, Phase phase, LocalDate period) {
-    QueryResult series = snapshot.run(Query.TIME_SERIES, Map.of("phase", phase.number()));
+  private Outlook outlook(Phase phase, LocalDate period) {
+    QueryResult series = run(Query.TIME_SERIES, Map.of("phase", phase.number()));
     Map<String, List<ReportedFigure>> reported = new HashMap<>();
     Map<String, Integer> targets = new HashMap<>();
     Set<String> reportingNow = new HashSet<>();
@@ -237,9 +249,8 @@ public final class BriefingFiguresReader {
     return lines;
   }
 
-  private static QualityNotes quality(
-      PinnedSnapshot snapshot, int phase, LocalDate period, List<LeagueEntry> league) {
-    QueryResult status = snapshot.run(Query.DATA_QUALITY, Map.of("phase", phase, "period", period));
+  private QualityNotes quality(int phase, LocalDate period, List<LeagueEntry> league) {
+    QueryResult status = run(Query.DATA_QUALITY, Map.of("phase", phase, "period", period));
     List<ReturnNote> late = new ArrayList<>();
     List<ReturnNote> missing = new ArrayList<>();
     List<Revision> revisions = new ArrayList<>();
@@ -255,7 +266,7 @@ public final class BriefingFiguresReader {
         late.add(new ReturnNote(code, name, region, first));
       }
       if (Boolean.TRUE.equals(status.value(r, "resubmitted", Boolean.class))) {
-        Revision revision = revision(snapshot, code, name, phase, period);
+        Revision revision = revision(code, name, phase, period);
         if (revision != null
             && BriefingRules.isLargeRevision(
                 revision.firstTurnedAround(), revision.currentTurnedAround())) {
@@ -267,11 +278,9 @@ public final class BriefingFiguresReader {
   }
 
   /** The first accepted version against the current one (history is in submission order). */
-  private static Revision revision(
-      PinnedSnapshot snapshot, String code, String name, int phase, LocalDate period) {
+  private Revision revision(String code, String name, int phase, LocalDate period) {
     QueryResult history =
-        snapshot.run(
-            Query.RETURN_HISTORY, Map.of("authority", code, "phase", phase, "period", period));
+        run(Query.RETURN_HISTORY, Map.of("authority", code, "phase", phase, "period", period));
     Integer current = null;
     for (int r = 0; r < history.size(); r++) {
       if (Boolean.TRUE.equals(history.value(r, "is_current", Boolean.class))) {
@@ -288,5 +297,9 @@ public final class BriefingFiguresReader {
         history.value(current, "turned_around", Long.class),
         history.size(),
         history.value(current, "revision_note", String.class));
+  }
+
+  private QueryResult run(Query query, Map<String, ?> arguments) {
+    return queries.run(provenance.snapshot(), query, arguments);
   }
 }

@@ -11,21 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.gov.tfwh.export.NoFiguresException;
-import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Benchmark;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Finding;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Payments;
 import uk.gov.tfwh.export.profile.AuthorityProfile.Quality;
 import uk.gov.tfwh.export.profile.AuthorityProfile.QuarterLine;
 import uk.gov.tfwh.export.profile.AuthorityProfile.ReturnVersion;
-import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.projection.ProgressProjection;
 import uk.gov.tfwh.programme.projection.Projection;
 import uk.gov.tfwh.programme.projection.ReportedFigure;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
 /**
@@ -41,7 +42,8 @@ public final class AuthorityProfileReader {
   /** The comparison groups in the order the profile shows them, with their labels. */
   static final Map<String, String> GROUPS = groups();
 
-  private final PinnedSnapshot figures;
+  private final WarehouseQueries queries;
+  private final Provenance figures;
   private final PinnedSnapshot benchmarks;
   private final Phase phase;
   private final LocalDate period;
@@ -56,17 +58,18 @@ public final class AuthorityProfileReader {
   private QueryResult findings;
 
   private AuthorityProfileReader(
-      PinnedSnapshot figures,
+      WarehouseQueries queries,
+      Provenance figures,
       PinnedSnapshot benchmarks,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       boolean restrictedShown,
       boolean shared) {
+    this.queries = requireNonNull(queries, "queries");
     this.figures = requireNonNull(figures, "figures");
     this.benchmarks = requireNonNull(benchmarks, "benchmarks");
-    this.phase = checkedPhase(phase);
-    this.period = requireNonNull(period, "period");
-    TableRequest.checkPeriod(this.phase, period);
+    this.phase = requireNonNull(phase, "phase");
+    this.period = requireNonNull(quarter, "quarter").end();
     this.restrictedShown = restrictedShown;
     this.shared = shared;
   }
@@ -79,18 +82,25 @@ public final class AuthorityProfileReader {
    * @param restrictedShown whether to show data quality and return versions
    */
   public static AuthorityProfileReader single(
-      PinnedSnapshot figures,
+      WarehouseQueries queries,
+      Provenance figures,
       PinnedSnapshot benchmarks,
-      int phase,
-      LocalDate period,
+      Phase phase,
+      Quarter quarter,
       boolean restrictedShown) {
-    return new AuthorityProfileReader(figures, benchmarks, phase, period, restrictedShown, false);
+    return new AuthorityProfileReader(
+        queries, figures, benchmarks, phase, quarter, restrictedShown, false);
   }
 
   /** For every authority of a quarter from one snapshot, sharing what covers them all. */
   public static AuthorityProfileReader everyAuthority(
-      PinnedSnapshot pinned, int phase, LocalDate period, boolean restrictedShown) {
-    return new AuthorityProfileReader(pinned, pinned, phase, period, restrictedShown, true);
+      WarehouseQueries queries,
+      Provenance pinned,
+      Phase phase,
+      Quarter quarter,
+      boolean restrictedShown) {
+    return new AuthorityProfileReader(
+        queries, pinned, pinned.snapshot(), phase, quarter, restrictedShown, true);
   }
 
   /** Every authority of the snapshot's reference set, code to name, in name order. */
@@ -120,7 +130,10 @@ public final class AuthorityProfileReader {
     Quarter asAt = Quarter.endingOn(period);
 
     QueryResult progress =
-        figures.run(Query.AUTHORITY_PROGRESS, Map.of("authority", code, "phase", phase.number()));
+        queries.run(
+            figures.snapshot(),
+            Query.AUTHORITY_PROGRESS,
+            Map.of("authority", code, "phase", phase.number()));
     List<QuarterLine> series = new ArrayList<>();
     QuarterLine latest = null;
     for (int i = 0; i < progress.size(); i++) {
@@ -186,8 +199,8 @@ public final class AuthorityProfileReader {
       versions = returns(code);
     }
     return new AuthorityProfile(
-        figures.provenance(),
-        benchmarks.provenance().snapshotId(),
+        figures,
+        benchmarks.id(),
         phase,
         period,
         asAt.label(),
@@ -211,7 +224,7 @@ public final class AuthorityProfileReader {
 
   private QueryResult authority(String code) {
     if (!shared) {
-      return figures.run(Query.AUTHORITIES, Map.of("authority", code));
+      return queries.run(figures.snapshot(), Query.AUTHORITIES, Map.of("authority", code));
     }
     List<Object> row = allAuthorities().get(code);
     QueryResult all = allAuthoritiesResult;
@@ -222,7 +235,7 @@ public final class AuthorityProfileReader {
 
   private Map<String, List<Object>> allAuthorities() {
     if (authorities == null) {
-      allAuthoritiesResult = figures.run(Query.AUTHORITIES, Map.of());
+      allAuthoritiesResult = queries.run(figures.snapshot(), Query.AUTHORITIES, Map.of());
       authorities = new LinkedHashMap<>();
       for (int i = 0; i < allAuthoritiesResult.size(); i++) {
         authorities.put(
@@ -235,7 +248,8 @@ public final class AuthorityProfileReader {
 
   private QueryResult benchmark(String code, QueryResult authority, String group) {
     if (!shared || group.equals("neighbours")) {
-      return benchmarks.run(
+      return queries.run(
+          benchmarks,
           Query.BENCHMARK,
           Map.of(
               "authority",
@@ -262,7 +276,8 @@ public final class AuthorityProfileReader {
   private QueryResult fromLeagueTable(String code, String group, String region, String type) {
     if (league == null) {
       league =
-          benchmarks.run(Query.LEAGUE_TABLE, Map.of("phase", phase.number(), "period", period));
+          queries.run(
+              benchmarks, Query.LEAGUE_TABLE, Map.of("phase", phase.number(), "period", period));
     }
     List<Integer> members = new ArrayList<>();
     for (int i = 0; i < league.size(); i++) {
@@ -310,13 +325,17 @@ public final class AuthorityProfileReader {
     List<Integer> rows;
     if (shared) {
       if (payments == null) {
-        payments = figures.run(Query.PAYMENTS, Map.of("phase", phase.number()));
+        payments = queries.run(figures.snapshot(), Query.PAYMENTS, Map.of("phase", phase.number()));
         paymentRows = byAuthority(payments);
       }
       result = payments;
       rows = paymentRows.getOrDefault(code, List.of());
     } else {
-      result = figures.run(Query.PAYMENTS, Map.of("phase", phase.number(), "authority", code));
+      result =
+          queries.run(
+              figures.snapshot(),
+              Query.PAYMENTS,
+              Map.of("phase", phase.number(), "authority", code));
       rows = allRows(result);
     }
     Integer last = null;
@@ -346,7 +365,10 @@ public final class AuthorityProfileReader {
     if (shared) {
       if (quality == null) {
         quality =
-            figures.run(Query.DATA_QUALITY, Map.of("phase", phase.number(), "period", period));
+            queries.run(
+                figures.snapshot(),
+                Query.DATA_QUALITY,
+                Map.of("phase", phase.number(), "period", period));
       }
       result = quality;
       for (int i = 0; i < result.size(); i++) {
@@ -356,7 +378,8 @@ public final class AuthorityProfileReader {
       }
     } else {
       result =
-          figures.run(
+          queries.run(
+              figures.snapshot(),
               Query.DATA_QUALITY,
               Map.of("phase", phase.number(), "period", period, "authority", code));
       row = result.isEmpty() ? -1 : 0;
@@ -380,15 +403,18 @@ public final class AuthorityProfileReader {
     if (shared) {
       if (findings == null) {
         findings =
-            figures.run(
-                Query.DATA_QUALITY_FINDINGS, Map.of("phase", phase.number(), "period", period));
+            queries.run(
+                figures.snapshot(),
+                Query.DATA_QUALITY_FINDINGS,
+                Map.of("phase", phase.number(), "period", period));
         findingRows = byAuthority(findings);
       }
       result = findings;
       rows = findingRows.getOrDefault(code, List.of());
     } else {
       result =
-          figures.run(
+          queries.run(
+              figures.snapshot(),
               Query.DATA_QUALITY_FINDINGS,
               Map.of("phase", phase.number(), "period", period, "authority", code));
       rows = allRows(result);
@@ -424,7 +450,8 @@ public final class AuthorityProfileReader {
 
   private List<ReturnVersion> returns(String code) {
     QueryResult result =
-        figures.run(
+        queries.run(
+            figures.snapshot(),
             Query.RETURN_HISTORY,
             Map.of("authority", code, "phase", phase.number(), "period", period));
     List<ReturnVersion> versions = new ArrayList<>();
@@ -462,13 +489,6 @@ public final class AuthorityProfileReader {
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  private static Phase checkedPhase(int phase) {
-    if (phase != 1 && phase != 2) {
-      throw new IllegalArgumentException("phase must be 1 or 2, not " + phase);
-    }
-    return Phase.ofNumber(phase);
   }
 
   private static Map<String, String> groups() {

@@ -17,8 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.Exports;
-import uk.gov.tfwh.export.source.PinnedSnapshot;
+import uk.gov.tfwh.export.source.Provenance;
 import uk.gov.tfwh.export.text.FigureText;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryResult;
@@ -68,7 +71,8 @@ class AuthorityProfileTest {
   void theProfileHoldsTheAuthoritysFiguresAsTheQueriesGiveThemOnTwoPages(
       int phase, LocalDate period, String code) throws IOException {
     ExportFile file =
-        exports.authorityProfilePdf(code, phase, period, SnapshotSelector.published());
+        exports.authorityProfilePdf(
+            code, Phase.ofNumber(phase), Quarter.endingOn(period), SnapshotSelector.published());
     String text;
     try (PDDocument document = Loader.loadPDF(file.content())) {
       assertThat(document.getNumberOfPages()).isEqualTo(2);
@@ -147,15 +151,18 @@ class AuthorityProfileTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 2015-03-31", "2, 2018-03-31"})
+  @CsvSource({"ONE, 2015-03-31", "TWO, 2018-03-31"})
   void aBulkRunSharesReadsYetGivesEveryAuthorityTheProfileItsOwnReadsGive(
-      int phase, LocalDate period) {
-    PinnedSnapshot pinned =
-        PinnedSnapshot.pin(queries, store, SnapshotSelector.published(), Clock.systemUTC());
+      Phase phase, LocalDate period) {
+    Provenance pinned =
+        Provenance.of(
+            PinnedSnapshot.pin(store, SnapshotSelector.published()), store, Clock.systemUTC());
     AuthorityProfileReader bulk =
-        AuthorityProfileReader.everyAuthority(pinned, phase, period, true);
+        AuthorityProfileReader.everyAuthority(
+            queries, pinned, phase, Quarter.endingOn(period), true);
     AuthorityProfileReader single =
-        AuthorityProfileReader.single(pinned, pinned, phase, period, true);
+        AuthorityProfileReader.single(
+            queries, pinned, pinned.snapshot(), phase, Quarter.endingOn(period), true);
     assertThat(bulk.authorityNames()).hasSize(152);
     for (String code : bulk.authorityNames().keySet()) {
       assertThat(bulk.read(code)).as(code).isEqualTo(single.read(code));

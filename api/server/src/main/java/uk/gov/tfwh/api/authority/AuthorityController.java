@@ -38,7 +38,7 @@ class AuthorityController {
                 snapshot.id(),
                 snapshot.release(),
                 Table.from(
-                    queries.run(snapshot.selector(), Query.AUTHORITIES, Map.of()),
+                    queries.run(snapshot, Query.AUTHORITIES, Map.of()),
                     AuthorityList.ROW.picks())));
   }
 }

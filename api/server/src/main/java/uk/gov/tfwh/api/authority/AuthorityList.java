@@ -1,10 +1,10 @@
 package uk.gov.tfwh.api.authority;
 
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /** The authorities with region, type, and both phases' targets and their basis. */
 public record AuthorityList(String snapshot, Release release, Table table) implements Tabular {

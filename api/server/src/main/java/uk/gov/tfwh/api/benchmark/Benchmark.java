@@ -2,11 +2,11 @@ package uk.gov.tfwh.api.benchmark;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /**
  * An authority against its comparison group in one quarter: its value, the group's median and

@@ -4,10 +4,10 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -28,11 +28,11 @@ public class Benchmarks {
   }
 
   public Benchmark benchmark(
-      Snapshot snapshot, String code, Phase phase, Quarter quarter, ComparisonGroup group) {
+      PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter, ComparisonGroup group) {
     QueryResult authority = authorities.require(snapshot, code);
     QueryResult members =
         queries.run(
-            snapshot.selector(),
+            snapshot,
             Query.BENCHMARK,
             Arguments.of(
                 "authority",

@@ -3,11 +3,11 @@ package uk.gov.tfwh.api.dataquality;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /**
  * Submission status per authority for one quarter ({@code rows}, also the CSV), the count of

@@ -5,10 +5,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -29,14 +29,15 @@ public class DataQualityReports {
     this.authorities = authorities;
   }
 
-  public DataQuality report(Snapshot snapshot, Phase phase, Quarter quarter, String authority) {
+  public DataQuality report(
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String authority) {
     if (authority != null) {
       authorities.require(snapshot, authority);
     }
     Map<String, Object> arguments =
         Arguments.of("phase", phase.number(), "period", quarter.end(), "authority", authority);
-    QueryResult status = queries.run(snapshot.selector(), Query.DATA_QUALITY, arguments);
-    QueryResult findings = queries.run(snapshot.selector(), Query.DATA_QUALITY_FINDINGS, arguments);
+    QueryResult status = queries.run(snapshot, Query.DATA_QUALITY, arguments);
+    QueryResult findings = queries.run(snapshot, Query.DATA_QUALITY_FINDINGS, arguments);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String name : STATUSES) {
       counts.put(name, status.column("status").stream().filter(name::equals).count());

@@ -2,7 +2,6 @@ package uk.gov.tfwh.api.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
@@ -20,7 +19,6 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.export.ExportFile;
 import uk.gov.tfwh.export.ExportFormat;
@@ -28,6 +26,8 @@ import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.NoFiguresException;
 import uk.gov.tfwh.export.TableRequest;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -74,7 +74,7 @@ class ExportController {
         throw new BadParameterException("period", "time-series takes every quarter: no period");
       }
       TableRequest series =
-          TableRequest.timeSeries(phase == null ? null : PeriodParameters.phase(phase).number());
+          TableRequest.timeSeries(phase == null ? null : PeriodParameters.phase(phase));
       return file(
           request,
           viewer,
@@ -88,12 +88,13 @@ class ExportController {
     TableRequest tableRequest =
         switch (table) {
           case "league-table" ->
-              TableRequest.leagueTable(phase, period(checked, period), noAuthority(code, table));
+              TableRequest.leagueTable(checked, quarter(checked, period), noAuthority(code, table));
           case "regions" ->
-              TableRequest.regionTotals(phase, period(checked, period), noAuthority(code, table));
-          case "payments" -> TableRequest.payments(phase, code);
+              TableRequest.regionTotals(
+                  checked, quarter(checked, period), noAuthority(code, table));
+          case "payments" -> TableRequest.payments(checked, code);
           case "progress" ->
-              TableRequest.authorityProgress(required("authority", code, "progress"), phase);
+              TableRequest.authorityProgress(required("authority", code, "progress"), checked);
           default ->
               throw new BadParameterException(
                   "table",
@@ -125,12 +126,12 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer) {
     Phase checked = PeriodParameters.phase(phase);
-    LocalDate end = PeriodParameters.quarterIn(checked, period).end();
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     return file(
         request,
         viewer,
         access.figures(viewer),
-        pinned -> exports.briefingPdf(phase, end, pinned.selector()));
+        pinned -> exports.briefingPdf(checked, quarter, pinned.selector()));
   }
 
   /**
@@ -151,10 +152,10 @@ class ExportController {
       Viewer viewer) {
     String authority = Authorities.wellFormed("code", code);
     Phase checked = PeriodParameters.phase(phase);
-    LocalDate end = PeriodParameters.quarterIn(checked, period).end();
+    Quarter quarter = PeriodParameters.quarterIn(checked, period);
     boolean detail = access.seesReturnDetail(viewer, authority);
     // Resolved once, before the validator is made: the file and its ETag name the same snapshot.
-    Snapshot benchmarks = reads.resolve(access.figures(viewer));
+    PinnedSnapshot benchmarks = reads.resolve(access.figures(viewer));
     return file(
         request,
         viewer,
@@ -162,7 +163,7 @@ class ExportController {
         List.of(benchmarks),
         pinned ->
             exports.authorityProfilePdf(
-                authority, phase, end, pinned.selector(), benchmarks.selector(), detail));
+                authority, checked, quarter, pinned.selector(), benchmarks.selector(), detail));
   }
 
   /**
@@ -180,7 +181,7 @@ class ExportController {
     ExportFormat exportFormat = format(format);
     Phase checked = PeriodParameters.phase(phase);
     TableRequest summary =
-        TableRequest.briefingSummary(phase, PeriodParameters.quarterIn(checked, period).end());
+        TableRequest.briefingSummary(checked, PeriodParameters.quarterIn(checked, period));
     return file(
         request,
         viewer,
@@ -197,7 +198,7 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      Function<Snapshot, ExportFile> export) {
+      Function<PinnedSnapshot, ExportFile> export) {
     return file(request, viewer, selector, List.of(), export);
   }
 
@@ -205,8 +206,8 @@ class ExportController {
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      List<Snapshot> alsoReads,
-      Function<Snapshot, ExportFile> export) {
+      List<PinnedSnapshot> alsoReads,
+      Function<PinnedSnapshot, ExportFile> export) {
     ResponseEntity<ExportFile> response =
         reads.respond(
             request,
@@ -241,8 +242,8 @@ class ExportController {
     return null;
   }
 
-  private static LocalDate period(Phase phase, String period) {
-    return PeriodParameters.quarterIn(phase, required("period", period, "this export")).end();
+  private static Quarter quarter(Phase phase, String period) {
+    return PeriodParameters.quarterIn(phase, required("period", period, "this export"));
   }
 
   private static String required(String parameter, String value, String what) {

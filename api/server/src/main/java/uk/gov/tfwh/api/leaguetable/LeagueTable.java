@@ -1,11 +1,11 @@
 package uk.gov.tfwh.api.leaguetable;
 
 import java.time.LocalDate;
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /** Every authority's figures for one phase and quarter, by rank (docs/api.md). */
 public record LeagueTable(

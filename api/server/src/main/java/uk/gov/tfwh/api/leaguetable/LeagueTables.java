@@ -8,11 +8,11 @@ import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityType;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -30,8 +30,8 @@ public class LeagueTables {
   }
 
   public LeagueTable leagueTable(
-      Snapshot snapshot, Phase phase, Quarter quarter, String regionAsked, String typeAsked) {
-    QueryResult authorities = queries.run(snapshot.selector(), Query.AUTHORITIES, Arguments.of());
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String regionAsked, String typeAsked) {
+    QueryResult authorities = queries.run(snapshot, Query.AUTHORITIES, Arguments.of());
     String region = choice(regions(authorities), regionAsked);
     String type = choice(types(authorities), typeAsked);
     QueryResult result = run(snapshot, phase, quarter, region, type);
@@ -82,7 +82,7 @@ public class LeagueTables {
 
   /** An empty table is a quarter with no figures (404) or a filter that matches nothing (400). */
   private void explainEmpty(
-      Snapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
     if ((region != null || type != null) && !run(snapshot, phase, quarter, null, null).isEmpty()) {
       throw new BadParameterException(
           region != null ? "region" : "type",
@@ -97,9 +97,9 @@ public class LeagueTables {
   }
 
   private QueryResult run(
-      Snapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
     return queries.run(
-        snapshot.selector(),
+        snapshot,
         Query.LEAGUE_TABLE,
         Arguments.of(
             "phase",

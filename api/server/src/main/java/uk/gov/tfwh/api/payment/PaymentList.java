@@ -1,11 +1,11 @@
 package uk.gov.tfwh.api.payment;
 
 import java.util.List;
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /**
  * Payment-by-results per authority and quarter ({@code rows}, also the CSV), and per authority its

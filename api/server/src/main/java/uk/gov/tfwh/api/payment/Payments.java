@@ -9,10 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.FinancialYear;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -51,14 +51,14 @@ public class Payments {
   }
 
   public PaymentList payments(
-      Snapshot snapshot, Phase phase, String authority, FinancialYear financialYear) {
+      PinnedSnapshot snapshot, Phase phase, String authority, FinancialYear financialYear) {
     if (authority != null) {
       authorities.require(snapshot, authority);
     }
     String year = financialYear == null ? null : financialYear.label();
     QueryResult result =
         queries.run(
-            snapshot.selector(),
+            snapshot,
             Query.PAYMENTS,
             Arguments.of("phase", phase.number(), "authority", authority, "financial_year", year));
     return new PaymentList(

@@ -41,7 +41,7 @@ class PeriodController {
                 snapshot.id(),
                 snapshot.release(),
                 Table.from(
-                    queries.run(snapshot.selector(), Query.PERIODS, Arguments.of("phase", checked)),
+                    queries.run(snapshot, Query.PERIODS, Arguments.of("phase", checked)),
                     PeriodList.ROW.picks())));
   }
 }

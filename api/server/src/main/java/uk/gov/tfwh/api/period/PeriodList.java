@@ -1,10 +1,10 @@
 package uk.gov.tfwh.api.period;
 
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /** The quarters of each phase, with how many authorities reported in each. */
 public record PeriodList(String snapshot, Release release, Table table) implements Tabular {

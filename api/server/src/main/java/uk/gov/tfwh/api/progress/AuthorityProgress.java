@@ -3,11 +3,11 @@ package uk.gov.tfwh.api.progress;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import uk.gov.tfwh.api.serving.Release;
 import uk.gov.tfwh.api.table.RowShape;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.api.table.Tabular;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.Release;
 
 /**
  * One authority's quarterly series in a phase against its target ({@code rows}, also the CSV), and

@@ -7,7 +7,6 @@ import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -15,6 +14,7 @@ import uk.gov.tfwh.programme.projection.ProgressProjection;
 import uk.gov.tfwh.programme.projection.ProjectedFigure;
 import uk.gov.tfwh.programme.projection.Projection;
 import uk.gov.tfwh.programme.projection.ReportedFigure;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -37,7 +37,7 @@ public class ProgressReports {
   }
 
   /** The whole phase's series so far, and the projection from its latest reported quarter. */
-  public AuthorityProgress progress(Snapshot snapshot, String code, Phase phase) {
+  public AuthorityProgress progress(PinnedSnapshot snapshot, String code, Phase phase) {
     return progress(snapshot, code, phase, phase.lastQuarter());
   }
 
@@ -46,13 +46,14 @@ public class ProgressReports {
    * projection worked from them, as a reader looking at that quarter expects (not from a later
    * quarter's figure).
    */
-  public AuthorityProgress progress(Snapshot snapshot, String code, Phase phase, Quarter asAt) {
+  public AuthorityProgress progress(
+      PinnedSnapshot snapshot, String code, Phase phase, Quarter asAt) {
     QueryResult authority = authorities.require(snapshot, code);
     Integer target = authority.value(0, "phase" + phase.number() + "_target", Integer.class);
     String basis = authority.value(0, "phase" + phase.number() + "_target_basis", String.class);
     QueryResult series =
         queries.run(
-            snapshot.selector(),
+            snapshot,
             Query.AUTHORITY_PROGRESS,
             Arguments.of("authority", code, "phase", phase.number()));
     series = upTo(series, asAt);

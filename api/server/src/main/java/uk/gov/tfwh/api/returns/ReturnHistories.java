@@ -4,10 +4,10 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -23,11 +23,11 @@ public class ReturnHistories {
     this.authorities = authorities;
   }
 
-  public ReturnHistory history(Snapshot snapshot, String code, Phase phase, Quarter quarter) {
+  public ReturnHistory history(PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter) {
     QueryResult authority = authorities.require(snapshot, code);
     QueryResult versions =
         queries.run(
-            snapshot.selector(),
+            snapshot,
             Query.RETURN_HISTORY,
             Arguments.of("authority", code, "phase", phase.number(), "period", quarter.end()));
     if (versions.isEmpty()) {

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.config.ApiProperties;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
+import uk.gov.tfwh.warehouse.query.Release;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -37,18 +39,18 @@ public class SnapshotReads {
   }
 
   /** The snapshot a selector stands for now, and whether it has been published. */
-  public Snapshot resolve(SnapshotSelector selector) {
+  public PinnedSnapshot resolve(SnapshotSelector selector) {
     String id = pointers.resolve(selector);
     boolean published =
         selector.kind() == SnapshotSelector.Kind.PUBLISHED || pointers.isPublished(id);
-    return new Snapshot(id, published ? Release.PUBLISHED : Release.PRE_RELEASE);
+    return new PinnedSnapshot(id, published ? Release.PUBLISHED : Release.PRE_RELEASE);
   }
 
   public <T> ResponseEntity<T> respond(
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      Function<Snapshot, T> body) {
+      Function<PinnedSnapshot, T> body) {
     return respond(request, viewer, selector, java.util.List.of(), body);
   }
 
@@ -62,9 +64,9 @@ public class SnapshotReads {
       NativeWebRequest request,
       Viewer viewer,
       SnapshotSelector selector,
-      java.util.List<Snapshot> alsoReads,
-      Function<Snapshot, T> body) {
-    Snapshot snapshot = resolve(selector);
+      java.util.List<PinnedSnapshot> alsoReads,
+      Function<PinnedSnapshot, T> body) {
+    PinnedSnapshot snapshot = resolve(selector);
     String etag = etag(request, viewer, snapshot, alsoReads);
     CacheControl caching =
         viewer.isAnonymous() && snapshot.release() == Release.PUBLISHED
@@ -106,7 +108,10 @@ public class SnapshotReads {
    * comes off) and any other snapshot the response reads.
    */
   private static String etag(
-      NativeWebRequest request, Viewer viewer, Snapshot snapshot, java.util.List<Snapshot> also) {
+      NativeWebRequest request,
+      Viewer viewer,
+      PinnedSnapshot snapshot,
+      java.util.List<PinnedSnapshot> also) {
     HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
     String asked =
         http.getRequestURI()

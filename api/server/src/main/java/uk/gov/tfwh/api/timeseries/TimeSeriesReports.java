@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.ResultColumn;
 import uk.gov.tfwh.warehouse.table.Column;
@@ -33,10 +33,10 @@ public class TimeSeriesReports {
     this.queries = requireNonNull(queries, "queries");
   }
 
-  public TimeSeries series(Snapshot snapshot, Phase phase) {
+  public TimeSeries series(PinnedSnapshot snapshot, Phase phase) {
     var result =
         queries.run(
-            snapshot.selector(),
+            snapshot,
             Query.TIME_SERIES,
             Arguments.of("phase", phase == null ? null : phase.number()));
     return new TimeSeries(

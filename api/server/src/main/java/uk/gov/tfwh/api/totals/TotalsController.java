@@ -14,11 +14,11 @@ import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.query.Arguments;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -76,7 +76,7 @@ class TotalsController {
         });
   }
 
-  private NationalTotals national(Snapshot snapshot, Phase phase, Quarter quarter) {
+  private NationalTotals national(PinnedSnapshot snapshot, Phase phase, Quarter quarter) {
     Table table =
         Table.from(
             run(snapshot, Query.NATIONAL_TOTALS, phase, quarter), NationalTotals.ROW.picks());
@@ -102,8 +102,8 @@ class TotalsController {
         table);
   }
 
-  private QueryResult run(Snapshot snapshot, Query query, Phase phase, Quarter quarter) {
+  private QueryResult run(PinnedSnapshot snapshot, Query query, Phase phase, Quarter quarter) {
     return queries.run(
-        snapshot.selector(), query, Arguments.of("phase", phase.number(), "period", quarter.end()));
+        snapshot, query, Arguments.of("phase", phase.number(), "period", quarter.end()));
   }
 }

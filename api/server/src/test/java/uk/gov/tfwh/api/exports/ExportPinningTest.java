@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +22,8 @@ import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.export.ExportFormat;
 import uk.gov.tfwh.export.Exports;
 import uk.gov.tfwh.export.TableRequest;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -91,7 +92,7 @@ class ExportPinningTest {
       byte[] first =
           exports
               .table(
-                  TableRequest.leagueTable(1, LocalDate.of(2013, 9, 30)),
+                  TableRequest.leagueTable(Phase.ONE, Quarter.of(2013, 3)),
                   ExportFormat.CSV,
                   SnapshotSelector.byId(FIRST))
               .content();

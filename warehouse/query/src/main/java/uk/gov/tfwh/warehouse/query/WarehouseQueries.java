@@ -20,6 +20,24 @@ public interface WarehouseQueries extends AutoCloseable {
    */
   QueryResult run(SnapshotSelector snapshot, Query query, Map<String, ?> arguments);
 
+  /**
+   * Runs {@code query} on a pinned snapshot, as every query of a response or document does.
+   *
+   * @throws IllegalStateException when the engine read another snapshot than the pinned one
+   */
+  default QueryResult run(PinnedSnapshot snapshot, Query query, Map<String, ?> arguments) {
+    QueryResult result = run(snapshot.selector(), query, arguments);
+    if (!result.snapshotId().equals(snapshot.id())) {
+      throw new IllegalStateException(
+          query.fileName()
+              + " read snapshot "
+              + result.snapshotId()
+              + " instead of the pinned "
+              + snapshot.id());
+    }
+    return result;
+  }
+
   /** Which engine this is, for health pages and benchmarks: "embedded" or "trino". */
   String engineName();
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.api.progress.ProgressReports;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -17,6 +16,7 @@ import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -42,8 +42,8 @@ final class AuthorityContent {
   final String typeName;
   final Choices choices;
   final Period period;
-  final Snapshot own;
-  final Snapshot shared;
+  final PinnedSnapshot own;
+  final PinnedSnapshot shared;
 
   private AuthorityContent(
       PageReads figures,
@@ -53,8 +53,8 @@ final class AuthorityContent {
       QueryResult reference,
       Choices choices,
       Period period,
-      Snapshot own,
-      Snapshot shared) {
+      PinnedSnapshot own,
+      PinnedSnapshot shared) {
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
     this.viewer = requireNonNull(viewer, "viewer");
@@ -82,7 +82,7 @@ final class AuthorityContent {
     if (!AuthorityCode.isWellFormed(code)) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
-    Snapshot own = figures.resolve(viewer.authorityFigures(code));
+    PinnedSnapshot own = figures.resolve(viewer.authorityFigures(code));
     QueryResult reference = figures.run(own, Query.AUTHORITIES, Map.of("authority", code));
     if (reference.isEmpty()) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
@@ -164,7 +164,7 @@ final class AuthorityContent {
     if (selector.isEmpty()) {
       return Optional.empty();
     }
-    Snapshot detail = figures.resolve(selector.get());
+    PinnedSnapshot detail = figures.resolve(selector.get());
     return Optional.of(
         new Returns(
             detail,
@@ -189,7 +189,7 @@ final class AuthorityContent {
   }
 
   /** The returns history and the snapshot it was read from. */
-  record Returns(Snapshot snapshot, List<ReturnRow> rows) {
+  record Returns(PinnedSnapshot snapshot, List<ReturnRow> rows) {
     Returns {
       requireNonNull(snapshot, "snapshot");
       rows = List.copyOf(rows);

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.progress.ProgressReports;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -24,6 +23,7 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 
 /**
  * One authority: its progress against target with the projection, its benchmarks against each
@@ -102,7 +102,7 @@ public class AuthorityPage {
       throws IOException {
     AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
     Period chosen = content.period;
-    Snapshot snapshot;
+    PinnedSnapshot snapshot;
     String what;
     PageTable rows;
     switch (table) {

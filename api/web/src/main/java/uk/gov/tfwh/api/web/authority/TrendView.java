@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
@@ -34,7 +34,7 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
 
   static TrendView of(
       PageReads figures,
-      Snapshot snapshot,
+      PinnedSnapshot snapshot,
       String code,
       String regionCode,
       String authorityName,

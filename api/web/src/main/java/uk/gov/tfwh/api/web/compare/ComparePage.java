@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
@@ -30,6 +29,7 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -61,7 +61,7 @@ public class ComparePage {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) List<String> codes,
       Model model) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
+    PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     List<Found> all = authorities(snapshot);
     String query = q == null ? "" : q.strip();
     List<Found> matches =
@@ -84,11 +84,15 @@ public class ComparePage {
 
   /** What the comparison shows one viewer: the authorities chosen and their quarters. */
   private record Comparison(
-      Snapshot snapshot, Choices choices, Period period, List<Found> chosen, List<Row> rows) {}
+      PinnedSnapshot snapshot,
+      Choices choices,
+      Period period,
+      List<Found> chosen,
+      List<Row> rows) {}
 
   private Comparison comparison(
       PageViewer viewer, List<String> codes, String phase, String period) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
+    PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosenPeriod = Selection.period(choices, phase, period);
     List<Found> chosen = chosen(codes, authorities(snapshot));
@@ -157,7 +161,7 @@ public class ComparePage {
       @RequestParam(required = false) String period,
       Model model) {
     Comparison shown = comparison(viewer, codes, phase, period);
-    Snapshot snapshot = shown.snapshot();
+    PinnedSnapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     Period chosenPeriod = shown.period();
     List<Found> chosen = shown.chosen();
@@ -194,7 +198,7 @@ public class ComparePage {
     return "web/compare";
   }
 
-  private List<Found> authorities(Snapshot snapshot) {
+  private List<Found> authorities(PinnedSnapshot snapshot) {
     QueryResult rows = figures.run(snapshot, Query.AUTHORITIES, Map.of());
     List<Found> all = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {

@@ -11,13 +11,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
@@ -33,7 +33,7 @@ public class LeagueTablePage {
 
   /** The table one viewer asked for: its snapshot, the filter and the rows in their order. */
   private record Shown(
-      Snapshot snapshot, Choices choices, LeagueFilter filter, List<LeagueRow> rows) {}
+      PinnedSnapshot snapshot, Choices choices, LeagueFilter filter, List<LeagueRow> rows) {}
 
   private Shown shown(
       PageViewer viewer,
@@ -43,7 +43,7 @@ public class LeagueTablePage {
       String type,
       String sort,
       String order) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
+    PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
     List<LeagueRow> rows =
@@ -70,7 +70,7 @@ public class LeagueTablePage {
       HttpServletResponse response)
       throws IOException {
     Shown shown = shown(viewer, phase, period, region, type, sort, order);
-    Snapshot snapshot = shown.snapshot();
+    PinnedSnapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     LeagueFilter filter = shown.filter();
     List<LeagueRow> rows = shown.rows();
@@ -135,7 +135,7 @@ public class LeagueTablePage {
       @RequestParam(name = "signed-out", required = false) String signedOut,
       Model model) {
     Shown shown = shown(viewer, phase, period, region, type, sort, order);
-    Snapshot snapshot = shown.snapshot();
+    PinnedSnapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     LeagueFilter filter = shown.filter();
     List<LeagueRow> rows = shown.rows();

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.BarChart;
 import uk.gov.tfwh.api.web.download.PageDownloads;
@@ -28,6 +27,7 @@ import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -56,10 +56,14 @@ public class NationalPage {
 
   /** The page's figures for one viewer and quarter, read once for the page or a download. */
   private record Shown(
-      Snapshot snapshot, Choices choices, Period period, Totals england, List<Totals> regions) {}
+      PinnedSnapshot snapshot,
+      Choices choices,
+      Period period,
+      Totals england,
+      List<Totals> regions) {}
 
   private Shown shown(PageViewer viewer, String phase, String period) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
+    PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     Map<String, Object> arguments = new LinkedHashMap<>();

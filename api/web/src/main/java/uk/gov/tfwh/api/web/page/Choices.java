@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.programme.reference.AuthorityType;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -28,7 +28,7 @@ public record Choices(
     types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
   }
 
-  public static Choices read(PageReads figures, Snapshot snapshot) {
+  public static Choices read(PageReads figures, PinnedSnapshot snapshot) {
     requireNonNull(figures, "figures");
     QueryResult periodRows = figures.run(snapshot, Query.PERIODS, Map.of());
     List<Period> periods = new ArrayList<>();

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.serving.SnapshotReads;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -26,7 +26,7 @@ public class PageReads {
   }
 
   /** The snapshot a selector stands for now; every query of the page part then reads it. */
-  public Snapshot resolve(SnapshotSelector selector) {
+  public PinnedSnapshot resolve(SnapshotSelector selector) {
     return reads.resolve(selector);
   }
 
@@ -35,7 +35,7 @@ public class PageReads {
     return queries.run(selector, query, arguments);
   }
 
-  public QueryResult run(Snapshot snapshot, Query query, Map<String, ?> arguments) {
-    return queries.run(snapshot.selector(), query, arguments);
+  public QueryResult run(PinnedSnapshot snapshot, Query query, Map<String, ?> arguments) {
+    return queries.run(snapshot, query, arguments);
   }
 }

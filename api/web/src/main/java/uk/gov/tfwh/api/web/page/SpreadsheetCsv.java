@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.table.CsvWriter;
 import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 
 /**
  * A page's table as a CSV for people (the API's CSV is the programs'): a byte-order mark so
@@ -26,7 +26,8 @@ public final class SpreadsheetCsv {
    * @param snapshot the snapshot the table is read from
    * @param filters further filters and order as the page states them, or none
    */
-  public static String covers(String what, Period period, Snapshot snapshot, String... filters) {
+  public static String covers(
+      String what, Period period, PinnedSnapshot snapshot, String... filters) {
     StringBuilder line =
         new StringBuilder(what)
             .append(", phase ")
@@ -48,7 +49,7 @@ public final class SpreadsheetCsv {
    * The file name for a page's table: its name, the phase and quarter, the snapshot, and the
    * pre-release marking where it applies, so a saved file says what it holds.
    */
-  public static String fileName(String table, Period period, Snapshot snapshot) {
+  public static String fileName(String table, Period period, PinnedSnapshot snapshot) {
     return table
         + "-phase"
         + period.phase()

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.authority.FindingRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
@@ -26,6 +25,7 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
@@ -71,7 +71,7 @@ public class DataQualityPage {
 
   /** What the page shows, for the page and its CSV alike. */
   record Shown(
-      Snapshot snapshot,
+      PinnedSnapshot snapshot,
       Choices choices,
       Period period,
       String region,
@@ -158,7 +158,7 @@ public class DataQualityPage {
   }
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
-    Snapshot snapshot = figures.resolve(viewer.figures());
+    PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     String regionCode;

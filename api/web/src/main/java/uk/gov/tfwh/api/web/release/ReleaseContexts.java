@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.serving.Snapshot;
 import uk.gov.tfwh.api.submission.SubmissionDesk;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -42,7 +42,7 @@ public class ReleaseContexts {
    *
    * @param latest the latest quarter of the phase with figures in the snapshot
    */
-  public ReleaseContext of(Snapshot snapshot, Period period, Period latest) {
+  public ReleaseContext of(PinnedSnapshot snapshot, Period period, Period latest) {
     String id = snapshot.id();
     List<SnapshotStore.Publication> publications = store.publications();
     SnapshotStore.Publication released = null;
