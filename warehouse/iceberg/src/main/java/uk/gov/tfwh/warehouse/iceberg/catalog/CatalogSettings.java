@@ -1,0 +1,297 @@
+package uk.gov.tfwh.warehouse.iceberg.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Where the warehouse's Iceberg catalog and tables live: the one catalog setting ({@code --catalog
+ * FILE}, a Java properties file) that the load, the API, publish and Trino share. Without a file
+ * the embedded default applies: a SQLite catalog at {@code <warehouse>/catalog.db} and the tables
+ * under {@code file:<warehouse>/tables}.
+ *
+ * <p>The file holds no secrets: a password is named by the environment variable that holds it
+ * ({@code tfwh.catalog.password-env}), and is read from the environment only when the catalog
+ * opens, so it is never part of these settings, their {@code toString} or a log line.
+ *
+ * @param name the catalog's name: Iceberg's {@code catalog_name} in the catalog database, Spark's
+ *     {@code spark.sql.catalog.<name>} and Trino's catalog
+ * @param uri the catalog database, {@code jdbc:sqlite:/absolute/file} or {@code
+ *     jdbc:postgresql://host:port/database}
+ * @param user the database user (PostgreSQL only)
+ * @param passwordEnv the environment variable holding the database password (PostgreSQL only)
+ * @param warehouse where the tables' data and metadata files go, {@code file:/absolute/folder}
+ * @param namespace the namespace of the warehouse's tables (not the catalog's name: Spark's
+ *     procedures would read {@code name.table} as a catalog and a table)
+ */
+public record CatalogSettings(
+    String name,
+    String uri,
+    Optional<String> user,
+    Optional<String> passwordEnv,
+    String warehouse,
+    String namespace) {
+
+  public static final String NAME = "tfwh.catalog.name";
+  public static final String URI = "tfwh.catalog.uri";
+  public static final String USER = "tfwh.catalog.user";
+  public static final String PASSWORD_ENV = "tfwh.catalog.password-env";
+  public static final String WAREHOUSE = "tfwh.catalog.warehouse";
+  public static final String NAMESPACE = "tfwh.catalog.namespace";
+
+  /** Every key a settings file may hold. */
+  public static final List<String> KEYS =
+      List.of(NAME, URI, USER, PASSWORD_ENV, WAREHOUSE, NAMESPACE);
+
+  /** The embedded catalog's database file, inside the warehouse folder. */
+  public static final String SQLITE_FILE = "catalog.db";
+
+  /** The embedded warehouse's table folder, inside the warehouse folder. */
+  public static final String TABLES_FOLDER = "tables";
+
+  /**
+   * Added to every SQLite URI: readers never block a commit (write-ahead log), and a connection
+   * waits up to 10 s for another's write instead of failing at once.
+   */
+  static final String SQLITE_OPTIONS = "journal_mode=WAL&busy_timeout=10000";
+
+  private static final String IDENTIFIER = "[a-z][a-z0-9_]*";
+  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+  private static final String POSTGRESQL_PREFIX = "jdbc:postgresql://";
+
+  /** The database that holds the catalog. */
+  public enum Database {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  public CatalogSettings {
+    requireNonNull(name, "name");
+    requireNonNull(uri, "uri");
+    requireNonNull(user, "user");
+    requireNonNull(passwordEnv, "passwordEnv");
+    requireNonNull(warehouse, "warehouse");
+    requireNonNull(namespace, "namespace");
+    if (!name.matches(IDENTIFIER)) {
+      throw invalid(NAME, name, "a catalog name in lower snake case, such as tfwh");
+    }
+    if (!namespace.matches(IDENTIFIER)) {
+      throw invalid(NAMESPACE, namespace, "a namespace in lower snake case, such as warehouse");
+    }
+    if (namespace.equals(name)) {
+      throw invalid(
+          NAMESPACE,
+          namespace,
+          "a namespace other than the catalog's name (Spark would read "
+              + name
+              + ".table as a"
+              + " catalog and a table)");
+    }
+    if (namespace.equals(WarehouseCatalog.STATE_NAMESPACE)) {
+      throw invalid(NAMESPACE, namespace, "a namespace other than the load state's");
+    }
+    if (uri.toLowerCase(Locale.ROOT).contains("password=")) {
+      throw new IllegalArgumentException(
+          URI
+              + " holds a password: secrets are not written in the settings file; set "
+              + PASSWORD_ENV
+              + " to the name of the environment variable that holds it");
+    }
+    Database database = database(uri);
+    if (database == Database.SQLITE) {
+      sqliteFile(uri);
+      if (user.isPresent() || passwordEnv.isPresent()) {
+        throw new IllegalArgumentException(
+            USER + " and " + PASSWORD_ENV + " are for a PostgreSQL catalog: SQLite has no users");
+      }
+    }
+    user.ifPresent(u -> requireText(USER, u));
+    passwordEnv.ifPresent(
+        variable -> {
+          if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            // not echoed: it may be the password itself
+            throw new IllegalArgumentException(
+                PASSWORD_ENV
+                    + " must be the name of an environment variable, such as"
+                    + " TFWH_CATALOG_PASSWORD (the password itself stays in the environment)");
+          }
+        });
+    warehouse = warehouseLocation(warehouse);
+  }
+
+  /** The embedded default: SQLite and tables in the warehouse folder. */
+  public static CatalogSettings embedded(Path warehouseDir) {
+    Path dir = warehouseDir.toAbsolutePath().normalize();
+    return new CatalogSettings(
+        "tfwh",
+        SQLITE_PREFIX + dir.resolve(SQLITE_FILE),
+        Optional.empty(),
+        Optional.empty(),
+        "file:" + dir.resolve(TABLES_FOLDER),
+        "warehouse");
+  }
+
+  /**
+   * The settings in a properties file; a key the file does not set keeps the embedded default for
+   * this warehouse folder.
+   */
+  public static CatalogSettings read(Path file, Path warehouseDir) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no catalog settings file at " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the catalog settings " + file, e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "the catalog settings " + file + " are not a properties file: " + e.getMessage(), e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+    return of(values, warehouseDir);
+  }
+
+  /** The settings these keys give; a key not given keeps the embedded default. */
+  public static CatalogSettings of(Map<String, String> properties, Path warehouseDir) {
+    for (String key : new TreeSet<>(properties.keySet())) {
+      if (!KEYS.contains(key)) {
+        if (KEYS.contains(key + "-env")) {
+          throw new IllegalArgumentException(
+              key
+                  + ": secrets are not written in the settings file; set "
+                  + key
+                  + "-env to the name of the environment variable that holds it");
+        }
+        throw new IllegalArgumentException(
+            "unknown catalog setting " + key + "; the settings are " + String.join(", ", KEYS));
+      }
+    }
+    CatalogSettings defaults = embedded(warehouseDir);
+    return new CatalogSettings(
+        value(properties, NAME).orElse(defaults.name()),
+        value(properties, URI).orElse(defaults.uri()),
+        value(properties, USER),
+        value(properties, PASSWORD_ENV),
+        value(properties, WAREHOUSE).orElse(defaults.warehouse()),
+        value(properties, NAMESPACE).orElse(defaults.namespace()));
+  }
+
+  public Database database() {
+    return database(uri);
+  }
+
+  /** The SQLite database file, for the embedded catalog. */
+  public Optional<Path> sqliteFile() {
+    return database() == Database.SQLITE ? Optional.of(sqliteFile(uri)) : Optional.empty();
+  }
+
+  /** The JDBC URL the catalog connects with: for SQLite, with its write-ahead log and timeout. */
+  public String jdbcUrl() {
+    return database() == Database.SQLITE ? uri + "?" + SQLITE_OPTIONS : uri;
+  }
+
+  /**
+   * The properties Iceberg's JDBC catalog is initialised with, the password read from the
+   * environment.
+   */
+  public Map<String, String> icebergProperties(Map<String, String> environment) {
+    requireNonNull(environment, "environment");
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("uri", jdbcUrl());
+    properties.put("warehouse", warehouse);
+    properties.put("io-impl", LocalFileIO.class.getName());
+    // V1 adds views to the catalog's tables; it is what Trino's JDBC catalog expects.
+    properties.put("jdbc.schema-version", "V1");
+    if (database() == Database.SQLITE) {
+      // SQLite allows one writer: the threads of a process share one connection.
+      properties.put("clients", "1");
+    }
+    user.ifPresent(u -> properties.put("jdbc.user", u));
+    passwordEnv.ifPresent(
+        variable -> properties.put("jdbc.password", password(variable, environment)));
+    return properties;
+  }
+
+  private static String password(String variable, Map<String, String> environment) {
+    String password = environment.get(variable);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalStateException(
+          PASSWORD_ENV + " names the environment variable " + variable + ", which is not set");
+    }
+    return password;
+  }
+
+  private static Database database(String uri) {
+    if (uri.startsWith(SQLITE_PREFIX)) {
+      return Database.SQLITE;
+    }
+    if (uri.startsWith(POSTGRESQL_PREFIX) && uri.length() > POSTGRESQL_PREFIX.length()) {
+      return Database.POSTGRESQL;
+    }
+    throw invalid(URI, uri, "jdbc:sqlite:/absolute/file or jdbc:postgresql://host:port/database");
+  }
+
+  private static Path sqliteFile(String uri) {
+    String file = uri.substring(SQLITE_PREFIX.length());
+    if (file.contains("?")) {
+      throw invalid(
+          URI, uri, "a SQLite URI without options (the catalog sets " + SQLITE_OPTIONS + ")");
+    }
+    if (!file.startsWith("/")) {
+      throw invalid(URI, uri, "jdbc:sqlite: followed by the absolute path of the catalog file");
+    }
+    return Path.of(file).normalize();
+  }
+
+  private static String warehouseLocation(String warehouse) {
+    if (!warehouse.startsWith("file:")) {
+      throw invalid(
+          WAREHOUSE,
+          warehouse,
+          "a folder on this machine, file:/absolute/folder (object storage is not supported yet)");
+    }
+    try {
+      return "file:" + LocalFileIO.path(warehouse).normalize();
+    } catch (IllegalArgumentException e) {
+      throw invalid(WAREHOUSE, warehouse, "file:/absolute/folder");
+    }
+  }
+
+  private static Optional<String> value(Map<String, String> properties, String key) {
+    String value = properties.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    String stripped = value.strip();
+    if (stripped.matches(".*\\s#.*")) {
+      throw invalid(
+          key, stripped, "a value alone: a comment goes on a line of its own in a properties file");
+    }
+    return Optional.of(requireText(key, stripped));
+  }
+
+  private static String requireText(String key, String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(key + " is empty: leave it out for the default");
+    }
+    return value;
+  }
+
+  private static IllegalArgumentException invalid(String key, String value, String expected) {
+    return new IllegalArgumentException(key + " must be " + expected + ", not '" + value + "'");
+  }
+}
