@@ -25,6 +25,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -174,12 +175,6 @@ public final class Exports {
   private ExportWorkbook workbook(TableRequest request, Provenance provenance) {
     String quarter = request.quarter() == null ? "" : " " + request.quarter().label();
     String phase = request.phase() == null ? "both phases" : "phase " + request.phase().number();
-    Map<String, Object> phaseAndQuarter =
-        request.quarter() == null
-            ? Map.of()
-            : Map.of("phase", request.phase().number(), "period", request.quarter().end());
-    Map<String, Object> inPhase =
-        request.phase() == null ? Map.of() : Map.of("phase", request.phase().number());
     return switch (request.kind()) {
       case LEAGUE_TABLE -> {
         String title = "League table, " + phase + quarter;
@@ -187,7 +182,11 @@ public final class Exports {
             QueryTables.of(
                 "League table",
                 title,
-                queries.run(provenance.snapshot(), Query.LEAGUE_TABLE, phaseAndQuarter));
+                queries.run(
+                    provenance.snapshot(),
+                    QueryArguments.of(Query.LEAGUE_TABLE)
+                        .phase(request.phase())
+                        .quarter(request.quarter())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case REGION_TOTALS -> {
@@ -196,7 +195,11 @@ public final class Exports {
             QueryTables.of(
                 "Regional totals",
                 title,
-                queries.run(provenance.snapshot(), Query.REGION_TOTALS, phaseAndQuarter));
+                queries.run(
+                    provenance.snapshot(),
+                    QueryArguments.of(Query.REGION_TOTALS)
+                        .phase(request.phase())
+                        .quarter(request.quarter())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case PAYMENTS -> {
@@ -204,13 +207,15 @@ public final class Exports {
             "Payments, "
                 + phase
                 + (request.authority() == null ? "" : ", authority " + request.authority());
-        Map<String, Object> args =
-            request.authority() == null
-                ? inPhase
-                : Map.of("phase", request.phase().number(), "authority", request.authority());
         ExportTable table =
             QueryTables.of(
-                "Payments", title, queries.run(provenance.snapshot(), Query.PAYMENTS, args));
+                "Payments",
+                title,
+                queries.run(
+                    provenance.snapshot(),
+                    QueryArguments.of(Query.PAYMENTS)
+                        .phase(request.phase())
+                        .authority(request.authority())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case AUTHORITY_PROGRESS -> {
@@ -221,8 +226,9 @@ public final class Exports {
                 title,
                 queries.run(
                     provenance.snapshot(),
-                    Query.AUTHORITY_PROGRESS,
-                    Map.of("authority", request.authority(), "phase", request.phase().number())));
+                    QueryArguments.of(Query.AUTHORITY_PROGRESS)
+                        .authority(request.authority())
+                        .phase(request.phase())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case TIME_SERIES -> {
@@ -231,7 +237,9 @@ public final class Exports {
             QueryTables.of(
                 "Time series",
                 title,
-                queries.run(provenance.snapshot(), Query.TIME_SERIES, inPhase));
+                queries.run(
+                    provenance.snapshot(),
+                    QueryArguments.of(Query.TIME_SERIES).phase(request.phase())));
         yield new ExportWorkbook(title, List.of(table), provenance);
       }
       case BRIEFING_SUMMARY -> {

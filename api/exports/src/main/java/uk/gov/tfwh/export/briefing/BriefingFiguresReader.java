@@ -30,7 +30,9 @@ import uk.gov.tfwh.programme.projection.ReportedFigure;
 import uk.gov.tfwh.programme.reference.Target;
 import uk.gov.tfwh.programme.reference.TargetBasis;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /**
@@ -59,14 +61,13 @@ public final class BriefingFiguresReader {
 
   private BriefingFigures read(Phase phase, LocalDate period) {
     int phaseNumber = phase.number();
-    Map<String, Object> at = Map.of("phase", phaseNumber, "period", period);
 
-    QueryResult periods = run(Query.PERIODS, Map.of("phase", phaseNumber));
+    QueryResult periods = run(QueryArguments.of(Query.PERIODS).phase(phase));
     List<TrajectoryPoint> trajectory = new ArrayList<>();
     long reportingNow = 0;
-    for (int r = 0; r < periods.size(); r++) {
-      LocalDate end = periods.value(r, "period_end", LocalDate.class);
-      long reporting = periods.value(r, "authorities_reporting", Long.class);
+    for (ResultRow row : periods) {
+      LocalDate end = row.date("period_end");
+      long reporting = row.longValue("authorities_reporting");
       if (end.isAfter(period)) {
         break;
       }
@@ -74,15 +75,14 @@ public final class BriefingFiguresReader {
         reportingNow = reporting;
       }
       if (reporting > 0) {
-        QueryResult totals =
-            run(Query.NATIONAL_TOTALS, Map.of("phase", phaseNumber, "period", end));
+        QueryResult totals = run(inQuarter(Query.NATIONAL_TOTALS, phase, end));
         trajectory.add(
             new TrajectoryPoint(
                 end,
-                periods.value(r, "quarter_label", String.class),
-                totals.value(0, "turned_around", Long.class),
-                totals.value(0, "target_families", Long.class),
-                totals.value(0, "percent_of_target", BigDecimal.class),
+                row.text("quarter_label"),
+                totals.row(0).longValue("turned_around"),
+                totals.row(0).longValue("target_families"),
+                totals.row(0).decimal("percent_of_target"),
                 reporting));
       }
     }
@@ -96,7 +96,7 @@ public final class BriefingFiguresReader {
               + provenance.snapshotId());
     }
 
-    List<LeagueEntry> league = league(run(Query.LEAGUE_TABLE, at));
+    List<LeagueEntry> league = league(run(inQuarter(Query.LEAGUE_TABLE, phase, period)));
     return new BriefingFigures(
         phaseNumber,
         period,
@@ -109,35 +109,35 @@ public final class BriefingFiguresReader {
         BriefingRules.bottom(league),
         BriefingRules.risers(league),
         BriefingRules.fallers(league),
-        regions(run(Query.REGION_TOTALS, at)),
+        regions(run(inQuarter(Query.REGION_TOTALS, phase, period))),
         outlook(phase, period),
-        quality(phaseNumber, period, league));
+        quality(phase, period, league));
   }
 
   private Headline headline(Phase phase, LocalDate period, List<TrajectoryPoint> trajectory) {
-    QueryResult now = run(Query.NATIONAL_TOTALS, Map.of("phase", phase.number(), "period", period));
+    QueryResult now = run(inQuarter(Query.NATIONAL_TOTALS, phase, period));
     LocalDate previous = Quarter.endingOn(period).previous().end();
     TrajectoryPoint before = at(trajectory, previous);
     TrajectoryPoint yearEarlier =
         at(trajectory, Quarter.endingOn(period).previous().previous().previous().previous().end());
-    long turnedAround = now.value(0, "turned_around", Long.class);
-    BigDecimal percent = now.value(0, "percent_of_target", BigDecimal.class);
+    long turnedAround = now.row(0).longValue("turned_around");
+    BigDecimal percent = now.row(0).decimal("percent_of_target");
 
-    QueryResult payments = run(Query.PAYMENTS, Map.of("phase", phase.number()));
+    QueryResult payments = run(QueryArguments.of(Query.PAYMENTS).phase(phase));
     BigDecimal paid = BigDecimal.ZERO.setScale(2);
     Set<String> paidAuthorities = new HashSet<>();
-    for (int r = 0; r < payments.size(); r++) {
-      if (!payments.value(r, "period_end", LocalDate.class).isAfter(period)) {
-        paid = paid.add(payments.value(r, "total_gbp", BigDecimal.class));
-        paidAuthorities.add(payments.value(r, "authority_code", String.class));
+    for (ResultRow row : payments) {
+      if (!row.date("period_end").isAfter(period)) {
+        paid = paid.add(row.decimal("total_gbp"));
+        paidAuthorities.add(row.text("authority_code"));
       }
     }
     return new Headline(
         turnedAround,
-        now.value(0, "target_families", Long.class),
+        now.row(0).longValue("target_families"),
         percent,
-        now.value(0, "authorities_reporting", Long.class),
-        now.value(0, "authorities_total", Long.class),
+        now.row(0).longValue("authorities_reporting"),
+        now.row(0).longValue("authorities_total"),
         before == null ? null : previous,
         before == null ? null : turnedAround - before.turnedAround(),
         before == null ? null : percent.subtract(before.percentOfTarget()),
@@ -155,19 +155,16 @@ public final class BriefingFiguresReader {
 
   /** Every authority's cap in the phase, summed: the most the phase's payments can come to. */
   private BigDecimal cap(Phase phase) {
-    QueryResult authorities = run(Query.AUTHORITIES, Map.of());
+    QueryResult authorities = run(QueryArguments.of(Query.AUTHORITIES));
     BigDecimal cap = BigDecimal.ZERO.setScale(2);
-    for (int r = 0; r < authorities.size(); r++) {
-      Integer families = authorities.value(r, "phase" + phase.number() + "_target", Integer.class);
+    for (ResultRow row : authorities) {
+      Integer families = row.integer("phase" + phase.number() + "_target");
       if (families != null && families > 0) {
         cap =
             cap.add(
                 PaymentRules.maximum(
                     new Target(
-                        authorities.value(r, "authority_code", String.class),
-                        phase,
-                        families,
-                        TargetBasis.PUBLISHED)));
+                        row.text("authority_code"), phase, families, TargetBasis.PUBLISHED)));
       }
     }
     return cap;
@@ -178,18 +175,18 @@ public final class BriefingFiguresReader {
    * quarter (the time series gives every authority's quarters in one query).
    */
   private Outlook outlook(Phase phase, LocalDate period) {
-    QueryResult series = run(Query.TIME_SERIES, Map.of("phase", phase.number()));
+    QueryResult series = run(QueryArguments.of(Query.TIME_SERIES).phase(phase));
     Map<String, List<ReportedFigure>> reported = new HashMap<>();
     Map<String, Integer> targets = new HashMap<>();
     Set<String> reportingNow = new HashSet<>();
-    for (int r = 0; r < series.size(); r++) {
-      LocalDate end = series.value(r, "period_end", LocalDate.class);
-      Long figure = series.value(r, "turned_around", Long.class);
-      Integer target = series.value(r, "target_families", Integer.class);
+    for (ResultRow row : series) {
+      LocalDate end = row.date("period_end");
+      Long figure = row.longValue("turned_around");
+      Integer target = row.integer("target_families");
       if (end.isAfter(period) || figure == null || target == null || target <= 0) {
         continue;
       }
-      String code = series.value(r, "authority_code", String.class);
+      String code = row.text("authority_code");
       reported
           .computeIfAbsent(code, c -> new ArrayList<>())
           .add(new ReportedFigure(Quarter.endingOn(end), figure));
@@ -217,55 +214,55 @@ public final class BriefingFiguresReader {
 
   private static List<LeagueEntry> league(QueryResult result) {
     List<LeagueEntry> entries = new ArrayList<>(result.size());
-    for (int r = 0; r < result.size(); r++) {
+    for (ResultRow row : result) {
       entries.add(
           new LeagueEntry(
-              result.value(r, "national_rank", Integer.class),
-              result.value(r, "authority_code", String.class),
-              result.value(r, "authority_name", String.class),
-              result.value(r, "region_name", String.class),
-              result.value(r, "turned_around", Long.class),
-              result.value(r, "target_families", Integer.class),
-              result.value(r, "percent_of_target", BigDecimal.class),
-              result.value(r, "change_in_turned_around", Long.class),
-              result.value(r, "change_in_percent_points", BigDecimal.class)));
+              row.integer("national_rank"),
+              row.text("authority_code"),
+              row.text("authority_name"),
+              row.text("region_name"),
+              row.longValue("turned_around"),
+              row.integer("target_families"),
+              row.decimal("percent_of_target"),
+              row.longValue("change_in_turned_around"),
+              row.decimal("change_in_percent_points")));
     }
     return entries;
   }
 
   private static List<RegionLine> regions(QueryResult result) {
     List<RegionLine> lines = new ArrayList<>(result.size());
-    for (int r = 0; r < result.size(); r++) {
+    for (ResultRow row : result) {
       lines.add(
           new RegionLine(
-              result.value(r, "region_code", String.class),
-              result.value(r, "region_name", String.class),
-              result.value(r, "authorities_reporting", Long.class),
-              result.value(r, "authorities_total", Long.class),
-              result.value(r, "turned_around", Long.class),
-              result.value(r, "target_families", Long.class),
-              result.value(r, "percent_of_target", BigDecimal.class)));
+              row.text("region_code"),
+              row.text("region_name"),
+              row.longValue("authorities_reporting"),
+              row.longValue("authorities_total"),
+              row.longValue("turned_around"),
+              row.longValue("target_families"),
+              row.decimal("percent_of_target")));
     }
     return lines;
   }
 
-  private QualityNotes quality(int phase, LocalDate period, List<LeagueEntry> league) {
-    QueryResult status = run(Query.DATA_QUALITY, Map.of("phase", phase, "period", period));
+  private QualityNotes quality(Phase phase, LocalDate period, List<LeagueEntry> league) {
+    QueryResult status = run(inQuarter(Query.DATA_QUALITY, phase, period));
     List<ReturnNote> late = new ArrayList<>();
     List<ReturnNote> missing = new ArrayList<>();
     List<Revision> revisions = new ArrayList<>();
-    for (int r = 0; r < status.size(); r++) {
-      String code = status.value(r, "authority_code", String.class);
-      String name = status.value(r, "authority_name", String.class);
-      String region = status.value(r, "region_name", String.class);
-      Instant first = status.value(r, "first_submitted_at", Instant.class);
-      if ("missing".equals(status.value(r, "status", String.class))) {
+    for (ResultRow row : status) {
+      String code = row.text("authority_code");
+      String name = row.text("authority_name");
+      String region = row.text("region_name");
+      Instant first = row.instant("first_submitted_at");
+      if ("missing".equals(row.text("status"))) {
         missing.add(new ReturnNote(code, name, region, null));
       }
-      if (Boolean.TRUE.equals(status.value(r, "late", Boolean.class))) {
+      if (row.isTrue("late")) {
         late.add(new ReturnNote(code, name, region, first));
       }
-      if (Boolean.TRUE.equals(status.value(r, "resubmitted", Boolean.class))) {
+      if (row.isTrue("resubmitted")) {
         Revision revision = revision(code, name, phase, period);
         if (revision != null
             && BriefingRules.isLargeRevision(
@@ -278,12 +275,11 @@ public final class BriefingFiguresReader {
   }
 
   /** The first accepted version against the current one (history is in submission order). */
-  private Revision revision(String code, String name, int phase, LocalDate period) {
-    QueryResult history =
-        run(Query.RETURN_HISTORY, Map.of("authority", code, "phase", phase, "period", period));
+  private Revision revision(String code, String name, Phase phase, LocalDate period) {
+    QueryResult history = run(inQuarter(Query.RETURN_HISTORY, phase, period).authority(code));
     Integer current = null;
     for (int r = 0; r < history.size(); r++) {
-      if (Boolean.TRUE.equals(history.value(r, "is_current", Boolean.class))) {
+      if (history.row(r).isTrue("is_current")) {
         current = r;
       }
     }
@@ -293,13 +289,17 @@ public final class BriefingFiguresReader {
     return new Revision(
         code,
         name,
-        history.value(0, "turned_around", Long.class),
-        history.value(current, "turned_around", Long.class),
+        history.row(0).longValue("turned_around"),
+        history.row(current).longValue("turned_around"),
         history.size(),
-        history.value(current, "revision_note", String.class));
+        history.row(current).text("revision_note"));
   }
 
-  private QueryResult run(Query query, Map<String, ?> arguments) {
-    return queries.run(provenance.snapshot(), query, arguments);
+  private QueryResult run(QueryArguments arguments) {
+    return queries.run(provenance.snapshot(), arguments);
+  }
+
+  private static QueryArguments inQuarter(Query query, Phase phase, LocalDate end) {
+    return QueryArguments.of(query).phase(phase).quarter(Quarter.endingOn(end));
   }
 }

@@ -3,7 +3,6 @@ package uk.gov.tfwh.export.profile;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +24,9 @@ import uk.gov.tfwh.programme.projection.Projection;
 import uk.gov.tfwh.programme.projection.ReportedFigure;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
@@ -46,6 +47,7 @@ public final class AuthorityProfileReader {
   private final Provenance figures;
   private final PinnedSnapshot benchmarks;
   private final Phase phase;
+  private final Quarter quarter;
   private final LocalDate period;
   private final boolean restrictedShown;
   private final boolean shared;
@@ -69,7 +71,8 @@ public final class AuthorityProfileReader {
     this.figures = requireNonNull(figures, "figures");
     this.benchmarks = requireNonNull(benchmarks, "benchmarks");
     this.phase = requireNonNull(phase, "phase");
-    this.period = requireNonNull(quarter, "quarter").end();
+    this.quarter = requireNonNull(quarter, "quarter");
+    this.period = quarter.end();
     this.restrictedShown = restrictedShown;
     this.shared = shared;
   }
@@ -125,33 +128,32 @@ public final class AuthorityProfileReader {
     if (authority.isEmpty()) {
       throw new NoFiguresException("there is no authority " + code);
     }
-    Integer target = authority.value(0, "phase" + phase.number() + "_target", Integer.class);
-    String basis = authority.value(0, "phase" + phase.number() + "_target_basis", String.class);
+    Integer target = authority.row(0).integer("phase" + phase.number() + "_target");
+    String basis = authority.row(0).text("phase" + phase.number() + "_target_basis");
     Quarter asAt = Quarter.endingOn(period);
 
     QueryResult progress =
         queries.run(
             figures.snapshot(),
-            Query.AUTHORITY_PROGRESS,
-            Map.of("authority", code, "phase", phase.number()));
+            QueryArguments.of(Query.AUTHORITY_PROGRESS).authority(code).phase(phase));
     List<QuarterLine> series = new ArrayList<>();
     QuarterLine latest = null;
-    for (int i = 0; i < progress.size(); i++) {
-      LocalDate end = progress.value(i, "period_end", LocalDate.class);
+    for (ResultRow row : progress) {
+      LocalDate end = row.date("period_end");
       if (Quarter.endingOn(end).isAfter(asAt)) {
         continue;
       }
       QuarterLine line =
           new QuarterLine(
               end,
-              progress.value(i, "quarter_label", String.class),
-              progress.value(i, "turned_around", Long.class),
-              progress.value(i, "target_families", Integer.class),
-              progress.value(i, "percent_of_target", BigDecimal.class),
-              progress.value(i, "national_rank", Integer.class),
-              progress.value(i, "quartile", Integer.class),
-              progress.value(i, "change_in_turned_around", Long.class),
-              progress.value(i, "change_in_percent_points", BigDecimal.class));
+              row.text("quarter_label"),
+              row.longValue("turned_around"),
+              row.integer("target_families"),
+              row.decimal("percent_of_target"),
+              row.integer("national_rank"),
+              row.integer("quartile"),
+              row.longValue("change_in_turned_around"),
+              row.decimal("change_in_percent_points"));
       series.add(line);
       if (end.equals(period)) {
         latest = line;
@@ -174,16 +176,16 @@ public final class AuthorityProfileReader {
         if (members.column("is_subject").contains(Boolean.TRUE)) {
           groups.add(new Benchmark(group.getKey(), group.getValue(), BenchmarkSummary.of(members)));
           if (group.getKey().equals("neighbours")) {
-            for (int r = 0; r < members.size(); r++) {
+            for (ResultRow row : members) {
               neighbours.add(
                   new AuthorityProfile.Neighbour(
-                      members.value(r, "group_rank", Integer.class),
-                      members.value(r, "authority_code", String.class),
-                      members.value(r, "authority_name", String.class),
-                      Boolean.TRUE.equals(members.value(r, "is_subject", Boolean.class)),
-                      members.value(r, "turned_around", Long.class),
-                      members.value(r, "target_families", Integer.class),
-                      members.value(r, "percent_of_target", BigDecimal.class)));
+                      row.integer("group_rank"),
+                      row.text("authority_code"),
+                      row.text("authority_name"),
+                      row.isTrue("is_subject"),
+                      row.longValue("turned_around"),
+                      row.integer("target_families"),
+                      row.decimal("percent_of_target")));
             }
           }
         }
@@ -205,9 +207,9 @@ public final class AuthorityProfileReader {
         period,
         asAt.label(),
         code,
-        authority.value(0, "authority_name", String.class),
-        authority.value(0, "region_name", String.class),
-        authority.value(0, "authority_type", String.class),
+        authority.row(0).text("authority_name"),
+        authority.row(0).text("region_name"),
+        authority.row(0).text("authority_type"),
         target,
         basis,
         latest,
@@ -224,7 +226,7 @@ public final class AuthorityProfileReader {
 
   private QueryResult authority(String code) {
     if (!shared) {
-      return queries.run(figures.snapshot(), Query.AUTHORITIES, Map.of("authority", code));
+      return queries.run(figures.snapshot(), QueryArguments.of(Query.AUTHORITIES).authority(code));
     }
     List<Object> row = allAuthorities().get(code);
     QueryResult all = allAuthoritiesResult;
@@ -235,12 +237,11 @@ public final class AuthorityProfileReader {
 
   private Map<String, List<Object>> allAuthorities() {
     if (authorities == null) {
-      allAuthoritiesResult = queries.run(figures.snapshot(), Query.AUTHORITIES, Map.of());
+      allAuthoritiesResult = queries.run(figures.snapshot(), QueryArguments.of(Query.AUTHORITIES));
       authorities = new LinkedHashMap<>();
       for (int i = 0; i < allAuthoritiesResult.size(); i++) {
         authorities.put(
-            allAuthoritiesResult.value(i, "authority_code", String.class),
-            allAuthoritiesResult.rows().get(i));
+            allAuthoritiesResult.row(i).text("authority_code"), allAuthoritiesResult.rows().get(i));
       }
     }
     return authorities;
@@ -250,22 +251,14 @@ public final class AuthorityProfileReader {
     if (!shared || group.equals("neighbours")) {
       return queries.run(
           benchmarks,
-          Query.BENCHMARK,
-          Map.of(
-              "authority",
-              code,
-              "phase",
-              phase.number(),
-              "period",
-              period,
-              "comparison_group",
-              group));
+          QueryArguments.of(Query.BENCHMARK)
+              .authority(code)
+              .phase(phase)
+              .quarter(quarter)
+              .comparisonGroup(group));
     }
     return fromLeagueTable(
-        code,
-        group,
-        authority.value(0, "region_code", String.class),
-        authority.value(0, "authority_type", String.class));
+        code, group, authority.row(0).text("region_code"), authority.row(0).text("authority_type"));
   }
 
   /**
@@ -277,41 +270,39 @@ public final class AuthorityProfileReader {
     if (league == null) {
       league =
           queries.run(
-              benchmarks, Query.LEAGUE_TABLE, Map.of("phase", phase.number(), "period", period));
+              benchmarks, QueryArguments.of(Query.LEAGUE_TABLE).phase(phase).quarter(quarter));
     }
     List<Integer> members = new ArrayList<>();
     for (int i = 0; i < league.size(); i++) {
       boolean member =
           switch (group) {
-            case "region" ->
-                region != null && region.equals(league.value(i, "region_code", String.class));
-            case "type" ->
-                type != null && type.equals(league.value(i, "authority_type", String.class));
+            case "region" -> region != null && region.equals(league.row(i).text("region_code"));
+            case "type" -> type != null && type.equals(league.row(i).text("authority_type"));
             default -> true;
           };
-      if (member || code.equals(league.value(i, "authority_code", String.class))) {
+      if (member || code.equals(league.row(i).text("authority_code"))) {
         members.add(i);
       }
     }
     List<List<Object>> rows = new ArrayList<>();
     for (int i : members) {
-      int nationalRank = league.value(i, "national_rank", Integer.class);
+      int nationalRank = league.row(i).integer("national_rank");
       int groupRank = 1;
       for (int j : members) {
-        if (league.value(j, "national_rank", Integer.class) < nationalRank) {
+        if (league.row(j).integer("national_rank") < nationalRank) {
           groupRank++;
         }
       }
       List<Object> row = new ArrayList<>();
-      row.add(league.value(i, "authority_code", String.class));
-      row.add(league.value(i, "authority_name", String.class));
-      row.add(league.value(i, "region_name", String.class));
-      row.add(league.value(i, "authority_type", String.class));
-      row.add(code.equals(league.value(i, "authority_code", String.class)));
+      row.add(league.row(i).text("authority_code"));
+      row.add(league.row(i).text("authority_name"));
+      row.add(league.row(i).text("region_name"));
+      row.add(league.row(i).text("authority_type"));
+      row.add(code.equals(league.row(i).text("authority_code")));
       row.add(null);
-      row.add(league.value(i, "turned_around", Long.class));
-      row.add(league.value(i, "target_families", Integer.class));
-      row.add(league.value(i, "percent_of_target", BigDecimal.class));
+      row.add(league.row(i).longValue("turned_around"));
+      row.add(league.row(i).integer("target_families"));
+      row.add(league.row(i).decimal("percent_of_target"));
       row.add(nationalRank);
       row.add(groupRank);
       row.add(members.size());
@@ -325,7 +316,7 @@ public final class AuthorityProfileReader {
     List<Integer> rows;
     if (shared) {
       if (payments == null) {
-        payments = queries.run(figures.snapshot(), Query.PAYMENTS, Map.of("phase", phase.number()));
+        payments = queries.run(figures.snapshot(), QueryArguments.of(Query.PAYMENTS).phase(phase));
         paymentRows = byAuthority(payments);
       }
       result = payments;
@@ -333,29 +324,27 @@ public final class AuthorityProfileReader {
     } else {
       result =
           queries.run(
-              figures.snapshot(),
-              Query.PAYMENTS,
-              Map.of("phase", phase.number(), "authority", code));
+              figures.snapshot(), QueryArguments.of(Query.PAYMENTS).phase(phase).authority(code));
       rows = allRows(result);
     }
     Integer last = null;
     for (int i : rows) {
-      if (!result.value(i, "period_end", LocalDate.class).isAfter(period)) {
+      if (!result.row(i).date("period_end").isAfter(period)) {
         last = i;
       }
     }
     if (last == null) {
       return null;
     }
-    LocalDate end = result.value(last, "period_end", LocalDate.class);
-    BigDecimal cap = result.value(last, "cap_gbp", BigDecimal.class);
-    BigDecimal toDate = result.value(last, "cumulative_gbp", BigDecimal.class);
+    LocalDate end = result.row(last).date("period_end");
+    BigDecimal cap = result.row(last).decimal("cap_gbp");
+    BigDecimal toDate = result.row(last).decimal("cumulative_gbp");
     return new Payments(
         end,
-        end.equals(period) ? result.value(last, "total_gbp", BigDecimal.class) : BigDecimal.ZERO,
+        end.equals(period) ? result.row(last).decimal("total_gbp") : BigDecimal.ZERO,
         toDate,
         cap,
-        result.value(last, "remaining_cap_gbp", BigDecimal.class),
+        result.row(last).decimal("remaining_cap_gbp"),
         cap != null && toDate.compareTo(cap) >= 0);
   }
 
@@ -367,12 +356,11 @@ public final class AuthorityProfileReader {
         quality =
             queries.run(
                 figures.snapshot(),
-                Query.DATA_QUALITY,
-                Map.of("phase", phase.number(), "period", period));
+                QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter));
       }
       result = quality;
       for (int i = 0; i < result.size(); i++) {
-        if (code.equals(result.value(i, "authority_code", String.class))) {
+        if (code.equals(result.row(i).text("authority_code"))) {
           row = i;
         }
       }
@@ -380,21 +368,20 @@ public final class AuthorityProfileReader {
       result =
           queries.run(
               figures.snapshot(),
-              Query.DATA_QUALITY,
-              Map.of("phase", phase.number(), "period", period, "authority", code));
+              QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter).authority(code));
       row = result.isEmpty() ? -1 : 0;
     }
     if (row < 0) {
       return null;
     }
     return new Quality(
-        result.value(row, "status", String.class),
-        Boolean.TRUE.equals(result.value(row, "late", Boolean.class)),
-        Boolean.TRUE.equals(result.value(row, "resubmitted", Boolean.class)),
-        orZero(result.value(row, "versions", Long.class)),
-        orZero(result.value(row, "rejections", Long.class)),
-        orZero(result.value(row, "warnings", Long.class)),
-        orZero(result.value(row, "notes", Long.class)));
+        result.row(row).text("status"),
+        result.row(row).isTrue("late"),
+        result.row(row).isTrue("resubmitted"),
+        orZero(result.row(row).longValue("versions")),
+        orZero(result.row(row).longValue("rejections")),
+        orZero(result.row(row).longValue("warnings")),
+        orZero(result.row(row).longValue("notes")));
   }
 
   private List<Finding> findings(String code) {
@@ -405,8 +392,7 @@ public final class AuthorityProfileReader {
         findings =
             queries.run(
                 figures.snapshot(),
-                Query.DATA_QUALITY_FINDINGS,
-                Map.of("phase", phase.number(), "period", period));
+                QueryArguments.of(Query.DATA_QUALITY_FINDINGS).phase(phase).quarter(quarter));
         findingRows = byAuthority(findings);
       }
       result = findings;
@@ -415,33 +401,35 @@ public final class AuthorityProfileReader {
       result =
           queries.run(
               figures.snapshot(),
-              Query.DATA_QUALITY_FINDINGS,
-              Map.of("phase", phase.number(), "period", period, "authority", code));
+              QueryArguments.of(Query.DATA_QUALITY_FINDINGS)
+                  .phase(phase)
+                  .quarter(quarter)
+                  .authority(code));
       rows = allRows(result);
     }
     List<Finding> list = new ArrayList<>();
     for (int i : rows) {
       list.add(
           new Finding(
-              result.value(i, "rule_id", String.class),
-              result.value(i, "severity", String.class),
+              result.row(i).text("rule_id"),
+              result.row(i).text("severity"),
               where(result, i),
-              result.value(i, "message", String.class)));
+              result.row(i).text("message")));
     }
     return list;
   }
 
   private static String where(QueryResult result, int i) {
     StringBuilder where = new StringBuilder();
-    String file = result.value(i, "file", String.class);
+    String file = result.row(i).text("file");
     if (file != null) {
       where.append(file);
     }
-    Integer row = result.value(i, "row_number", Integer.class);
+    Integer row = result.row(i).integer("row_number");
     if (row != null) {
       where.append(where.isEmpty() ? "" : ", ").append("row ").append(row);
     }
-    String column = result.value(i, "column_name", String.class);
+    String column = result.row(i).text("column_name");
     if (column != null) {
       where.append(where.isEmpty() ? "" : ", ").append(column);
     }
@@ -452,18 +440,17 @@ public final class AuthorityProfileReader {
     QueryResult result =
         queries.run(
             figures.snapshot(),
-            Query.RETURN_HISTORY,
-            Map.of("authority", code, "phase", phase.number(), "period", period));
+            QueryArguments.of(Query.RETURN_HISTORY).authority(code).phase(phase).quarter(quarter));
     List<ReturnVersion> versions = new ArrayList<>();
-    for (int i = 0; i < result.size(); i++) {
+    for (ResultRow row : result) {
       versions.add(
           new ReturnVersion(
-              result.value(i, "return_id", String.class),
-              result.value(i, "submitted_at", Instant.class),
-              result.value(i, "submitted_by", String.class),
-              orZero(result.value(i, "turned_around", Long.class)),
-              Boolean.TRUE.equals(result.value(i, "is_current", Boolean.class)),
-              result.value(i, "revision_note", String.class)));
+              row.text("return_id"),
+              row.instant("submitted_at"),
+              row.text("submitted_by"),
+              orZero(row.longValue("turned_around")),
+              row.isTrue("is_current"),
+              row.text("revision_note")));
     }
     return versions;
   }
@@ -471,7 +458,7 @@ public final class AuthorityProfileReader {
   private static Map<String, List<Integer>> byAuthority(QueryResult result) {
     Map<String, List<Integer>> rows = new HashMap<>();
     for (int i = 0; i < result.size(); i++) {
-      String code = result.value(i, "authority_code", String.class);
+      String code = result.row(i).text("authority_code");
       if (code != null) {
         rows.computeIfAbsent(code, c -> new ArrayList<>()).add(i);
       }

@@ -3,10 +3,10 @@ package uk.gov.tfwh.api.authority;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -34,7 +34,7 @@ public class Authorities {
 
   /** The authority's reference row; 404 when the snapshot has no such authority. */
   public QueryResult require(PinnedSnapshot snapshot, String code) {
-    QueryResult found = queries.run(snapshot, Query.AUTHORITIES, Arguments.of("authority", code));
+    QueryResult found = queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES).authority(code));
     if (found.isEmpty()) {
       throw new NotFoundException("there is no authority " + code);
     }

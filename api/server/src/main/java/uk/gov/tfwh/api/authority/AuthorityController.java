@@ -1,7 +1,6 @@
 package uk.gov.tfwh.api.authority;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,6 +10,7 @@ import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 @RestController
@@ -38,7 +38,7 @@ class AuthorityController {
                 snapshot.id(),
                 snapshot.release(),
                 Table.from(
-                    queries.run(snapshot, Query.AUTHORITIES, Map.of()),
+                    queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES)),
                     AuthorityList.ROW.picks())));
   }
 }

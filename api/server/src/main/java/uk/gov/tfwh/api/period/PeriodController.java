@@ -8,10 +8,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 @RestController
@@ -31,7 +32,7 @@ class PeriodController {
   @GetMapping("/api/v1/periods")
   ResponseEntity<PeriodList> periods(
       @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {
-    Integer checked = phase == null ? null : PeriodParameters.phase(phase).number();
+    Phase checked = phase == null ? null : PeriodParameters.phase(phase);
     return reads.respond(
         request,
         viewer,
@@ -41,7 +42,7 @@ class PeriodController {
                 snapshot.id(),
                 snapshot.release(),
                 Table.from(
-                    queries.run(snapshot, Query.PERIODS, Arguments.of("phase", checked)),
+                    queries.run(snapshot, QueryArguments.of(Query.PERIODS).phase(checked)),
                     PeriodList.ROW.picks())));
   }
 }
