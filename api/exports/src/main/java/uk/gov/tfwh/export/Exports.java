@@ -176,72 +176,46 @@ public final class Exports {
     String quarter = request.quarter() == null ? "" : " " + request.quarter().label();
     String phase = request.phase() == null ? "both phases" : "phase " + request.phase().number();
     return switch (request.kind()) {
-      case LEAGUE_TABLE -> {
-        String title = "League table, " + phase + quarter;
-        ExportTable table =
-            QueryTables.of(
-                "League table",
-                title,
-                queries.run(
-                    provenance.snapshot(),
-                    QueryArguments.of(Query.LEAGUE_TABLE)
-                        .phase(request.phase())
-                        .quarter(request.quarter())));
-        yield new ExportWorkbook(title, List.of(table), provenance);
-      }
-      case REGION_TOTALS -> {
-        String title = "Regional totals, " + phase + quarter;
-        ExportTable table =
-            QueryTables.of(
-                "Regional totals",
-                title,
-                queries.run(
-                    provenance.snapshot(),
-                    QueryArguments.of(Query.REGION_TOTALS)
-                        .phase(request.phase())
-                        .quarter(request.quarter())));
-        yield new ExportWorkbook(title, List.of(table), provenance);
-      }
-      case PAYMENTS -> {
-        String title =
-            "Payments, "
-                + phase
-                + (request.authority() == null ? "" : ", authority " + request.authority());
-        ExportTable table =
-            QueryTables.of(
-                "Payments",
-                title,
-                queries.run(
-                    provenance.snapshot(),
-                    QueryArguments.of(Query.PAYMENTS)
-                        .phase(request.phase())
-                        .authority(request.authority())));
-        yield new ExportWorkbook(title, List.of(table), provenance);
-      }
-      case AUTHORITY_PROGRESS -> {
-        String title = "Progress of authority " + request.authority() + ", " + phase;
-        ExportTable table =
-            QueryTables.of(
-                "Progress " + request.authority(),
-                title,
-                queries.run(
-                    provenance.snapshot(),
-                    QueryArguments.of(Query.AUTHORITY_PROGRESS)
-                        .authority(request.authority())
-                        .phase(request.phase())));
-        yield new ExportWorkbook(title, List.of(table), provenance);
-      }
-      case TIME_SERIES -> {
-        String title = "Time series: every authority's figures for every quarter, " + phase;
-        ExportTable table =
-            QueryTables.of(
-                "Time series",
-                title,
-                queries.run(
-                    provenance.snapshot(),
-                    QueryArguments.of(Query.TIME_SERIES).phase(request.phase())));
-        yield new ExportWorkbook(title, List.of(table), provenance);
-      }
+      case LEAGUE_TABLE ->
+          queryTable(
+              "League table",
+              "League table, " + phase + quarter,
+              QueryArguments.of(Query.LEAGUE_TABLE)
+                  .phase(request.phase())
+                  .quarter(request.quarter()),
+              provenance);
+      case REGION_TOTALS ->
+          queryTable(
+              "Regional totals",
+              "Regional totals, " + phase + quarter,
+              QueryArguments.of(Query.REGION_TOTALS)
+                  .phase(request.phase())
+                  .quarter(request.quarter()),
+              provenance);
+      case PAYMENTS ->
+          queryTable(
+              "Payments",
+              "Payments, "
+                  + phase
+                  + (request.authority() == null ? "" : ", authority " + request.authority()),
+              QueryArguments.of(Query.PAYMENTS)
+                  .phase(request.phase())
+                  .authority(request.authority()),
+              provenance);
+      case AUTHORITY_PROGRESS ->
+          queryTable(
+              "Progress " + request.authority(),
+              "Progress of authority " + request.authority() + ", " + phase,
+              QueryArguments.of(Query.AUTHORITY_PROGRESS)
+                  .authority(request.authority())
+                  .phase(request.phase()),
+              provenance);
+      case TIME_SERIES ->
+          queryTable(
+              "Time series",
+              "Time series: every authority's figures for every quarter, " + phase,
+              QueryArguments.of(Query.TIME_SERIES).phase(request.phase()),
+              provenance);
       case BRIEFING_SUMMARY -> {
         BriefingFigures figures =
             BriefingFiguresReader.read(queries, provenance, request.phase(), request.quarter());
@@ -251,6 +225,13 @@ public final class Exports {
             provenance);
       }
     };
+  }
+
+  /** A workbook of one query's whole result, under its title. */
+  private ExportWorkbook queryTable(
+      String name, String title, QueryArguments arguments, Provenance provenance) {
+    ExportTable table = QueryTables.of(name, title, queries.run(provenance.snapshot(), arguments));
+    return new ExportWorkbook(title, List.of(table), provenance);
   }
 
   /**

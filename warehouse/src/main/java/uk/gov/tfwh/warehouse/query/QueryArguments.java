@@ -61,6 +61,18 @@ public record QueryArguments(Query query, Map<String, Object> values) {
     return with("comparison_group", group);
   }
 
+  /**
+   * The same arguments for another query that declares them all, such as a quarter's data quality
+   * and its findings.
+   */
+  public QueryArguments forQuery(Query other) {
+    QueryArguments moved = of(other);
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      moved = moved.with(value.getKey(), value.getValue());
+    }
+    return moved;
+  }
+
   private QueryArguments with(String name, Object value) {
     QueryParameter parameter =
         query.parameters().stream()

@@ -49,6 +49,19 @@ class QueryArgumentsTest {
   }
 
   @Test
+  void theSameArgumentsServeAnotherQueryOnlyWhenItDeclaresThemAll() {
+    QueryArguments quality =
+        QueryArguments.of(Query.DATA_QUALITY).phase(Phase.ONE).quarter(Quarter.of(2013, 3));
+
+    QueryArguments findings = quality.forQuery(Query.DATA_QUALITY_FINDINGS);
+
+    assertThat(findings.query()).isEqualTo(Query.DATA_QUALITY_FINDINGS);
+    assertThat(findings.values()).isEqualTo(quality.values());
+    assertThatThrownBy(() -> quality.forQuery(Query.AUTHORITY_PROGRESS))
+        .hasMessage("authority_progress has no parameter 'period'");
+  }
+
+  @Test
   void aRequiredParameterLeftUnsetIsRefusedWhenBound() {
     QueryArguments arguments = QueryArguments.of(Query.NATIONAL_TOTALS).phase(Phase.ONE);
 

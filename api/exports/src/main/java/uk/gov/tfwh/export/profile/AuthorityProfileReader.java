@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,12 +109,14 @@ public final class AuthorityProfileReader {
 
   /** Every authority of the snapshot's reference set, code to name, in name order. */
   public Map<String, String> authorityNames() {
+    allAuthorities();
+    List<ResultRow> byName = new ArrayList<>();
+    allAuthoritiesResult.forEach(byName::add);
+    byName.sort(
+        Comparator.comparing(
+            (ResultRow row) -> row.text("authority_name"), String.CASE_INSENSITIVE_ORDER));
     Map<String, String> names = new LinkedHashMap<>();
-    allAuthorities().entrySet().stream()
-        .sorted(
-            (a, b) ->
-                ((String) a.getValue().get(1)).compareToIgnoreCase((String) b.getValue().get(1)))
-        .forEach(e -> names.put(e.getKey(), (String) e.getValue().get(1)));
+    byName.forEach(row -> names.put(row.text("authority_code"), row.text("authority_name")));
     return names;
   }
 

@@ -34,20 +34,10 @@ public class DataQualityReports {
     if (authority != null) {
       authorities.require(snapshot, authority);
     }
-    QueryResult status =
-        queries.run(
-            snapshot,
-            QueryArguments.of(Query.DATA_QUALITY)
-                .phase(phase)
-                .quarter(quarter)
-                .authority(authority));
-    QueryResult findings =
-        queries.run(
-            snapshot,
-            QueryArguments.of(Query.DATA_QUALITY_FINDINGS)
-                .phase(phase)
-                .quarter(quarter)
-                .authority(authority));
+    QueryArguments quarterOf =
+        QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter).authority(authority);
+    QueryResult status = queries.run(snapshot, quarterOf);
+    QueryResult findings = queries.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String name : STATUSES) {
       counts.put(name, status.column("status").stream().filter(name::equals).count());

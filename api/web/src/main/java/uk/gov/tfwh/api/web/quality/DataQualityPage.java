@@ -175,18 +175,12 @@ public class DataQualityPage {
       throw new BadPageRequest(
           "state must be one of " + String.join(", ", STATES) + ", not '" + state + "'");
     }
-    QueryResult status =
-        figures.run(
-            snapshot,
-            QueryArguments.of(Query.DATA_QUALITY)
-                .phase(chosen.programmePhase())
-                .quarter(chosen.quarter()));
-    QueryResult findings =
-        figures.run(
-            snapshot,
-            QueryArguments.of(Query.DATA_QUALITY_FINDINGS)
-                .phase(chosen.programmePhase())
-                .quarter(chosen.quarter()));
+    QueryArguments quarterOf =
+        QueryArguments.of(Query.DATA_QUALITY)
+            .phase(chosen.programmePhase())
+            .quarter(chosen.quarter());
+    QueryResult status = figures.run(snapshot, quarterOf);
+    QueryResult findings = figures.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
     Map<String, List<FindingRow>> byAuthority = new LinkedHashMap<>();
     List<FindingRow> all = FindingRow.of(findings);
     for (int i = 0; i < findings.size(); i++) {
