@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import uk.gov.tfwh.api.progress.ProgressReports;
+import uk.gov.tfwh.api.totals.Totals;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -34,6 +35,7 @@ final class AuthorityContent {
 
   private final PageReads figures;
   private final ProgressReports progress;
+  private final Totals totals;
   private final PageViewer viewer;
   final String code;
   final String name;
@@ -48,6 +50,7 @@ final class AuthorityContent {
   private AuthorityContent(
       PageReads figures,
       ProgressReports progress,
+      Totals totals,
       PageViewer viewer,
       String code,
       QueryResult reference,
@@ -57,6 +60,7 @@ final class AuthorityContent {
       PinnedSnapshot shared) {
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
+    this.totals = requireNonNull(totals, "totals");
     this.viewer = requireNonNull(viewer, "viewer");
     this.code = requireNonNull(code, "code");
     this.name = reference.row(0).text("authority_name");
@@ -75,6 +79,7 @@ final class AuthorityContent {
   static AuthorityContent of(
       PageReads figures,
       ProgressReports progress,
+      Totals totals,
       PageViewer viewer,
       String code,
       String phase,
@@ -92,6 +97,7 @@ final class AuthorityContent {
     return new AuthorityContent(
         figures,
         progress,
+        totals,
         viewer,
         code,
         reference,
@@ -138,6 +144,7 @@ final class AuthorityContent {
   TrendView trend() {
     return TrendView.of(
         figures,
+        totals,
         shared,
         code,
         regionCode,

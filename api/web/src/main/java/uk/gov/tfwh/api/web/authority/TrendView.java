@@ -3,6 +3,8 @@ package uk.gov.tfwh.api.web.authority;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.totals.Totals;
+import uk.gov.tfwh.api.totals.TotalsLine;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
@@ -35,6 +37,7 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
 
   static TrendView of(
       PageReads figures,
+      Totals totals,
       PinnedSnapshot snapshot,
       String code,
       String regionCode,
@@ -59,21 +62,15 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
       }
       BigDecimal median =
           own == null || neighbours.size() < 2 ? null : BenchmarkSummary.of(neighbours).median();
-      QueryResult regions = figures.run(snapshot, inQuarter(Query.REGION_TOTALS, q));
       BigDecimal region = null;
-      for (ResultRow row : regions) {
-        if (regionCode.equals(row.text("region_code"))) {
-          region = row.decimal("percent_of_target");
+      for (TotalsLine line : totals.regions(snapshot, q.programmePhase(), q.quarter())) {
+        if (regionCode.equals(line.regionCode())) {
+          region = line.percentOfTarget();
         }
       }
-      QueryResult england = figures.run(snapshot, inQuarter(Query.NATIONAL_TOTALS, q));
-      rows.add(
-          new Row(
-              q.label(),
-              own,
-              median,
-              region,
-              england.isEmpty() ? null : england.row(0).decimal("percent_of_target")));
+      BigDecimal england =
+          totals.england(snapshot, q.programmePhase(), q.quarter()).percentOfTarget();
+      rows.add(new Row(q.label(), own, median, region, england));
     }
     List<String> labels = rows.stream().map(Row::quarterLabel).toList();
     SeriesChart chart =
@@ -97,9 +94,5 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
           row.quarterLabel(), row.authority(), row.neighboursMedian(), row.region(), row.england());
     }
     return table.build();
-  }
-
-  private static QueryArguments inQuarter(Query query, Period quarter) {
-    return QueryArguments.of(query).phase(quarter.programmePhase()).quarter(quarter.quarter());
   }
 }
