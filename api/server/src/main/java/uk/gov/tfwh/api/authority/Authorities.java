@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.authority;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
+import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
@@ -30,6 +31,16 @@ public class Authorities {
           parameter + " must be an authority code such as E06000001, not '" + code + "'");
     }
     return code;
+  }
+
+  /** Every authority of the snapshot's reference data, as the API lists them. */
+  AuthorityList list(PinnedSnapshot snapshot) {
+    return new AuthorityList(
+        snapshot.id(),
+        snapshot.release(),
+        Table.from(
+            queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES)),
+            AuthorityList.ROW.picks()));
   }
 
   /** The authority's reference row; 404 when the snapshot has no such authority. */

@@ -9,20 +9,16 @@ import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.serving.SnapshotReads;
-import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 @RestController
 class PeriodController {
-  private final WarehouseQueries queries;
+  private final Periods periods;
   private final SnapshotReads reads;
   private final AccessPolicy access;
 
-  PeriodController(WarehouseQueries queries, SnapshotReads reads, AccessPolicy access) {
-    this.queries = queries;
+  PeriodController(Periods periods, SnapshotReads reads, AccessPolicy access) {
+    this.periods = periods;
     this.reads = reads;
     this.access = access;
   }
@@ -34,15 +30,6 @@ class PeriodController {
       @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {
     Phase checked = phase == null ? null : PeriodParameters.phase(phase);
     return reads.respond(
-        request,
-        viewer,
-        access.figures(viewer),
-        snapshot ->
-            new PeriodList(
-                snapshot.id(),
-                snapshot.release(),
-                Table.from(
-                    queries.run(snapshot, QueryArguments.of(Query.PERIODS).phase(checked)),
-                    PeriodList.ROW.picks())));
+        request, viewer, access.figures(viewer), snapshot -> periods.list(snapshot, checked));
   }
 }
