@@ -9,8 +9,8 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import uk.gov.tfwh.export.format.CsvTableWriter;
-import uk.gov.tfwh.export.format.CsvTableWriter.Dialect;
+import uk.gov.tfwh.exports.format.CsvTableWriter;
+import uk.gov.tfwh.exports.format.CsvTableWriter.Dialect;
 
 /** Writes any {@link Tabular} response as CSV when the client asks for text/csv. */
 /** Registered after JSON (see {@code WebConfiguration}), so JSON stays the default. */

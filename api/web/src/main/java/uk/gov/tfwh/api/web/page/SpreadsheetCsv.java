@@ -6,8 +6,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import uk.gov.tfwh.api.table.Table;
-import uk.gov.tfwh.export.format.CsvTableWriter;
-import uk.gov.tfwh.export.format.CsvTableWriter.Dialect;
+import uk.gov.tfwh.exports.format.CsvTableWriter;
+import uk.gov.tfwh.exports.format.CsvTableWriter.Dialect;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 
 /**
