@@ -3,10 +3,11 @@ package uk.gov.tfwh.api.authority;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.query.Arguments;
+import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -32,9 +33,19 @@ public class Authorities {
     return code;
   }
 
+  /** Every authority of the snapshot's reference data, as the API lists them. */
+  AuthorityList list(PinnedSnapshot snapshot) {
+    return new AuthorityList(
+        snapshot.id(),
+        snapshot.release(),
+        Table.from(
+            queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES)),
+            AuthorityList.ROW.picks()));
+  }
+
   /** The authority's reference row; 404 when the snapshot has no such authority. */
   public QueryResult require(PinnedSnapshot snapshot, String code) {
-    QueryResult found = queries.run(snapshot, Query.AUTHORITIES, Arguments.of("authority", code));
+    QueryResult found = queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES).authority(code));
     if (found.isEmpty()) {
       throw new NotFoundException("there is no authority " + code);
     }

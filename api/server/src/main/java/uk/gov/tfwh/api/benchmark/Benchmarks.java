@@ -3,12 +3,12 @@ package uk.gov.tfwh.api.benchmark;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
@@ -33,16 +33,11 @@ public class Benchmarks {
     QueryResult members =
         queries.run(
             snapshot,
-            Query.BENCHMARK,
-            Arguments.of(
-                "authority",
-                code,
-                "phase",
-                phase.number(),
-                "period",
-                quarter.end(),
-                "comparison_group",
-                group.parameterValue()));
+            QueryArguments.of(Query.BENCHMARK)
+                .authority(code)
+                .phase(phase)
+                .quarter(quarter)
+                .comparisonGroup(group.parameterValue()));
     if (members.column("is_subject").stream().noneMatch(Boolean.TRUE::equals)) {
       throw new NotFoundException(
           code + " has no figures for phase " + phase.number() + ", " + quarter.label());
@@ -51,7 +46,7 @@ public class Benchmarks {
     int subject = members.column("is_subject").indexOf(Boolean.TRUE);
     return new Benchmark(
         code,
-        authority.value(0, "authority_name", String.class),
+        authority.row(0).text("authority_name"),
         phase.number(),
         quarter.end(),
         quarter.label(),
@@ -59,7 +54,7 @@ public class Benchmarks {
         snapshot.id(),
         snapshot.release(),
         summary.turnedAround(),
-        members.value(subject, "target_families", Integer.class),
+        members.row(subject).integer("target_families"),
         summary.percentOfTarget(),
         summary.groupRank(),
         summary.groupSize(),

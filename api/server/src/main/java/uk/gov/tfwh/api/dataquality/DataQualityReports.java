@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -34,10 +34,10 @@ public class DataQualityReports {
     if (authority != null) {
       authorities.require(snapshot, authority);
     }
-    Map<String, Object> arguments =
-        Arguments.of("phase", phase.number(), "period", quarter.end(), "authority", authority);
-    QueryResult status = queries.run(snapshot, Query.DATA_QUALITY, arguments);
-    QueryResult findings = queries.run(snapshot, Query.DATA_QUALITY_FINDINGS, arguments);
+    QueryArguments quarterOf =
+        QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter).authority(authority);
+    QueryResult status = queries.run(snapshot, quarterOf);
+    QueryResult findings = queries.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String name : STATUSES) {
       counts.put(name, status.column("status").stream().filter(name::equals).count());

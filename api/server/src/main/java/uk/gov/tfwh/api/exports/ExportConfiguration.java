@@ -3,7 +3,7 @@ package uk.gov.tfwh.api.exports;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import uk.gov.tfwh.export.Exports;
+import uk.gov.tfwh.exports.Exports;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 

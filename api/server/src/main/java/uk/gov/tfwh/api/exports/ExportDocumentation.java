@@ -7,7 +7,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import uk.gov.tfwh.export.ExportFormat;
+import uk.gov.tfwh.exports.ExportFormat;
 
 /**
  * The exports in the OpenAPI document as the files they are (springdoc sees a byte array and would

@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -82,9 +83,8 @@ class WarehouseHealth implements HealthIndicator {
           .forEach((table, stats) -> expected.put(table, stats.rows()));
       QueryResult rows = queries.run(SnapshotSelector.byId(snapshot), Query.TABLE_ROWS, Map.of());
       Map<String, Long> actual = new TreeMap<>();
-      for (int i = 0; i < rows.size(); i++) {
-        actual.put(
-            rows.value(i, "table_name", String.class), rows.value(i, "row_count", Long.class));
+      for (ResultRow row : rows) {
+        actual.put(row.text("table_name"), row.longValue("row_count"));
       }
       for (Map.Entry<String, Long> table : expected.entrySet()) {
         Long read = actual.get(table.getKey());

@@ -7,14 +7,15 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityType;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /**
@@ -31,7 +32,7 @@ public class LeagueTables {
 
   public LeagueTable leagueTable(
       PinnedSnapshot snapshot, Phase phase, Quarter quarter, String regionAsked, String typeAsked) {
-    QueryResult authorities = queries.run(snapshot, Query.AUTHORITIES, Arguments.of());
+    QueryResult authorities = queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES));
     String region = choice(regions(authorities), regionAsked);
     String type = choice(types(authorities), typeAsked);
     QueryResult result = run(snapshot, phase, quarter, region, type);
@@ -50,10 +51,8 @@ public class LeagueTables {
   /** The snapshot's regions, by code, in name order. */
   public static NamedChoices regions(QueryResult authorities) {
     Map<String, String> byName = new TreeMap<>();
-    for (int i = 0; i < authorities.size(); i++) {
-      byName.put(
-          authorities.value(i, "region_name", String.class),
-          authorities.value(i, "region_code", String.class));
+    for (ResultRow row : authorities) {
+      byName.put(row.text("region_name"), row.text("region_code"));
     }
     Map<String, String> byCode = new LinkedHashMap<>();
     byName.forEach((name, code) -> byCode.put(code, name));
@@ -63,8 +62,8 @@ public class LeagueTables {
   /** The snapshot's authority types, by code, with the programme's names. */
   public static NamedChoices types(QueryResult authorities) {
     Map<String, String> byName = new TreeMap<>();
-    for (int i = 0; i < authorities.size(); i++) {
-      String code = authorities.value(i, "authority_type", String.class);
+    for (ResultRow row : authorities) {
+      String code = row.text("authority_type");
       byName.put(AuthorityType.nameOf(code), code);
     }
     Map<String, String> byCode = new LinkedHashMap<>();
@@ -100,15 +99,10 @@ public class LeagueTables {
       PinnedSnapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
     return queries.run(
         snapshot,
-        Query.LEAGUE_TABLE,
-        Arguments.of(
-            "phase",
-            phase.number(),
-            "period",
-            quarter.end(),
-            "region",
-            region,
-            "authority_type",
-            type));
+        QueryArguments.of(Query.LEAGUE_TABLE)
+            .phase(phase)
+            .quarter(quarter)
+            .region(region)
+            .authorityType(type));
   }
 }

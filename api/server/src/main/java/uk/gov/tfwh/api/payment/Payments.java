@@ -1,20 +1,20 @@
 package uk.gov.tfwh.api.payment;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.FinancialYear;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /**
@@ -59,8 +59,10 @@ public class Payments {
     QueryResult result =
         queries.run(
             snapshot,
-            Query.PAYMENTS,
-            Arguments.of("phase", phase.number(), "authority", authority, "financial_year", year));
+            QueryArguments.of(Query.PAYMENTS)
+                .phase(phase)
+                .authority(authority)
+                .financialYear(year));
     return new PaymentList(
         phase.number(),
         authority,
@@ -74,22 +76,22 @@ public class Payments {
   /** Per authority, in the result's order (by code): rows are by authority, then quarter. */
   private static List<AuthorityPaymentTotal> totals(QueryResult result) {
     Map<String, AuthorityPaymentTotal> totals = new LinkedHashMap<>();
-    for (int i = 0; i < result.size(); i++) {
-      String code = result.value(i, "authority_code", String.class);
+    for (ResultRow row : result) {
+      String code = row.text("authority_code");
       AuthorityPaymentTotal before = totals.get(code);
-      BigDecimal paid = result.value(i, "total_gbp", BigDecimal.class);
-      BigDecimal cumulative = result.value(i, "cumulative_gbp", BigDecimal.class);
-      BigDecimal cap = result.value(i, "cap_gbp", BigDecimal.class);
+      BigDecimal paid = row.decimal("total_gbp");
+      BigDecimal cumulative = row.decimal("cumulative_gbp");
+      BigDecimal cap = row.decimal("cap_gbp");
       totals.put(
           code,
           new AuthorityPaymentTotal(
               code,
-              result.value(i, "authority_name", String.class),
-              result.value(i, "period_end", LocalDate.class),
+              row.text("authority_name"),
+              row.date("period_end"),
               before == null ? paid : before.paidInRows().add(paid),
               cumulative,
               cap,
-              result.value(i, "remaining_cap_gbp", BigDecimal.class),
+              row.decimal("remaining_cap_gbp"),
               cumulative.compareTo(cap) >= 0));
     }
     return new ArrayList<>(totals.values());

@@ -8,20 +8,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.NativeWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Viewer;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.serving.SnapshotReads;
-import uk.gov.tfwh.api.table.Table;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.programme.period.Phase;
 
 @RestController
 class PeriodController {
-  private final WarehouseQueries queries;
+  private final Periods periods;
   private final SnapshotReads reads;
   private final AccessPolicy access;
 
-  PeriodController(WarehouseQueries queries, SnapshotReads reads, AccessPolicy access) {
-    this.queries = queries;
+  PeriodController(Periods periods, SnapshotReads reads, AccessPolicy access) {
+    this.periods = periods;
     this.reads = reads;
     this.access = access;
   }
@@ -31,17 +28,8 @@ class PeriodController {
   @GetMapping("/api/v1/periods")
   ResponseEntity<PeriodList> periods(
       @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {
-    Integer checked = phase == null ? null : PeriodParameters.phase(phase).number();
+    Phase checked = phase == null ? null : PeriodParameters.phase(phase);
     return reads.respond(
-        request,
-        viewer,
-        access.figures(viewer),
-        snapshot ->
-            new PeriodList(
-                snapshot.id(),
-                snapshot.release(),
-                Table.from(
-                    queries.run(snapshot, Query.PERIODS, Arguments.of("phase", checked)),
-                    PeriodList.ROW.picks())));
+        request, viewer, access.figures(viewer), snapshot -> periods.list(snapshot, checked));
   }
 }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -16,6 +15,7 @@ import uk.gov.tfwh.programme.projection.Projection;
 import uk.gov.tfwh.programme.projection.ReportedFigure;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -49,18 +49,16 @@ public class ProgressReports {
   public AuthorityProgress progress(
       PinnedSnapshot snapshot, String code, Phase phase, Quarter asAt) {
     QueryResult authority = authorities.require(snapshot, code);
-    Integer target = authority.value(0, "phase" + phase.number() + "_target", Integer.class);
-    String basis = authority.value(0, "phase" + phase.number() + "_target_basis", String.class);
+    Integer target = authority.row(0).integer("phase" + phase.number() + "_target");
+    String basis = authority.row(0).text("phase" + phase.number() + "_target_basis");
     QueryResult series =
         queries.run(
-            snapshot,
-            Query.AUTHORITY_PROGRESS,
-            Arguments.of("authority", code, "phase", phase.number()));
+            snapshot, QueryArguments.of(Query.AUTHORITY_PROGRESS).authority(code).phase(phase));
     series = upTo(series, asAt);
     Table table = Table.from(series, AuthorityProgress.ROW.picks());
     return new AuthorityProgress(
         code,
-        authority.value(0, "authority_name", String.class),
+        authority.row(0).text("authority_name"),
         phase.number(),
         target,
         basis,
@@ -73,8 +71,7 @@ public class ProgressReports {
   private static QueryResult upTo(QueryResult series, Quarter asAt) {
     List<List<Object>> rows = new ArrayList<>();
     for (int i = 0; i < series.size(); i++) {
-      if (!Quarter.endingOn(series.value(i, "period_end", java.time.LocalDate.class))
-          .isAfter(asAt)) {
+      if (!Quarter.endingOn(series.row(i).date("period_end")).isAfter(asAt)) {
         rows.add(series.rows().get(i));
       }
     }
@@ -89,8 +86,8 @@ public class ProgressReports {
     for (int i = 0; i < series.size(); i++) {
       reported.add(
           new ReportedFigure(
-              Quarter.endingOn(series.value(i, "period_end", java.time.LocalDate.class)),
-              series.value(i, "turned_around", Long.class)));
+              Quarter.endingOn(series.row(i).date("period_end")),
+              series.row(i).longValue("turned_around")));
     }
     Projection projection = ProgressProjection.project(phase, target, reported);
     List<ProjectedQuarter> path = new ArrayList<>();

@@ -3,13 +3,14 @@ package uk.gov.tfwh.api.returns;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /** An authority's return for a quarter, every version as submitted and which one stands. */
@@ -28,21 +29,20 @@ public class ReturnHistories {
     QueryResult versions =
         queries.run(
             snapshot,
-            Query.RETURN_HISTORY,
-            Arguments.of("authority", code, "phase", phase.number(), "period", quarter.end()));
+            QueryArguments.of(Query.RETURN_HISTORY).authority(code).phase(phase).quarter(quarter));
     if (versions.isEmpty()) {
       throw new NotFoundException(
           code + " has no accepted return for phase " + phase.number() + ", " + quarter.label());
     }
     String current = null;
-    for (int i = 0; i < versions.size(); i++) {
-      if (Boolean.TRUE.equals(versions.value(i, "is_current", Boolean.class))) {
-        current = versions.value(i, "return_id", String.class);
+    for (ResultRow row : versions) {
+      if (row.isTrue("is_current")) {
+        current = row.text("return_id");
       }
     }
     return new ReturnHistory(
         code,
-        authority.value(0, "authority_name", String.class),
+        authority.row(0).text("authority_name"),
         phase.number(),
         quarter.end(),
         quarter.label(),

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.serving.SnapshotPointers;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -88,16 +89,15 @@ public class SubmissionReports {
     if (pointers.state().current() == null) {
       return loaded;
     }
+    QueryArguments arguments = QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter);
     QueryResult quality =
         queries.run(
             SnapshotSelector.byId(pointers.state().current()),
-            Query.DATA_QUALITY,
-            Arguments.of("phase", phase.number(), "period", quarter.end(), "authority", null));
-    for (int i = 0; i < quality.size(); i++) {
-      if (!"missing".equals(quality.value(i, "status", String.class))) {
-        loaded.put(
-            quality.value(i, "authority_code", String.class),
-            Boolean.TRUE.equals(quality.value(i, "late", Boolean.class)));
+            arguments.query(),
+            arguments.values());
+    for (ResultRow row : quality) {
+      if (!"missing".equals(row.text("status"))) {
+        loaded.put(row.text("authority_code"), row.isTrue("late"));
       }
     }
     return loaded;

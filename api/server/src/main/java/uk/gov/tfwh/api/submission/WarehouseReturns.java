@@ -2,20 +2,20 @@ package uk.gov.tfwh.api.submission;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.serving.SnapshotPointers;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
@@ -91,44 +91,45 @@ public class WarehouseReturns {
         continue;
       }
       QueryResult rows = versions(current, authority, phase.number(), q);
-      for (int i = 0; i < rows.size(); i++) {
+      for (ResultRow row : rows) {
         ReturnSummary summary =
             new ReturnSummary(
                 2,
                 authority,
-                rows.value(i, "submitted_authority_code", String.class),
+                row.text("submitted_authority_code"),
                 phase,
                 q,
-                rows.value(i, "families_identified", Long.class),
-                rows.value(i, "families_attached", Long.class),
-                rows.value(i, "results_crime_asb_education", Long.class),
-                rows.value(i, "results_continuous_employment", Long.class),
-                rows.value(i, "results_progress_to_work", Long.class),
-                rows.value(i, "results_sustained_progress", Long.class),
-                rows.value(i, "submitted_at", Instant.class).atOffset(ZoneOffset.UTC),
-                rows.value(i, "submitted_by", String.class),
-                rows.value(i, "sro_sign_off", String.class),
-                rows.value(i, "revision_note", String.class));
-        String stem = rows.value(i, "source_stem", String.class);
+                row.longValue("families_identified"),
+                row.longValue("families_attached"),
+                row.longValue("results_crime_asb_education"),
+                row.longValue("results_continuous_employment"),
+                row.longValue("results_progress_to_work"),
+                row.longValue("results_sustained_progress"),
+                row.instant("submitted_at").atOffset(ZoneOffset.UTC),
+                row.text("submitted_by"),
+                row.text("sro_sign_off"),
+                row.text("revision_note"));
+        String stem = row.text("source_stem");
         versions.add(
-            new ReturnVersion(
-                stem, stem, 0, summary, "warehouse:" + rows.value(i, "return_id", String.class)));
+            new ReturnVersion(stem, stem, 0, summary, "warehouse:" + row.text("return_id")));
       }
     }
     return versions;
   }
 
   private QueryResult versions(String snapshot, String authority, int phase, Quarter quarter) {
-    return queries.run(
-        SnapshotSelector.byId(snapshot),
-        Query.RETURN_HISTORY,
-        Arguments.of("authority", authority, "phase", phase, "period", quarter.end()));
+    QueryArguments arguments =
+        QueryArguments.of(Query.RETURN_HISTORY)
+            .authority(authority)
+            .phase(Phase.ofNumber(phase))
+            .quarter(quarter);
+    return queries.run(SnapshotSelector.byId(snapshot), arguments.query(), arguments.values());
   }
 
   private static Optional<String> loadedSnapshot(QueryResult versions, String submissionId) {
-    for (int i = 0; i < versions.size(); i++) {
-      if (submissionId.equals(versions.value(i, "source_stem", String.class))) {
-        return Optional.ofNullable(versions.value(i, "loaded_snapshot_id", String.class));
+    for (ResultRow row : versions) {
+      if (submissionId.equals(row.text("source_stem"))) {
+        return Optional.ofNullable(row.text("loaded_snapshot_id"));
       }
     }
     return Optional.empty();

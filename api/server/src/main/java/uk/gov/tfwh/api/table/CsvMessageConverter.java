@@ -9,6 +9,8 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import uk.gov.tfwh.exports.format.CsvTableWriter;
+import uk.gov.tfwh.exports.format.CsvTableWriter.Dialect;
 
 /** Writes any {@link Tabular} response as CSV when the client asks for text/csv. */
 /** Registered after JSON (see {@code WebConfiguration}), so JSON stays the default. */
@@ -37,6 +39,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
   @Override
   protected void writeInternal(Tabular response, HttpOutputMessage output) throws IOException {
     Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-    CsvWriter.write(response.coveredTable(), writer);
+    Table table = response.coveredTable();
+    CsvTableWriter.write(Dialect.PROGRAMS, null, table.columns(), table.valueRows(), writer);
   }
 }

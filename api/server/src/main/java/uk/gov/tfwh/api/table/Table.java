@@ -46,6 +46,11 @@ public record Table(List<String> columns, List<Map<String, Object>> rows) {
     return new Table(names, rows);
   }
 
+  /** Each row's values in column order, as a CSV writes them. */
+  public List<List<Object>> valueRows() {
+    return rows.stream().map(row -> columns.stream().map(row::get).toList()).toList();
+  }
+
   public int size() {
     return rows.size();
   }

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.query.Arguments;
 import uk.gov.tfwh.api.table.Table;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.ResultColumn;
 import uk.gov.tfwh.warehouse.table.Column;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -34,11 +34,7 @@ public class TimeSeriesReports {
   }
 
   public TimeSeries series(PinnedSnapshot snapshot, Phase phase) {
-    var result =
-        queries.run(
-            snapshot,
-            Query.TIME_SERIES,
-            Arguments.of("phase", phase == null ? null : phase.number()));
+    var result = queries.run(snapshot, QueryArguments.of(Query.TIME_SERIES).phase(phase));
     return new TimeSeries(
         phase == null ? null : phase.number(),
         snapshot.id(),

@@ -4,14 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The rows a catalogue query returned, in the query's order, and the one snapshot they came from.
  * Values are canonical Java types whatever the engine: String, Integer, Long, Boolean, LocalDate,
  * Instant (UTC), BigDecimal (at the column's scale) or Double; null where the value is null.
  */
-public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows, String snapshotId) {
+public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows, String snapshotId)
+    implements Iterable<ResultRow> {
   public QueryResult {
     requireNonNull(snapshotId, "snapshotId");
     columns = List.copyOf(columns);
@@ -42,6 +46,22 @@ public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows, S
       }
     }
     throw new IllegalArgumentException("the result has no column " + name);
+  }
+
+  /** One row, read by column with the accessor of the column's type. */
+  public ResultRow row(int index) {
+    return new ResultRow(this, index);
+  }
+
+  /** The rows in order, each read by column with the accessor of the column's type. */
+  @Override
+  public Iterator<ResultRow> iterator() {
+    return IntStream.range(0, rows.size()).mapToObj(this::row).iterator();
+  }
+
+  /** The first row, or empty when there is none. */
+  public Optional<ResultRow> first() {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(row(0));
   }
 
   /** The value in a row and named column, as its canonical type. */

@@ -38,6 +38,11 @@ public interface WarehouseQueries extends AutoCloseable {
     return result;
   }
 
+  /** Runs a query with typed arguments on a pinned snapshot (see {@link QueryArguments}). */
+  default QueryResult run(PinnedSnapshot snapshot, QueryArguments arguments) {
+    return run(snapshot, arguments.query(), arguments.values());
+  }
+
   /** Which engine this is, for health pages and benchmarks: "embedded" or "trino". */
   String engineName();
 

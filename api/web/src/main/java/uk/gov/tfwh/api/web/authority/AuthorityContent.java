@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.api.progress.ProgressReports;
+import uk.gov.tfwh.api.totals.Totals;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -18,6 +18,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
@@ -34,6 +35,7 @@ final class AuthorityContent {
 
   private final PageReads figures;
   private final ProgressReports progress;
+  private final Totals totals;
   private final PageViewer viewer;
   final String code;
   final String name;
@@ -48,6 +50,7 @@ final class AuthorityContent {
   private AuthorityContent(
       PageReads figures,
       ProgressReports progress,
+      Totals totals,
       PageViewer viewer,
       String code,
       QueryResult reference,
@@ -57,12 +60,13 @@ final class AuthorityContent {
       PinnedSnapshot shared) {
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
+    this.totals = requireNonNull(totals, "totals");
     this.viewer = requireNonNull(viewer, "viewer");
     this.code = requireNonNull(code, "code");
-    this.name = reference.value(0, "authority_name", String.class);
-    this.regionCode = reference.value(0, "region_code", String.class);
-    this.regionName = reference.value(0, "region_name", String.class);
-    this.typeName = Choices.typeName(reference.value(0, "authority_type", String.class));
+    this.name = reference.row(0).text("authority_name");
+    this.regionCode = reference.row(0).text("region_code");
+    this.regionName = reference.row(0).text("region_name");
+    this.typeName = Choices.typeName(reference.row(0).text("authority_type"));
     this.choices = requireNonNull(choices, "choices");
     this.period = requireNonNull(period, "period");
     this.own = requireNonNull(own, "own");
@@ -75,6 +79,7 @@ final class AuthorityContent {
   static AuthorityContent of(
       PageReads figures,
       ProgressReports progress,
+      Totals totals,
       PageViewer viewer,
       String code,
       String phase,
@@ -83,7 +88,7 @@ final class AuthorityContent {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
     PinnedSnapshot own = figures.resolve(viewer.authorityFigures(code));
-    QueryResult reference = figures.run(own, Query.AUTHORITIES, Map.of("authority", code));
+    QueryResult reference = figures.run(own, QueryArguments.of(Query.AUTHORITIES).authority(code));
     if (reference.isEmpty()) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
@@ -92,6 +97,7 @@ final class AuthorityContent {
     return new AuthorityContent(
         figures,
         progress,
+        totals,
         viewer,
         code,
         reference,
@@ -125,16 +131,11 @@ final class AuthorityContent {
         group,
         figures.run(
             shared,
-            Query.BENCHMARK,
-            Map.of(
-                "authority",
-                code,
-                "phase",
-                period.phase(),
-                "period",
-                period.end(),
-                "comparison_group",
-                group)));
+            QueryArguments.of(Query.BENCHMARK)
+                .authority(code)
+                .phase(period.programmePhase())
+                .quarter(period.quarter())
+                .comparisonGroup(group)));
   }
 
   /**
@@ -143,6 +144,7 @@ final class AuthorityContent {
   TrendView trend() {
     return TrendView.of(
         figures,
+        totals,
         shared,
         code,
         regionCode,
@@ -155,7 +157,8 @@ final class AuthorityContent {
 
   List<PaymentRow> payments() {
     return PaymentRow.of(
-        figures.run(own, Query.PAYMENTS, Map.of("phase", period.phase(), "authority", code)));
+        figures.run(
+            own, QueryArguments.of(Query.PAYMENTS).phase(period.programmePhase()).authority(code)));
   }
 
   /** The returns history, for those the access policy shows it to, with its snapshot. */
@@ -166,13 +169,7 @@ final class AuthorityContent {
     }
     PinnedSnapshot detail = figures.resolve(selector.get());
     return Optional.of(
-        new Returns(
-            detail,
-            ReturnRow.of(
-                figures.run(
-                    detail,
-                    Query.RETURN_HISTORY,
-                    Map.of("authority", code, "phase", period.phase(), "period", period.end())))));
+        new Returns(detail, ReturnRow.of(figures.run(detail, ofQuarter(Query.RETURN_HISTORY)))));
   }
 
   /** The data quality of the quarter's return, for those the access policy shows it to. */
@@ -180,12 +177,10 @@ final class AuthorityContent {
     if (!viewer.mayReadDataQualityOf(code)) {
       return Optional.empty();
     }
-    Map<String, Object> arguments =
-        Map.of("authority", code, "phase", period.phase(), "period", period.end());
     return Optional.of(
         new Quality(
-            QualityView.of(figures.run(own, Query.DATA_QUALITY, arguments)),
-            FindingRow.of(figures.run(own, Query.DATA_QUALITY_FINDINGS, arguments))));
+            QualityView.of(figures.run(own, ofQuarter(Query.DATA_QUALITY))),
+            FindingRow.of(figures.run(own, ofQuarter(Query.DATA_QUALITY_FINDINGS)))));
   }
 
   /** The returns history and the snapshot it was read from. */
@@ -202,5 +197,13 @@ final class AuthorityContent {
       requireNonNull(summary, "summary");
       findings = List.copyOf(findings);
     }
+  }
+
+  /** A query about this authority in the chosen quarter. */
+  private QueryArguments ofQuarter(Query query) {
+    return QueryArguments.of(query)
+        .authority(code)
+        .phase(period.programmePhase())
+        .quarter(period.quarter());
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.progress.ProgressReports;
+import uk.gov.tfwh.api.totals.Totals;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -36,11 +37,14 @@ public class AuthorityPage {
   private final PageReads figures;
   private final ReleaseContexts releases;
   private final ProgressReports progress;
+  private final Totals totals;
 
-  public AuthorityPage(PageReads figures, ProgressReports progress, ReleaseContexts releases) {
+  public AuthorityPage(
+      PageReads figures, ProgressReports progress, Totals totals, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
     this.progress = requireNonNull(progress, "progress");
+    this.totals = requireNonNull(totals, "totals");
   }
 
   @GetMapping("/authorities/{code}")
@@ -50,7 +54,8 @@ public class AuthorityPage {
       @RequestParam(required = false) String phase,
       @RequestParam(required = false) String period,
       Model model) {
-    AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
+    AuthorityContent content =
+        AuthorityContent.of(figures, progress, totals, viewer, code, phase, period);
     Period chosen = content.period;
     model.addAttribute("code", code);
     model.addAttribute("name", content.name);
@@ -100,7 +105,8 @@ public class AuthorityPage {
       @RequestParam(required = false) String period,
       HttpServletResponse response)
       throws IOException {
-    AuthorityContent content = AuthorityContent.of(figures, progress, viewer, code, phase, period);
+    AuthorityContent content =
+        AuthorityContent.of(figures, progress, totals, viewer, code, phase, period);
     Period chosen = content.period;
     PinnedSnapshot snapshot;
     String what;

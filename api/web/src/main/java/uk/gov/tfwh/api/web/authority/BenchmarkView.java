@@ -8,6 +8,7 @@ import java.util.List;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
 /**
@@ -35,18 +36,18 @@ public record BenchmarkView(String group, BenchmarkSummary summary, List<Member>
   public static BenchmarkView of(String group, QueryResult rows) {
     List<Member> members = new ArrayList<>();
     boolean hasSubject = false;
-    for (int i = 0; i < rows.size(); i++) {
-      boolean subject = Boolean.TRUE.equals(rows.value(i, "is_subject", Boolean.class));
+    for (ResultRow row : rows) {
+      boolean subject = row.isTrue("is_subject");
       hasSubject |= subject;
       members.add(
           new Member(
-              rows.value(i, "authority_code", String.class),
-              rows.value(i, "authority_name", String.class),
+              row.text("authority_code"),
+              row.text("authority_name"),
               subject,
-              rows.value(i, "turned_around", Long.class),
-              rows.value(i, "target_families", Integer.class),
-              rows.value(i, "percent_of_target", BigDecimal.class),
-              rows.value(i, "group_rank", Integer.class)));
+              row.longValue("turned_around"),
+              row.integer("target_families"),
+              row.decimal("percent_of_target"),
+              row.integer("group_rank")));
     }
     return new BenchmarkView(group, hasSubject ? BenchmarkSummary.of(rows) : null, members);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /** One validation finding on an authority's return: the rule, how serious, and where. */
 public record FindingRow(
@@ -11,15 +12,15 @@ public record FindingRow(
 
   public static List<FindingRow> of(QueryResult rows) {
     List<FindingRow> findings = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
+    for (ResultRow row : rows) {
       findings.add(
           new FindingRow(
-              rows.value(i, "rule_id", String.class),
-              rows.value(i, "severity", String.class),
-              rows.value(i, "file", String.class),
-              rows.value(i, "row_number", Integer.class),
-              rows.value(i, "column_name", String.class),
-              rows.value(i, "message", String.class)));
+              row.text("rule_id"),
+              row.text("severity"),
+              row.text("file"),
+              row.integer("row_number"),
+              row.text("column_name"),
+              row.text("message")));
     }
     return findings;
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /** One quarter of an authority's payment-by-results claims, as the warehouse worked them out. */
 public record PaymentRow(
@@ -23,26 +24,26 @@ public record PaymentRow(
 
   public static List<PaymentRow> of(QueryResult rows) {
     List<PaymentRow> payments = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
+    for (ResultRow row : rows) {
       BigDecimal results =
           sum(
-              rows.value(i, "results_crime_asb_education_gbp", BigDecimal.class),
-              rows.value(i, "results_continuous_employment_gbp", BigDecimal.class),
-              rows.value(i, "results_progress_to_work_gbp", BigDecimal.class),
-              rows.value(i, "results_sustained_progress_gbp", BigDecimal.class));
+              row.decimal("results_crime_asb_education_gbp"),
+              row.decimal("results_continuous_employment_gbp"),
+              row.decimal("results_progress_to_work_gbp"),
+              row.decimal("results_sustained_progress_gbp"));
       payments.add(
           new PaymentRow(
-              rows.value(i, "period_end", LocalDate.class),
-              rows.value(i, "quarter_label", String.class),
-              rows.value(i, "financial_year", String.class),
-              orZero(rows.value(i, "attached_families_paid", Long.class)),
-              rows.value(i, "attachment_fee_gbp", BigDecimal.class),
+              row.date("period_end"),
+              row.text("quarter_label"),
+              row.text("financial_year"),
+              orZero(row.longValue("attached_families_paid")),
+              row.decimal("attachment_fee_gbp"),
               results,
-              rows.value(i, "total_gbp", BigDecimal.class),
-              rows.value(i, "cumulative_gbp", BigDecimal.class),
-              rows.value(i, "cap_gbp", BigDecimal.class),
-              rows.value(i, "remaining_cap_gbp", BigDecimal.class),
-              Boolean.TRUE.equals(rows.value(i, "capped", Boolean.class))));
+              row.decimal("total_gbp"),
+              row.decimal("cumulative_gbp"),
+              row.decimal("cap_gbp"),
+              row.decimal("remaining_cap_gbp"),
+              row.isTrue("capped")));
     }
     return payments;
   }

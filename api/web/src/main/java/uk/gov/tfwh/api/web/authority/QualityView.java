@@ -31,14 +31,14 @@ public record QualityView(
       return new QualityView(null, false, false, 0, null, 0, 0, 0);
     }
     return new QualityView(
-        rows.value(0, "status", String.class),
-        Boolean.TRUE.equals(rows.value(0, "late", Boolean.class)),
-        Boolean.TRUE.equals(rows.value(0, "resubmitted", Boolean.class)),
-        orZero(rows.value(0, "versions", Long.class)),
-        rows.value(0, "last_submitted_at", Instant.class),
-        orZero(rows.value(0, "rejections", Long.class)),
-        orZero(rows.value(0, "warnings", Long.class)),
-        orZero(rows.value(0, "notes", Long.class)));
+        rows.row(0).text("status"),
+        rows.row(0).isTrue("late"),
+        rows.row(0).isTrue("resubmitted"),
+        orZero(rows.row(0).longValue("versions")),
+        rows.row(0).instant("last_submitted_at"),
+        orZero(rows.row(0).longValue("rejections")),
+        orZero(rows.row(0).longValue("warnings")),
+        orZero(rows.row(0).longValue("notes")));
   }
 
   private static long orZero(Long value) {

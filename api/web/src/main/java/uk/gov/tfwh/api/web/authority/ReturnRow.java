@@ -44,15 +44,15 @@ public record ReturnRow(
       returns.add(
           new ReturnRow(
               i + 1,
-              rows.value(i, "return_id", String.class),
-              rows.value(i, "source_stem", String.class),
-              rows.value(i, "submitted_at", Instant.class),
-              rows.value(i, "submitted_by", String.class),
-              rows.value(i, "families_attached", Long.class),
-              rows.value(i, "turned_around", Long.class),
-              rows.value(i, "revision_note", String.class),
-              rows.value(i, "source_format", String.class),
-              Boolean.TRUE.equals(rows.value(i, "is_current", Boolean.class))));
+              rows.row(i).text("return_id"),
+              rows.row(i).text("source_stem"),
+              rows.row(i).instant("submitted_at"),
+              rows.row(i).text("submitted_by"),
+              rows.row(i).longValue("families_attached"),
+              rows.row(i).longValue("turned_around"),
+              rows.row(i).text("revision_note"),
+              rows.row(i).text("source_format"),
+              rows.row(i).isTrue("is_current")));
     }
     return returns;
   }

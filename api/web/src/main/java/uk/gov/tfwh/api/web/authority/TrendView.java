@@ -3,14 +3,17 @@ package uk.gov.tfwh.api.web.authority;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import uk.gov.tfwh.api.totals.Totals;
+import uk.gov.tfwh.api.totals.TotalsLine;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
 /**
@@ -34,6 +37,7 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
 
   static TrendView of(
       PageReads figures,
+      Totals totals,
       PinnedSnapshot snapshot,
       String code,
       String regionCode,
@@ -42,43 +46,31 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
       List<Period> quarters) {
     List<Row> rows = new ArrayList<>();
     for (Period q : quarters) {
-      Map<String, Object> quarter = Map.of("phase", q.phase(), "period", q.end());
       QueryResult neighbours =
           figures.run(
               snapshot,
-              Query.BENCHMARK,
-              Map.of(
-                  "authority",
-                  code,
-                  "phase",
-                  q.phase(),
-                  "period",
-                  q.end(),
-                  "comparison_group",
-                  "neighbours"));
+              QueryArguments.of(Query.BENCHMARK)
+                  .authority(code)
+                  .phase(q.programmePhase())
+                  .quarter(q.quarter())
+                  .comparisonGroup("neighbours"));
       BigDecimal own = null;
-      for (int i = 0; i < neighbours.size(); i++) {
-        if (Boolean.TRUE.equals(neighbours.value(i, "is_subject", Boolean.class))) {
-          own = neighbours.value(i, "percent_of_target", BigDecimal.class);
+      for (ResultRow row : neighbours) {
+        if (row.isTrue("is_subject")) {
+          own = row.decimal("percent_of_target");
         }
       }
       BigDecimal median =
           own == null || neighbours.size() < 2 ? null : BenchmarkSummary.of(neighbours).median();
-      QueryResult regions = figures.run(snapshot, Query.REGION_TOTALS, quarter);
       BigDecimal region = null;
-      for (int i = 0; i < regions.size(); i++) {
-        if (regionCode.equals(regions.value(i, "region_code", String.class))) {
-          region = regions.value(i, "percent_of_target", BigDecimal.class);
+      for (TotalsLine line : totals.regions(snapshot, q.programmePhase(), q.quarter())) {
+        if (regionCode.equals(line.regionCode())) {
+          region = line.percentOfTarget();
         }
       }
-      QueryResult england = figures.run(snapshot, Query.NATIONAL_TOTALS, quarter);
-      rows.add(
-          new Row(
-              q.label(),
-              own,
-              median,
-              region,
-              england.isEmpty() ? null : england.value(0, "percent_of_target", BigDecimal.class)));
+      BigDecimal england =
+          totals.england(snapshot, q.programmePhase(), q.quarter()).percentOfTarget();
+      rows.add(new Row(q.label(), own, median, region, england));
     }
     List<String> labels = rows.stream().map(Row::quarterLabel).toList();
     SeriesChart chart =

@@ -31,7 +31,9 @@ import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * Find an authority by name or code from any page, and compare up to ten side by side over time
@@ -103,13 +105,12 @@ public class ComparePage {
     Map<String, Map<LocalDate, BigDecimal>> percents = new HashMap<>();
     if (!chosen.isEmpty()) {
       QueryResult series =
-          figures.run(snapshot, Query.TIME_SERIES, Map.of("phase", chosenPeriod.phase()));
-      for (int i = 0; i < series.size(); i++) {
+          figures.run(
+              snapshot, QueryArguments.of(Query.TIME_SERIES).phase(chosenPeriod.programmePhase()));
+      for (ResultRow row : series) {
         percents
-            .computeIfAbsent(series.value(i, "authority_code", String.class), k -> new HashMap<>())
-            .put(
-                series.value(i, "period_end", LocalDate.class),
-                series.value(i, "percent_of_target", BigDecimal.class));
+            .computeIfAbsent(row.text("authority_code"), k -> new HashMap<>())
+            .put(row.date("period_end"), row.decimal("percent_of_target"));
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -199,14 +200,12 @@ public class ComparePage {
   }
 
   private List<Found> authorities(PinnedSnapshot snapshot) {
-    QueryResult rows = figures.run(snapshot, Query.AUTHORITIES, Map.of());
+    QueryResult rows = figures.run(snapshot, QueryArguments.of(Query.AUTHORITIES));
     List<Found> all = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
+    for (ResultRow row : rows) {
       all.add(
           new Found(
-              rows.value(i, "authority_code", String.class),
-              rows.value(i, "authority_name", String.class),
-              rows.value(i, "region_name", String.class)));
+              row.text("authority_code"), row.text("authority_name"), row.text("region_name")));
     }
     all.sort(java.util.Comparator.comparing(Found::name));
     return all;

@@ -2,8 +2,6 @@ package uk.gov.tfwh.api.web.league;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
 import uk.gov.tfwh.api.web.download.PageDownloads;
@@ -11,6 +9,8 @@ import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
+import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 
 /**
  * The league table's filters and sort, all carried in the address (GET parameters {@code phase},
@@ -61,18 +61,13 @@ public record LeagueFilter(
     }
   }
 
-  /** The query's named arguments for these filters. */
-  public Map<String, Object> arguments() {
-    Map<String, Object> arguments = new LinkedHashMap<>();
-    arguments.put("phase", period.phase());
-    arguments.put("period", period.end());
-    if (region != null) {
-      arguments.put("region", region);
-    }
-    if (type != null) {
-      arguments.put("authority_type", type);
-    }
-    return arguments;
+  /** The league table's arguments for these filters. */
+  public QueryArguments arguments() {
+    return QueryArguments.of(Query.LEAGUE_TABLE)
+        .phase(period.programmePhase())
+        .quarter(period.quarter())
+        .region(region)
+        .authorityType(type);
   }
 
   /** This page's address sorted by {@code column}: a second click on the column reverses it. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /** One authority's line of the league table, as the load ranked it (docs/methodology.md). */
 public record LeagueRow(
@@ -48,25 +49,25 @@ public record LeagueRow(
   /** The rows of a {@code league_table} result, in its order. */
   public static List<LeagueRow> of(QueryResult result) {
     List<LeagueRow> rows = new ArrayList<>(result.size());
-    for (int i = 0; i < result.size(); i++) {
+    for (ResultRow row : result) {
       rows.add(
           new LeagueRow(
-              result.value(i, "authority_code", String.class),
-              result.value(i, "authority_name", String.class),
-              result.value(i, "region_code", String.class),
-              result.value(i, "region_name", String.class),
-              result.value(i, "authority_type", String.class),
-              result.value(i, "target_families", Integer.class),
-              result.value(i, "target_basis", String.class),
-              result.value(i, "families_attached", Long.class),
-              result.value(i, "turned_around", Long.class),
-              result.value(i, "percent_of_target", BigDecimal.class),
-              result.value(i, "national_rank", Integer.class),
-              result.value(i, "region_rank", Integer.class),
-              result.value(i, "type_rank", Integer.class),
-              result.value(i, "quartile", Integer.class),
-              result.value(i, "change_in_turned_around", Long.class),
-              result.value(i, "change_in_percent_points", BigDecimal.class)));
+              row.text("authority_code"),
+              row.text("authority_name"),
+              row.text("region_code"),
+              row.text("region_name"),
+              row.text("authority_type"),
+              row.integer("target_families"),
+              row.text("target_basis"),
+              row.longValue("families_attached"),
+              row.longValue("turned_around"),
+              row.decimal("percent_of_target"),
+              row.integer("national_rank"),
+              row.integer("region_rank"),
+              row.integer("type_rank"),
+              row.integer("quartile"),
+              row.longValue("change_in_turned_around"),
+              row.decimal("change_in_percent_points")));
     }
     return rows;
   }

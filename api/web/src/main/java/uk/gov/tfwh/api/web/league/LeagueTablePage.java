@@ -18,7 +18,6 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
 
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
 @Controller
@@ -47,7 +46,7 @@ public class LeagueTablePage {
     Choices choices = Choices.read(figures, snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
     List<LeagueRow> rows =
-        LeagueRow.of(figures.run(snapshot, Query.LEAGUE_TABLE, filter.arguments())).stream()
+        LeagueRow.of(figures.run(snapshot, filter.arguments())).stream()
             .sorted(filter.sort().comparator(filter.descending()))
             .toList();
     return new Shown(snapshot, choices, filter, rows);

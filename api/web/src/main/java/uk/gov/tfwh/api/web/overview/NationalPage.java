@@ -4,11 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +13,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.totals.Totals;
+import uk.gov.tfwh.api.totals.TotalsLine;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.BarChart;
 import uk.gov.tfwh.api.web.download.PageDownloads;
@@ -28,60 +27,38 @@ import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /** England's totals and each region's, for a phase and quarter, with the regions charted. */
 @Controller
 public class NationalPage {
   private final PageReads figures;
+  private final Totals totals;
   private final ReleaseContexts releases;
 
-  public NationalPage(PageReads figures, ReleaseContexts releases) {
+  public NationalPage(PageReads figures, Totals totals, ReleaseContexts releases) {
     this.releases = requireNonNull(releases, "releases");
     this.figures = requireNonNull(figures, "figures");
+    this.totals = requireNonNull(totals, "totals");
   }
-
-  /** One region's line of the overview (also England's, with a null code). */
-  public record Totals(
-      String regionCode,
-      String name,
-      long authoritiesReporting,
-      long authoritiesTotal,
-      Long familiesIdentified,
-      Long familiesAttached,
-      Long turnedAround,
-      Long target,
-      BigDecimal percentOfTarget) {}
 
   /** The page's figures for one viewer and quarter, read once for the page or a download. */
   private record Shown(
       PinnedSnapshot snapshot,
       Choices choices,
       Period period,
-      Totals england,
-      List<Totals> regions) {}
+      TotalsLine england,
+      List<TotalsLine> regions) {}
 
   private Shown shown(PageViewer viewer, String phase, String period) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
     Choices choices = Choices.read(figures, snapshot);
     Period chosen = Selection.period(choices, phase, period);
-    Map<String, Object> arguments = new LinkedHashMap<>();
-    arguments.put("phase", chosen.phase());
-    arguments.put("period", chosen.end());
-    Totals england =
-        totals(figures.run(snapshot, Query.NATIONAL_TOTALS, arguments), 0, null, "England");
-    QueryResult regionRows = figures.run(snapshot, Query.REGION_TOTALS, arguments);
-    List<Totals> regions = new ArrayList<>();
-    for (int i = 0; i < regionRows.size(); i++) {
-      regions.add(
-          totals(
-              regionRows,
-              i,
-              regionRows.value(i, "region_code", String.class),
-              regionRows.value(i, "region_name", String.class)));
-    }
-    return new Shown(snapshot, choices, chosen, england, regions);
+    return new Shown(
+        snapshot,
+        choices,
+        chosen,
+        totals.england(snapshot, chosen.programmePhase(), chosen.quarter()),
+        totals.regions(snapshot, chosen.programmePhase(), chosen.quarter()));
   }
 
   @GetMapping("/national")
@@ -93,7 +70,7 @@ public class NationalPage {
     Shown shown = shown(viewer, phase, period);
     Period chosen = shown.period();
     List<BarChart.Row> bars = new ArrayList<>();
-    for (Totals region : shown.regions()) {
+    for (TotalsLine region : shown.regions()) {
       bars.add(new BarChart.Row(region.name(), region.percentOfTarget(), false));
     }
     bars.add(new BarChart.Row("England", shown.england().percentOfTarget(), true));
@@ -134,7 +111,7 @@ public class NationalPage {
       @RequestParam(required = false) String period,
       HttpServletResponse response)
       throws IOException {
-    List<Totals> lines;
+    List<TotalsLine> lines;
     String what;
     Shown shown = shown(viewer, phase, period);
     switch (table) {
@@ -159,7 +136,7 @@ public class NationalPage {
             shown.period().outcomeHeading(),
             "Target",
             "Percent of target");
-    for (Totals t : lines) {
+    for (TotalsLine t : lines) {
       rows.row(
           t.regionCode(),
           t.name(),
@@ -186,19 +163,6 @@ public class NationalPage {
         .encode()
         .build()
         .toUriString();
-  }
-
-  private static Totals totals(QueryResult rows, int i, String code, String name) {
-    return new Totals(
-        code,
-        name,
-        rows.value(i, "authorities_reporting", Long.class),
-        rows.value(i, "authorities_total", Long.class),
-        rows.value(i, "families_identified", Long.class),
-        rows.value(i, "families_attached", Long.class),
-        rows.value(i, "turned_around", Long.class),
-        rows.value(i, "target_families", Long.class),
-        rows.value(i, "percent_of_target", BigDecimal.class));
   }
 
   /** The API's answer for the quarter, downloaded with the page's sign-in. */

@@ -11,7 +11,9 @@ import java.util.TreeMap;
 import uk.gov.tfwh.programme.reference.AuthorityType;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * What the filters offer, read from the snapshot the page shows: the quarters with figures, the
@@ -30,26 +32,24 @@ public record Choices(
 
   public static Choices read(PageReads figures, PinnedSnapshot snapshot) {
     requireNonNull(figures, "figures");
-    QueryResult periodRows = figures.run(snapshot, Query.PERIODS, Map.of());
+    QueryResult periodRows = figures.run(snapshot, QueryArguments.of(Query.PERIODS));
     List<Period> periods = new ArrayList<>();
-    for (int i = 0; i < periodRows.size(); i++) {
-      if (periodRows.value(i, "authorities_reporting", Long.class) > 0) {
+    for (ResultRow row : periodRows) {
+      if (row.longValue("authorities_reporting") > 0) {
         periods.add(
             new Period(
-                periodRows.value(i, "phase", Integer.class),
-                periodRows.value(i, "period_end", LocalDate.class),
-                periodRows.value(i, "quarter_label", String.class),
-                periodRows.value(i, "financial_year", String.class)));
+                row.integer("phase"),
+                row.date("period_end"),
+                row.text("quarter_label"),
+                row.text("financial_year")));
       }
     }
-    QueryResult authorities = figures.run(snapshot, Query.AUTHORITIES, Map.of());
+    QueryResult authorities = figures.run(snapshot, QueryArguments.of(Query.AUTHORITIES));
     TreeMap<String, String> regionsByName = new TreeMap<>();
     TreeMap<String, String> typesByName = new TreeMap<>();
-    for (int i = 0; i < authorities.size(); i++) {
-      regionsByName.put(
-          authorities.value(i, "region_name", String.class),
-          authorities.value(i, "region_code", String.class));
-      String type = authorities.value(i, "authority_type", String.class);
+    for (ResultRow row : authorities) {
+      regionsByName.put(row.text("region_name"), row.text("region_code"));
+      String type = row.text("authority_type");
       typesByName.put(typeName(type), type);
     }
     Map<String, String> regions = new java.util.LinkedHashMap<>();

@@ -2,11 +2,10 @@ package uk.gov.tfwh.api.web.page;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
@@ -31,11 +30,11 @@ public class PageReads {
   }
 
   /** A query on a snapshot named by id, such as the release before the one a page shows. */
-  public QueryResult runOn(SnapshotSelector selector, Query query, Map<String, ?> arguments) {
-    return queries.run(selector, query, arguments);
+  public QueryResult runOn(SnapshotSelector selector, QueryArguments arguments) {
+    return queries.run(selector, arguments.query(), arguments.values());
   }
 
-  public QueryResult run(PinnedSnapshot snapshot, Query query, Map<String, ?> arguments) {
-    return queries.run(snapshot, query, arguments);
+  public QueryResult run(PinnedSnapshot snapshot, QueryArguments arguments) {
+    return queries.run(snapshot, arguments);
   }
 }

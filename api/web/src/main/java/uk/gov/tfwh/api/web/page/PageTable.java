@@ -4,10 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import uk.gov.tfwh.api.table.Table;
 
 /**
  * A table as a page shows it, for people: the page's headings and, under them, the values
@@ -40,18 +37,6 @@ public record PageTable(List<String> headings, List<List<Object>> rows) {
   /** Starts a table under these headings. */
   public static Builder under(List<String> headings) {
     return new Builder(headings);
-  }
-
-  public Table toTable() {
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (List<Object> row : rows) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      for (int c = 0; c < headings.size(); c++) {
-        line.put(headings.get(c), row.get(c));
-      }
-      lines.add(line);
-    }
-    return new Table(headings, lines);
   }
 
   /** Collects rows in order. */

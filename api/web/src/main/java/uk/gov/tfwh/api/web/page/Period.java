@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 
 /** A quarter of a phase that has figures, as the filters offer it. */
 public record Period(int phase, LocalDate end, String label, String financialYear) {
@@ -11,6 +12,16 @@ public record Period(int phase, LocalDate end, String label, String financialYea
     requireNonNull(end, "end");
     requireNonNull(label, "label");
     requireNonNull(financialYear, "financialYear");
+  }
+
+  /** The phase as the programme names it, for the services' queries. */
+  public Phase programmePhase() {
+    return Phase.ofNumber(phase);
+  }
+
+  /** The quarter, for the services' queries. */
+  public Quarter quarter() {
+    return Quarter.endingOn(end);
   }
 
   /** The heading of the phase's result figure ("Turned around", "Successful family outcomes"). */

@@ -3,10 +3,11 @@ package uk.gov.tfwh.api.web.page;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import uk.gov.tfwh.api.table.CsvWriter;
+import java.util.List;
 import uk.gov.tfwh.api.table.Table;
+import uk.gov.tfwh.exports.format.CsvTableWriter;
+import uk.gov.tfwh.exports.format.CsvTableWriter.Dialect;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 
 /**
@@ -73,7 +74,7 @@ public final class SpreadsheetCsv {
       String covers,
       PageTable table)
       throws IOException {
-    write(response, fileName, snapshotId, covers, table.toTable());
+    write(response, fileName, snapshotId, covers, table.headings(), table.rows());
   }
 
   /**
@@ -83,16 +84,28 @@ public final class SpreadsheetCsv {
   public static void write(
       HttpServletResponse response, String fileName, String snapshotId, String covers, Table table)
       throws IOException {
+    write(response, fileName, snapshotId, covers, table.columns(), table.valueRows());
+  }
+
+  private static void write(
+      HttpServletResponse response,
+      String fileName,
+      String snapshotId,
+      String covers,
+      List<String> headings,
+      List<? extends List<?>> rows)
+      throws IOException {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Cache-Control", "no-store");
     if (snapshotId != null) {
       response.setHeader("X-Tfwh-Snapshot", snapshotId);
     }
     response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    out.write('\uFEFF');
-    out.write("# " + covers.replaceAll("[\\r\\n]+", " ") + "\r\n");
-    CsvWriter.write(table, out);
-    out.flush();
+    CsvTableWriter.write(
+        Dialect.PEOPLE,
+        covers,
+        headings,
+        rows,
+        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
   }
 }

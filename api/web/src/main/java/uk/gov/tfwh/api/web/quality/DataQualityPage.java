@@ -27,7 +27,9 @@ import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * The national team's data-quality page: every authority's return state for a quarter (the
@@ -173,38 +175,38 @@ public class DataQualityPage {
       throw new BadPageRequest(
           "state must be one of " + String.join(", ", STATES) + ", not '" + state + "'");
     }
-    Map<String, Object> arguments = new LinkedHashMap<>();
-    arguments.put("phase", chosen.phase());
-    arguments.put("period", chosen.end());
-    QueryResult status = figures.run(snapshot, Query.DATA_QUALITY, arguments);
-    QueryResult findings = figures.run(snapshot, Query.DATA_QUALITY_FINDINGS, arguments);
+    QueryArguments quarterOf =
+        QueryArguments.of(Query.DATA_QUALITY)
+            .phase(chosen.programmePhase())
+            .quarter(chosen.quarter());
+    QueryResult status = figures.run(snapshot, quarterOf);
+    QueryResult findings = figures.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
     Map<String, List<FindingRow>> byAuthority = new LinkedHashMap<>();
     List<FindingRow> all = FindingRow.of(findings);
     for (int i = 0; i < findings.size(); i++) {
       byAuthority
-          .computeIfAbsent(
-              findings.value(i, "authority_code", String.class), k -> new ArrayList<>())
+          .computeIfAbsent(findings.row(i).text("authority_code"), k -> new ArrayList<>())
           .add(all.get(i));
     }
     String regionName = regionCode == null ? null : choices.regions().get(regionCode);
     Map<String, Long> counts = new LinkedHashMap<>();
     STATES.forEach(s -> counts.put(s, 0L));
     List<Line> lines = new ArrayList<>();
-    for (int i = 0; i < status.size(); i++) {
-      String code = status.value(i, "authority_code", String.class);
+    for (ResultRow row : status) {
+      String code = row.text("authority_code");
       Line line =
           new Line(
               code,
-              status.value(i, "authority_name", String.class),
-              status.value(i, "region_name", String.class),
-              status.value(i, "status", String.class),
-              Boolean.TRUE.equals(status.value(i, "late", Boolean.class)),
-              Boolean.TRUE.equals(status.value(i, "resubmitted", Boolean.class)),
-              status.value(i, "versions", Long.class),
-              status.value(i, "first_submitted_at", Instant.class),
-              status.value(i, "rejections", Long.class),
-              status.value(i, "warnings", Long.class),
-              status.value(i, "notes", Long.class),
+              row.text("authority_name"),
+              row.text("region_name"),
+              row.text("status"),
+              row.isTrue("late"),
+              row.isTrue("resubmitted"),
+              row.longValue("versions"),
+              row.instant("first_submitted_at"),
+              row.longValue("rejections"),
+              row.longValue("warnings"),
+              row.longValue("notes"),
               byAuthority.getOrDefault(code, List.of()));
       if (regionName != null && !regionName.equals(line.regionName())) {
         continue;

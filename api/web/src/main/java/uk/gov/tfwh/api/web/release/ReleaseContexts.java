@@ -17,7 +17,9 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
+import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
@@ -76,24 +78,23 @@ public class ReleaseContexts {
   }
 
   private List<ReleaseContext.Revision> revisions(String now, String before, Period period) {
-    Map<String, Object> arguments = Map.of("phase", period.phase(), "period", period.end());
-    QueryResult current = figures.runOn(SnapshotSelector.byId(now), Query.LEAGUE_TABLE, arguments);
-    QueryResult earlier =
-        figures.runOn(SnapshotSelector.byId(before), Query.LEAGUE_TABLE, arguments);
+    QueryArguments arguments =
+        QueryArguments.of(Query.LEAGUE_TABLE)
+            .phase(period.programmePhase())
+            .quarter(period.quarter());
+    QueryResult current = figures.runOn(SnapshotSelector.byId(now), arguments);
+    QueryResult earlier = figures.runOn(SnapshotSelector.byId(before), arguments);
     Map<String, Long> was = new HashMap<>();
-    for (int i = 0; i < earlier.size(); i++) {
-      was.put(
-          earlier.value(i, "authority_code", String.class),
-          earlier.value(i, "turned_around", Long.class));
+    for (ResultRow row : earlier) {
+      was.put(row.text("authority_code"), row.longValue("turned_around"));
     }
     List<ReleaseContext.Revision> revisions = new ArrayList<>();
-    for (int i = 0; i < current.size(); i++) {
-      String code = current.value(i, "authority_code", String.class);
-      Long figure = current.value(i, "turned_around", Long.class);
+    for (ResultRow row : current) {
+      String code = row.text("authority_code");
+      Long figure = row.longValue("turned_around");
       if (!was.containsKey(code) || !Objects.equals(was.get(code), figure)) {
         revisions.add(
-            new ReleaseContext.Revision(
-                code, current.value(i, "authority_name", String.class), was.get(code), figure));
+            new ReleaseContext.Revision(code, row.text("authority_name"), was.get(code), figure));
       }
     }
     return revisions;

@@ -28,7 +28,7 @@ class LeagueFilterTest {
     assertThat(filter.period()).isEqualTo(P2Q1);
     assertThat(filter.sort()).isEqualTo(LeagueSort.RANK);
     assertThat(filter.descending()).isFalse();
-    assertThat(filter.arguments()).containsOnlyKeys("phase", "period");
+    assertThat(filter.arguments().values()).containsOnlyKeys("phase", "period");
   }
 
   @Test
@@ -41,7 +41,7 @@ class LeagueFilterTest {
     LeagueFilter again =
         LeagueFilter.parse(CHOICES, "1", "2013-09-30", "E12000001", "UA", "name", "desc");
     assertThat(again).isEqualTo(filter);
-    assertThat(filter.arguments())
+    assertThat(filter.arguments().values())
         .containsEntry("region", "E12000001")
         .containsEntry("authority_type", "UA");
   }
