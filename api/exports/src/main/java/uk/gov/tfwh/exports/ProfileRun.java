@@ -5,14 +5,19 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import uk.gov.tfwh.exports.format.FormulaSafeText;
+import uk.gov.tfwh.exports.format.CsvCell;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -25,6 +30,7 @@ import uk.gov.tfwh.warehouse.query.SnapshotSelector;
  */
 final class ProfileRun {
   static final String INDEX = "index.csv";
+  static final String LOCK = ".tfwh-profiles.lock";
   static final List<String> INDEX_COLUMNS =
       List.of("authority_code", "authority_name", "file", "pages", "bytes", "status", "error");
   private static final int BAR = 30;
@@ -37,13 +43,47 @@ final class ProfileRun {
     this.err = requireNonNull(err, "err");
   }
 
-  /** Writes the profiles and the index; 0 when every one was written, 1 when any failed. */
+  /**
+   * Writes the profiles and the index; 0 when every one was written, 1 when any failed.
+   *
+   * @throws IllegalStateException when another run is writing into the same folder: two runs would
+   *     overwrite each other's files and leave an index that describes neither
+   */
   int write(Phase phase, Quarter quarter, SnapshotSelector snapshot, Path dir, PrintWriter out) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
     }
+    try (FileChannel channel =
+            FileChannel.open(
+                dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockOrNull(channel)) {
+      if (lock == null) {
+        throw new IllegalStateException(
+            "another ./tfwh briefing --all-authorities run is writing into "
+                + dir
+                + " (it holds "
+                + LOCK
+                + "); wait for it to finish or choose another --out");
+      }
+      return writeLocked(phase, quarter, snapshot, dir, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The folder's lock, or null when another run (in this process or another) holds it. */
+  private static FileLock lockOrNull(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  private int writeLocked(
+      Phase phase, Quarter quarter, SnapshotSelector snapshot, Path dir, PrintWriter out) {
     List<List<String>> index = new ArrayList<>();
     int[] failed = {0};
     long start = System.nanoTime();
@@ -57,7 +97,7 @@ final class ProfileRun {
             if (failure != null) {
               throw failure;
             }
-            Files.write(dir.resolve(file.fileName()), file.content());
+            writeWhole(dir.resolve(file.fileName()), file.content());
             row =
                 List.of(
                     code,
@@ -115,28 +155,31 @@ final class ProfileRun {
     }
   }
 
-  /** RFC 4180, UTF-8, CRLF; text a spreadsheet would run as a formula is neutralised. */
+  /** RFC 4180, UTF-8, CRLF, each field as every CSV of the service writes it ({@link CsvCell}). */
   private static void writeIndex(Path file, List<List<String>> rows) {
     StringBuilder csv = new StringBuilder();
     csv.append(String.join(",", INDEX_COLUMNS)).append("\r\n");
     for (List<String> row : rows) {
-      List<String> fields = new ArrayList<>();
-      for (String value : row) {
-        fields.add(field(FormulaSafeText.neutralise(value)));
-      }
-      csv.append(String.join(",", fields)).append("\r\n");
+      csv.append(String.join(",", row.stream().map(CsvCell::of).toList())).append("\r\n");
     }
     try {
-      Files.writeString(file, csv, StandardCharsets.UTF_8);
+      writeWhole(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private static String field(String text) {
-    if (text.contains(",") || text.contains("\"") || text.contains("\r") || text.contains("\n")) {
-      return '"' + text.replace("\"", "\"\"") + '"';
+  /**
+   * Writes a file under a temporary name and renames it into place, so someone opening the folder
+   * during a run sees each file whole or not yet there, never half written.
+   */
+  private static void writeWhole(Path file, byte[] content) throws IOException {
+    Path temp = Files.createTempFile(file.getParent(), ".writing-", ".tmp");
+    try {
+      Files.write(temp, content);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    return text;
   }
 }

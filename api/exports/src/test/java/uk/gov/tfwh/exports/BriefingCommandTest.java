@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -167,6 +171,34 @@ class BriefingCommandTest {
     }
     assertThat(stderr.toString()).contains("failed");
     assertThat(stdout.toString()).contains("1 failed");
+  }
+
+  /**
+   * Two bulk runs into one folder would overwrite each other's files and leave an index that
+   * describes neither: while one run holds the folder, a second is refused and writes nothing.
+   */
+  @Test
+  void aSecondAllAuthoritiesRunIntoTheSameFolderIsRefusedWhileTheFirstHoldsIt() throws IOException {
+    Path folder = out.resolve("busy");
+    Files.createDirectories(folder);
+    try (FileChannel channel =
+            FileChannel.open(
+                folder.resolve(".tfwh-profiles.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      int code = allAuthorities(folder);
+      assertThat(code).isNotZero();
+      assertThat(stderr.toString())
+          .contains("another ./tfwh briefing --all-authorities run is writing into " + folder);
+      try (Stream<Path> written = Files.list(folder)) {
+        assertThat(written.map(p -> p.getFileName().toString()))
+            .containsExactly(".tfwh-profiles.lock");
+      }
+    }
+    stderr.getBuffer().setLength(0);
+    assertThat(allAuthorities(folder)).as(stderr.toString()).isZero();
+    assertThat(folder.resolve("index.csv")).isRegularFile();
   }
 
   /** {@code ./tfwh briefing --all-authorities} for phase 1, 2013Q3 of the fixture into a folder. */
