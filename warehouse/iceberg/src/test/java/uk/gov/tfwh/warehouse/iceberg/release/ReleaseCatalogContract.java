@@ -67,6 +67,28 @@ abstract class ReleaseCatalogContract {
   }
 
   @Test
+  void twoMigrationsOfANewDatabaseAtOnceBothSucceedAndOneMakesTheTables() throws Exception {
+    CatalogDatabase database = newDatabase();
+    CyclicBarrier start = new CyclicBarrier(2);
+    List<Future<Boolean>> made = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ReleaseCatalog releases = new ReleaseCatalog(database);
+      made.add(
+          threads.submit(
+              () -> {
+                start.await();
+                return releases.migrate();
+              }));
+    }
+
+    assertThat(
+            List.of(made.get(0).get(60, TimeUnit.SECONDS), made.get(1).get(60, TimeUnit.SECONDS)))
+        .containsExactlyInAnyOrder(true, false);
+    assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
+        .containsExactly("release-tables 1");
+  }
+
+  @Test
   void releaseTablesOfANewerVersionAreRefused() throws SQLException {
     CatalogDatabase database = migrated();
     execute(database, "UPDATE tfwh_schema_version SET version = 2");
