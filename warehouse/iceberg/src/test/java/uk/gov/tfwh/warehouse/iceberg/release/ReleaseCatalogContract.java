@@ -181,10 +181,9 @@ abstract class ReleaseCatalogContract {
   void aReleaseWhoseIdIsTakenIsRefused() {
     CatalogDatabase database = migrated();
     ReleaseCommit commit = new ReleaseCommit(database);
-    Release one = first("a");
-    Release two = child(one, "a");
-    commit.commit(one);
-    commit.commit(two);
+    List<Release> committed = committed(database, 2);
+    Release one = committed.get(0);
+    Release two = committed.get(1);
     Release three = child(two, "a");
     Release reusingOne = new Release(withId(three.record(), one.id()), three.tables());
 
@@ -247,7 +246,6 @@ abstract class ReleaseCatalogContract {
   void aReaderWhileReleasesAreCommittedSeesWholeReleasesNeverGoingBack() throws Exception {
     CatalogDatabase database = migrated();
     ReleaseCatalog releases = new ReleaseCatalog(database);
-    ReleaseCommit commit = new ReleaseCommit(database);
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicInteger readsWhileWriting = new AtomicInteger();
     List<String> wrong = Collections.synchronizedList(new ArrayList<>());
@@ -276,12 +274,7 @@ abstract class ReleaseCatalogContract {
         threads.submit(
             () -> {
               try {
-                Release release = first("a");
-                commit.commit(release);
-                for (int i = 2; i <= 25; i++) {
-                  release = child(release, "a");
-                  commit.commit(release);
-                }
+                committed(database, 25);
               } finally {
                 writing.set(false);
               }
@@ -301,12 +294,10 @@ abstract class ReleaseCatalogContract {
     CatalogDatabase database = migrated();
     ReleaseCatalog releases = new ReleaseCatalog(database);
     ReleaseCommit commit = new ReleaseCommit(database);
-    Release one = first("a");
-    Release two = child(one, "a");
-    Release three = child(two, "a");
-    commit.commit(one);
-    commit.commit(two);
-    commit.commit(three);
+    List<Release> committed = committed(database, 3);
+    Release one = committed.get(0);
+    Release two = committed.get(1);
+    Release three = committed.get(2);
 
     Publication first = commit.publish(two.id(), "alice");
     assertThat(releases.published()).contains(two);
@@ -383,6 +374,19 @@ abstract class ReleaseCatalogContract {
     new ReleaseCommit(other).commit(theirs);
     assertThat(others.current()).contains(theirs);
     assertThat(new ReleaseCatalog(database).current()).contains(first("a"));
+  }
+
+  /** Commits releases 1 to {@code count}, each on the one before, and returns them. */
+  static List<Release> committed(CatalogDatabase database, int count) {
+    ReleaseCommit commit = new ReleaseCommit(database);
+    List<Release> releases = new ArrayList<>();
+    Release release = first("a");
+    for (int seq = 1; seq <= count; seq++) {
+      commit.commit(release);
+      releases.add(release);
+      release = child(release, "a");
+    }
+    return releases;
   }
 
   /** Commits the releases at once, one thread each: per release, empty or what it threw. */

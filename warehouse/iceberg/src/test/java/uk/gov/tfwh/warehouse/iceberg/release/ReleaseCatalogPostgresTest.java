@@ -2,7 +2,6 @@ package uk.gov.tfwh.warehouse.iceberg.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static uk.gov.tfwh.warehouse.iceberg.release.ReleaseFixtures.child;
 import static uk.gov.tfwh.warehouse.iceberg.release.ReleaseFixtures.first;
 
 import java.io.BufferedReader;
@@ -97,10 +96,9 @@ class ReleaseCatalogPostgresTest extends ReleaseCatalogContract {
   void aPublicationThatLosesTheRaceForItsNumberTakesTheNext() throws Exception {
     CatalogDatabase database = migrated();
     ReleaseCommit commit = new ReleaseCommit(database);
-    Release one = first("a");
-    Release two = child(one, "a");
-    commit.commit(one);
-    commit.commit(two);
+    List<Release> committed = committed(database, 2);
+    Release one = committed.get(0);
+    Release two = committed.get(1);
     CompletableFuture<Publication> late;
     try (Connection other = database.connect()) {
       other.setAutoCommit(false);
