@@ -226,7 +226,7 @@ public record CatalogSettings(
     return properties;
   }
 
-  private static String password(String variable, Map<String, String> environment) {
+  static String password(String variable, Map<String, String> environment) {
     String password = environment.get(variable);
     if (password == null || password.isEmpty()) {
       throw new IllegalStateException(

@@ -1,0 +1,233 @@
+package uk.gov.tfwh.warehouse.iceberg.release;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+
+/**
+ * The release tables in the catalog database (docs/design/iceberg.md, section 5.3): which releases
+ * exist, which Iceberg snapshot of each table a release reads, and which release is published.
+ * {@link #migrate()} creates them; every read is one statement, so it sees one committed state and
+ * never a release without its tables or with another state's publication. {@link ReleaseCommit}
+ * writes them.
+ */
+public final class ReleaseCatalog {
+
+  /** The release tables' component in {@code tfwh_schema_version}. */
+  public static final String COMPONENT = "release-tables";
+
+  /** The version of the release tables this code makes and reads. */
+  public static final int VERSION = 1;
+
+  private static final SqlFile SCHEMA_VERSION = SqlFile.load("schema-version.sql");
+  private static final SqlFile TABLES_V1 = SqlFile.load("release-tables-v1.sql");
+  private static final SqlFile READ = SqlFile.load("read.sql");
+  private static final int MIGRATE_ATTEMPTS = 3;
+
+  private final ReleaseDatabase database;
+
+  public ReleaseCatalog(CatalogDatabase database) {
+    this.database = new ReleaseDatabase(database);
+  }
+
+  /**
+   * Creates the release tables where they are missing, in one transaction; returns whether it
+   * created them (false: they were there already). Refuses a database whose release tables are of a
+   * newer version than this code's. Two processes migrating a new database at once both succeed.
+   */
+  public boolean migrate() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return database.transaction("create the release tables", this::migrate);
+      } catch (ReleaseException e) {
+        if (attempt == MIGRATE_ATTEMPTS || !(e.getCause() instanceof SQLException)) {
+          throw e;
+        }
+        // PostgreSQL: another process created the same tables first; they are there now
+      }
+    }
+  }
+
+  private boolean migrate(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(SCHEMA_VERSION.statement("create"));
+    }
+    int version = version(connection);
+    if (version > VERSION) {
+      throw new ReleaseException(
+          "the release tables in "
+              + database.database()
+              + " are version "
+              + version
+              + ", newer than this tfwh's version "
+              + VERSION
+              + ": use a newer tfwh");
+    }
+    if (version == VERSION) {
+      return false;
+    }
+    try (Statement statement = connection.createStatement()) {
+      for (String create : TABLES_V1.statements()) {
+        statement.execute(create);
+      }
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(SCHEMA_VERSION.statement("insert"))) {
+      insert.setString(1, COMPONENT);
+      insert.setInt(2, VERSION);
+      insert.executeUpdate();
+    }
+    return true;
+  }
+
+  private static int version(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(SCHEMA_VERSION.statement("version"))) {
+      query.setString(1, COMPONENT);
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** The newest release with its tables (possibly not published yet); empty before the first. */
+  public Optional<Release> current() {
+    return release("read the current release", READ.statement("current"), database.catalogName());
+  }
+
+  /** The release of the newest publication with its tables; empty before the first publication. */
+  public Optional<Release> published() {
+    return release(
+        "read the published release", READ.statement("published"), database.catalogName());
+  }
+
+  /** The release of this id with its tables. */
+  public Optional<Release> byId(String id) {
+    ReleaseRecord.requireId("id", id);
+    return release("read release " + id, READ.statement("by-id"), id);
+  }
+
+  /** Every release, oldest first, without its tables. */
+  public List<ReleaseRecord> list() {
+    return database.read(
+        "list the releases",
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, READ.statement("list"));
+              ResultSet rows = query.executeQuery()) {
+            List<ReleaseRecord> records = new ArrayList<>();
+            while (rows.next()) {
+              records.add(record(rows));
+            }
+            return records;
+          }
+        });
+  }
+
+  /** Every publication, oldest first (a release published twice appears twice). */
+  public List<Publication> publications() {
+    return database.read(
+        "list the publications",
+        connection -> {
+          try (PreparedStatement query =
+                  database.prepare(connection, READ.statement("publications"));
+              ResultSet rows = query.executeQuery()) {
+            List<Publication> publications = new ArrayList<>();
+            while (rows.next()) {
+              publications.add(
+                  new Publication(
+                      rows.getLong("publication_seq"),
+                      rows.getLong("release_seq"),
+                      rows.getString("release_id"),
+                      Instant.parse(rows.getString("published_at")),
+                      rows.getString("published_by")));
+            }
+            return publications;
+          }
+        });
+  }
+
+  /** The newest release's and the newest publication's numbers, in one cheap statement. */
+  public ChangeToken changeToken() {
+    return database.read(
+        "read the change token",
+        connection -> {
+          try (PreparedStatement query =
+              database.prepare(connection, READ.statement("change-token"))) {
+            query.setString(2, database.catalogName());
+            try (ResultSet rows = query.executeQuery()) {
+              rows.next();
+              return new ChangeToken(rows.getLong(1), rows.getLong(2));
+            }
+          }
+        });
+  }
+
+  /** A release with its tables, by a statement whose second parameter is {@code second}. */
+  private Optional<Release> release(String what, String sql, String second) {
+    return database.read(
+        what,
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, sql)) {
+            query.setString(2, second);
+            try (ResultSet rows = query.executeQuery()) {
+              return release(rows);
+            }
+          }
+        });
+  }
+
+  private Optional<Release> release(ResultSet rows) throws SQLException {
+    ReleaseRecord record = null;
+    List<ReleaseTable> tables = new ArrayList<>();
+    while (rows.next()) {
+      if (record == null) {
+        record = record(rows);
+      }
+      String namespace = rows.getString("table_namespace");
+      if (namespace != null) {
+        tables.add(
+            new ReleaseTable(
+                namespace,
+                rows.getString("table_name"),
+                rows.getLong("snapshot_id"),
+                rows.getInt("schema_id"),
+                rows.getLong("row_count"),
+                rows.getInt("file_count")));
+      }
+    }
+    if (record == null) {
+      return Optional.empty();
+    }
+    if (tables.isEmpty()) {
+      throw new ReleaseException(
+          "release "
+              + record.seq()
+              + " ("
+              + record.id()
+              + ") in "
+              + database.database()
+              + " names no table: the release tables are damaged");
+    }
+    return Optional.of(new Release(record, tables));
+  }
+
+  private static ReleaseRecord record(ResultSet rows) throws SQLException {
+    return new ReleaseRecord(
+        rows.getLong("release_seq"),
+        rows.getString("release_id"),
+        Optional.ofNullable(rows.getString("parent_release_id")),
+        Instant.parse(rows.getString("created_at")),
+        rows.getString("reference_version"),
+        rows.getString("inputs_digest"),
+        rows.getString("manifest_json"),
+        rows.getString("load_report_json"),
+        rows.getString("written_by"));
+  }
+}

@@ -1,0 +1,62 @@
+-- The readers' statements. Each read is one statement, so it sees one committed state of the
+-- release tables: a release with all of its tables, never a release of one state with the tables
+-- or the publication of another.
+
+-- name: current
+-- The newest release (privileged users: possibly not yet published) with its tables.
+SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
+       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_seq = (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?)
+ ORDER BY t.table_namespace, t.table_name;
+
+-- name: published
+-- The release of the newest publication with its tables.
+SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
+       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
+                         ORDER BY publication_seq DESC LIMIT 1)
+ ORDER BY t.table_namespace, t.table_name;
+
+-- name: by-id
+-- One release by its id with its tables.
+SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
+       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_id = ?
+ ORDER BY t.table_namespace, t.table_name;
+
+-- name: list
+-- Every release, oldest first, without its tables.
+SELECT release_seq, release_id, parent_release_id, created_at, reference_version,
+       inputs_digest, manifest_json, load_report_json, written_by
+  FROM tfwh_release
+ WHERE catalog_name = ?
+ ORDER BY release_seq;
+
+-- name: publications
+-- Every publication, oldest first (a release published twice appears twice).
+SELECT p.publication_seq, p.release_seq, r.release_id, p.published_at, p.published_by
+  FROM tfwh_publication p
+  JOIN tfwh_release r
+    ON r.catalog_name = p.catalog_name AND r.release_seq = p.release_seq
+ WHERE p.catalog_name = ?
+ ORDER BY p.publication_seq;
+
+-- name: change-token
+-- What readers poll: the newest release's and the newest publication's numbers (null: none).
+SELECT (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?),
+       (SELECT max(publication_seq) FROM tfwh_publication WHERE catalog_name = ?);
