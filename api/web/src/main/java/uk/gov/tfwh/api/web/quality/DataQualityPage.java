@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
+import uk.gov.tfwh.api.dataquality.DataQualityReports;
+import uk.gov.tfwh.api.dataquality.Finding;
+import uk.gov.tfwh.api.dataquality.SubmissionQuality;
 import uk.gov.tfwh.api.web.access.PageViewer;
-import uk.gov.tfwh.api.web.authority.FindingRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageReads;
@@ -25,11 +27,9 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * The national team's data-quality page: every authority's return state for a quarter (the
@@ -43,9 +43,11 @@ public class DataQualityPage {
       List.of("accepted", "late", "resubmitted", "missing", "with-rejections", "with-warnings");
 
   private final PageReads figures;
+  private final DataQualityReports quality;
 
-  public DataQualityPage(PageReads figures) {
+  public DataQualityPage(PageReads figures, DataQualityReports quality) {
     this.figures = requireNonNull(figures, "figures");
+    this.quality = requireNonNull(quality, "quality");
   }
 
   /** One authority's line, with its findings. */
@@ -61,7 +63,7 @@ public class DataQualityPage {
       long rejections,
       long warnings,
       long notes,
-      List<FindingRow> findings) {
+      List<Finding> findings) {
     boolean in(String state) {
       return switch (state) {
         case "with-rejections" -> rejections > 0;
@@ -175,38 +177,31 @@ public class DataQualityPage {
       throw new BadPageRequest(
           "state must be one of " + String.join(", ", STATES) + ", not '" + state + "'");
     }
-    QueryArguments quarterOf =
-        QueryArguments.of(Query.DATA_QUALITY)
-            .phase(chosen.programmePhase())
-            .quarter(chosen.quarter());
-    QueryResult status = figures.run(snapshot, quarterOf);
-    QueryResult findings = figures.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
-    Map<String, List<FindingRow>> byAuthority = new LinkedHashMap<>();
-    List<FindingRow> all = FindingRow.of(findings);
-    for (int i = 0; i < findings.size(); i++) {
-      byAuthority
-          .computeIfAbsent(findings.row(i).text("authority_code"), k -> new ArrayList<>())
-          .add(all.get(i));
+    Phase chosenPhase = chosen.programmePhase();
+    Quarter quarter = chosen.quarter();
+    Map<String, List<Finding>> byAuthority = new LinkedHashMap<>();
+    for (Finding finding : quality.findings(snapshot, chosenPhase, quarter, null)) {
+      byAuthority.computeIfAbsent(finding.authorityCode(), k -> new ArrayList<>()).add(finding);
     }
     String regionName = regionCode == null ? null : choices.regions().get(regionCode);
     Map<String, Long> counts = new LinkedHashMap<>();
     STATES.forEach(s -> counts.put(s, 0L));
     List<Line> lines = new ArrayList<>();
-    for (ResultRow row : status) {
-      String code = row.text("authority_code");
+    for (SubmissionQuality status : quality.statuses(snapshot, chosenPhase, quarter, null)) {
+      String code = status.authorityCode();
       Line line =
           new Line(
               code,
-              row.text("authority_name"),
-              row.text("region_name"),
-              row.text("status"),
-              row.isTrue("late"),
-              row.isTrue("resubmitted"),
-              row.longValue("versions"),
-              row.instant("first_submitted_at"),
-              row.longValue("rejections"),
-              row.longValue("warnings"),
-              row.longValue("notes"),
+              status.authorityName(),
+              status.regionName(),
+              status.status(),
+              status.late(),
+              status.resubmitted(),
+              status.versions(),
+              status.firstSubmittedAt(),
+              status.rejections(),
+              status.warnings(),
+              status.notes(),
               byAuthority.getOrDefault(code, List.of()));
       if (regionName != null && !regionName.equals(line.regionName())) {
         continue;
