@@ -163,7 +163,7 @@ public class DataQualityPage {
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
+    Choices choices = figures.choices(snapshot);
     Period chosen = Selection.period(choices, phase, period);
     String regionCode;
     try {
