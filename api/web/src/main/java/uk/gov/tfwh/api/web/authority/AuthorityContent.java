@@ -98,7 +98,7 @@ final class AuthorityContent {
   ProgressView progress() {
     Phase phase = Phase.ofNumber(period.phase());
     return ProgressView.of(
-        services.progress().progress(own, code, phase, Quarter.endingOn(period.end())), phase);
+        services.progress().series(own, code, phase, Quarter.endingOn(period.end())), phase);
   }
 
   List<BenchmarkView> benchmarks() {
