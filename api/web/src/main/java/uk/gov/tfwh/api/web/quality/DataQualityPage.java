@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,25 +49,18 @@ public class DataQualityPage {
     this.quality = requireNonNull(quality, "quality");
   }
 
-  /** One authority's line, with its findings. */
-  public record Line(
-      String authorityCode,
-      String authorityName,
-      String regionName,
-      String status,
-      boolean late,
-      boolean resubmitted,
-      long versions,
-      Instant firstSubmittedAt,
-      long rejections,
-      long warnings,
-      long notes,
-      List<Finding> findings) {
+  /** One authority's line: its status as the data-quality service reads it, with its findings. */
+  public record Line(SubmissionQuality quality, List<Finding> findings) {
+    public Line {
+      requireNonNull(quality, "quality");
+      findings = List.copyOf(findings);
+    }
+
     boolean in(String state) {
       return switch (state) {
-        case "with-rejections" -> rejections > 0;
-        case "with-warnings" -> warnings > 0;
-        default -> status.equals(state);
+        case "with-rejections" -> quality.rejections() > 0;
+        case "with-warnings" -> quality.warnings() > 0;
+        default -> quality.status().equals(state);
       };
     }
   }
@@ -134,18 +126,19 @@ public class DataQualityPage {
             "Warnings",
             "Notes");
     for (Line line : shown.lines()) {
+      SubmissionQuality q = line.quality();
       table.row(
-          line.authorityCode(),
-          line.authorityName(),
-          line.regionName(),
-          line.status(),
-          line.late(),
-          line.resubmitted(),
-          line.versions(),
-          line.firstSubmittedAt(),
-          line.rejections(),
-          line.warnings(),
-          line.notes());
+          q.authorityCode(),
+          q.authorityName(),
+          q.regionName(),
+          q.status(),
+          q.late(),
+          q.resubmitted(),
+          q.versions(),
+          q.firstSubmittedAt(),
+          q.rejections(),
+          q.warnings(),
+          q.notes());
     }
     SpreadsheetCsv.write(
         response,
@@ -188,22 +181,8 @@ public class DataQualityPage {
     STATES.forEach(s -> counts.put(s, 0L));
     List<Line> lines = new ArrayList<>();
     for (SubmissionQuality status : quality.statuses(snapshot, chosenPhase, quarter, null)) {
-      String code = status.authorityCode();
-      Line line =
-          new Line(
-              code,
-              status.authorityName(),
-              status.regionName(),
-              status.status(),
-              status.late(),
-              status.resubmitted(),
-              status.versions(),
-              status.firstSubmittedAt(),
-              status.rejections(),
-              status.warnings(),
-              status.notes(),
-              byAuthority.getOrDefault(code, List.of()));
-      if (regionName != null && !regionName.equals(line.regionName())) {
+      Line line = new Line(status, byAuthority.getOrDefault(status.authorityCode(), List.of()));
+      if (regionName != null && !regionName.equals(line.quality().regionName())) {
         continue;
       }
       // Counts of the region shown, whatever the state filter: how the state filter was chosen.
