@@ -18,6 +18,7 @@ import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /**
  * The league table. Ranks, quartiles and changes were worked out by the load with the programme's

@@ -2,9 +2,9 @@ package uk.gov.tfwh.api.web.league;
 
 import java.util.Comparator;
 import java.util.Locale;
-import uk.gov.tfwh.api.leaguetable.LeagueTableRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /**
  * The columns the league table sorts by, as written in its {@code sort} parameter. Every sort ends

@@ -11,7 +11,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
-import uk.gov.tfwh.api.leaguetable.LeagueTableRow;
 import uk.gov.tfwh.api.leaguetable.LeagueTables;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
@@ -20,6 +19,7 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
 @Controller

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import uk.gov.tfwh.api.leaguetable.LeagueTableRow;
 import uk.gov.tfwh.api.leaguetable.LeagueTables;
 import uk.gov.tfwh.api.submission.SubmissionDesk;
 import uk.gov.tfwh.api.web.page.PageReads;
@@ -19,6 +18,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /** Works out a page's {@link ReleaseContext} from the warehouse's manifests and publication log. */

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.leaguetable;
+package uk.gov.tfwh.warehouse.query.league;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,9 +10,9 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
- * One authority's line of the league table, as the load ranked it (docs/methodology.md): read from
- * {@code league_table.sql} here, by {@link LeagueTables}, so the pages read the rows the API
- * serves.
+ * One authority's line of the league table, as the load ranked it (docs/methodology.md): the one
+ * reading of {@code league_table.sql}'s rows, here in the query layer so that the API's pages (via
+ * its league-table service) and the exports' briefing, which may not depend on the API, share it.
  */
 public record LeagueTableRow(
     String authorityCode,
@@ -52,7 +52,7 @@ public record LeagueTableRow(
   }
 
   /** The rows of a {@code league_table} result, in its order. */
-  static List<LeagueTableRow> of(QueryResult result) {
+  public static List<LeagueTableRow> of(QueryResult result) {
     List<LeagueTableRow> rows = new ArrayList<>(result.size());
     for (ResultRow row : result) {
       rows.add(
