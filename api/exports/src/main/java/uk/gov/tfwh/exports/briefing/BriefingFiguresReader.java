@@ -34,6 +34,7 @@ import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /**
  * Reads a briefing's figures from the query layer, every query on one pinned snapshot. Nothing is
@@ -212,20 +213,21 @@ public final class BriefingFiguresReader {
     return new Outlook(atOrAbove, onTrack, behind);
   }
 
+  /** The briefing's columns of the league table's rows, read as the API's pages read them. */
   private static List<LeagueEntry> league(QueryResult result) {
     List<LeagueEntry> entries = new ArrayList<>(result.size());
-    for (ResultRow row : result) {
+    for (LeagueTableRow row : LeagueTableRow.of(result)) {
       entries.add(
           new LeagueEntry(
-              row.integer("national_rank"),
-              row.text("authority_code"),
-              row.text("authority_name"),
-              row.text("region_name"),
-              row.longValue("turned_around"),
-              row.integer("target_families"),
-              row.decimal("percent_of_target"),
-              row.longValue("change_in_turned_around"),
-              row.decimal("change_in_percent_points")));
+              row.rank(),
+              row.authorityCode(),
+              row.authorityName(),
+              row.regionName(),
+              row.turnedAround(),
+              row.target(),
+              row.percentOfTarget(),
+              row.changeInTurnedAround(),
+              row.changeInPercentPoints()));
     }
     return entries;
   }

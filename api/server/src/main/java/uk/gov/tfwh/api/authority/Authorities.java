@@ -1,5 +1,8 @@
 package uk.gov.tfwh.api.authority;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.api.problem.NotFoundException;
@@ -41,6 +44,21 @@ public class Authorities {
         Table.from(
             queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES)),
             AuthorityList.ROW.picks()));
+  }
+
+  /** Every authority of the snapshot's reference data, in the query's order, for the pages. */
+  public List<AuthorityReference> all(PinnedSnapshot snapshot) {
+    List<AuthorityReference> all = new ArrayList<>();
+    queries
+        .run(snapshot, QueryArguments.of(Query.AUTHORITIES))
+        .forEach(row -> all.add(AuthorityReference.of(row)));
+    return all;
+  }
+
+  /** The authority in the snapshot's reference data, for the pages; empty when it has none. */
+  public Optional<AuthorityReference> find(PinnedSnapshot snapshot, String code) {
+    QueryResult found = queries.run(snapshot, QueryArguments.of(Query.AUTHORITIES).authority(code));
+    return found.isEmpty() ? Optional.empty() : Optional.of(AuthorityReference.of(found.row(0)));
   }
 
   /** The authority's reference row; 404 when the snapshot has no such authority. */

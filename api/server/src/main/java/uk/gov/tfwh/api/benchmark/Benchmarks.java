@@ -1,5 +1,7 @@
 package uk.gov.tfwh.api.benchmark;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
@@ -10,6 +12,7 @@ import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
@@ -30,14 +33,7 @@ public class Benchmarks {
   public Benchmark benchmark(
       PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter, ComparisonGroup group) {
     QueryResult authority = authorities.require(snapshot, code);
-    QueryResult members =
-        queries.run(
-            snapshot,
-            QueryArguments.of(Query.BENCHMARK)
-                .authority(code)
-                .phase(phase)
-                .quarter(quarter)
-                .comparisonGroup(group.parameterValue()));
+    QueryResult members = run(snapshot, code, phase, quarter, group);
     if (members.column("is_subject").stream().noneMatch(Boolean.TRUE::equals)) {
       throw new NotFoundException(
           code + " has no figures for phase " + phase.number() + ", " + quarter.label());
@@ -62,5 +58,39 @@ public class Benchmarks {
         summary.median(),
         summary.upperQuartile(),
         Table.from(members, Benchmark.ROW.picks()));
+  }
+
+  /**
+   * The authority against a group, for the pages: no members and no summary when the snapshot has
+   * no figures for it, where the API answers 404.
+   */
+  public BenchmarkGroup group(
+      PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter, ComparisonGroup group) {
+    QueryResult rows = run(snapshot, code, phase, quarter, group);
+    List<BenchmarkMember> members = new ArrayList<>();
+    for (ResultRow row : rows) {
+      members.add(
+          new BenchmarkMember(
+              row.text("authority_code"),
+              row.text("authority_name"),
+              row.isTrue("is_subject"),
+              row.longValue("turned_around"),
+              row.integer("target_families"),
+              row.decimal("percent_of_target"),
+              row.integer("group_rank")));
+    }
+    boolean hasSubject = members.stream().anyMatch(BenchmarkMember::subject);
+    return new BenchmarkGroup(members, hasSubject ? BenchmarkSummary.of(rows) : null);
+  }
+
+  private QueryResult run(
+      PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter, ComparisonGroup group) {
+    return queries.run(
+        snapshot,
+        QueryArguments.of(Query.BENCHMARK)
+            .authority(code)
+            .phase(phase)
+            .quarter(quarter)
+            .comparisonGroup(group.parameterValue()));
   }
 }

@@ -1,6 +1,7 @@
 package uk.gov.tfwh.api.dataquality;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
@@ -34,8 +35,7 @@ public class DataQualityReports {
     if (authority != null) {
       authorities.require(snapshot, authority);
     }
-    QueryArguments quarterOf =
-        QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter).authority(authority);
+    QueryArguments quarterOf = quarterOf(phase, quarter, authority);
     QueryResult status = queries.run(snapshot, quarterOf);
     QueryResult findings = queries.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -52,5 +52,26 @@ public class DataQualityReports {
         counts,
         Table.from(status, DataQuality.ROW.picks()),
         Table.from(findings, DataQuality.FINDINGS.picks()).rows());
+  }
+
+  /**
+   * Each authority's status in the quarter, or one authority's when {@code authority} is given, for
+   * the pages; an authority the snapshot does not know has none, where the API answers 404.
+   */
+  public List<SubmissionQuality> statuses(
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String authority) {
+    return SubmissionQuality.of(queries.run(snapshot, quarterOf(phase, quarter, authority)));
+  }
+
+  /** The quarter's validation findings, or one authority's, in the query's order. */
+  public List<Finding> findings(
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String authority) {
+    return Finding.of(
+        queries.run(
+            snapshot, quarterOf(phase, quarter, authority).forQuery(Query.DATA_QUALITY_FINDINGS)));
+  }
+
+  private static QueryArguments quarterOf(Phase phase, Quarter quarter, String authority) {
+    return QueryArguments.of(Query.DATA_QUALITY).phase(phase).quarter(quarter).authority(authority);
   }
 }

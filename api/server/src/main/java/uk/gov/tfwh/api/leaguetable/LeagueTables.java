@@ -1,6 +1,7 @@
 package uk.gov.tfwh.api.leaguetable;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /**
  * The league table. Ranks, quartiles and changes were worked out by the load with the programme's
@@ -46,6 +48,15 @@ public class LeagueTables {
         snapshot.id(),
         snapshot.release(),
         Table.from(result, LeagueTable.ROW.picks()));
+  }
+
+  /**
+   * The table's rows in rank order, for the pages: a region and type given by code, or null for
+   * all; no rows when nothing matches.
+   */
+  public List<LeagueTableRow> rows(
+      PinnedSnapshot snapshot, Phase phase, Quarter quarter, String region, String type) {
+    return LeagueTableRow.of(run(snapshot, phase, quarter, region, type));
   }
 
   /** The snapshot's regions, by code, in name order. */

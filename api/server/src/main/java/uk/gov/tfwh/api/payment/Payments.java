@@ -56,13 +56,7 @@ public class Payments {
       authorities.require(snapshot, authority);
     }
     String year = financialYear == null ? null : financialYear.label();
-    QueryResult result =
-        queries.run(
-            snapshot,
-            QueryArguments.of(Query.PAYMENTS)
-                .phase(phase)
-                .authority(authority)
-                .financialYear(year));
+    QueryResult result = run(snapshot, phase, authority, year);
     return new PaymentList(
         phase.number(),
         authority,
@@ -71,6 +65,17 @@ public class Payments {
         snapshot.release(),
         totals(result),
         Table.from(result, PaymentList.ROW.picks()));
+  }
+
+  /** An authority's payments quarter by quarter in the phase, for the pages. */
+  public List<PaymentQuarter> quarters(PinnedSnapshot snapshot, Phase phase, String authority) {
+    return PaymentQuarter.of(run(snapshot, phase, authority, null));
+  }
+
+  private QueryResult run(PinnedSnapshot snapshot, Phase phase, String authority, String year) {
+    return queries.run(
+        snapshot,
+        QueryArguments.of(Query.PAYMENTS).phase(phase).authority(authority).financialYear(year));
   }
 
   /** Per authority, in the result's order (by code): rows are by authority, then quarter. */

@@ -17,6 +17,7 @@ import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.QueryResult;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /** An authority's progress: the reported series and the programme's projection of it. */
@@ -48,6 +49,11 @@ public class ProgressReports {
    */
   public AuthorityProgress progress(
       PinnedSnapshot snapshot, String code, Phase phase, Quarter asAt) {
+    return series(snapshot, code, phase, asAt).progress();
+  }
+
+  /** As {@link #progress(PinnedSnapshot, String, Phase, Quarter)}, with its quarters typed. */
+  public ProgressSeries series(PinnedSnapshot snapshot, String code, Phase phase, Quarter asAt) {
     QueryResult authority = authorities.require(snapshot, code);
     Integer target = authority.row(0).integer("phase" + phase.number() + "_target");
     String basis = authority.row(0).text("phase" + phase.number() + "_target_basis");
@@ -56,16 +62,35 @@ public class ProgressReports {
             snapshot, QueryArguments.of(Query.AUTHORITY_PROGRESS).authority(code).phase(phase));
     series = upTo(series, asAt);
     Table table = Table.from(series, AuthorityProgress.ROW.picks());
-    return new AuthorityProgress(
-        code,
-        authority.row(0).text("authority_name"),
-        phase.number(),
-        target,
-        basis,
-        snapshot.id(),
-        snapshot.release(),
-        table,
-        project(phase, target, series));
+    AuthorityProgress progress =
+        new AuthorityProgress(
+            code,
+            authority.row(0).text("authority_name"),
+            phase.number(),
+            target,
+            basis,
+            snapshot.id(),
+            snapshot.release(),
+            table,
+            project(phase, target, series));
+    return new ProgressSeries(progress, quarters(series));
+  }
+
+  private static List<ProgressQuarter> quarters(QueryResult series) {
+    List<ProgressQuarter> quarters = new ArrayList<>(series.size());
+    for (ResultRow row : series) {
+      quarters.add(
+          new ProgressQuarter(
+              row.date("period_end"),
+              row.text("quarter_label"),
+              row.longValue("families_identified"),
+              row.longValue("families_attached"),
+              row.longValue("turned_around"),
+              row.decimal("percent_of_target"),
+              row.integer("national_rank"),
+              row.longValue("change_in_turned_around")));
+    }
+    return quarters;
   }
 
   private static QueryResult upTo(QueryResult series, Quarter asAt) {

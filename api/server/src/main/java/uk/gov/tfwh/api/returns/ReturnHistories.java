@@ -1,5 +1,6 @@
 package uk.gov.tfwh.api.returns;
 
+import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.problem.NotFoundException;
@@ -26,10 +27,7 @@ public class ReturnHistories {
 
   public ReturnHistory history(PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter) {
     QueryResult authority = authorities.require(snapshot, code);
-    QueryResult versions =
-        queries.run(
-            snapshot,
-            QueryArguments.of(Query.RETURN_HISTORY).authority(code).phase(phase).quarter(quarter));
+    QueryResult versions = run(snapshot, code, phase, quarter);
     if (versions.isEmpty()) {
       throw new NotFoundException(
           code + " has no accepted return for phase " + phase.number() + ", " + quarter.label());
@@ -50,5 +48,17 @@ public class ReturnHistories {
         snapshot.id(),
         snapshot.release(),
         Table.from(versions, ReturnHistory.ROW.picks()));
+  }
+
+  /** Every version of the return, oldest first, for the pages: none when there is no return. */
+  public List<ReturnVersion> versions(
+      PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter) {
+    return ReturnVersion.of(run(snapshot, code, phase, quarter));
+  }
+
+  private QueryResult run(PinnedSnapshot snapshot, String code, Phase phase, Quarter quarter) {
+    return queries.run(
+        snapshot,
+        QueryArguments.of(Query.RETURN_HISTORY).authority(code).phase(phase).quarter(quarter));
   }
 }

@@ -2,7 +2,10 @@ package uk.gov.tfwh.api.timeseries;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.ResultColumn;
+import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.table.Column;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -40,6 +44,18 @@ public class TimeSeriesReports {
         snapshot.id(),
         snapshot.release(),
         Table.from(result, TimeSeries.ROW.picks()));
+  }
+
+  /** Each authority's percent of target by quarter end in the phase, for the pages' comparisons. */
+  public Map<String, Map<LocalDate, BigDecimal>> percentsOfTarget(
+      PinnedSnapshot snapshot, Phase phase) {
+    Map<String, Map<LocalDate, BigDecimal>> percents = new HashMap<>();
+    for (ResultRow row : queries.run(snapshot, QueryArguments.of(Query.TIME_SERIES).phase(phase))) {
+      percents
+          .computeIfAbsent(row.text("authority_code"), k -> new HashMap<>())
+          .put(row.date("period_end"), row.decimal("percent_of_target"));
+    }
+    return percents;
   }
 
   /** Every column of the series with its type and the contract's description of it. */

@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import uk.gov.tfwh.api.progress.ProgressReports;
-import uk.gov.tfwh.api.totals.Totals;
+import uk.gov.tfwh.api.authority.AuthorityReference;
+import uk.gov.tfwh.api.benchmark.ComparisonGroup;
+import uk.gov.tfwh.api.dataquality.DataQualityReports;
+import uk.gov.tfwh.api.dataquality.Finding;
+import uk.gov.tfwh.api.dataquality.SubmissionQuality;
+import uk.gov.tfwh.api.payment.PaymentQuarter;
+import uk.gov.tfwh.api.returns.ReturnVersion;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageNotFound;
@@ -17,9 +22,6 @@ import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.AuthorityCode;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -33,9 +35,7 @@ final class AuthorityContent {
   /** The comparison groups of the benchmark query, in the order the page shows them. */
   static final List<String> GROUPS = List.of("neighbours", "region", "type", "england");
 
-  private final PageReads figures;
-  private final ProgressReports progress;
-  private final Totals totals;
+  private final AuthorityServices services;
   private final PageViewer viewer;
   final String code;
   final String name;
@@ -48,25 +48,20 @@ final class AuthorityContent {
   final PinnedSnapshot shared;
 
   private AuthorityContent(
-      PageReads figures,
-      ProgressReports progress,
-      Totals totals,
+      AuthorityServices services,
       PageViewer viewer,
-      String code,
-      QueryResult reference,
+      AuthorityReference reference,
       Choices choices,
       Period period,
       PinnedSnapshot own,
       PinnedSnapshot shared) {
-    this.figures = requireNonNull(figures, "figures");
-    this.progress = requireNonNull(progress, "progress");
-    this.totals = requireNonNull(totals, "totals");
+    this.services = requireNonNull(services, "services");
     this.viewer = requireNonNull(viewer, "viewer");
-    this.code = requireNonNull(code, "code");
-    this.name = reference.row(0).text("authority_name");
-    this.regionCode = reference.row(0).text("region_code");
-    this.regionName = reference.row(0).text("region_name");
-    this.typeName = Choices.typeName(reference.row(0).text("authority_type"));
+    this.code = reference.code();
+    this.name = reference.name();
+    this.regionCode = reference.regionCode();
+    this.regionName = reference.regionName();
+    this.typeName = reference.typeName();
     this.choices = requireNonNull(choices, "choices");
     this.period = requireNonNull(period, "period");
     this.own = requireNonNull(own, "own");
@@ -77,34 +72,22 @@ final class AuthorityContent {
    * @throws PageNotFound when there is no authority with the code
    */
   static AuthorityContent of(
-      PageReads figures,
-      ProgressReports progress,
-      Totals totals,
-      PageViewer viewer,
-      String code,
-      String phase,
-      String period) {
+      AuthorityServices services, PageViewer viewer, String code, String phase, String period) {
     if (!AuthorityCode.isWellFormed(code)) {
       throw new PageNotFound("There is no authority with the code " + code + ".");
     }
+    PageReads figures = services.figures();
     PinnedSnapshot own = figures.resolve(viewer.authorityFigures(code));
-    QueryResult reference = figures.run(own, QueryArguments.of(Query.AUTHORITIES).authority(code));
-    if (reference.isEmpty()) {
-      throw new PageNotFound("There is no authority with the code " + code + ".");
-    }
-    Choices choices = Choices.read(figures, own);
+    AuthorityReference reference =
+        services
+            .authorities()
+            .find(own, code)
+            .orElseThrow(
+                () -> new PageNotFound("There is no authority with the code " + code + "."));
+    Choices choices = figures.choices(own);
     Period chosen = Selection.period(choices, phase, period);
     return new AuthorityContent(
-        figures,
-        progress,
-        totals,
-        viewer,
-        code,
-        reference,
-        choices,
-        chosen,
-        own,
-        figures.resolve(viewer.figures()));
+        services, viewer, reference, choices, chosen, own, figures.resolve(viewer.figures()));
   }
 
   /** "Kent (E10000016)": how a download names the authority it is about. */
@@ -115,7 +98,7 @@ final class AuthorityContent {
   ProgressView progress() {
     Phase phase = Phase.ofNumber(period.phase());
     return ProgressView.of(
-        progress.progress(own, code, phase, Quarter.endingOn(period.end())), phase);
+        services.progress().series(own, code, phase, Quarter.endingOn(period.end())), phase);
   }
 
   List<BenchmarkView> benchmarks() {
@@ -127,15 +110,16 @@ final class AuthorityContent {
   }
 
   BenchmarkView benchmark(String group) {
-    return BenchmarkView.of(
+    return new BenchmarkView(
         group,
-        figures.run(
-            shared,
-            QueryArguments.of(Query.BENCHMARK)
-                .authority(code)
-                .phase(period.programmePhase())
-                .quarter(period.quarter())
-                .comparisonGroup(group)));
+        services
+            .benchmarks()
+            .group(
+                shared,
+                code,
+                period.programmePhase(),
+                period.quarter(),
+                ComparisonGroup.of(group)));
   }
 
   /**
@@ -143,8 +127,8 @@ final class AuthorityContent {
    */
   TrendView trend() {
     return TrendView.of(
-        figures,
-        totals,
+        services.benchmarks(),
+        services.totals(),
         shared,
         code,
         regionCode,
@@ -155,10 +139,8 @@ final class AuthorityContent {
             .toList());
   }
 
-  List<PaymentRow> payments() {
-    return PaymentRow.of(
-        figures.run(
-            own, QueryArguments.of(Query.PAYMENTS).phase(period.programmePhase()).authority(code)));
+  List<PaymentQuarter> payments() {
+    return services.payments().quarters(own, period.programmePhase(), code);
   }
 
   /** The returns history, for those the access policy shows it to, with its snapshot. */
@@ -167,9 +149,11 @@ final class AuthorityContent {
     if (selector.isEmpty()) {
       return Optional.empty();
     }
-    PinnedSnapshot detail = figures.resolve(selector.get());
+    PinnedSnapshot detail = services.figures().resolve(selector.get());
     return Optional.of(
-        new Returns(detail, ReturnRow.of(figures.run(detail, ofQuarter(Query.RETURN_HISTORY)))));
+        new Returns(
+            detail,
+            services.returns().versions(detail, code, period.programmePhase(), period.quarter())));
   }
 
   /** The data quality of the quarter's return, for those the access policy shows it to. */
@@ -177,14 +161,19 @@ final class AuthorityContent {
     if (!viewer.mayReadDataQualityOf(code)) {
       return Optional.empty();
     }
+    DataQualityReports quality = services.quality();
+    Phase phase = period.programmePhase();
+    Quarter quarter = period.quarter();
     return Optional.of(
         new Quality(
-            QualityView.of(figures.run(own, ofQuarter(Query.DATA_QUALITY))),
-            FindingRow.of(figures.run(own, ofQuarter(Query.DATA_QUALITY_FINDINGS)))));
+            quality.statuses(own, phase, quarter, code).stream()
+                .findFirst()
+                .orElse(SubmissionQuality.nothingExpected(code)),
+            quality.findings(own, phase, quarter, code)));
   }
 
   /** The returns history and the snapshot it was read from. */
-  record Returns(PinnedSnapshot snapshot, List<ReturnRow> rows) {
+  record Returns(PinnedSnapshot snapshot, List<ReturnVersion> rows) {
     Returns {
       requireNonNull(snapshot, "snapshot");
       rows = List.copyOf(rows);
@@ -192,18 +181,10 @@ final class AuthorityContent {
   }
 
   /** The quarter's submission status and the findings on its returns. */
-  record Quality(QualityView summary, List<FindingRow> findings) {
+  record Quality(SubmissionQuality summary, List<Finding> findings) {
     Quality {
       requireNonNull(summary, "summary");
       findings = List.copyOf(findings);
     }
-  }
-
-  /** A query about this authority in the chosen quarter. */
-  private QueryArguments ofQuarter(Query query) {
-    return QueryArguments.of(query)
-        .authority(code)
-        .phase(period.programmePhase())
-        .quarter(period.quarter());
   }
 }

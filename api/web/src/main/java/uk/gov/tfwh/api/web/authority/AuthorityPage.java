@@ -14,12 +14,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.gov.tfwh.api.progress.ProgressReports;
-import uk.gov.tfwh.api.totals.Totals;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.download.PageDownloads;
 import uk.gov.tfwh.api.web.page.PageNotFound;
-import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
@@ -34,17 +31,12 @@ import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
  */
 @Controller
 public class AuthorityPage {
-  private final PageReads figures;
+  private final AuthorityServices services;
   private final ReleaseContexts releases;
-  private final ProgressReports progress;
-  private final Totals totals;
 
-  public AuthorityPage(
-      PageReads figures, ProgressReports progress, Totals totals, ReleaseContexts releases) {
+  AuthorityPage(AuthorityServices services, ReleaseContexts releases) {
+    this.services = requireNonNull(services, "services");
     this.releases = requireNonNull(releases, "releases");
-    this.figures = requireNonNull(figures, "figures");
-    this.progress = requireNonNull(progress, "progress");
-    this.totals = requireNonNull(totals, "totals");
   }
 
   @GetMapping("/authorities/{code}")
@@ -54,8 +46,7 @@ public class AuthorityPage {
       @RequestParam(required = false) String phase,
       @RequestParam(required = false) String period,
       Model model) {
-    AuthorityContent content =
-        AuthorityContent.of(figures, progress, totals, viewer, code, phase, period);
+    AuthorityContent content = AuthorityContent.of(services, viewer, code, phase, period);
     Period chosen = content.period;
     model.addAttribute("code", code);
     model.addAttribute("name", content.name);
@@ -105,8 +96,7 @@ public class AuthorityPage {
       @RequestParam(required = false) String period,
       HttpServletResponse response)
       throws IOException {
-    AuthorityContent content =
-        AuthorityContent.of(figures, progress, totals, viewer, code, phase, period);
+    AuthorityContent content = AuthorityContent.of(services, viewer, code, phase, period);
     Period chosen = content.period;
     PinnedSnapshot snapshot;
     String what;
@@ -141,13 +131,13 @@ public class AuthorityPage {
       case "payments" -> {
         snapshot = content.own;
         what = "payment-by-results claims by quarter";
-        rows = PaymentRow.table(content.payments());
+        rows = AuthorityTables.payments(content.payments());
       }
       case "returns" -> {
         AuthorityContent.Returns returns = content.returns().orElseThrow(() -> notShown(table));
         snapshot = returns.snapshot();
         what = "every version of the quarter's return";
-        rows = ReturnRow.table(returns.rows(), chosen);
+        rows = AuthorityTables.returns(returns.rows(), chosen);
       }
       case "findings" -> {
         AuthorityContent.Quality quality = content.quality().orElseThrow(() -> notShown(table));
@@ -158,7 +148,7 @@ public class AuthorityPage {
                     ? "no return expected"
                     : quality.summary().status())
                 + ")";
-        rows = FindingRow.table(quality.findings());
+        rows = AuthorityTables.findings(quality.findings());
       }
       default -> throw notShown(table);
     }

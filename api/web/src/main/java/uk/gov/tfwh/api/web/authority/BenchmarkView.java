@@ -2,13 +2,11 @@ package uk.gov.tfwh.api.web.authority;
 
 import static java.util.Objects.requireNonNull;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.benchmark.BenchmarkGroup;
+import uk.gov.tfwh.api.benchmark.BenchmarkMember;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
 /**
@@ -17,39 +15,15 @@ import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
  *
  * @param summary null when the authority has no figures in the quarter
  */
-public record BenchmarkView(String group, BenchmarkSummary summary, List<Member> members) {
+public record BenchmarkView(String group, BenchmarkSummary summary, List<BenchmarkMember> members) {
   public BenchmarkView {
     requireNonNull(group, "group");
     members = List.copyOf(members);
   }
 
-  /** One member of the group. */
-  public record Member(
-      String authorityCode,
-      String authorityName,
-      boolean subject,
-      long turnedAround,
-      Integer target,
-      BigDecimal percentOfTarget,
-      int groupRank) {}
-
-  public static BenchmarkView of(String group, QueryResult rows) {
-    List<Member> members = new ArrayList<>();
-    boolean hasSubject = false;
-    for (ResultRow row : rows) {
-      boolean subject = row.isTrue("is_subject");
-      hasSubject |= subject;
-      members.add(
-          new Member(
-              row.text("authority_code"),
-              row.text("authority_name"),
-              subject,
-              row.longValue("turned_around"),
-              row.integer("target_families"),
-              row.decimal("percent_of_target"),
-              row.integer("group_rank")));
-    }
-    return new BenchmarkView(group, hasSubject ? BenchmarkSummary.of(rows) : null, members);
+  /** The authority against a group as the benchmark service reads it. */
+  public BenchmarkView(String group, BenchmarkGroup figures) {
+    this(group, figures.summary(), figures.members());
   }
 
   /** How the page names the group. */
@@ -111,7 +85,7 @@ public record BenchmarkView(String group, BenchmarkSummary summary, List<Member>
             period.outcomeHeading(),
             "Target",
             "Percent of target");
-    for (Member m : members) {
+    for (BenchmarkMember m : members) {
       table.row(
           m.groupRank(),
           m.authorityCode(),

@@ -2,15 +2,14 @@ package uk.gov.tfwh.api.web.authority;
 
 import static java.util.Objects.requireNonNull;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import uk.gov.tfwh.api.progress.AuthorityProgress;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectedQuarter;
 import uk.gov.tfwh.api.progress.AuthorityProgress.ProjectionView;
+import uk.gov.tfwh.api.progress.ProgressQuarter;
+import uk.gov.tfwh.api.progress.ProgressSeries;
 import uk.gov.tfwh.api.web.chart.LineChart;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
@@ -28,7 +27,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 public record ProgressView(
     Integer target,
     String targetBasis,
-    List<Row> rows,
+    List<ProgressQuarter> rows,
     ProjectionView projection,
     List<ProjectedQuarter> projectedPath,
     LineChart chart) {
@@ -40,38 +39,16 @@ public record ProgressView(
     requireNonNull(chart, "chart");
   }
 
-  /** One reported quarter. */
-  public record Row(
-      LocalDate period,
-      String quarterLabel,
-      Long familiesIdentified,
-      Long familiesAttached,
-      Long turnedAround,
-      BigDecimal percentOfTarget,
-      Integer rank,
-      Long change) {}
-
-  public static ProgressView of(AuthorityProgress progress, Phase phase) {
-    List<Row> rows = new ArrayList<>();
-    for (Map<String, Object> r : progress.rows()) {
-      rows.add(
-          new Row(
-              (LocalDate) r.get("period"),
-              (String) r.get("quarter_label"),
-              (Long) r.get("families_identified"),
-              (Long) r.get("families_attached"),
-              (Long) r.get("turned_around"),
-              (BigDecimal) r.get("percent_of_target"),
-              (Integer) r.get("rank"),
-              (Long) r.get("change_since_previous_quarter")));
-    }
+  public static ProgressView of(ProgressSeries series, Phase phase) {
+    AuthorityProgress progress = series.progress();
+    List<ProgressQuarter> rows = series.quarters();
     List<String> labels = new ArrayList<>();
     Quarter first = phase.firstQuarter();
     for (Quarter q = first; !q.isAfter(phase.lastQuarter()); q = q.next()) {
       labels.add(q.label());
     }
     List<LineChart.Value> reported = new ArrayList<>();
-    for (Row row : rows) {
+    for (ProgressQuarter row : rows) {
       if (row.turnedAround() != null) {
         reported.add(
             new LineChart.Value(
@@ -101,7 +78,7 @@ public record ProgressView(
             "Percent of target",
             "National rank",
             "Change since previous quarter");
-    for (Row row : rows) {
+    for (ProgressQuarter row : rows) {
       table.row(
           row.quarterLabel(),
           row.familiesAttached(),

@@ -3,18 +3,16 @@ package uk.gov.tfwh.api.web.authority;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.api.benchmark.BenchmarkGroup;
+import uk.gov.tfwh.api.benchmark.BenchmarkMember;
+import uk.gov.tfwh.api.benchmark.Benchmarks;
+import uk.gov.tfwh.api.benchmark.ComparisonGroup;
 import uk.gov.tfwh.api.totals.Totals;
 import uk.gov.tfwh.api.totals.TotalsLine;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
-import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
-import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
 
 /**
  * An authority's percent of target quarter by quarter against its comparators, as Fingertips and
@@ -36,7 +34,7 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
   }
 
   static TrendView of(
-      PageReads figures,
+      Benchmarks benchmarks,
       Totals totals,
       PinnedSnapshot snapshot,
       String code,
@@ -46,22 +44,12 @@ public record TrendView(List<Row> rows, SeriesChart chart) {
       List<Period> quarters) {
     List<Row> rows = new ArrayList<>();
     for (Period q : quarters) {
-      QueryResult neighbours =
-          figures.run(
-              snapshot,
-              QueryArguments.of(Query.BENCHMARK)
-                  .authority(code)
-                  .phase(q.programmePhase())
-                  .quarter(q.quarter())
-                  .comparisonGroup("neighbours"));
-      BigDecimal own = null;
-      for (ResultRow row : neighbours) {
-        if (row.isTrue("is_subject")) {
-          own = row.decimal("percent_of_target");
-        }
-      }
+      BenchmarkGroup neighbours =
+          benchmarks.group(
+              snapshot, code, q.programmePhase(), q.quarter(), ComparisonGroup.NEIGHBOURS);
+      BigDecimal own = neighbours.subject().map(BenchmarkMember::percentOfTarget).orElse(null);
       BigDecimal median =
-          own == null || neighbours.size() < 2 ? null : BenchmarkSummary.of(neighbours).median();
+          own == null || neighbours.members().size() < 2 ? null : neighbours.summary().median();
       BigDecimal region = null;
       for (TotalsLine line : totals.regions(snapshot, q.programmePhase(), q.quarter())) {
         if (regionCode.equals(line.regionCode())) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import uk.gov.tfwh.api.authority.AuthorityReference;
+import uk.gov.tfwh.api.timeseries.TimeSeriesReports;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.chart.SeriesChart;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
@@ -30,10 +31,6 @@ import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * Find an authority by name or code from any page, and compare up to ten side by side over time
@@ -46,9 +43,11 @@ public class ComparePage {
   static final int MOST = 10;
 
   private final PageReads figures;
+  private final TimeSeriesReports series;
 
-  public ComparePage(PageReads figures) {
+  public ComparePage(PageReads figures, TimeSeriesReports series) {
     this.figures = requireNonNull(figures, "figures");
+    this.series = requireNonNull(series, "series");
   }
 
   /** An authority as the finder lists it. */
@@ -95,24 +94,17 @@ public class ComparePage {
   private Comparison comparison(
       PageViewer viewer, List<String> codes, String phase, String period) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
+    Choices choices = figures.choices(snapshot);
     Period chosenPeriod = Selection.period(choices, phase, period);
     List<Found> chosen = chosen(codes, authorities(snapshot));
     List<Period> quarters =
         choices.periodsOf(chosenPeriod.phase()).stream()
             .filter(p -> !p.end().isAfter(chosenPeriod.end()))
             .toList();
-    Map<String, Map<LocalDate, BigDecimal>> percents = new HashMap<>();
-    if (!chosen.isEmpty()) {
-      QueryResult series =
-          figures.run(
-              snapshot, QueryArguments.of(Query.TIME_SERIES).phase(chosenPeriod.programmePhase()));
-      for (ResultRow row : series) {
-        percents
-            .computeIfAbsent(row.text("authority_code"), k -> new HashMap<>())
-            .put(row.date("period_end"), row.decimal("percent_of_target"));
-      }
-    }
+    Map<String, Map<LocalDate, BigDecimal>> percents =
+        chosen.isEmpty()
+            ? Map.of()
+            : series.percentsOfTarget(snapshot, chosenPeriod.programmePhase());
     List<Row> rows = new ArrayList<>();
     for (Period quarter : quarters) {
       List<BigDecimal> values = new ArrayList<>();
@@ -200,12 +192,9 @@ public class ComparePage {
   }
 
   private List<Found> authorities(PinnedSnapshot snapshot) {
-    QueryResult rows = figures.run(snapshot, QueryArguments.of(Query.AUTHORITIES));
     List<Found> all = new ArrayList<>();
-    for (ResultRow row : rows) {
-      all.add(
-          new Found(
-              row.text("authority_code"), row.text("authority_name"), row.text("region_name")));
+    for (AuthorityReference authority : figures.authorities(snapshot)) {
+      all.add(new Found(authority.code(), authority.name(), authority.regionName()));
     }
     all.sort(java.util.Comparator.comparing(Found::name));
     return all;

@@ -9,8 +9,6 @@ import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
 
 /**
  * The league table's filters and sort, all carried in the address (GET parameters {@code phase},
@@ -59,15 +57,6 @@ public record LeagueFilter(
     } catch (IllegalArgumentException e) {
       throw new BadPageRequest(e.getMessage());
     }
-  }
-
-  /** The league table's arguments for these filters. */
-  public QueryArguments arguments() {
-    return QueryArguments.of(Query.LEAGUE_TABLE)
-        .phase(period.programmePhase())
-        .quarter(period.quarter())
-        .region(region)
-        .authorityType(type);
   }
 
   /** This page's address sorted by {@code column}: a second click on the column reverses it. */

@@ -4,35 +4,37 @@ import java.util.Comparator;
 import java.util.Locale;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /**
  * The columns the league table sorts by, as written in its {@code sort} parameter. Every sort ends
  * with the national rank and then the name, so equal values keep a stable, explainable order.
  */
 public enum LeagueSort {
-  RANK("rank", "Rank", Comparator.comparingInt(LeagueRow::rank)),
-  REGION_RANK("region_rank", "Rank in region", Comparator.comparingInt(LeagueRow::regionRank)),
-  NAME("name", "Authority", Comparator.comparing(LeagueRow::authorityName)),
-  REGION("region", "Region", Comparator.comparing(LeagueRow::regionName)),
-  TYPE("type", "Type", Comparator.comparing(LeagueRow::typeName)),
-  TARGET("target", "Target", Comparator.comparingInt(LeagueRow::target)),
-  ATTACHED("attached", "Families attached", Comparator.comparingLong(LeagueRow::familiesAttached)),
+  RANK("rank", "Rank", Comparator.comparingInt(LeagueTableRow::rank)),
+  REGION_RANK("region_rank", "Rank in region", Comparator.comparingInt(LeagueTableRow::regionRank)),
+  NAME("name", "Authority", Comparator.comparing(LeagueTableRow::authorityName)),
+  REGION("region", "Region", Comparator.comparing(LeagueTableRow::regionName)),
+  TYPE("type", "Type", Comparator.comparing(LeagueTableRow::typeName)),
+  TARGET("target", "Target", Comparator.comparingInt(LeagueTableRow::target)),
+  ATTACHED(
+      "attached", "Families attached", Comparator.comparingLong(LeagueTableRow::familiesAttached)),
   TURNED_AROUND(
-      "turned_around", "Turned around", Comparator.comparingLong(LeagueRow::turnedAround)),
-  PERCENT("percent", "Percent of target", Comparator.comparing(LeagueRow::percentOfTarget)),
+      "turned_around", "Turned around", Comparator.comparingLong(LeagueTableRow::turnedAround)),
+  PERCENT("percent", "Percent of target", Comparator.comparing(LeagueTableRow::percentOfTarget)),
   /** 1 = the top quarter of England's ranking. */
-  QUARTILE("quartile", "Quartile", Comparator.comparingInt(LeagueRow::quartile)),
+  QUARTILE("quartile", "Quartile", Comparator.comparingInt(LeagueTableRow::quartile)),
   CHANGE(
       "change",
       "Change since previous quarter",
       Comparator.comparing(
-          LeagueRow::changeInTurnedAround, Comparator.nullsFirst(Comparator.naturalOrder())));
+          LeagueTableRow::changeInTurnedAround, Comparator.nullsFirst(Comparator.naturalOrder())));
 
   private final String param;
   private final String heading;
-  private final Comparator<LeagueRow> order;
+  private final Comparator<LeagueTableRow> order;
 
-  LeagueSort(String param, String heading, Comparator<LeagueRow> order) {
+  LeagueSort(String param, String heading, Comparator<LeagueTableRow> order) {
     this.param = param;
     this.heading = heading;
     this.order = order;
@@ -48,12 +50,12 @@ public enum LeagueSort {
   }
 
   /** Rows in this column's order, ascending or descending, ties by rank then name. */
-  public Comparator<LeagueRow> comparator(boolean descending) {
-    Comparator<LeagueRow> primary = descending ? order.reversed() : order;
+  public Comparator<LeagueTableRow> comparator(boolean descending) {
+    Comparator<LeagueTableRow> primary = descending ? order.reversed() : order;
     return primary
-        .thenComparingInt(LeagueRow::rank)
-        .thenComparing(LeagueRow::authorityName)
-        .thenComparing(LeagueRow::authorityCode);
+        .thenComparingInt(LeagueTableRow::rank)
+        .thenComparing(LeagueTableRow::authorityName)
+        .thenComparing(LeagueTableRow::authorityCode);
   }
 
   public static LeagueSort of(String param) {

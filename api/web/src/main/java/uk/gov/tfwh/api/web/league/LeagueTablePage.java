@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.tfwh.api.leaguetable.LeagueTables;
 import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageReads;
@@ -18,21 +19,24 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
 import uk.gov.tfwh.api.web.release.ReleaseContexts;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 
 /** The home page: every authority ranked by percent of target, with filters and sorting. */
 @Controller
 public class LeagueTablePage {
   private final PageReads figures;
+  private final LeagueTables leagueTables;
   private final ReleaseContexts releases;
 
-  public LeagueTablePage(PageReads figures, ReleaseContexts releases) {
-    this.releases = requireNonNull(releases, "releases");
+  public LeagueTablePage(PageReads figures, LeagueTables leagueTables, ReleaseContexts releases) {
     this.figures = requireNonNull(figures, "figures");
+    this.leagueTables = requireNonNull(leagueTables, "leagueTables");
+    this.releases = requireNonNull(releases, "releases");
   }
 
   /** The table one viewer asked for: its snapshot, the filter and the rows in their order. */
   private record Shown(
-      PinnedSnapshot snapshot, Choices choices, LeagueFilter filter, List<LeagueRow> rows) {}
+      PinnedSnapshot snapshot, Choices choices, LeagueFilter filter, List<LeagueTableRow> rows) {}
 
   private Shown shown(
       PageViewer viewer,
@@ -43,10 +47,17 @@ public class LeagueTablePage {
       String sort,
       String order) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
+    Choices choices = figures.choices(snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
-    List<LeagueRow> rows =
-        LeagueRow.of(figures.run(snapshot, filter.arguments())).stream()
+    List<LeagueTableRow> rows =
+        leagueTables
+            .rows(
+                snapshot,
+                filter.period().programmePhase(),
+                filter.period().quarter(),
+                filter.region(),
+                filter.type())
+            .stream()
             .sorted(filter.sort().comparator(filter.descending()))
             .toList();
     return new Shown(snapshot, choices, filter, rows);
@@ -72,7 +83,7 @@ public class LeagueTablePage {
     PinnedSnapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     LeagueFilter filter = shown.filter();
-    List<LeagueRow> rows = shown.rows();
+    List<LeagueTableRow> rows = shown.rows();
     PageTable.Builder table =
         PageTable.under(
             "Rank",
@@ -87,7 +98,7 @@ public class LeagueTablePage {
             filter.period().outcomeHeading(),
             "Percent of target",
             "Change since previous quarter");
-    for (LeagueRow row : rows) {
+    for (LeagueTableRow row : rows) {
       table.row(
           row.rank(),
           row.regionRank(),
@@ -137,7 +148,7 @@ public class LeagueTablePage {
     PinnedSnapshot snapshot = shown.snapshot();
     Choices choices = shown.choices();
     LeagueFilter filter = shown.filter();
-    List<LeagueRow> rows = shown.rows();
+    List<LeagueTableRow> rows = shown.rows();
     model.addAttribute("snapshot", snapshot);
     model.addAttribute(
         "release",

@@ -51,7 +51,7 @@ public class NationalPage {
 
   private Shown shown(PageViewer viewer, String phase, String period) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
+    Choices choices = figures.choices(snapshot);
     Period chosen = Selection.period(choices, phase, period);
     return new Shown(
         snapshot,

@@ -1,19 +1,12 @@
 package uk.gov.tfwh.api.web.page;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import uk.gov.tfwh.api.authority.AuthorityReference;
 import uk.gov.tfwh.programme.reference.AuthorityType;
-import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * What the filters offer, read from the snapshot the page shows: the quarters with figures, the
@@ -30,27 +23,13 @@ public record Choices(
     types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
   }
 
-  public static Choices read(PageReads figures, PinnedSnapshot snapshot) {
-    requireNonNull(figures, "figures");
-    QueryResult periodRows = figures.run(snapshot, QueryArguments.of(Query.PERIODS));
-    List<Period> periods = new ArrayList<>();
-    for (ResultRow row : periodRows) {
-      if (row.longValue("authorities_reporting") > 0) {
-        periods.add(
-            new Period(
-                row.integer("phase"),
-                row.date("period_end"),
-                row.text("quarter_label"),
-                row.text("financial_year")));
-      }
-    }
-    QueryResult authorities = figures.run(snapshot, QueryArguments.of(Query.AUTHORITIES));
+  /** The quarters given and the regions and types of the authorities given, in name order. */
+  static Choices of(List<Period> periods, List<AuthorityReference> authorities) {
     TreeMap<String, String> regionsByName = new TreeMap<>();
     TreeMap<String, String> typesByName = new TreeMap<>();
-    for (ResultRow row : authorities) {
-      regionsByName.put(row.text("region_name"), row.text("region_code"));
-      String type = row.text("authority_type");
-      typesByName.put(typeName(type), type);
+    for (AuthorityReference authority : authorities) {
+      regionsByName.put(authority.regionName(), authority.regionCode());
+      typesByName.put(authority.typeName(), authority.authorityType());
     }
     Map<String, String> regions = new java.util.LinkedHashMap<>();
     regionsByName.forEach((name, code) -> regions.put(code, name));

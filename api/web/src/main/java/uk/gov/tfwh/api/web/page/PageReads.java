@@ -2,39 +2,57 @@ package uk.gov.tfwh.api.web.page;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.authority.Authorities;
+import uk.gov.tfwh.api.authority.AuthorityReference;
+import uk.gov.tfwh.api.period.Periods;
+import uk.gov.tfwh.api.period.SnapshotQuarter;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 
 /**
- * Where every page gets its figures: the service's own query layer and snapshot resolution, so a
- * page and the API show the same numbers from the same snapshot.
+ * Where every page starts: the snapshot a viewer is shown, resolved as the API resolves it, and
+ * what that snapshot offers to choose from (quarters, regions, types), read through the API's
+ * services. Each page then reads its figures through the feature services the API uses.
  */
 @Component
 public class PageReads {
-  private final WarehouseQueries queries;
   private final SnapshotReads reads;
+  private final Periods periods;
+  private final Authorities authorities;
 
-  public PageReads(WarehouseQueries queries, SnapshotReads reads) {
-    this.queries = requireNonNull(queries, "queries");
+  public PageReads(SnapshotReads reads, Periods periods, Authorities authorities) {
     this.reads = requireNonNull(reads, "reads");
+    this.periods = requireNonNull(periods, "periods");
+    this.authorities = requireNonNull(authorities, "authorities");
   }
 
-  /** The snapshot a selector stands for now; every query of the page part then reads it. */
+  /** The snapshot a selector stands for now; every read of the page part then reads it. */
   public PinnedSnapshot resolve(SnapshotSelector selector) {
     return reads.resolve(selector);
   }
 
-  /** A query on a snapshot named by id, such as the release before the one a page shows. */
-  public QueryResult runOn(SnapshotSelector selector, QueryArguments arguments) {
-    return queries.run(selector, arguments.query(), arguments.values());
+  /** The quarters with figures, the regions and the authority types of the snapshot. */
+  public Choices choices(PinnedSnapshot snapshot) {
+    List<Period> reported = new ArrayList<>();
+    for (SnapshotQuarter quarter : periods.quarters(snapshot)) {
+      if (quarter.authoritiesReporting() > 0) {
+        reported.add(
+            new Period(
+                quarter.phase(),
+                quarter.periodEnd(),
+                quarter.quarterLabel(),
+                quarter.financialYear()));
+      }
+    }
+    return Choices.of(reported, authorities(snapshot));
   }
 
-  public QueryResult run(PinnedSnapshot snapshot, QueryArguments arguments) {
-    return queries.run(snapshot, arguments);
+  /** Every authority of the snapshot's reference data. */
+  public List<AuthorityReference> authorities(PinnedSnapshot snapshot) {
+    return authorities.all(snapshot);
   }
 }

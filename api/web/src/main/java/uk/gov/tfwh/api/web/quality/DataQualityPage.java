@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +15,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.tfwh.api.authority.NamedChoices;
+import uk.gov.tfwh.api.dataquality.DataQualityReports;
+import uk.gov.tfwh.api.dataquality.Finding;
+import uk.gov.tfwh.api.dataquality.SubmissionQuality;
 import uk.gov.tfwh.api.web.access.PageViewer;
-import uk.gov.tfwh.api.web.authority.FindingRow;
 import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageReads;
@@ -25,11 +26,9 @@ import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.api.web.page.Selection;
 import uk.gov.tfwh.api.web.page.SpreadsheetCsv;
+import uk.gov.tfwh.programme.period.Phase;
+import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /**
  * The national team's data-quality page: every authority's return state for a quarter (the
@@ -43,30 +42,25 @@ public class DataQualityPage {
       List.of("accepted", "late", "resubmitted", "missing", "with-rejections", "with-warnings");
 
   private final PageReads figures;
+  private final DataQualityReports quality;
 
-  public DataQualityPage(PageReads figures) {
+  public DataQualityPage(PageReads figures, DataQualityReports quality) {
     this.figures = requireNonNull(figures, "figures");
+    this.quality = requireNonNull(quality, "quality");
   }
 
-  /** One authority's line, with its findings. */
-  public record Line(
-      String authorityCode,
-      String authorityName,
-      String regionName,
-      String status,
-      boolean late,
-      boolean resubmitted,
-      long versions,
-      Instant firstSubmittedAt,
-      long rejections,
-      long warnings,
-      long notes,
-      List<FindingRow> findings) {
+  /** One authority's line: its status as the data-quality service reads it, with its findings. */
+  public record Line(SubmissionQuality quality, List<Finding> findings) {
+    public Line {
+      requireNonNull(quality, "quality");
+      findings = List.copyOf(findings);
+    }
+
     boolean in(String state) {
       return switch (state) {
-        case "with-rejections" -> rejections > 0;
-        case "with-warnings" -> warnings > 0;
-        default -> status.equals(state);
+        case "with-rejections" -> quality.rejections() > 0;
+        case "with-warnings" -> quality.warnings() > 0;
+        default -> quality.status().equals(state);
       };
     }
   }
@@ -132,18 +126,19 @@ public class DataQualityPage {
             "Warnings",
             "Notes");
     for (Line line : shown.lines()) {
+      SubmissionQuality q = line.quality();
       table.row(
-          line.authorityCode(),
-          line.authorityName(),
-          line.regionName(),
-          line.status(),
-          line.late(),
-          line.resubmitted(),
-          line.versions(),
-          line.firstSubmittedAt(),
-          line.rejections(),
-          line.warnings(),
-          line.notes());
+          q.authorityCode(),
+          q.authorityName(),
+          q.regionName(),
+          q.status(),
+          q.late(),
+          q.resubmitted(),
+          q.versions(),
+          q.firstSubmittedAt(),
+          q.rejections(),
+          q.warnings(),
+          q.notes());
     }
     SpreadsheetCsv.write(
         response,
@@ -161,7 +156,7 @@ public class DataQualityPage {
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = Choices.read(figures, snapshot);
+    Choices choices = figures.choices(snapshot);
     Period chosen = Selection.period(choices, phase, period);
     String regionCode;
     try {
@@ -175,40 +170,19 @@ public class DataQualityPage {
       throw new BadPageRequest(
           "state must be one of " + String.join(", ", STATES) + ", not '" + state + "'");
     }
-    QueryArguments quarterOf =
-        QueryArguments.of(Query.DATA_QUALITY)
-            .phase(chosen.programmePhase())
-            .quarter(chosen.quarter());
-    QueryResult status = figures.run(snapshot, quarterOf);
-    QueryResult findings = figures.run(snapshot, quarterOf.forQuery(Query.DATA_QUALITY_FINDINGS));
-    Map<String, List<FindingRow>> byAuthority = new LinkedHashMap<>();
-    List<FindingRow> all = FindingRow.of(findings);
-    for (int i = 0; i < findings.size(); i++) {
-      byAuthority
-          .computeIfAbsent(findings.row(i).text("authority_code"), k -> new ArrayList<>())
-          .add(all.get(i));
+    Phase chosenPhase = chosen.programmePhase();
+    Quarter quarter = chosen.quarter();
+    Map<String, List<Finding>> byAuthority = new LinkedHashMap<>();
+    for (Finding finding : quality.findings(snapshot, chosenPhase, quarter, null)) {
+      byAuthority.computeIfAbsent(finding.authorityCode(), k -> new ArrayList<>()).add(finding);
     }
     String regionName = regionCode == null ? null : choices.regions().get(regionCode);
     Map<String, Long> counts = new LinkedHashMap<>();
     STATES.forEach(s -> counts.put(s, 0L));
     List<Line> lines = new ArrayList<>();
-    for (ResultRow row : status) {
-      String code = row.text("authority_code");
-      Line line =
-          new Line(
-              code,
-              row.text("authority_name"),
-              row.text("region_name"),
-              row.text("status"),
-              row.isTrue("late"),
-              row.isTrue("resubmitted"),
-              row.longValue("versions"),
-              row.instant("first_submitted_at"),
-              row.longValue("rejections"),
-              row.longValue("warnings"),
-              row.longValue("notes"),
-              byAuthority.getOrDefault(code, List.of()));
-      if (regionName != null && !regionName.equals(line.regionName())) {
+    for (SubmissionQuality status : quality.statuses(snapshot, chosenPhase, quarter, null)) {
+      Line line = new Line(status, byAuthority.getOrDefault(status.authorityCode(), List.of()));
+      if (regionName != null && !regionName.equals(line.quality().regionName())) {
         continue;
       }
       // Counts of the region shown, whatever the state filter: how the state filter was chosen.

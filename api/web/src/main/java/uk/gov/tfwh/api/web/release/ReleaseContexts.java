@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.api.leaguetable.LeagueTables;
 import uk.gov.tfwh.api.submission.SubmissionDesk;
 import uk.gov.tfwh.api.web.page.PageReads;
 import uk.gov.tfwh.api.web.page.Period;
@@ -16,11 +17,8 @@ import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
-import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryArguments;
-import uk.gov.tfwh.warehouse.query.QueryResult;
-import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /** Works out a page's {@link ReleaseContext} from the warehouse's manifests and publication log. */
@@ -30,11 +28,14 @@ public class ReleaseContexts {
   static final int NAMED = 10;
 
   private final PageReads figures;
+  private final LeagueTables leagueTables;
   private final SnapshotStore store;
   private final SubmissionDesk desk;
 
-  public ReleaseContexts(PageReads figures, SnapshotStore store, SubmissionDesk desk) {
+  public ReleaseContexts(
+      PageReads figures, LeagueTables leagueTables, SnapshotStore store, SubmissionDesk desk) {
     this.figures = requireNonNull(figures, "figures");
+    this.leagueTables = requireNonNull(leagueTables, "leagueTables");
     this.store = requireNonNull(store, "store");
     this.desk = requireNonNull(desk, "desk");
   }
@@ -62,7 +63,7 @@ public class ReleaseContexts {
     }
     List<ReleaseContext.Revision> revised = new ArrayList<>();
     if (comparedWith != null && store.isCommitted(comparedWith)) {
-      revised = revisions(id, comparedWith, period);
+      revised = revisions(snapshot, comparedWith, period);
     } else {
       comparedWith = null;
     }
@@ -77,24 +78,25 @@ public class ReleaseContexts {
         nextUpdate(latest));
   }
 
-  private List<ReleaseContext.Revision> revisions(String now, String before, Period period) {
-    QueryArguments arguments =
-        QueryArguments.of(Query.LEAGUE_TABLE)
-            .phase(period.programmePhase())
-            .quarter(period.quarter());
-    QueryResult current = figures.runOn(SnapshotSelector.byId(now), arguments);
-    QueryResult earlier = figures.runOn(SnapshotSelector.byId(before), arguments);
+  private List<ReleaseContext.Revision> revisions(
+      PinnedSnapshot now, String before, Period period) {
+    Phase phase = period.programmePhase();
+    Quarter quarter = period.quarter();
+    List<LeagueTableRow> current = leagueTables.rows(now, phase, quarter, null, null);
+    List<LeagueTableRow> earlier =
+        leagueTables.rows(
+            figures.resolve(SnapshotSelector.byId(before)), phase, quarter, null, null);
     Map<String, Long> was = new HashMap<>();
-    for (ResultRow row : earlier) {
-      was.put(row.text("authority_code"), row.longValue("turned_around"));
+    for (LeagueTableRow row : earlier) {
+      was.put(row.authorityCode(), row.turnedAround());
     }
     List<ReleaseContext.Revision> revisions = new ArrayList<>();
-    for (ResultRow row : current) {
-      String code = row.text("authority_code");
-      Long figure = row.longValue("turned_around");
+    for (LeagueTableRow row : current) {
+      String code = row.authorityCode();
+      Long figure = row.turnedAround();
       if (!was.containsKey(code) || !Objects.equals(was.get(code), figure)) {
         revisions.add(
-            new ReleaseContext.Revision(code, row.text("authority_name"), was.get(code), figure));
+            new ReleaseContext.Revision(code, row.authorityName(), was.get(code), figure));
       }
     }
     return revisions;

@@ -28,7 +28,8 @@ class LeagueFilterTest {
     assertThat(filter.period()).isEqualTo(P2Q1);
     assertThat(filter.sort()).isEqualTo(LeagueSort.RANK);
     assertThat(filter.descending()).isFalse();
-    assertThat(filter.arguments().values()).containsOnlyKeys("phase", "period");
+    assertThat(filter.region()).isNull();
+    assertThat(filter.type()).isNull();
   }
 
   @Test
@@ -41,9 +42,8 @@ class LeagueFilterTest {
     LeagueFilter again =
         LeagueFilter.parse(CHOICES, "1", "2013-09-30", "E12000001", "UA", "name", "desc");
     assertThat(again).isEqualTo(filter);
-    assertThat(filter.arguments().values())
-        .containsEntry("region", "E12000001")
-        .containsEntry("authority_type", "UA");
+    assertThat(filter.region()).isEqualTo("E12000001");
+    assertThat(filter.type()).isEqualTo("UA");
   }
 
   @Test

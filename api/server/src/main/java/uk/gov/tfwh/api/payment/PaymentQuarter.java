@@ -1,15 +1,14 @@
-package uk.gov.tfwh.api.web.authority;
+package uk.gov.tfwh.api.payment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import uk.gov.tfwh.api.web.page.PageTable;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 
 /** One quarter of an authority's payment-by-results claims, as the warehouse worked them out. */
-public record PaymentRow(
+public record PaymentQuarter(
     LocalDate period,
     String quarterLabel,
     String financialYear,
@@ -22,8 +21,8 @@ public record PaymentRow(
     BigDecimal remainingCap,
     boolean capped) {
 
-  public static List<PaymentRow> of(QueryResult rows) {
-    List<PaymentRow> payments = new ArrayList<>();
+  static List<PaymentQuarter> of(QueryResult rows) {
+    List<PaymentQuarter> payments = new ArrayList<>();
     for (ResultRow row : rows) {
       BigDecimal results =
           sum(
@@ -32,7 +31,7 @@ public record PaymentRow(
               row.decimal("results_progress_to_work_gbp"),
               row.decimal("results_sustained_progress_gbp"));
       payments.add(
-          new PaymentRow(
+          new PaymentQuarter(
               row.date("period_end"),
               row.text("quarter_label"),
               row.text("financial_year"),
@@ -60,35 +59,5 @@ public record PaymentRow(
 
   private static long orZero(Long value) {
     return value == null ? 0 : value;
-  }
-
-  /** The payments as the page's table, with the cap the page states in its "Capped" tags. */
-  public static PageTable table(List<PaymentRow> payments) {
-    PageTable.Builder table =
-        PageTable.under(
-            "Quarter",
-            "Financial year",
-            "Capped",
-            "Families attached (paid)",
-            "Attachment fees",
-            "Results payments",
-            "Total",
-            "Total so far",
-            "Cap",
-            "Cap left");
-    for (PaymentRow p : payments) {
-      table.row(
-          p.quarterLabel(),
-          p.financialYear(),
-          p.capped(),
-          p.attachedFamiliesPaid(),
-          p.attachmentFee(),
-          p.results(),
-          p.total(),
-          p.cumulative(),
-          p.cap(),
-          p.remainingCap());
-    }
-    return table.build();
   }
 }

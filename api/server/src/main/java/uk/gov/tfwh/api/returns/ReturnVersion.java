@@ -1,10 +1,8 @@
-package uk.gov.tfwh.api.web.authority;
+package uk.gov.tfwh.api.returns;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import uk.gov.tfwh.api.web.page.PageTable;
-import uk.gov.tfwh.api.web.page.Period;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /**
@@ -13,7 +11,7 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
  * @param version 1 for the first version received, and so on: how people name a return, with its
  *     file, rather than by its id (a 32-character hash)
  */
-public record ReturnRow(
+public record ReturnVersion(
     int version,
     String returnId,
     String sourceStem,
@@ -38,11 +36,11 @@ public record ReturnRow(
     return submittedAt == null ? "" : WHEN.format(submittedAt);
   }
 
-  public static List<ReturnRow> of(QueryResult rows) {
-    List<ReturnRow> returns = new ArrayList<>();
+  static List<ReturnVersion> of(QueryResult rows) {
+    List<ReturnVersion> returns = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       returns.add(
-          new ReturnRow(
+          new ReturnVersion(
               i + 1,
               rows.row(i).text("return_id"),
               rows.row(i).text("source_stem"),
@@ -55,34 +53,5 @@ public record ReturnRow(
               rows.row(i).isTrue("is_current")));
     }
     return returns;
-  }
-
-  /** Every version as the page's table; times in UTC, as spreadsheets read them. */
-  public static PageTable table(List<ReturnRow> returns, Period period) {
-    java.time.format.DateTimeFormatter utc =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(java.time.ZoneOffset.UTC);
-    PageTable.Builder table =
-        PageTable.under(
-            "Version",
-            "Current",
-            "File",
-            "Submitted (UTC)",
-            "By",
-            "Families attached",
-            period.outcomeHeading(),
-            "Revision note");
-    for (ReturnRow r : returns) {
-      table.row(
-          r.version(),
-          r.current(),
-          r.fileName(),
-          r.submittedAt() == null ? null : utc.format(r.submittedAt()),
-          r.submittedBy(),
-          r.familiesAttached(),
-          r.turnedAround(),
-          r.revisionNote());
-    }
-    return table.build();
   }
 }

@@ -1,16 +1,20 @@
-package uk.gov.tfwh.api.web.league;
+package uk.gov.tfwh.warehouse.query.league;
 
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import uk.gov.tfwh.api.web.page.Choices;
+import uk.gov.tfwh.programme.reference.AuthorityType;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 
-/** One authority's line of the league table, as the load ranked it (docs/methodology.md). */
-public record LeagueRow(
+/**
+ * One authority's line of the league table, as the load ranked it (docs/methodology.md): the one
+ * reading of {@code league_table.sql}'s rows, here in the query layer so that the API's pages (via
+ * its league-table service) and the exports' briefing, which may not depend on the API, share it.
+ */
+public record LeagueTableRow(
     String authorityCode,
     String authorityName,
     String regionCode,
@@ -28,14 +32,15 @@ public record LeagueRow(
     Long changeInTurnedAround,
     BigDecimal changeInPercentPoints) {
 
-  public LeagueRow {
+  public LeagueTableRow {
     requireNonNull(authorityCode, "authorityCode");
     requireNonNull(authorityName, "authorityName");
     requireNonNull(percentOfTarget, "percentOfTarget");
   }
 
+  /** The programme's name for the authority's type, or its code when it is not one it knows. */
   public String typeName() {
-    return Choices.typeName(authorityType);
+    return AuthorityType.nameOf(authorityType);
   }
 
   /** The change in families turned around since the previous quarter, signed; null when new. */
@@ -47,11 +52,11 @@ public record LeagueRow(
   }
 
   /** The rows of a {@code league_table} result, in its order. */
-  public static List<LeagueRow> of(QueryResult result) {
-    List<LeagueRow> rows = new ArrayList<>(result.size());
+  public static List<LeagueTableRow> of(QueryResult result) {
+    List<LeagueTableRow> rows = new ArrayList<>(result.size());
     for (ResultRow row : result) {
       rows.add(
-          new LeagueRow(
+          new LeagueTableRow(
               row.text("authority_code"),
               row.text("authority_name"),
               row.text("region_code"),
