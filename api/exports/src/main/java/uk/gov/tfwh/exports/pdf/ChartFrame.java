@@ -133,6 +133,45 @@ final class ChartFrame {
     out.endText();
   }
 
+  /**
+   * One line of a chart's legend: a short stroke in the series' colour, width and dash, and its
+   * label (one or more lines).
+   */
+  record LegendKey(float[] colour, float width, boolean dashed, List<String> label) {
+    LegendKey {
+      requireNonNull(colour, "colour");
+      label = List.copyOf(label);
+    }
+  }
+
+  /**
+   * The legend to the right of the plot, {@code gap} points from it, keys stacked from the plot's
+   * top; each key's stroke sits level with the first line of its label.
+   */
+  void legend(PDPageContentStream out, float gap, List<LegendKey> keys) throws IOException {
+    float x = right() + gap;
+    float y = plotTop() - 10;
+    for (LegendKey key : keys) {
+      out.setStrokingColor(key.colour()[0], key.colour()[1], key.colour()[2]);
+      out.setLineWidth(key.width());
+      if (key.dashed()) {
+        out.setLineDashPattern(new float[] {4, 3}, 0);
+      }
+      out.moveTo(x, y + 3);
+      out.lineTo(x + 16, y + 3);
+      out.stroke();
+      if (key.dashed()) {
+        out.setLineDashPattern(new float[] {}, 0);
+      }
+      for (String line : key.label()) {
+        text(out, TITLE, x + 20, y, line);
+        y -= 9;
+      }
+      y -= 5;
+    }
+    out.setStrokingColor(0f, 0f, 0f);
+  }
+
   /** Text in the regular font at a point. */
   void text(PDPageContentStream out, float size, float x, float y, String text) throws IOException {
     out.beginText();

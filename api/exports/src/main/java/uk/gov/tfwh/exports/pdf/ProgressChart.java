@@ -136,30 +136,14 @@ final class ProgressChart implements TaggedLayout.Painter {
     }
     out.setNonStrokingColor(0f, 0f, 0f);
 
-    // Legend, to the right of the plot.
-    float legendX = frame.right() + 12;
-    float legendY = frame.plotTop() - 10;
-    out.setStrokingColor(BLUE[0], BLUE[1], BLUE[2]);
-    out.setLineWidth(1.8f);
-    out.moveTo(legendX, legendY + 3);
-    out.lineTo(legendX + 16, legendY + 3);
-    out.stroke();
-    frame.text(out, 7.5f, legendX + 20, legendY, "Reported");
-    out.setLineWidth(1.4f);
-    out.setLineDashPattern(new float[] {4, 3}, 0);
-    out.moveTo(legendX, legendY - 11);
-    out.lineTo(legendX + 16, legendY - 11);
-    out.stroke();
-    out.setLineDashPattern(new float[] {}, 0);
-    frame.text(out, 7.5f, legendX + 20, legendY - 14, "Projection (trend,");
-    frame.text(out, 7.5f, legendX + 20, legendY - 23, "not a forecast)");
-    out.setStrokingColor(RED[0], RED[1], RED[2]);
-    out.setLineWidth(1.1f);
-    out.moveTo(legendX, legendY - 34);
-    out.lineTo(legendX + 16, legendY - 34);
-    out.stroke();
-    frame.text(out, 7.5f, legendX + 20, legendY - 37, "Target for the phase");
-    out.setStrokingColor(0f, 0f, 0f);
+    frame.legend(
+        out,
+        12,
+        List.of(
+            new ChartFrame.LegendKey(BLUE, 1.8f, false, List.of("Reported")),
+            new ChartFrame.LegendKey(
+                BLUE, 1.4f, true, List.of("Projection (trend,", "not a forecast)")),
+            new ChartFrame.LegendKey(RED, 1.1f, false, List.of("Target for the phase"))));
   }
 
   private static float px(ChartFrame frame, Point p, List<Quarter> quarters) {

@@ -122,22 +122,11 @@ final class TrajectoryChart implements TaggedLayout.Painter {
     out.fill();
     out.setNonStrokingColor(0f, 0f, 0f);
 
-    float legendX = frame.right() + 10;
-    float legendY = frame.plotTop() - 10;
-    out.setStrokingColor(BLUE[0], BLUE[1], BLUE[2]);
-    out.setLineWidth(1.8f);
-    out.moveTo(legendX, legendY + 3);
-    out.lineTo(legendX + 16, legendY + 3);
-    out.stroke();
-    frame.text(out, 7.5f, legendX + 20, legendY, "Reported");
-    out.setStrokingColor(RED[0], RED[1], RED[2]);
-    out.setLineWidth(1.2f);
-    out.setLineDashPattern(new float[] {4, 3}, 0);
-    out.moveTo(legendX, legendY - 11);
-    out.lineTo(legendX + 16, legendY - 11);
-    out.stroke();
-    out.setLineDashPattern(new float[] {}, 0);
-    frame.text(out, 7.5f, legendX + 20, legendY - 14, "Target");
-    out.setStrokingColor(0f, 0f, 0f);
+    frame.legend(
+        out,
+        10,
+        List.of(
+            new ChartFrame.LegendKey(BLUE, 1.8f, false, List.of("Reported")),
+            new ChartFrame.LegendKey(RED, 1.2f, true, List.of("Target"))));
   }
 }
