@@ -140,6 +140,28 @@ class IcebergReleaseQueriesTest {
   }
 
   @Test
+  void aNewReleaseIsPickedUpWithoutARestartAndTheOldOneRetired(@TempDir Path dir) {
+    String first = "20260101T000000000Z-b0";
+    String second = "20260101T000001000Z-b1000";
+    Map<String, Object> league = Map.of("phase", 1, "period", SnapshotFixture.Q2);
+    try (IcebergFixture releases = IcebergFixture.open(dir);
+        EmbeddedQueries queries = releases.queries(QueryEngineConfig.defaults())) {
+      releases.commit(first, 0);
+      QueryResult before = queries.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, league);
+      releases.commit(second, 1000);
+      QueryResult after = queries.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, league);
+
+      assertThat(before.snapshotId()).isEqualTo(first);
+      assertThat(after.snapshotId()).isEqualTo(second);
+      int kent = after.column("authority_code").indexOf(SnapshotFixture.KENT);
+      assertThat(after.value(kent, "turned_around", Long.class)).isEqualTo(512L + 1000);
+      assertThat(queries.openSnapshots()).containsExactly(second);
+      assertThat(queries.run(SnapshotSelector.byId(first), Query.LEAGUE_TABLE, league).rows())
+          .isEqualTo(before.rows());
+    }
+  }
+
+  @Test
   void databasesOpenedForIcebergInstallNoExtensions() {
     assertThat(
             new IcebergTableSource(
