@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileMetadata;
@@ -111,12 +110,7 @@ class ReleaseFilesTest {
   void aFileOnObjectStorageIsRefusedForNow() {
     Table authorities = catalog.table(WarehouseTable.DIM_AUTHORITY);
     DataFile remote =
-        DataFiles.builder(authorities.spec())
-            .withPath("s3://tfwh/warehouse/dim_authority/data/a.parquet")
-            .withFormat(FileFormat.PARQUET)
-            .withFileSizeInBytes(100)
-            .withRecordCount(8)
-            .build();
+        DataFileStubs.at(authorities, "s3://tfwh/warehouse/dim_authority/data/a.parquet", 8);
     authorities.newAppend().appendFile(remote).commit();
 
     assertThatThrownBy(
