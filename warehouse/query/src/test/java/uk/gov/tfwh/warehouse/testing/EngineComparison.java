@@ -32,18 +32,31 @@ public final class EngineComparison {
       int minNonEmpty) {
     try (WarehouseQueries embedded = new EmbeddedQueries(warehouse, QueryEngineConfig.defaults());
         WarehouseQueries viaTrino = new TrinoQueries(warehouse, trinoConfig)) {
-      int nonEmpty = 0;
-      for (Call call : calls) {
-        QueryResult expected = embedded.run(selector, call.query(), call.arguments());
-        QueryResult actual = viaTrino.run(selector, call.query(), call.arguments());
-        assertThat(actual.snapshotId()).as(call.label()).isEqualTo(expected.snapshotId());
-        assertThat(actual.columns()).as(call.label()).isEqualTo(expected.columns());
-        assertThat(actual.rows()).as(call.label()).isEqualTo(expected.rows());
-        assertSameJavaTypes(call, expected, actual);
-        nonEmpty += expected.isEmpty() ? 0 : 1;
-      }
-      assertThat(nonEmpty).as("calls that returned rows").isGreaterThanOrEqualTo(minNonEmpty);
+      assertSameAnswers(embedded, viaTrino, selector, calls, minNonEmpty);
     }
+  }
+
+  /**
+   * Runs every call on both readers (two engines, or one engine over two stores holding the same
+   * rows) against {@code selector}; at least {@code minNonEmpty} calls must return rows.
+   */
+  public static void assertSameAnswers(
+      WarehouseQueries expectedReader,
+      WarehouseQueries actualReader,
+      SnapshotSelector selector,
+      List<Call> calls,
+      int minNonEmpty) {
+    int nonEmpty = 0;
+    for (Call call : calls) {
+      QueryResult expected = expectedReader.run(selector, call.query(), call.arguments());
+      QueryResult actual = actualReader.run(selector, call.query(), call.arguments());
+      assertThat(actual.snapshotId()).as(call.label()).isEqualTo(expected.snapshotId());
+      assertThat(actual.columns()).as(call.label()).isEqualTo(expected.columns());
+      assertThat(actual.rows()).as(call.label()).isEqualTo(expected.rows());
+      assertSameJavaTypes(call, expected, actual);
+      nonEmpty += expected.isEmpty() ? 0 : 1;
+    }
+    assertThat(nonEmpty).as("calls that returned rows").isGreaterThanOrEqualTo(minNonEmpty);
   }
 
   private static void assertSameJavaTypes(Call call, QueryResult expected, QueryResult actual) {

@@ -18,15 +18,23 @@ public final class DataFileStubs {
    */
   public static DataFile dataFile(Table table, String partition, String name, long rows) {
     String folder = table.location() + "/data/" + (partition.isEmpty() ? "" : partition + "/");
-    DataFiles.Builder file =
-        DataFiles.builder(table.spec())
-            .withPath(folder + name + ".parquet")
-            .withFormat(FileFormat.PARQUET)
-            .withFileSizeInBytes(1024 + rows)
-            .withRecordCount(rows);
+    DataFiles.Builder file = builder(table, folder + name + ".parquet", rows);
     if (!partition.isEmpty()) {
       file.withPartitionPath(partition);
     }
     return file.build();
+  }
+
+  /** A Parquet file of {@code rows} rows of an unpartitioned table at any location. */
+  public static DataFile at(Table table, String location, long rows) {
+    return builder(table, location, rows).build();
+  }
+
+  private static DataFiles.Builder builder(Table table, String location, long rows) {
+    return DataFiles.builder(table.spec())
+        .withPath(location)
+        .withFormat(FileFormat.PARQUET)
+        .withFileSizeInBytes(1024 + rows)
+        .withRecordCount(rows);
   }
 }

@@ -59,6 +59,10 @@ final class SnapshotDatabase {
   }
 
   static SnapshotDatabase open(String snapshotId, Path snapshotDir, QueryEngineConfig config) {
+    return open(snapshotId, new FolderTableSource(snapshotDir), config);
+  }
+
+  static SnapshotDatabase open(String snapshotId, TableSource source, QueryEngineConfig config) {
     requireNonNull(snapshotId, "snapshotId");
     Properties properties = new Properties();
     properties.setProperty("threads", Integer.toString(config.duckdbThreads()));
@@ -69,9 +73,11 @@ final class SnapshotDatabase {
       database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
       try (Statement statement = database.createStatement()) {
         statement.execute("SET TimeZone = 'UTC'");
+        for (String setting : source.settings()) {
+          statement.execute(setting);
+        }
         for (WarehouseTable table : WarehouseTable.values()) {
-          statement.execute(
-              ParquetTableSql.create(table, snapshotDir, config.inMemoryTableLimitBytes()));
+          statement.execute(source.create(table, config.inMemoryTableLimitBytes()));
         }
       }
       for (int i = 0; i < config.connectionPool(); i++) {
@@ -86,7 +92,7 @@ final class SnapshotDatabase {
       connections.forEach(PooledConnection::close);
       closeQuietly(database);
       throw new QueryException(
-          "cannot open snapshot " + snapshotId + " at " + snapshotDir + ": " + e.getMessage(), e);
+          "cannot open snapshot " + snapshotId + " at " + source + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,74 @@
+package uk.gov.tfwh.warehouse.query.embedded;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
+import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFilesException;
+import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.query.QueryException;
+import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
+
+/**
+ * An Iceberg catalog's releases, as snapshots: the current release, the published one or one by id
+ * from the release tables, each opened from its tables' planned files.
+ */
+record IcebergSnapshots(WarehouseCatalog catalog, ReleaseCatalog releases)
+    implements SnapshotSource {
+  IcebergSnapshots {
+    requireNonNull(catalog, "catalog");
+    requireNonNull(releases, "releases");
+  }
+
+  @Override
+  public String resolve(SnapshotSelector selector) {
+    Optional<String> resolved =
+        switch (selector.kind()) {
+          case PUBLISHED -> releases.published().map(Release::id);
+          case CURRENT -> releases.current().map(Release::id);
+          case BY_ID -> releases.byId(selector.id()).map(Release::id);
+        };
+    return resolved.orElseThrow(
+        () ->
+            new SnapshotUnavailableException(
+                switch (selector.kind()) {
+                  case PUBLISHED -> "no release has been published in " + where();
+                  case CURRENT -> "no release has been committed in " + where();
+                  case BY_ID -> "there is no release " + selector.id() + " in " + where();
+                }));
+  }
+
+  @Override
+  public Set<String> pointedTo() {
+    Set<String> ids = new HashSet<>();
+    releases.current().map(Release::id).ifPresent(ids::add);
+    releases.published().map(Release::id).ifPresent(ids::add);
+    return ids;
+  }
+
+  @Override
+  public TableSource tables(String id) {
+    Release release =
+        releases
+            .byId(id)
+            .orElseThrow(
+                () ->
+                    new SnapshotUnavailableException(
+                        "there is no release " + id + " in " + where()));
+    try {
+      return new IcebergTableSource(ReleaseFiles.plan(catalog, release), where());
+    } catch (ReleaseFilesException e) {
+      throw new QueryException(
+          "cannot open release " + id + " of " + where() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String where() {
+    return "the catalog " + catalog.settings().name() + " at " + catalog.settings().uri();
+  }
+}
