@@ -75,8 +75,11 @@ public final class LocalTrino implements AutoCloseable {
   }
 
   /**
-   * Trino says it has started before its one node has announced itself to the scheduler; a query
-   * sent in between fails with "No nodes available" (seen on a busy machine). Wait for the node.
+   * Trino says it has started before its one node has announced itself and its catalogs to the
+   * scheduler; a query sent in between fails with "No nodes available to run query" (seen twice on
+   * a busy machine, once after the node already counted as active). So wait until a query that must
+   * be scheduled on a node answers: a scan of the TPC-H catalog, which is announced with the
+   * others.
    */
   private void awaitActiveNode(int timeoutSeconds) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -85,10 +88,9 @@ public final class LocalTrino implements AutoCloseable {
       try (java.sql.Connection connection =
               java.sql.DriverManager.getConnection(jdbcUrl(), "tfwh", null);
           java.sql.Statement statement = connection.createStatement();
-          java.sql.ResultSet nodes =
-              statement.executeQuery(
-                  "SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'")) {
-        if (nodes.next() && nodes.getLong(1) > 0) {
+          java.sql.ResultSet regions =
+              statement.executeQuery("SELECT count(*) FROM tpch.tiny.region")) {
+        if (regions.next() && regions.getLong(1) > 0) {
           return;
         }
       } catch (java.sql.SQLException e) {
@@ -102,7 +104,12 @@ public final class LocalTrino implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        "Trino on port " + port + " has no active node after " + timeoutSeconds + " s", last);
+        "Trino on port "
+            + port
+            + " could not schedule a query on any node after "
+            + timeoutSeconds
+            + " s",
+        last);
   }
 
   public String jdbcUrl() {
