@@ -146,6 +146,24 @@ info() {
   curl -s --max-time 2 "http://127.0.0.1:$PORT/v1/info" 2>/dev/null || true
 }
 
+# True once a query that must run on a node answers without an error. Trino reports it has started
+# before its node has announced its catalogs to the scheduler, and a query sent in between fails
+# with "No nodes available to run query"; a TPC-H scan is scheduled like any warehouse query.
+schedulable() {
+  local body uri
+  body="$(curl -s --max-time 5 -X POST -H 'X-Trino-User: tfwh' \
+    --data 'SELECT count(*) FROM tpch.tiny.region' "http://127.0.0.1:$PORT/v1/statement" 2>/dev/null)" ||
+    return 1
+  for _ in $(seq 1 100); do
+    [[ "$body" == *'"error"'* || -z "$body" ]] && return 1
+    uri="$(grep -o '"nextUri":"[^"]*"' <<<"$body" | head -n 1 | cut -d'"' -f4)"
+    [[ -z "$uri" ]] && return 0
+    sleep 0.1
+    body="$(curl -s --max-time 5 -H 'X-Trino-User: tfwh' "$uri" 2>/dev/null)" || return 1
+  done
+  return 1
+}
+
 launcher() {
   "$INSTALL/bin/launcher" "$1" --etc-dir="$DATA/etc" --data-dir="$DATA" --pid-file="$PID_FILE" \
     --launcher-log-file="$DATA/log/launcher.log" --server-log-file="$DATA/log/server.log"
@@ -171,7 +189,7 @@ case "$command" in
       true
     deadline=$((SECONDS + READY_TIMEOUT))
     while ((SECONDS < deadline)); do
-      if [[ "$(info)" == *'"starting":false'* ]]; then
+      if [[ "$(info)" == *'"starting":false'* ]] && schedulable; then
         echo "tfwh trino: ready on http://127.0.0.1:$PORT (jdbc:trino://127.0.0.1:$PORT)"
         exit 0
       fi
