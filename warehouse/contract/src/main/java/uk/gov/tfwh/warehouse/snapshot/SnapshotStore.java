@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * The warehouse folder: immutable snapshots and the two pointers that say which one is current
@@ -47,7 +48,7 @@ import java.util.stream.Stream;
  * one and a killed process leaves the last committed state intact. Every change is made under the
  * warehouse's lock, so two loads (or a load and a publish) never interleave.
  */
-public final class SnapshotStore {
+public final class SnapshotStore implements WarehouseReleases {
   private static final String SNAPSHOTS = "snapshots";
   private static final String STAGING_PREFIX = ".staging-";
   private static final String MANIFEST = "manifest.json";
@@ -71,6 +72,44 @@ public final class SnapshotStore {
 
   public Path root() {
     return root;
+  }
+
+  /** The warehouse folder. */
+  @Override
+  public String location() {
+    return root.toString();
+  }
+
+  /**
+   * What the three files that change on a commit or a publication ({@link #currentPointerFile},
+   * {@link #publishedPointerFile}, {@link #publicationsLogFile}) look like to {@code stat}: file
+   * key (inode), modification time and size, or absent. A pointer is replaced by renaming a new
+   * file over it while the old one still exists, so its file key changes with every write, and the
+   * log grows with every publication; the token costs three {@code stat}s and no reads. Where the
+   * file system has no file keys and coarse file times, two writes of one size within one clock
+   * tick may leave it unchanged, so a watcher should also read again now and then.
+   */
+  @Override
+  public ChangeToken changeToken() {
+    StringBuilder token = new StringBuilder();
+    for (Path file : List.of(currentPointerFile(), publishedPointerFile(), publicationsLogFile())) {
+      token.append(file.getFileName()).append('=');
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        token
+            .append(attributes.fileKey())
+            .append('/')
+            .append(attributes.lastModifiedTime().toInstant())
+            .append('/')
+            .append(attributes.size());
+      } catch (NoSuchFileException e) {
+        token.append('-');
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the attributes of " + file, e);
+      }
+      token.append(';');
+    }
+    return new ChangeToken(token.toString());
   }
 
   /**
@@ -191,22 +230,14 @@ public final class SnapshotStore {
     }
   }
 
-  /** The latest committed snapshot (pre-release unless it has been published). */
-  public Optional<SnapshotManifest> current() {
-    return readPointer(CURRENT).map(this::manifest);
-  }
-
-  /** The snapshot the public sees: the latest one released by {@link #publish(String)}. */
-  public Optional<SnapshotManifest> published() {
-    return readPointer(PUBLISHED).map(this::manifest);
-  }
-
   /** Id of the latest committed snapshot, read from the pointer alone (cheap: no manifest). */
+  @Override
   public Optional<String> currentId() {
     return readPointer(CURRENT);
   }
 
   /** Id of the published snapshot, read from the pointer alone (cheap: no manifest). */
+  @Override
   public Optional<String> publishedId() {
     return readPointer(PUBLISHED);
   }
@@ -238,26 +269,8 @@ public final class SnapshotStore {
     }
   }
 
-  /** Whether a snapshot has ever been released (an older published one stays published). */
-  public boolean isPublished(String id) {
-    return publishedIds().contains(id);
-  }
-
-  /** Ids of every snapshot ever published, oldest first. */
-  public Set<String> publishedIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    publications().forEach(p -> ids.add(p.snapshotId()));
-    return ids;
-  }
-
-  /**
-   * One line of the publication log: when a snapshot was released.
-   *
-   * @param at null when the line's time cannot be read (the id still counts as published)
-   */
-  public record Publication(Instant at, String snapshotId) {}
-
-  /** Every publication, oldest first (a snapshot published twice appears twice). */
+  /** Every line of the publication log, oldest first (a snapshot published twice appears twice). */
+  @Override
   public List<Publication> publications() {
     Path log = root.resolve(PUBLICATIONS);
     if (!Files.exists(log)) {
@@ -284,10 +297,12 @@ public final class SnapshotStore {
   }
 
   /** Every committed snapshot, oldest first. */
+  @Override
   public List<SnapshotManifest> list() {
     return committedIds().stream().map(this::manifest).toList();
   }
 
+  @Override
   public SnapshotManifest manifest(String id) {
     Path file = snapshotDir(id).resolve(MANIFEST);
     try {
@@ -298,6 +313,7 @@ public final class SnapshotStore {
   }
 
   /** Whether a committed snapshot with this id exists (a well-formed id with a manifest). */
+  @Override
   public boolean isCommitted(String id) {
     return id.matches("[A-Za-z0-9_-]+") && Files.isRegularFile(snapshotDir(id).resolve(MANIFEST));
   }
