@@ -28,7 +28,7 @@ import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryArguments;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * The entry point for exports: table exports (CSV, XLSX, ODS) and the ministerial briefing PDF,
@@ -39,12 +39,12 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  */
 public final class Exports {
   private final WarehouseQueries queries;
-  private final SnapshotStore store;
+  private final WarehouseReleases releases;
   private final Clock clock;
 
-  public Exports(WarehouseQueries queries, SnapshotStore store, Clock clock) {
+  public Exports(WarehouseQueries queries, WarehouseReleases releases, Clock clock) {
     this.queries = requireNonNull(queries, "queries");
-    this.store = requireNonNull(store, "store");
+    this.releases = requireNonNull(releases, "releases");
     this.clock = requireNonNull(clock, "clock");
   }
 
@@ -109,7 +109,7 @@ public final class Exports {
     PinnedSnapshot benchmarks =
         benchmarkSnapshot.equals(snapshot)
             ? provenance.snapshot()
-            : PinnedSnapshot.pin(store, benchmarkSnapshot);
+            : PinnedSnapshot.pin(releases, benchmarkSnapshot);
     AuthorityProfile profile =
         AuthorityProfileReader.single(
                 queries, provenance, benchmarks, phase, quarter, restrictedShown)
@@ -239,7 +239,7 @@ public final class Exports {
    * file names it.
    */
   private Provenance pin(SnapshotSelector snapshot) {
-    return Provenance.of(PinnedSnapshot.pin(store, snapshot), store, clock);
+    return Provenance.of(PinnedSnapshot.pin(releases, snapshot), releases, clock);
   }
 
   private static ExportFile file(

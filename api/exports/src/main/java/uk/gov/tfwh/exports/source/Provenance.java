@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Instant;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * Where an export's figures came from: the one snapshot every figure in it was read from (pinned
@@ -28,8 +28,8 @@ public record Provenance(
   }
 
   /** The pinned snapshot's provenance from its manifest, generated now. */
-  public static Provenance of(PinnedSnapshot snapshot, SnapshotStore store, Clock clock) {
-    SnapshotManifest manifest = store.manifest(snapshot.id());
+  public static Provenance of(PinnedSnapshot snapshot, WarehouseReleases releases, Clock clock) {
+    SnapshotManifest manifest = releases.manifest(snapshot.id());
     return new Provenance(
         snapshot, manifest.createdAt(), manifest.referenceVersion(), clock.instant());
   }

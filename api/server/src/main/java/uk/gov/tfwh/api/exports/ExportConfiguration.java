@@ -5,13 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.gov.tfwh.exports.Exports;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 @Configuration(proxyBeanMethods = false)
 class ExportConfiguration {
 
   @Bean
-  Exports exports(WarehouseQueries queries, SnapshotStore store) {
-    return new Exports(queries, store, Clock.systemUTC());
+  Exports exports(WarehouseQueries queries, WarehouseReleases releases) {
+    return new Exports(queries, releases, Clock.systemUTC());
   }
 }

@@ -14,7 +14,7 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.ResultRow;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * Part of readiness ({@code /actuator/health/readiness}): the service is ready once its warehouse
@@ -29,19 +29,19 @@ class WarehouseHealth implements HealthIndicator {
 
   private record Verdict(String current, String published, Instant at, String problem) {}
 
-  private final SnapshotStore store;
+  private final WarehouseReleases releases;
   private final WarehouseQueries queries;
   private final AtomicReference<Verdict> last = new AtomicReference<>();
 
-  WarehouseHealth(SnapshotStore store, WarehouseQueries queries) {
-    this.store = store;
+  WarehouseHealth(WarehouseReleases releases, WarehouseQueries queries) {
+    this.releases = releases;
     this.queries = queries;
   }
 
   @Override
   public Health health() {
-    Optional<String> current = store.currentId();
-    Optional<String> published = store.publishedId();
+    Optional<String> current = releases.currentId();
+    Optional<String> published = releases.publishedId();
     Health.Builder health;
     if (current.isEmpty()) {
       health = Health.outOfService();
@@ -77,7 +77,7 @@ class WarehouseHealth implements HealthIndicator {
   private String check(String snapshot) {
     try {
       Map<String, Long> expected = new TreeMap<>();
-      store
+      releases
           .manifest(snapshot)
           .tables()
           .forEach((table, stats) -> expected.put(table, stats.rows()));

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
@@ -187,9 +188,9 @@ public final class PublishCommand implements Callable<Integer> {
 
   /** The listing: one line per snapshot, oldest first. */
   static final class SnapshotListing {
-    private final SnapshotStore store;
+    private final WarehouseReleases store;
 
-    SnapshotListing(SnapshotStore store) {
+    SnapshotListing(WarehouseReleases store) {
       this.store = store;
     }
 
@@ -198,7 +199,7 @@ public final class PublishCommand implements Callable<Integer> {
       String published = store.publishedId().orElse("");
       List<SnapshotManifest> snapshots = store.list();
       if (snapshots.isEmpty()) {
-        out.println("no snapshots in " + store.root());
+        out.println("no snapshots in " + store.location());
         return;
       }
       String format = "%-40s %-24s %-20s %9s %9s %9s %12s%n";

@@ -2,7 +2,7 @@ package uk.gov.tfwh.warehouse.query;
 
 import static java.util.Objects.requireNonNull;
 
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * One snapshot, resolved once, that every query of a response, page or document reads. A response
@@ -21,9 +21,10 @@ public record PinnedSnapshot(String id, Release release) {
    *
    * @throws SnapshotUnavailableException when there is no such snapshot
    */
-  public static PinnedSnapshot pin(SnapshotStore store, SnapshotSelector selector) {
-    String id = selector.resolve(store);
-    return new PinnedSnapshot(id, store.isPublished(id) ? Release.PUBLISHED : Release.PRE_RELEASE);
+  public static PinnedSnapshot pin(WarehouseReleases releases, SnapshotSelector selector) {
+    String id = selector.resolve(releases);
+    return new PinnedSnapshot(
+        id, releases.isPublished(id) ? Release.PUBLISHED : Release.PRE_RELEASE);
   }
 
   public boolean published() {

@@ -3,7 +3,7 @@ package uk.gov.tfwh.warehouse.query;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * Which snapshot a query reads: the published one (what the public sees), the current one (latest
@@ -37,20 +37,21 @@ public record SnapshotSelector(Kind kind, String id) {
   }
 
   /** The snapshot id this selector stands for now. */
-  public String resolve(SnapshotStore store) {
+  public String resolve(WarehouseReleases releases) {
     Optional<String> resolved =
         switch (kind) {
-          case PUBLISHED -> store.publishedId();
-          case CURRENT -> store.currentId();
-          case BY_ID -> store.isCommitted(id) ? Optional.of(id) : Optional.empty();
+          case PUBLISHED -> releases.publishedId();
+          case CURRENT -> releases.currentId();
+          case BY_ID -> releases.isCommitted(id) ? Optional.of(id) : Optional.empty();
         };
     return resolved.orElseThrow(
         () ->
             new SnapshotUnavailableException(
                 switch (kind) {
-                  case PUBLISHED -> "no snapshot has been published in " + store.root();
-                  case CURRENT -> "no snapshot has been loaded in " + store.root();
-                  case BY_ID -> "there is no committed snapshot " + id + " in " + store.root();
+                  case PUBLISHED -> "no snapshot has been published in " + releases.location();
+                  case CURRENT -> "no snapshot has been loaded in " + releases.location();
+                  case BY_ID ->
+                      "there is no committed snapshot " + id + " in " + releases.location();
                 }));
   }
 

@@ -19,7 +19,7 @@ import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.league.LeagueTableRow;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /** Works out a page's {@link ReleaseContext} from the warehouse's manifests and publication log. */
 @Component
@@ -29,14 +29,17 @@ public class ReleaseContexts {
 
   private final PageReads figures;
   private final LeagueTables leagueTables;
-  private final SnapshotStore store;
+  private final WarehouseReleases releases;
   private final SubmissionDesk desk;
 
   public ReleaseContexts(
-      PageReads figures, LeagueTables leagueTables, SnapshotStore store, SubmissionDesk desk) {
+      PageReads figures,
+      LeagueTables leagueTables,
+      WarehouseReleases releases,
+      SubmissionDesk desk) {
     this.figures = requireNonNull(figures, "figures");
     this.leagueTables = requireNonNull(leagueTables, "leagueTables");
-    this.store = requireNonNull(store, "store");
+    this.releases = requireNonNull(releases, "releases");
     this.desk = requireNonNull(desk, "desk");
   }
 
@@ -47,22 +50,22 @@ public class ReleaseContexts {
    */
   public ReleaseContext of(PinnedSnapshot snapshot, Period period, Period latest) {
     String id = snapshot.id();
-    List<SnapshotStore.Publication> publications = store.publications();
-    SnapshotStore.Publication released = null;
+    List<WarehouseReleases.Publication> publications = releases.publications();
+    WarehouseReleases.Publication released = null;
     String before = null;
-    for (SnapshotStore.Publication publication : publications) {
+    for (WarehouseReleases.Publication publication : publications) {
       if (publication.snapshotId().equals(id)) {
         released = publication;
         break;
       }
       before = publication.snapshotId();
     }
-    String comparedWith = snapshot.preRelease() ? store.publishedId().orElse(null) : before;
+    String comparedWith = snapshot.preRelease() ? releases.publishedId().orElse(null) : before;
     if (comparedWith != null && comparedWith.equals(id)) {
       comparedWith = null;
     }
     List<ReleaseContext.Revision> revised = new ArrayList<>();
-    if (comparedWith != null && store.isCommitted(comparedWith)) {
+    if (comparedWith != null && releases.isCommitted(comparedWith)) {
       revised = revisions(snapshot, comparedWith, period);
     } else {
       comparedWith = null;
@@ -70,7 +73,7 @@ public class ReleaseContexts {
     return new ReleaseContext(
         id,
         !snapshot.preRelease(),
-        store.manifest(id).createdAt(),
+        releases.manifest(id).createdAt(),
         released == null ? null : released.at(),
         comparedWith,
         revised.subList(0, Math.min(NAMED, revised.size())),
