@@ -65,51 +65,15 @@ public final class LocalTrino implements AutoCloseable {
     return 0;
   }
 
-  /** Starts Trino and waits until it is ready. */
+  /**
+   * Starts Trino and waits until it is ready: {@code trino.sh start} returns only once a query has
+   * been scheduled on a node, not merely once the server says it has started.
+   */
   public static LocalTrino start(Path root, Path data) {
     int port = freePort();
     LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port);
     trino.script("start", 300);
-    trino.awaitActiveNode(120);
     return trino;
-  }
-
-  /**
-   * Trino says it has started before its one node has announced itself and its catalogs to the
-   * scheduler; a query sent in between fails with "No nodes available to run query" (seen twice on
-   * a busy machine, once after the node already counted as active). So wait until a query that must
-   * be scheduled on a node answers: a scan of the TPC-H catalog, which is announced with the
-   * others.
-   */
-  private void awaitActiveNode(int timeoutSeconds) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    java.sql.SQLException last = null;
-    while (System.nanoTime() < deadline) {
-      try (java.sql.Connection connection =
-              java.sql.DriverManager.getConnection(jdbcUrl(), "tfwh", null);
-          java.sql.Statement statement = connection.createStatement();
-          java.sql.ResultSet regions =
-              statement.executeQuery("SELECT count(*) FROM tpch.tiny.region")) {
-        if (regions.next() && regions.getLong(1) > 0) {
-          return;
-        }
-      } catch (java.sql.SQLException e) {
-        last = e;
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException(
-        "Trino on port "
-            + port
-            + " could not schedule a query on any node after "
-            + timeoutSeconds
-            + " s",
-        last);
   }
 
   public String jdbcUrl() {
