@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import uk.gov.tfwh.exports.format.CsvCell;
+import uk.gov.tfwh.exports.format.CsvTableWriter;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
@@ -155,14 +156,11 @@ final class ProfileRun {
     }
   }
 
-  /** RFC 4180, UTF-8, CRLF, each field as every CSV of the service writes it ({@link CsvCell}). */
+  /** The index as a CSV for programs: column names first, no mark, fields as every CSV's. */
   private static void writeIndex(Path file, List<List<String>> rows) {
-    StringBuilder csv = new StringBuilder();
-    csv.append(String.join(",", INDEX_COLUMNS)).append("\r\n");
-    for (List<String> row : rows) {
-      csv.append(String.join(",", row.stream().map(CsvCell::of).toList())).append("\r\n");
-    }
+    StringWriter csv = new StringWriter();
     try {
+      CsvTableWriter.write(CsvTableWriter.Dialect.PROGRAMS, null, INDEX_COLUMNS, rows, csv);
       writeWhole(file, csv.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
