@@ -22,8 +22,9 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * 0.02}), loaded by Spark ({@code ./tfwh load}) and published ({@code ./tfwh publish --current}),
  * through the real launcher and the modules' own jars. Built once per build under {@code
  * target/sample/} and shared by the test JVMs of the modules after {@code etl/spark} (API, exports,
- * dashboards); rebuilt when the generator or load jars or the reference data change. Callers read
- * it and never write to it: copy it first to publish or load more.
+ * dashboards); rebuilt when the jars of the generator, the load, the rules, the domain or the table
+ * contract change, or the reference data. Callers read it and never write to it: copy it first to
+ * publish or load more.
  */
 public final class SampleWarehouse {
   private static final String SEED = "1";
@@ -119,7 +120,9 @@ public final class SampleWarehouse {
       throw new IllegalStateException(e);
     }
     List<Path> inputs = new ArrayList<>();
-    for (String module : List.of("etl/generator", "etl/spark", "etl/returns", "etl/programme")) {
+    for (String module :
+        List.of(
+            "etl/generator", "etl/spark", "etl/returns", "etl/programme", "warehouse/contract")) {
       try (Stream<Path> jars = Files.list(root.resolve(module).resolve("target"))) {
         jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
             .filter(p -> !p.getFileName().toString().endsWith("-tests.jar"))
