@@ -142,6 +142,35 @@ public final class PrivateNetwork implements AutoCloseable {
     return List.copyOf(created);
   }
 
+  /**
+   * The resident memory (RSS) of every process now running on each host, in bytes: what the cluster
+   * costs the machine.
+   */
+  public Map<String, Long> residentMemory() {
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    for (Host host : hosts.values()) {
+      long total = 0;
+      for (long pid : processesIn(host.namespace())) {
+        total += residentBytes(pid);
+      }
+      bytes.put(host.name(), total);
+    }
+    return bytes;
+  }
+
+  private static long residentBytes(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // gone meanwhile
+    }
+    return 0;
+  }
+
   /** Kills what is still running on the hosts and deletes the namespaces. Safe to call again. */
   @Override
   public synchronized void close() {
