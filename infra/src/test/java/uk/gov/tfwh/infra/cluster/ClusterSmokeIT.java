@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterSmokeIT {
   private static final Duration CLIENT = Duration.ofMinutes(2);
 
-  @TempDir Path temp;
+  // Kept when the test fails: every process's log is in its host's folder.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path temp;
 
   @Test
   void sparkAndTrinoRunTheirWorkOnOtherHosts() throws Exception {
@@ -40,12 +43,15 @@ class ClusterSmokeIT {
             "trinoc",
             "trinow",
             "client")) {
+      PeakMemory peak = PeakMemory.watch(network);
+      Phases phases = new Phases(started);
+      phases.mark("network");
       Host trinoc = network.host("trinoc");
       Host trinow = network.host("trinow");
       Host client = network.host("client");
 
       // Trino takes longest to start: it comes up while the rest starts and Spark runs.
-      TrinoInstall trino = TrinoInstall.locate();
+      TrinoInstall trino = TrinoInstall.locate().requirePlugins("tpch");
       Map<String, String> catalogs = Map.of("tpch", "connector.name=tpch\n");
       CompletableFuture<HostProcess> coordinator =
           CompletableFuture.supplyAsync(() -> TrinoNodes.startCoordinator(trinoc, trino, catalogs));
@@ -65,11 +71,16 @@ class ClusterSmokeIT {
                 "SELECT current_database(), host(inet_server_addr())");
         assertThat(rows).containsExactly("row 0\ticeberg_catalog\t" + postgres.host().address());
       }
+      phases.mark("postgres");
 
       List<String> load = ModuleClasspath.of("etl/spark");
       SparkStandalone.Master master = SparkStandalone.startMaster(network.host("sparkm"), load);
+      CompletableFuture<HostProcess> secondWorker =
+          CompletableFuture.supplyAsync(
+              () -> SparkStandalone.startWorker(network.host("sparkb"), load, master, 1, "512m"));
       SparkStandalone.startWorker(network.host("sparka"), load, master, 1, "512m");
-      SparkStandalone.startWorker(network.host("sparkb"), load, master, 1, "512m");
+      secondWorker.join();
+      phases.mark("spark up");
       List<String> job = new ArrayList<>(load);
       job.add(ModuleClasspath.infraTestClasses());
       Host driverHost = network.host("driver");
@@ -81,6 +92,7 @@ class ClusterSmokeIT {
               .withArguments(List.of(master.url()))
               .start(driverHost, "driver");
       assertThat(driver.awaitExit(CLIENT)).as(driver.log()).isZero();
+      phases.mark("spark job");
       Set<String> taskHosts = new TreeSet<>();
       for (String line : driver.log().split("\n")) {
         if (line.startsWith("task ")) {
@@ -95,6 +107,7 @@ class ClusterSmokeIT {
       coordinator.join();
       worker.join();
       TrinoNodes.awaitWorkers(trinoc, 1);
+      phases.mark("trino up");
       List<String> answers =
           sql(
               client,
@@ -114,17 +127,85 @@ class ClusterSmokeIT {
               "row 2\ttfwh-trinoc\ttrue",
               "row 2\ttfwh-trinow\tfalse");
 
-      Map<String, Long> memory = network.residentMemory();
-      long total = memory.values().stream().mapToLong(Long::longValue).sum();
-      System.out.printf(
-          "cluster smoke: %d s to here; resident memory %d MiB in all, by host (MiB): %s%n",
-          Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-          total >> 20,
-          memory.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() >> 20)).toList());
+      phases.mark("trino queries");
+      peak.stop();
+      System.out.println("cluster smoke: " + phases + "; " + peak);
     }
     System.out.printf(
         "cluster smoke: %d s with shutdown%n",
         Duration.ofNanos(System.nanoTime() - started).toSeconds());
+  }
+
+  /** Seconds each step took, for the README's figures. */
+  private static final class Phases {
+    private final StringBuilder text = new StringBuilder();
+    private long last;
+
+    Phases(long start) {
+      this.last = start;
+    }
+
+    void mark(String phase) {
+      long now = System.nanoTime();
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(phase)
+          .append(' ')
+          .append(String.format("%.1f s", (now - last) / 1e9));
+      last = now;
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  /** The most resident memory the network's processes held together, sampled twice a second. */
+  private static final class PeakMemory {
+    private final Thread sampler;
+    private volatile long peak;
+    private volatile Map<String, Long> atPeak = Map.of();
+
+    private PeakMemory(PrivateNetwork network) {
+      sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  Map<String, Long> now = network.residentMemory();
+                  long total = now.values().stream().mapToLong(Long::longValue).sum();
+                  if (total > peak) {
+                    peak = total;
+                    atPeak = now;
+                  }
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "peak memory");
+      sampler.setDaemon(true);
+    }
+
+    static PeakMemory watch(PrivateNetwork network) {
+      PeakMemory memory = new PeakMemory(network);
+      memory.sampler.start();
+      return memory;
+    }
+
+    void stop() throws InterruptedException {
+      sampler.interrupt();
+      sampler.join();
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder text = new StringBuilder("peak resident memory " + (peak >> 20) + " MiB (");
+      atPeak.forEach(
+          (host, bytes) -> text.append(host).append(' ').append(bytes >> 20).append(' '));
+      return text.toString().trim() + " MiB)";
+    }
   }
 
   /** Runs SQL from the client host (SqlQuery) and returns its output lines. */

@@ -55,6 +55,26 @@ public record TrinoInstall(Path home, Path javaHome) {
     return new TrinoInstall(home, java);
   }
 
+  /**
+   * Fails, saying what to do, when the install lacks a connector a test needs: {@code trino.sh}
+   * unpacks only the plugins {@code TFWH_TRINO_PLUGINS} names, and an install unpacked before a
+   * plugin was added to that list does not have it.
+   */
+  public TrinoInstall requirePlugins(String... plugins) {
+    for (String plugin : plugins) {
+      if (!Files.isDirectory(home.resolve("plugin").resolve(plugin))) {
+        throw new IllegalStateException(
+            "the Trino install "
+                + home
+                + " has no '"
+                + plugin
+                + "' plugin: delete it and run ./tfwh trino start again (or point"
+                + " -Dtfwh.trino.home at an install that has it)");
+      }
+    }
+    return this;
+  }
+
   /** A JDK new enough for Trino, looked for where trino.sh looks; the newest wins. */
   static Optional<Path> findJavaHome() {
     List<Path> candidates = new ArrayList<>();

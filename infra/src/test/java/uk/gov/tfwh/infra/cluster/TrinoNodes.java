@@ -145,7 +145,10 @@ public final class TrinoNodes {
       Files.writeString(etc.resolve("config.properties"), properties(config));
       Files.writeString(etc.resolve("node.properties"), properties(node));
       Files.writeString(etc.resolve("log.properties"), "io.trino=INFO\n");
-      for (Map.Entry<String, String> catalog : catalogs.entrySet()) {
+      Map<String, String> all = new LinkedHashMap<>(catalogs);
+      // The readiness probe (awaitWorkers) queries TPC-H: every node has it, as trino.sh's does.
+      all.putIfAbsent("tpch", "connector.name=tpch\n");
+      for (Map.Entry<String, String> catalog : all.entrySet()) {
         Files.writeString(
             etc.resolve("catalog/" + catalog.getKey() + ".properties"), catalog.getValue());
       }
