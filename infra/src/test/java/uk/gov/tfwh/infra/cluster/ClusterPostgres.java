@@ -53,8 +53,14 @@ public final class ClusterPostgres implements AutoCloseable {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
     String password = HexFormat.of().formatHex(secret);
+    Path folder;
     try {
-      Path folder = Files.createTempDirectory(Path.of("/tmp"), "tfwh-cluster-postgres");
+      folder = Files.createTempDirectory(Path.of("/tmp"), "tfwh-cluster-postgres");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    HostProcess process = null;
+    try {
       Path data = folder.resolve("data");
       Path passwordFile = folder.resolve("password");
       Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
@@ -82,7 +88,7 @@ public final class ClusterPostgres implements AutoCloseable {
           data.resolve("pg_hba.conf"),
           "host all all " + subnet + " scram-sha-256\n",
           java.nio.file.StandardOpenOption.APPEND);
-      HostProcess process =
+      process =
           host.start(
               "postgres",
               Map.of(),
@@ -110,8 +116,15 @@ public final class ClusterPostgres implements AutoCloseable {
       ClusterPostgres server = new ClusterPostgres(host, bin, folder, password, process);
       server.awaitReady();
       return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare PostgreSQL on " + host, e);
+    } catch (IOException | RuntimeException e) {
+      // Nothing of a failed start may stay behind in /tmp (the network kills the process anyway).
+      if (process != null) {
+        process.stop(Duration.ofSeconds(10));
+      }
+      deleteTree(folder);
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot prepare PostgreSQL on " + host, io)
+          : (RuntimeException) e;
     }
   }
 
@@ -175,6 +188,10 @@ public final class ClusterPostgres implements AutoCloseable {
           "stop");
       process.stop(Duration.ofSeconds(10));
     }
+    deleteTree(folder);
+  }
+
+  private static void deleteTree(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and Trino's task table names the node that ran each task.
  */
 class ClusterSmokeIT {
-  private static final Duration CLIENT = Duration.ofMinutes(2);
+  private static final Duration CLIENT = Duration.ofMinutes(4);
 
   // Kept when the test fails: every process's log is in its host's folder.
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)

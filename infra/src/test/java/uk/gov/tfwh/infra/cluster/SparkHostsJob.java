@@ -27,7 +27,7 @@ public final class SparkHostsJob {
             // Wait for both executors before scheduling, so the tasks are not all given to the
             // first executor that registers.
             .config("spark.scheduler.minRegisteredResourcesRatio", "1.0")
-            .config("spark.scheduler.maxRegisteredResourcesWaitingTime", "60s")
+            .config("spark.scheduler.maxRegisteredResourcesWaitingTime", "180s")
             .getOrCreate();
     try (JavaSparkContext context = new JavaSparkContext(spark.sparkContext())) {
       List<String> lines =
