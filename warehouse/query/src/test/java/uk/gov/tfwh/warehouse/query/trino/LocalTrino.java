@@ -22,11 +22,13 @@ public final class LocalTrino implements AutoCloseable {
   private final Path script;
   private final Path data;
   private final int port;
+  private final Optional<Path> warehouse;
 
-  private LocalTrino(Path script, Path data, int port) {
+  private LocalTrino(Path script, Path data, int port, Optional<Path> warehouse) {
     this.script = script;
     this.data = data;
     this.port = port;
+    this.warehouse = warehouse;
   }
 
   /** A JDK new enough for Trino, looked for where trino.sh looks; empty when there is none. */
@@ -70,8 +72,16 @@ public final class LocalTrino implements AutoCloseable {
    * been scheduled on a node, not merely once the server says it has started.
    */
   public static LocalTrino start(Path root, Path data) {
+    return start(root, data, Optional.empty());
+  }
+
+  /**
+   * Starts Trino as {@link #start(Path, Path)} does, also serving the Iceberg catalog of this
+   * warehouse folder's embedded catalog ({@code trino.sh start --warehouse}) when one is given.
+   */
+  public static LocalTrino start(Path root, Path data, Optional<Path> warehouse) {
     int port = freePort();
-    LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port);
+    LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port, warehouse);
     trino.script("start", 300);
     return trino;
   }
@@ -88,17 +98,21 @@ public final class LocalTrino implements AutoCloseable {
   private void script(String command, int timeoutSeconds) {
     try {
       Path log = Files.createDirectories(data).resolve("trino-" + command + ".out");
-      Process process =
-          new ProcessBuilder(
+      List<String> arguments =
+          new ArrayList<>(
+              List.of(
                   script.toString(),
                   command,
                   "--port",
                   Integer.toString(port),
                   "--data",
-                  data.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+                  data.toString()));
+      warehouse.ifPresent(dir -> arguments.addAll(List.of("--warehouse", dir.toString())));
+      ProcessBuilder builder =
+          new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
+      // The build under test is what runs: trino.sh must not rebuild the project around it.
+      builder.environment().put("TFWH_SKIP_BUILD", "1");
+      Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException(
