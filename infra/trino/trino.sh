@@ -32,7 +32,8 @@ Usage: ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [
   --data DIR        node data, configuration, logs and metastore (default var/trino/data)
   --warehouse DIR   also serve the warehouse's Iceberg catalog (catalog tfwh: tfwh.warehouse.<table>)
   --catalog FILE    its catalog settings (default TFWH_CATALOG, else the embedded SQLite catalog
-                    DIR/catalog.db); a password stays in the variable the file names
+                    DIR/catalog.db); a password stays in the variable the file names. Repeat it
+                    to serve several catalogs (each file its own tfwh.catalog.name)
 
 Environment: TFWH_TRINO_JAVA_HOME (a JDK >= 24 to run Trino with), TFWH_TRINO_PLUGINS, TFWH_CATALOG.
 USAGE
@@ -48,7 +49,7 @@ command="${1:-}"
 PORT=""
 DATA="$INSTALL_BASE/data"
 WAREHOUSE=""
-CATALOG="${TFWH_CATALOG:-}"
+CATALOGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --port) PORT="${2:?--port needs a number}"; shift 2 ;;
@@ -57,8 +58,8 @@ while [[ $# -gt 0 ]]; do
     --data=*) DATA="${1#--data=}"; shift ;;
     --warehouse) WAREHOUSE="${2:?--warehouse needs a folder}"; shift 2 ;;
     --warehouse=*) WAREHOUSE="${1#--warehouse=}"; shift ;;
-    --catalog) CATALOG="${2:?--catalog needs a file}"; shift 2 ;;
-    --catalog=*) CATALOG="${1#--catalog=}"; shift ;;
+    --catalog) CATALOGS+=("${2:?--catalog needs a file}"); shift 2 ;;
+    --catalog=*) CATALOGS+=("${1#--catalog=}"); shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "tfwh trino: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -68,7 +69,7 @@ case "$command" in
   -h | --help | help) usage; exit 0 ;;
   *) echo "tfwh trino: say start, stop or status" >&2; usage >&2; exit 2 ;;
 esac
-if [[ -n "$CATALOG" && -z "$WAREHOUSE" && "$command" == start ]]; then
+if [[ ${#CATALOGS[@]} -gt 0 && -z "$WAREHOUSE" && "$command" == start ]]; then
   echo "tfwh trino: --catalog needs --warehouse (the folder the catalog's defaults are relative to)" >&2
   exit 2
 fi
@@ -211,8 +212,10 @@ write_iceberg_catalog() {
   tfwh_build
   local classpath sqlite
   classpath="$(tfwh_classpath warehouse/query)"
-  local args=(--warehouse "$WAREHOUSE" --out "$DATA/etc/catalog")
-  [[ -n "$CATALOG" ]] && args+=(--catalog "$CATALOG")
+  local args=(--warehouse "$WAREHOUSE" --out "$DATA/etc/catalog") catalog
+  for catalog in "${CATALOGS[@]}"; do
+    args+=(--catalog "$catalog")
+  done
   java -cp "$classpath" uk.gov.tfwh.warehouse.query.trino.TrinoCatalogCommand "${args[@]}" >&2 ||
     die "could not write the Iceberg catalog for $WAREHOUSE"
   sqlite="$(tr ':' '\n' <<<"$classpath" | grep '/sqlite-jdbc-[^/]*\.jar$' | head -n 1)"

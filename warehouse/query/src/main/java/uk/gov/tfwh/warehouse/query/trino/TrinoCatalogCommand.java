@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,8 +44,10 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
   @Option(
       names = "--catalog",
       paramLabel = "FILE",
-      description = "Catalog settings file (default: TFWH_CATALOG, else the embedded catalog).")
-  Path catalog;
+      description =
+          "Catalog settings file, once per catalog to serve (default: TFWH_CATALOG, else the"
+              + " embedded catalog).")
+  List<Path> catalogs = new ArrayList<>();
 
   @Option(
       names = "--out",
@@ -76,10 +82,31 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrinoCatalogProperties trino = new TrinoCatalogProperties(settings());
-    // Trino would start and fail on the first query; say it now, naming only the variable.
-    trino
-        .settings()
+    List<TrinoCatalogProperties> trino = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (CatalogSettings settings : settings()) {
+      TrinoCatalogProperties catalog = new TrinoCatalogProperties(settings);
+      if (!names.add(catalog.catalogName())) {
+        throw new IllegalArgumentException(
+            "two catalogs are named " + catalog.catalogName() + "; set " + CatalogSettings.NAME);
+      }
+      requirePassword(settings);
+      trino.add(catalog);
+    }
+    Files.createDirectories(out);
+    for (TrinoCatalogProperties catalog : trino) {
+      Path file = out.resolve(catalog.fileName());
+      Path temporary = out.resolve(catalog.fileName() + ".tmp");
+      Files.writeString(temporary, catalog.fileText(), StandardCharsets.UTF_8);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+      spec.commandLine().getOut().println(file);
+    }
+    return 0;
+  }
+
+  /** Trino would start and fail on the first query: say it now, naming only the variable. */
+  private void requirePassword(CatalogSettings settings) {
+    settings
         .passwordEnv()
         .filter(variable -> environment.getOrDefault(variable, "").isEmpty())
         .ifPresent(
@@ -90,24 +117,17 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
                       + variable
                       + ", which is not set; Trino reads the password from it");
             });
-    Files.createDirectories(out);
-    Path file = out.resolve(trino.fileName());
-    Path temporary = out.resolve(trino.fileName() + ".tmp");
-    Files.writeString(temporary, trino.fileText(), StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    spec.commandLine().getOut().println(file);
-    return 0;
   }
 
-  private CatalogSettings settings() {
-    Path file =
-        catalog != null
-            ? catalog
-            : environment.containsKey(CATALOG_ENV) && !environment.get(CATALOG_ENV).isBlank()
-                ? Path.of(environment.get(CATALOG_ENV))
-                : null;
-    return file == null
-        ? CatalogSettings.embedded(warehouse)
-        : CatalogSettings.read(file, warehouse);
+  private List<CatalogSettings> settings() {
+    List<Path> files = new ArrayList<>(catalogs);
+    String configured = environment.getOrDefault(CATALOG_ENV, "");
+    if (files.isEmpty() && !configured.isBlank()) {
+      files.add(Path.of(configured));
+    }
+    if (files.isEmpty()) {
+      return List.of(CatalogSettings.embedded(warehouse));
+    }
+    return files.stream().map(file -> CatalogSettings.read(file, warehouse)).toList();
   }
 }

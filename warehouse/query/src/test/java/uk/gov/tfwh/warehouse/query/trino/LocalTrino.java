@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,12 +24,22 @@ public final class LocalTrino implements AutoCloseable {
   private final Path data;
   private final int port;
   private final Optional<Path> warehouse;
+  private final List<Path> catalogs;
+  private final Map<String, String> environment;
 
-  private LocalTrino(Path script, Path data, int port, Optional<Path> warehouse) {
+  private LocalTrino(
+      Path script,
+      Path data,
+      int port,
+      Optional<Path> warehouse,
+      List<Path> catalogs,
+      Map<String, String> environment) {
     this.script = script;
     this.data = data;
     this.port = port;
     this.warehouse = warehouse;
+    this.catalogs = List.copyOf(catalogs);
+    this.environment = Map.copyOf(environment);
   }
 
   /** A JDK new enough for Trino, looked for where trino.sh looks; empty when there is none. */
@@ -72,16 +83,24 @@ public final class LocalTrino implements AutoCloseable {
    * been scheduled on a node, not merely once the server says it has started.
    */
   public static LocalTrino start(Path root, Path data) {
-    return start(root, data, Optional.empty());
+    return start(root, data, Optional.empty(), List.of(), Map.of());
   }
 
   /**
-   * Starts Trino as {@link #start(Path, Path)} does, also serving the Iceberg catalog of this
-   * warehouse folder's embedded catalog ({@code trino.sh start --warehouse}) when one is given.
+   * Starts Trino as {@link #start(Path, Path)} does, also serving Iceberg catalogs ({@code trino.sh
+   * start --warehouse DIR --catalog FILE...}): these settings files, or without any the warehouse
+   * folder's embedded catalog. {@code environment} is added to Trino's (a catalog's password).
    */
-  public static LocalTrino start(Path root, Path data, Optional<Path> warehouse) {
+  public static LocalTrino start(
+      Path root,
+      Path data,
+      Optional<Path> warehouse,
+      List<Path> catalogs,
+      Map<String, String> environment) {
     int port = freePort();
-    LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port, warehouse);
+    LocalTrino trino =
+        new LocalTrino(
+            root.resolve("infra/trino/trino.sh"), data, port, warehouse, catalogs, environment);
     trino.script("start", 300);
     return trino;
   }
@@ -108,10 +127,12 @@ public final class LocalTrino implements AutoCloseable {
                   "--data",
                   data.toString()));
       warehouse.ifPresent(dir -> arguments.addAll(List.of("--warehouse", dir.toString())));
+      catalogs.forEach(file -> arguments.addAll(List.of("--catalog", file.toString())));
       ProcessBuilder builder =
           new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
       // The build under test is what runs: trino.sh must not rebuild the project around it.
       builder.environment().put("TFWH_SKIP_BUILD", "1");
+      builder.environment().putAll(environment);
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -107,6 +107,41 @@ class TrinoCatalogPropertiesTest {
   }
 
   @Test
+  void theCommandWritesOneFilePerCatalogAndRefusesTwoOfOneName() throws IOException {
+    Path embedded = Files.writeString(dir.resolve("embedded.properties"), "");
+    Path other = Files.writeString(dir.resolve("other.properties"), "tfwh.catalog.name=other\n");
+    Path out = dir.resolve("etc/catalog");
+
+    assertThat(
+            run(
+                Map.of(),
+                "--warehouse",
+                dir.toString(),
+                "--catalog",
+                embedded.toString(),
+                "--catalog",
+                other.toString(),
+                "--out",
+                out.toString()))
+        .isZero();
+    assertThat(out.resolve("tfwh.properties")).exists();
+    assertThat(out.resolve("other.properties")).exists();
+    assertThat(
+            run(
+                Map.of(),
+                "--warehouse",
+                dir.toString(),
+                "--catalog",
+                other.toString(),
+                "--catalog",
+                other.toString(),
+                "--out",
+                dir.resolve("twice").toString()))
+        .isEqualTo(1);
+    assertThat(dir.resolve("twice")).doesNotExist();
+  }
+
+  @Test
   void theCommandRefusesAPasswordVariableThatIsNotSet() throws IOException {
     Path settings = dir.resolve("catalog.properties");
     Files.writeString(

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,10 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 /**
  * Trino reads the Iceberg warehouse: the fixture written as two Iceberg releases into an embedded
  * (SQLite) catalog, which the JVM's Trino ({@link SharedTrino}) serves as catalog {@code tfwh}
- * through {@code trino.sh start --warehouse}. Every catalogue call answers on Trino as on the
- * embedded engine over the same releases, for the current and for the older (published) release,
- * and each query reads its own release's rows: pinned by {@link PinnedSql}, with no registration.
+ * through {@code trino.sh start --warehouse} (and into a PostgreSQL catalog, {@code tfwh_pg}).
+ * Every catalogue call answers on Trino as on the embedded engine over the same releases, for the
+ * current and for the older (published) release, and each query reads its own release's rows:
+ * pinned by {@link PinnedSql}, with no registration.
  */
 class TrinoIcebergIT {
   private static final String OLDER = "20260101T000000000Z-ice0";
@@ -128,6 +130,42 @@ class TrinoIcebergIT {
         .doesNotContain("Filter");
     assertThat(analysed).containsPattern("Input: 2 rows");
     assertThat(rows(sql)).containsExactly("2");
+  }
+
+  /**
+   * The production catalog: the same releases committed to PostgreSQL, which Trino's {@code
+   * tfwh_pg} catalog reads with the driver its plugin ships and the password from its environment.
+   */
+  @Test
+  void aPostgresqlCatalogIsReadTheSameWay() {
+    IcebergFixture postgres = trino.postgres();
+    postgres.commit(OLDER, 0);
+    postgres.publish(OLDER);
+    postgres.commit(NEWER, 1000);
+    Set<Query> some =
+        Set.of(Query.LEAGUE_TABLE, Query.NATIONAL_TOTALS, Query.PAYMENTS, Query.TABLE_ROWS);
+    List<Call> calls =
+        CatalogueCalls.calls().stream().filter(call -> some.contains(call.query())).toList();
+    TrinoQueries trinoOnPostgres =
+        TrinoQueries.overIceberg(
+            postgres.releases(),
+            postgres.catalog().settings(),
+            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()));
+    try (EmbeddedQueries embeddedOnPostgres = postgres.queries(QueryEngineConfig.defaults())) {
+      for (SnapshotSelector selector :
+          List.of(SnapshotSelector.current(), SnapshotSelector.published())) {
+        EngineComparison.assertSameAnswers(
+            embeddedOnPostgres, trinoOnPostgres, selector, calls, calls.size() - 1);
+      }
+    }
+    assertThat(
+            turnedAround(
+                trinoOnPostgres.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE)))
+        .isEqualTo(512L + 1000);
+    assertThat(
+            turnedAround(
+                trinoOnPostgres.run(SnapshotSelector.published(), Query.LEAGUE_TABLE, LEAGUE)))
+        .isEqualTo(512L);
   }
 
   private static long turnedAround(QueryResult league) {
