@@ -168,6 +168,37 @@ class TrinoIcebergIT {
         .isEqualTo(512L);
   }
 
+  /**
+   * The views for Superset and people: {@code tfwh.published} and {@code tfwh.current} read their
+   * releases, and pointing {@code published} at another release switches what it reads.
+   */
+  @Test
+  void thePublishedAndCurrentViewsReadTheirReleases() throws SQLException {
+    TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh", iceberg.catalog().settings());
+    String kent =
+        " WHERE phase = 1 AND period_end = DATE '"
+            + SnapshotFixture.Q2
+            + "' AND authority_code = '"
+            + SnapshotFixture.KENT
+            + "'";
+
+    views.update(iceberg.releases());
+
+    assertThat(rows("SELECT snapshot_id FROM tfwh.published.snapshot_info")).containsExactly(OLDER);
+    assertThat(rows("SELECT snapshot_id FROM tfwh.current.snapshot_info")).containsExactly(NEWER);
+    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + kent))
+        .containsExactly("512");
+    assertThat(rows("SELECT turned_around FROM tfwh.current.agg_authority_quarter" + kent))
+        .containsExactly("1512");
+    assertThat(rows("SELECT count(*) FROM tfwh.published.fact_claim")).containsExactly("5");
+
+    views.point(TrinoViews.PUBLISHED, iceberg.releases().current().orElseThrow());
+    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + kent))
+        .containsExactly("1512");
+    views.update(iceberg.releases());
+    assertThat(rows("SELECT snapshot_id FROM tfwh.published.snapshot_info")).containsExactly(OLDER);
+  }
+
   private static long turnedAround(QueryResult league) {
     int kent = league.column("authority_code").indexOf(SnapshotFixture.KENT);
     return league.value(kent, "turned_around", Long.class);
