@@ -30,7 +30,7 @@ Usage: ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [
 
   --port N          HTTP port (default 8090; the API uses 8080)
   --data DIR        node data, configuration, logs and metastore (default var/trino/data)
-  --warehouse DIR   also serve the warehouse's Iceberg catalog (catalog tfwh: tfwh.warehouse.<table>)
+  --warehouse DIR   also serve the warehouse's Iceberg catalog (tables tfwh.warehouse.<table>)
   --catalog FILE    its catalog settings (default TFWH_CATALOG, else the embedded SQLite catalog
                     DIR/catalog.db); a password stays in the variable the file names. Repeat it
                     to serve several catalogs (each file its own tfwh.catalog.name)
