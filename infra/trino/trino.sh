@@ -139,7 +139,7 @@ members() {
 }
 
 # Extracts the members for these plugins (and, with "base", the server itself) into a staging
-# folder and prints the staged server folder. Other plugins' folders there hold only link targets.
+# folder and prints that folder. Other plugins' folders in it hold only link targets.
 stage() {
   local tarball="$1" base="$2"
   shift 2
