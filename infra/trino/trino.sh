@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# ./tfwh trino start|stop|status [--port N] [--data DIR]
+# ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [--catalog FILE]]
 #
-# A single-node Trino on 127.0.0.1 over the local warehouse (Hive connector, file metastore, local
-# file system). start fetches io.trino:trino-server (tar.gz) into the local Maven repository when
-# missing, unpacks it under var/trino/, writes the configuration from infra/trino/etc into
-# DIR/etc, starts the server with a JDK new enough for it and waits until it is ready.
+# A single-node Trino on 127.0.0.1 over the local warehouse: the Iceberg catalog the load and the
+# API use (with --warehouse; the settings mapped by TrinoCatalogCommand), and the folder store's
+# snapshots through the Hive connector (file metastore, local file system) until they go. start
+# fetches io.trino:trino-server (tar.gz) into the local Maven repository when missing, unpacks it
+# under var/trino/, writes the configuration from infra/trino/etc into DIR/etc, starts the server
+# with a JDK new enough for it and waits until it is ready.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -15,21 +17,25 @@ TRINO_MIN_JAVA=24
 INSTALL_BASE="$ROOT/var/trino"
 INSTALL="$INSTALL_BASE/trino-server-$TRINO_VERSION"
 # Only the connectors tfwh uses are unpacked: Trino starts faster with fewer plugins.
-PLUGINS="${TFWH_TRINO_PLUGINS:-hive tpch}"
+PLUGINS="${TFWH_TRINO_PLUGINS:-hive tpch iceberg}"
 READY_TIMEOUT="${TFWH_TRINO_READY_TIMEOUT:-180}"
 
 usage() {
   cat <<'USAGE'
-Usage: ./tfwh trino start|stop|status [--port N] [--data DIR]
+Usage: ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [--catalog FILE]]
 
   start    fetch Trino when missing, start it on 127.0.0.1 and wait until it is ready
   stop     stop the server started with the same --data
   status   say whether it runs and is ready
 
-  --port N     HTTP port (default 8090; the API uses 8080)
-  --data DIR   node data, configuration, logs and metastore (default var/trino/data)
+  --port N          HTTP port (default 8090; the API uses 8080)
+  --data DIR        node data, configuration, logs and metastore (default var/trino/data)
+  --warehouse DIR   also serve the warehouse's Iceberg catalog (tables tfwh.warehouse.<table>)
+  --catalog FILE    its catalog settings (default TFWH_CATALOG, else the embedded SQLite catalog
+                    DIR/catalog.db); a password stays in the variable the file names. Repeat it
+                    to serve several catalogs (each file its own tfwh.catalog.name)
 
-Environment: TFWH_TRINO_JAVA_HOME (a JDK >= 24 to run Trino with), TFWH_TRINO_PLUGINS.
+Environment: TFWH_TRINO_JAVA_HOME (a JDK >= 24 to run Trino with), TFWH_TRINO_PLUGINS, TFWH_CATALOG.
 USAGE
 }
 
@@ -42,12 +48,18 @@ command="${1:-}"
 [[ $# -gt 0 ]] && shift
 PORT=""
 DATA="$INSTALL_BASE/data"
+WAREHOUSE=""
+CATALOGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --port) PORT="${2:?--port needs a number}"; shift 2 ;;
     --port=*) PORT="${1#--port=}"; shift ;;
     --data) DATA="${2:?--data needs a folder}"; shift 2 ;;
     --data=*) DATA="${1#--data=}"; shift ;;
+    --warehouse) WAREHOUSE="${2:?--warehouse needs a folder}"; shift 2 ;;
+    --warehouse=*) WAREHOUSE="${1#--warehouse=}"; shift ;;
+    --catalog) CATALOGS+=("${2:?--catalog needs a file}"); shift 2 ;;
+    --catalog=*) CATALOGS+=("${1#--catalog=}"); shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "tfwh trino: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -57,6 +69,10 @@ case "$command" in
   -h | --help | help) usage; exit 0 ;;
   *) echo "tfwh trino: say start, stop or status" >&2; usage >&2; exit 2 ;;
 esac
+if [[ ${#CATALOGS[@]} -gt 0 && -z "$WAREHOUSE" && "$command" == start ]]; then
+  echo "tfwh trino: --catalog needs --warehouse (the folder the catalog's defaults are relative to)" >&2
+  exit 2
+fi
 if [[ -n "$PORT" && ! "$PORT" =~ ^[0-9]+$ ]]; then
   echo "tfwh trino: --port must be a number, not '$PORT'" >&2
   exit 2
@@ -94,34 +110,84 @@ find_java_home() {
   echo "$best"
 }
 
-fetch_and_unpack() {
-  [[ -x "$INSTALL/bin/launcher" ]] && return 0
-  local repo tarball
+tarball_path() {
+  local repo
   repo="$(mvn -B -q help:evaluate -Dexpression=settings.localRepository -DforceStdout 2>/dev/null || true)"
   [[ -d "$repo" ]] || repo="$HOME/.m2/repository"
-  tarball="$repo/io/trino/trino-server/$TRINO_VERSION/trino-server-$TRINO_VERSION.tar.gz"
+  echo "$repo/io/trino/trino-server/$TRINO_VERSION/trino-server-$TRINO_VERSION.tar.gz"
+}
+
+# The tarball's members to extract (files only, one a line): with "base", everything outside
+# plugin/; then every file of the plugins named. The tarball stores a jar shared between plugins
+# once and the other copies as hard links to it (451 in plugin/iceberg alone, into lib/,
+# delta-lake/, hive/ ...), and tar can only make a link to a file it extracts too, so the files
+# the links point at are listed as well (docs/design/iceberg.md, 5.11).
+members() {
+  local listing="$1" base="$2"
+  shift 2
+  awk -v top="trino-server-$TRINO_VERSION/" -v base="$base" -v plugins="$*" '
+    BEGIN { n = split(plugins, p, " "); for (i = 1; i <= n; i++) wanted[top "plugin/" p[i] "/"] = 1 }
+    $1 ~ /^d/ { next }
+    {
+      name = $6
+      keep = (base == "base" && index(name, top "plugin/") != 1)
+      if (match(name, /^[^\/]+\/plugin\/[^\/]+\//) && (substr(name, 1, RLENGTH) in wanted)) keep = 1
+      if (!keep) next
+      if ($1 ~ /^h/ && $7 == "link" && $8 == "to") print $9
+      print name
+    }' "$listing" | awk '!seen[$0]++'
+}
+
+# Extracts the members for these plugins (and, with "base", the server itself) into a staging
+# folder and prints that folder. Other plugins' folders in it hold only link targets.
+stage() {
+  local tarball="$1" base="$2"
+  shift 2
+  local staging="$INSTALL_BASE/.unpack-$$"
+  rm -rf "$staging"
+  mkdir -p "$staging"
+  tar -tvzf "$tarball" >"$staging/listing" || die "could not read $tarball"
+  members "$staging/listing" "$base" "$@" >"$staging/members"
+  tar -xzf "$tarball" -C "$staging" -T "$staging/members" || die "could not unpack $tarball"
+  echo "$staging"
+}
+
+fetch_and_unpack() {
+  local plugin missing=()
+  for plugin in $PLUGINS; do
+    [[ -d "$INSTALL/plugin/$plugin" ]] || missing+=("$plugin")
+  done
+  [[ -x "$INSTALL/bin/launcher" && ${#missing[@]} -eq 0 ]] && return 0
+  local tarball
+  tarball="$(tarball_path)"
   if [[ ! -f "$tarball" ]]; then
     echo "tfwh trino: fetching io.trino:trino-server:$TRINO_VERSION:tar.gz from Maven Central (about 800 MB)..." >&2
     mvn -B -q dependency:get -Dartifact="io.trino:trino-server:$TRINO_VERSION:tar.gz" -Dtransitive=false >&2 \
       || die "could not fetch io.trino:trino-server:$TRINO_VERSION:tar.gz with Maven (is Maven Central reachable?)"
   fi
-  echo "tfwh trino: unpacking Trino $TRINO_VERSION into $INSTALL (plugins: $PLUGINS)..." >&2
-  local staging="$INSTALL_BASE/.unpack-$$"
-  rm -rf "$staging"
-  mkdir -p "$staging"
-  tar -xzf "$tarball" -C "$staging" || die "could not unpack $tarball"
-  # The tarball hard-links jars shared between plugins, so unpack all and then drop the plugins
-  # tfwh does not use (the links keep the shared jars).
-  local plugin_dir keep plugin
-  for plugin_dir in "$staging/trino-server-$TRINO_VERSION/plugin"/*; do
-    keep=0
-    for plugin in $PLUGINS; do
-      [[ "$(basename "$plugin_dir")" == "$plugin" ]] && keep=1
+  local staging server
+  if [[ ! -x "$INSTALL/bin/launcher" ]]; then
+    echo "tfwh trino: unpacking Trino $TRINO_VERSION into $INSTALL (plugins: $PLUGINS)..." >&2
+    # shellcheck disable=SC2086
+    staging="$(stage "$tarball" base $PLUGINS)"
+    server="$staging/trino-server-$TRINO_VERSION"
+    local plugin_dir keep
+    for plugin_dir in "$server/plugin"/*; do
+      keep=0
+      for plugin in $PLUGINS; do
+        [[ "$(basename "$plugin_dir")" == "$plugin" ]] && keep=1
+      done
+      ((keep)) || rm -rf "$plugin_dir"
     done
-    ((keep)) || rm -rf "$plugin_dir"
-  done
-  # A rename, so an interrupted unpack never looks like a complete install.
-  mv "$staging/trino-server-$TRINO_VERSION" "$INSTALL"
+    # A rename, so an interrupted unpack never looks like a complete install.
+    mv "$server" "$INSTALL"
+  else
+    echo "tfwh trino: adding the plugins ${missing[*]} to $INSTALL..." >&2
+    staging="$(stage "$tarball" plugins "${missing[@]}")"
+    for plugin in "${missing[@]}"; do
+      mv "$staging/trino-server-$TRINO_VERSION/plugin/$plugin" "$INSTALL/plugin/$plugin"
+    done
+  fi
   rm -rf "$staging"
 }
 
@@ -132,6 +198,33 @@ write_config() {
   for file in node.properties config.properties jvm.config log.properties catalog/hive.properties catalog/tpch.properties; do
     sed -e "s|@PORT@|$PORT|g" -e "s|@DATA@|$DATA|g" "$HERE/etc/$file" >"$DATA/etc/$file"
   done
+  [[ -n "$WAREHOUSE" ]] && write_iceberg_catalog
+  return 0
+}
+
+# The warehouse's Iceberg catalog, mapped from the same catalog settings the load and the API read
+# by TrinoCatalogCommand (one mapping, in Java), and the SQLite driver Trino's iceberg plugin lacks
+# (it ships PostgreSQL's).
+write_iceberg_catalog() {
+  export TFWH_ROOT="$ROOT"
+  # shellcheck source=../bin/common.sh
+  source "$ROOT/infra/bin/common.sh"
+  tfwh_build
+  local classpath sqlite
+  classpath="$(tfwh_classpath warehouse/query)"
+  local args=(--warehouse "$WAREHOUSE" --out "$DATA/etc/catalog") catalog
+  for catalog in "${CATALOGS[@]}"; do
+    args+=(--catalog "$catalog")
+  done
+  java -cp "$classpath" uk.gov.tfwh.warehouse.query.trino.TrinoCatalogCommand "${args[@]}" >&2 ||
+    die "could not write the Iceberg catalog for $WAREHOUSE"
+  sqlite="$(tr ':' '\n' <<<"$classpath" | grep '/sqlite-jdbc-[^/]*\.jar$' | head -n 1)"
+  [[ -f "$sqlite" ]] || die "no sqlite-jdbc jar on warehouse/query's classpath"
+  if [[ ! -f "$INSTALL/plugin/iceberg/$(basename "$sqlite")" ]]; then
+    [[ -d "$INSTALL/plugin/iceberg" ]] || die "the iceberg plugin is not installed (TFWH_TRINO_PLUGINS)"
+    rm -f "$INSTALL/plugin/iceberg"/sqlite-jdbc-*.jar
+    cp "$sqlite" "$INSTALL/plugin/iceberg/"
+  fi
 }
 
 running_pid() {

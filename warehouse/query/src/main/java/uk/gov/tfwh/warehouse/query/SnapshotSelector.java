@@ -3,6 +3,7 @@ package uk.gov.tfwh.warehouse.query;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
@@ -52,6 +53,28 @@ public record SnapshotSelector(Kind kind, String id) {
                   case CURRENT -> "no snapshot has been loaded in " + releases.location();
                   case BY_ID ->
                       "there is no committed snapshot " + id + " in " + releases.location();
+                }));
+  }
+
+  /**
+   * The Iceberg release this selector stands for now, from the release tables; {@code where} names
+   * the catalog in the message when there is none.
+   */
+  public uk.gov.tfwh.warehouse.iceberg.release.Release select(
+      ReleaseCatalog releases, String where) {
+    Optional<uk.gov.tfwh.warehouse.iceberg.release.Release> resolved =
+        switch (kind) {
+          case PUBLISHED -> releases.published();
+          case CURRENT -> releases.current();
+          case BY_ID -> releases.byId(id);
+        };
+    return resolved.orElseThrow(
+        () ->
+            new SnapshotUnavailableException(
+                switch (kind) {
+                  case PUBLISHED -> "no release has been published in " + where;
+                  case CURRENT -> "no release has been committed in " + where;
+                  case BY_ID -> "there is no release " + id + " in " + where;
                 }));
   }
 

@@ -67,8 +67,13 @@ public final class IcebergFixture implements AutoCloseable {
 
   /** Opens (creating when new) the embedded catalog of a warehouse folder. */
   public static IcebergFixture open(Path warehouseDir) {
-    CatalogSettings settings = CatalogSettings.embedded(warehouseDir);
-    return new IcebergFixture(WarehouseCatalog.open(settings), CatalogDatabase.of(settings));
+    return open(CatalogSettings.embedded(warehouseDir), Map.of());
+  }
+
+  /** Opens (creating when new) a catalog, its password (if any) from this environment. */
+  public static IcebergFixture open(CatalogSettings settings, Map<String, String> environment) {
+    return new IcebergFixture(
+        WarehouseCatalog.open(settings, environment), CatalogDatabase.of(settings, environment));
   }
 
   public WarehouseCatalog catalog() {

@@ -3,7 +3,6 @@ package uk.gov.tfwh.warehouse.query.embedded;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
@@ -27,20 +26,7 @@ record IcebergSnapshots(WarehouseCatalog catalog, ReleaseCatalog releases)
 
   @Override
   public String resolve(SnapshotSelector selector) {
-    Optional<String> resolved =
-        switch (selector.kind()) {
-          case PUBLISHED -> releases.published().map(Release::id);
-          case CURRENT -> releases.current().map(Release::id);
-          case BY_ID -> releases.byId(selector.id()).map(Release::id);
-        };
-    return resolved.orElseThrow(
-        () ->
-            new SnapshotUnavailableException(
-                switch (selector.kind()) {
-                  case PUBLISHED -> "no release has been published in " + where();
-                  case CURRENT -> "no release has been committed in " + where();
-                  case BY_ID -> "there is no release " + selector.id() + " in " + where();
-                }));
+    return selector.select(releases, where()).id();
   }
 
   @Override

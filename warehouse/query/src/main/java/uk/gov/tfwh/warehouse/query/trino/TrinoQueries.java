@@ -10,45 +10,56 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.query.JdbcValues;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryException;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.trino.TrinoSnapshots.PinnedQuery;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
- * The Trino engine: the same catalogue SQL over the Trino JDBC driver. Each query resolves the
- * warehouse's pointer once and runs with its connection's default schema set to that snapshot's
- * schema ({@link TrinoRegistrar#schemaOf}), so the logical table names in the SQL all name tables
- * of one snapshot.
+ * The Trino engine: the same catalogue SQL over the Trino JDBC driver. Each query resolves its
+ * snapshot once and reads only it: over an Iceberg catalog, the SQL is pinned to the release's
+ * snapshot of each table ({@link PinnedSql}); over the folder store, the connection starts in the
+ * snapshot's registered schema ({@link TrinoRegistrar#schemaOf}).
  */
 public final class TrinoQueries implements WarehouseQueries {
-  private final SnapshotStore store;
+  private final TrinoSnapshots snapshots;
   private final QueryEngineConfig config;
-  private final TrinoRegistrar registrar;
-  private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
+  /** Trino over the folder store's snapshots, registered as Hive schemas. */
   public TrinoQueries(SnapshotStore store, QueryEngineConfig config) {
-    this.store = requireNonNull(store, "store");
+    this(new FolderTrinoSnapshots(store, config), config);
+  }
+
+  private TrinoQueries(TrinoSnapshots snapshots, QueryEngineConfig config) {
+    this.snapshots = requireNonNull(snapshots, "snapshots");
     this.config = requireNonNull(config, "config");
-    this.registrar =
-        new TrinoRegistrar(config.trinoUrl(), config.trinoCatalog(), config.trinoUser());
+  }
+
+  /**
+   * Trino over an Iceberg catalog's releases, read through Trino's catalog of the same settings
+   * ({@link TrinoCatalogProperties}; {@code ./tfwh trino start --warehouse DIR [--catalog FILE]}).
+   * Selectors resolve through the release tables; nothing is registered in Trino.
+   */
+  public static TrinoQueries overIceberg(
+      ReleaseCatalog releases, CatalogSettings settings, QueryEngineConfig config) {
+    return new TrinoQueries(new IcebergTrinoSnapshots(releases, settings), config);
   }
 
   @Override
   public QueryResult run(SnapshotSelector snapshot, Query query, Map<String, ?> arguments) {
     List<Object> values = query.bind(arguments);
-    String id = snapshot.resolve(store);
-    String schema = ensureRegistered(id);
-    String url = config.trinoUrl() + "/" + config.trinoCatalog() + "/" + schema;
-    try (Connection connection = DriverManager.getConnection(url, properties());
-        PreparedStatement statement = connection.prepareStatement(query.sql().sql())) {
+    PinnedQuery pinned = snapshots.pin(snapshot, query.sql().sql());
+    String id = pinned.snapshotId();
+    try (Connection connection =
+            DriverManager.getConnection(config.trinoUrl() + pinned.path(), properties());
+        PreparedStatement statement = connection.prepareStatement(pinned.sql())) {
       JdbcValues.bind(statement, values);
       try (ResultSet results = statement.executeQuery()) {
         return new QueryResult(query.columns(), JdbcValues.read(query, results), id);
@@ -57,22 +68,6 @@ public final class TrinoQueries implements WarehouseQueries {
       throw new TrinoException(
           query.fileName() + " failed on Trino for snapshot " + id + ": " + e.getMessage(), e);
     }
-  }
-
-  private String ensureRegistered(String id) {
-    String schema = TrinoRegistrar.schemaOf(id);
-    if (registered.contains(id)) {
-      return schema;
-    }
-    if (!registrar.isRegistered(id)) {
-      if (!config.trinoRegisterOnDemand()) {
-        throw new SnapshotUnavailableException(
-            "snapshot " + id + " is not registered in Trino; run ./tfwh publish --trino");
-      }
-      registrar.register(store, id);
-    }
-    registered.add(id);
-    return schema;
   }
 
   private Properties properties() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,11 +23,23 @@ public final class LocalTrino implements AutoCloseable {
   private final Path script;
   private final Path data;
   private final int port;
+  private final Optional<Path> warehouse;
+  private final List<Path> catalogs;
+  private final Map<String, String> environment;
 
-  private LocalTrino(Path script, Path data, int port) {
+  private LocalTrino(
+      Path script,
+      Path data,
+      int port,
+      Optional<Path> warehouse,
+      List<Path> catalogs,
+      Map<String, String> environment) {
     this.script = script;
     this.data = data;
     this.port = port;
+    this.warehouse = warehouse;
+    this.catalogs = List.copyOf(catalogs);
+    this.environment = Map.copyOf(environment);
   }
 
   /** A JDK new enough for Trino, looked for where trino.sh looks; empty when there is none. */
@@ -70,8 +83,24 @@ public final class LocalTrino implements AutoCloseable {
    * been scheduled on a node, not merely once the server says it has started.
    */
   public static LocalTrino start(Path root, Path data) {
+    return start(root, data, Optional.empty(), List.of(), Map.of());
+  }
+
+  /**
+   * Starts Trino as {@link #start(Path, Path)} does, also serving Iceberg catalogs ({@code trino.sh
+   * start --warehouse DIR --catalog FILE...}): these settings files, or without any the warehouse
+   * folder's embedded catalog. {@code environment} is added to Trino's (a catalog's password).
+   */
+  public static LocalTrino start(
+      Path root,
+      Path data,
+      Optional<Path> warehouse,
+      List<Path> catalogs,
+      Map<String, String> environment) {
     int port = freePort();
-    LocalTrino trino = new LocalTrino(root.resolve("infra/trino/trino.sh"), data, port);
+    LocalTrino trino =
+        new LocalTrino(
+            root.resolve("infra/trino/trino.sh"), data, port, warehouse, catalogs, environment);
     trino.script("start", 300);
     return trino;
   }
@@ -88,17 +117,23 @@ public final class LocalTrino implements AutoCloseable {
   private void script(String command, int timeoutSeconds) {
     try {
       Path log = Files.createDirectories(data).resolve("trino-" + command + ".out");
-      Process process =
-          new ProcessBuilder(
+      List<String> arguments =
+          new ArrayList<>(
+              List.of(
                   script.toString(),
                   command,
                   "--port",
                   Integer.toString(port),
                   "--data",
-                  data.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
+                  data.toString()));
+      warehouse.ifPresent(dir -> arguments.addAll(List.of("--warehouse", dir.toString())));
+      catalogs.forEach(file -> arguments.addAll(List.of("--catalog", file.toString())));
+      ProcessBuilder builder =
+          new ProcessBuilder(arguments).redirectErrorStream(true).redirectOutput(log.toFile());
+      // The build under test is what runs: trino.sh must not rebuild the project around it.
+      builder.environment().put("TFWH_SKIP_BUILD", "1");
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException(

@@ -3,7 +3,6 @@ package uk.gov.tfwh.warehouse.query.trino;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +11,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
@@ -24,7 +22,8 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
  * Both engines give identical answers (values, order, types) for every catalogue query from the
- * same snapshot, against a real Trino started once for the class by infra/trino/trino.sh.
+ * same snapshot, against the JVM's real Trino ({@link SharedTrino}, started by
+ * infra/trino/trino.sh).
  *
  * <p>The fixture snapshot is always used. Set {@code -Dtfwh.it.warehouse=DIR} to also compare the
  * current snapshot of a loaded warehouse (such as the seed-1 sample).
@@ -32,7 +31,7 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 class TrinoEngineIT {
   private static final String FIXTURE = "20260101T000000000Z-trinoit";
 
-  private static LocalTrino trino;
+  private static SharedTrino trino;
   private static SnapshotStore store;
   private static QueryEngineConfig trinoConfig;
 
@@ -42,24 +41,14 @@ class TrinoEngineIT {
         LocalTrino.javaHomeForTrino().isPresent(),
         "TrinoEngineIT skipped: Trino 476 needs a JDK 24 or newer and none was found in"
             + " TFWH_TRINO_JAVA_HOME, JAVA_HOME or /usr/lib/jvm");
-    Path root = Path.of(System.getProperty("tfwh.root.dir", "..")).toAbsolutePath().normalize();
-    Path it = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
-    Path warehouse = it.resolve("trino-warehouse");
-    deleteTree(warehouse);
-    deleteTree(it.resolve("trino-warehouse-other"));
-    deleteTree(it.resolve("trino"));
+    trino = SharedTrino.get();
+    Path warehouse = trino.itDir().resolve("trino-warehouse");
+    SharedTrino.deleteTree(warehouse);
+    SharedTrino.deleteTree(trino.itDir().resolve("trino-warehouse-other"));
     store = new SnapshotStore(warehouse);
     SnapshotFixture.commit(store, FIXTURE, 0);
     store.publish(FIXTURE);
-    trino = LocalTrino.start(root, it.resolve("trino"));
     trinoConfig = QueryEngineConfig.defaults().withTrino(trino.jdbcUrl());
-  }
-
-  @AfterAll
-  static void stopTrino() {
-    if (trino != null) {
-      trino.close();
-    }
   }
 
   @Test
@@ -117,15 +106,5 @@ class TrinoEngineIT {
 
     assertThat(registrar.isRegistered(older)).isFalse();
     assertThat(other.isCommitted(older)).isTrue();
-  }
-
-  private static void deleteTree(Path dir) throws Exception {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
   }
 }

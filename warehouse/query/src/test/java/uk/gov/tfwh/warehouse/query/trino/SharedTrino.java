@@ -1,0 +1,135 @@
+package uk.gov.tfwh.warehouse.query.trino;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.testing.LocalPostgres;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
+
+/**
+ * The one Trino of a test JVM (start-up takes 15-30 s on two shared cores): started on first use by
+ * {@code infra/trino/trino.sh} with the Hive and TPC-H catalogs and two Iceberg catalogs: {@code
+ * tfwh}, the embedded (SQLite) catalog of a warehouse under {@code target/it/trino-iceberg}, and
+ * {@code tfwh_pg} on the JVM's {@link LocalPostgres}, its password passed to Trino through the
+ * environment as in production; stopped when the JVM exits. Tests commit the Iceberg releases they
+ * read into {@link #iceberg()} or {@link #postgres()}; Trino sees each commit at once.
+ */
+final class SharedTrino {
+  private static SharedTrino instance;
+
+  /** The variable Trino and the tests read the PostgreSQL catalog's password from. */
+  private static final String PASSWORD_ENV = "TFWH_IT_CATALOG_PASSWORD";
+
+  private final LocalTrino trino;
+  private final IcebergFixture iceberg;
+  private final IcebergFixture postgres;
+  private final Path it;
+
+  private SharedTrino(LocalTrino trino, IcebergFixture iceberg, IcebergFixture postgres, Path it) {
+    this.trino = trino;
+    this.iceberg = iceberg;
+    this.postgres = postgres;
+    this.it = it;
+  }
+
+  /** The running Trino, started now if it is not yet. */
+  static synchronized SharedTrino get() {
+    if (instance == null) {
+      Path root = Path.of(System.getProperty("tfwh.root.dir", "..")).toAbsolutePath().normalize();
+      Path it = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
+      Path warehouse = it.resolve("trino-iceberg");
+      deleteTree(warehouse);
+      deleteTree(it.resolve("trino"));
+      try {
+        Files.createDirectories(warehouse);
+        // An empty settings file: the embedded catalog of --warehouse.
+        Path embedded = Files.writeString(warehouse.resolve("embedded.properties"), "");
+        LocalPostgres server = LocalPostgres.shared();
+        Map<String, String> environment = Map.of(PASSWORD_ENV, server.password());
+        Map<String, String> pg =
+            Map.of(
+                CatalogSettings.NAME,
+                "tfwh_pg",
+                CatalogSettings.URI,
+                server.jdbcUrl(server.createDatabase("trino")),
+                CatalogSettings.USER,
+                server.user(),
+                CatalogSettings.PASSWORD_ENV,
+                PASSWORD_ENV,
+                CatalogSettings.WAREHOUSE,
+                "file:" + warehouse.resolve("pg-tables"));
+        Path onPostgres = warehouse.resolve("postgres.properties");
+        Properties file = new Properties();
+        file.putAll(pg);
+        try (var writer = Files.newBufferedWriter(onPostgres)) {
+          file.store(writer, "TrinoIcebergIT's PostgreSQL catalog");
+        }
+        // The catalogs' tables exist before Trino's catalogs first connect to them.
+        IcebergFixture iceberg = IcebergFixture.open(warehouse);
+        IcebergFixture postgres =
+            IcebergFixture.open(CatalogSettings.read(onPostgres, warehouse), environment);
+        LocalTrino trino =
+            LocalTrino.start(
+                root,
+                it.resolve("trino"),
+                Optional.of(warehouse),
+                List.of(embedded, onPostgres),
+                environment);
+        instance = new SharedTrino(trino, iceberg, postgres, it);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      SharedTrino started = instance;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.trino.close();
+                    started.iceberg.close();
+                    started.postgres.close();
+                  },
+                  "stop-trino"));
+    }
+    return instance;
+  }
+
+  String jdbcUrl() {
+    return trino.jdbcUrl();
+  }
+
+  /** The embedded Iceberg warehouse Trino's {@code tfwh} catalog reads. */
+  IcebergFixture iceberg() {
+    return iceberg;
+  }
+
+  /** The PostgreSQL catalog Trino's {@code tfwh_pg} catalog reads. */
+  IcebergFixture postgres() {
+    return postgres;
+  }
+
+  /** The integration tests' folder ({@code target/it}). */
+  Path itDir() {
+    return it;
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
