@@ -63,7 +63,7 @@ abstract class ReleaseCatalogContract {
 
     assertThat(releases.current()).contains(release);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 1");
+        .containsExactly("release-tables 2");
   }
 
   @Test
@@ -85,17 +85,37 @@ abstract class ReleaseCatalogContract {
             List.of(made.get(0).get(60, TimeUnit.SECONDS), made.get(1).get(60, TimeUnit.SECONDS)))
         .containsExactlyInAnyOrder(true, false);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 1");
+        .containsExactly("release-tables 2");
   }
 
   @Test
   void releaseTablesOfANewerVersionAreRefused() throws SQLException {
     CatalogDatabase database = migrated();
-    execute(database, "UPDATE tfwh_schema_version SET version = 2");
+    execute(database, "UPDATE tfwh_schema_version SET version = 3");
 
     assertThatThrownBy(() -> new ReleaseCatalog(database).migrate())
         .isInstanceOf(ReleaseException.class)
-        .hasMessageContaining("are version 2, newer than this tfwh's version 1");
+        .hasMessageContaining("are version 3, newer than this tfwh's version 2");
+  }
+
+  @Test
+  void releaseTablesOfVersion1AreUpgradedWithTheWriterTableAndKeepTheirReleases()
+      throws SQLException {
+    CatalogDatabase database = migrated();
+    Release release = first("a");
+    new ReleaseCommit(database).commit(release);
+    // the catalog as version 1 made it
+    execute(database, "DROP TABLE tfwh_writer");
+    execute(database, "UPDATE tfwh_schema_version SET version = 1");
+    ReleaseCatalog releases = new ReleaseCatalog(database);
+
+    assertThat(releases.migrate()).isTrue();
+    assertThat(releases.migrate()).isFalse();
+
+    assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
+        .containsExactly("release-tables 2");
+    assertThat(query(database, "SELECT count(*) FROM tfwh_writer")).containsExactly("0");
+    assertThat(releases.current()).contains(release);
   }
 
   @Test
