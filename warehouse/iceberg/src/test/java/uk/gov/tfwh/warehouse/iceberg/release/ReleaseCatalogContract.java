@@ -396,6 +396,33 @@ abstract class ReleaseCatalogContract {
     assertThat(new ReleaseCatalog(database).current()).contains(first("a"));
   }
 
+  @Test
+  void deletingReleasesRemovesThemWithTheirTablesButNeverTheCurrentOrAPublishedOne()
+      throws SQLException {
+    CatalogDatabase database = migrated();
+    List<Release> releases = committed(database, 4);
+    ReleaseCommit commit = new ReleaseCommit(database);
+    commit.publish(releases.get(0).id(), "alice");
+
+    assertThat(commit.delete(List.of(releases.get(1).record(), releases.get(2).record())))
+        .isEqualTo(2);
+    assertThat(commit.delete(List.of(releases.get(1).record()))).isZero();
+
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(0).record())))
+        .isInstanceOf(ReleaseException.class)
+        .hasMessageContaining("has been published: it is always kept");
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(3).record())))
+        .isInstanceOf(ReleaseException.class)
+        .hasMessageContaining("is current: it is always kept");
+    ReleaseCatalog catalog = new ReleaseCatalog(database);
+    assertThat(catalog.list())
+        .extracting(ReleaseRecord::id)
+        .containsExactly(releases.get(0).id(), releases.get(3).id());
+    assertThat(query(database, "SELECT DISTINCT release_seq FROM tfwh_release_table"))
+        .containsExactlyInAnyOrder("1", "4");
+    assertThat(catalog.published()).contains(releases.get(0));
+  }
+
   /** Commits releases 1 to {@code count}, each on the one before, and returns them. */
   static List<Release> committed(CatalogDatabase database, int count) {
     ReleaseCommit commit = new ReleaseCommit(database);
