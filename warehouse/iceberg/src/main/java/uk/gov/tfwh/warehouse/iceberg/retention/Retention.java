@@ -202,7 +202,12 @@ public final class Retention {
       return;
     }
     FileIO io = table.io();
-    ExpireSnapshots expiry = table.expireSnapshots().cleanExpiredFiles(true);
+    // Only the ids named here: Iceberg also expires, by the table's history.expire.* properties,
+    // old unreferenced snapshots and old ancestors of branches, which could take a snapshot that
+    // a release row names and no tag holds. A cut-off before every snapshot switches that off; the
+    // ids given still make the clean-up the reachable one (P1), never the incremental one.
+    ExpireSnapshots expiry =
+        table.expireSnapshots().expireOlderThan(Long.MIN_VALUE).cleanExpiredFiles(true);
     unheld.forEach(expiry::expireSnapshotId);
     List<String> files = new ArrayList<>();
     expiry

@@ -138,6 +138,25 @@ class RetentionTest {
   }
 
   @Test
+  void aSnapshotAKeptReleaseNamesSurvivesWithoutItsTagWhateverTheTablesExpirySettings()
+      throws Exception {
+    // a table that expires everything older than a millisecond unless something holds it
+    warehouse.state().updateProperties().set("history.expire.max-snapshot-age-ms", "1").commit();
+    Release one = warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
+    Release two = warehouse.load(id(2), List.of(Q2), false, StopAfter.NOTHING);
+    warehouse.state().manageSnapshots().removeTag("r_" + one.id()).commit();
+    warehouse.load(id(3), List.of(Q3), false, StopAfter.BUILD);
+    Thread.sleep(5);
+
+    RetentionReport report = retention().run(2);
+
+    assertThat(report.snapshotsExpired()).anyMatch(s -> s.startsWith("tfwh_state.landing_file "));
+    assertThat(warehouse.files(one)).allMatch(Files::exists);
+    assertThat(warehouse.rowCounts(one)).containsEntry("tfwh_state.landing_file", 3L);
+    assertThat(warehouse.files(two)).allMatch(Files::exists);
+  }
+
+  @Test
   void theRunningLoadsBranchAndTagsAreSpared() {
     warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
     warehouse.load(id(2), List.of(Q2), false, StopAfter.BUILD);
