@@ -81,11 +81,10 @@ final class FixtureWarehouse implements AutoCloseable {
   final ReleaseCommit commits;
   private int loads;
 
-  private FixtureWarehouse(Path dir) {
+  private FixtureWarehouse(Path dir, CatalogSettings settings, Map<String, String> environment) {
     this.dir = dir;
-    CatalogSettings settings = CatalogSettings.embedded(dir);
-    this.catalog = WarehouseCatalog.open(settings);
-    this.database = CatalogDatabase.of(settings);
+    this.catalog = WarehouseCatalog.open(settings, environment);
+    this.database = CatalogDatabase.of(settings, environment);
     this.releases = new ReleaseCatalog(database);
     this.commits = new ReleaseCommit(database);
     releases.migrate();
@@ -94,8 +93,14 @@ final class FixtureWarehouse implements AutoCloseable {
     }
   }
 
+  /** The embedded warehouse in a folder: SQLite catalog, tables under it. */
   static FixtureWarehouse open(Path dir) {
-    return new FixtureWarehouse(dir);
+    return new FixtureWarehouse(dir, CatalogSettings.embedded(dir), Map.of());
+  }
+
+  /** A warehouse of these settings (a PostgreSQL catalog), its password in this environment. */
+  static FixtureWarehouse open(Path dir, CatalogSettings settings, Map<String, String> env) {
+    return new FixtureWarehouse(dir, settings, env);
   }
 
   Table claims() {

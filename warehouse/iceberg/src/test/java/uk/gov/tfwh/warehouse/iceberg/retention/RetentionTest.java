@@ -157,6 +157,22 @@ class RetentionTest {
   }
 
   @Test
+  void aRetentionKilledAfterDeletingTheRowsIsFinishedByTheNext() {
+    Release one = warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
+    Set<Path> filesOfOne = new HashSet<>(warehouse.files(one));
+    Release two = warehouse.load(id(2), List.of(Q1), true, StopAfter.NOTHING);
+    filesOfOne.removeAll(warehouse.files(two));
+    warehouse.commits.delete(List.of(one.record())); // killed here: tags and files remain
+
+    RetentionReport report = retention().run(1);
+
+    assertThat(report.releasesDeleted()).isEmpty();
+    assertThat(report.refsRemoved()).contains("warehouse.fact_claim r_" + one.id());
+    assertThat(filesOfOne).hasSize(3).noneMatch(Files::exists);
+    assertThat(warehouse.files(two)).allMatch(Files::exists);
+  }
+
+  @Test
   void theRunningLoadsBranchAndTagsAreSpared() {
     warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
     warehouse.load(id(2), List.of(Q2), false, StopAfter.BUILD);
