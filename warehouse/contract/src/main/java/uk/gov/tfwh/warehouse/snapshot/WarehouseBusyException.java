@@ -6,6 +6,8 @@ import java.nio.file.Path;
 public final class WarehouseBusyException extends SnapshotException {
   private static final long serialVersionUID = 1L;
 
+  private final String holder;
+
   WarehouseBusyException(Path root, String holder) {
     super(
         "the warehouse "
@@ -13,5 +15,11 @@ public final class WarehouseBusyException extends SnapshotException {
             + " is busy: "
             + holder
             + " holds its lock; run this again once that has finished");
+    this.holder = holder;
+  }
+
+  /** Who holds the lock, as its holder described itself. */
+  public String holder() {
+    return holder;
   }
 }

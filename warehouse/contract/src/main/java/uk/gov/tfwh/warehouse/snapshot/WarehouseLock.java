@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one writer of a warehouse at a time: a load and a publish each hold this lock for as long as
@@ -27,14 +29,23 @@ import java.time.Instant;
 public final class WarehouseLock implements AutoCloseable {
   static final String FILE_NAME = ".lock";
 
+  /**
+   * The holders of the locks this process holds, by lock file. Opening and closing the lock file
+   * again in the holding process (to read who holds it) would release the process's lock: POSIX
+   * record locks belong to the process and go with the first close of any descriptor of the file.
+   */
+  private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
+  private final String holder;
 
-  private WarehouseLock(Path file, FileChannel channel, FileLock lock) {
+  private WarehouseLock(Path file, FileChannel channel, FileLock lock, String holder) {
     this.file = requireNonNull(file, "file");
     this.channel = requireNonNull(channel, "channel");
     this.lock = requireNonNull(lock, "lock");
+    this.holder = requireNonNull(holder, "holder");
   }
 
   /**
@@ -50,7 +61,11 @@ public final class WarehouseLock implements AutoCloseable {
 
   static WarehouseLock acquire(Path root, String purpose, Clock clock) {
     requireNonNull(purpose, "purpose");
-    Path file = root.resolve(FILE_NAME);
+    Path file = root.resolve(FILE_NAME).toAbsolutePath().normalize();
+    String heldHere = HELD_HERE.get(file);
+    if (heldHere != null) {
+      throw new WarehouseBusyException(root, heldHere);
+    }
     FileChannel channel;
     try {
       Files.createDirectories(root);
@@ -64,7 +79,10 @@ public final class WarehouseLock implements AutoCloseable {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null; // held by this very process, through another channel
+      // held by this very process, through another channel: reading the file would release it
+      closeQuietly(channel);
+      throw new WarehouseBusyException(
+          root, HELD_HERE.getOrDefault(file, "another load or publish of this process"));
     } catch (IOException e) {
       closeQuietly(channel);
       throw new SnapshotException("cannot take the warehouse lock " + file, e);
@@ -73,21 +91,27 @@ public final class WarehouseLock implements AutoCloseable {
       closeQuietly(channel);
       throw new WarehouseBusyException(root, holder(file));
     }
+    String holder =
+        purpose
+            + " (process "
+            + ProcessHandle.current().pid()
+            + ", since "
+            + Instant.now(clock)
+            + ")";
+    HELD_HERE.put(file, holder);
     try {
-      String holder =
-          purpose
-              + " (process "
-              + ProcessHandle.current().pid()
-              + ", since "
-              + Instant.now(clock)
-              + ")";
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
       channel.force(false);
     } catch (IOException e) {
       // Only the description of the holder is lost; the lock itself is held.
     }
-    return new WarehouseLock(file, channel, lock);
+    return new WarehouseLock(file, channel, lock, holder);
+  }
+
+  /** Who holds it, as the lock file says and a refused writer is told. */
+  public String holder() {
+    return holder;
   }
 
   /** Whether this process still holds the lock (false once closed). */
@@ -102,6 +126,7 @@ public final class WarehouseLock implements AutoCloseable {
 
   @Override
   public void close() {
+    HELD_HERE.remove(file, holder);
     try {
       lock.release();
     } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,9 @@ import java.util.TreeSet;
  * @param warehouse where the tables' data and metadata files go, {@code file:/absolute/folder}
  * @param namespace the namespace of the warehouse's tables (not the catalog's name: Spark's
  *     procedures would read {@code name.table} as a catalog and a table)
+ * @param lock the writer lock that keeps a second writer out ({@code tfwh.lock}; section 5.6)
+ * @param orphanMinAge how old a file no snapshot reaches must be before retention's orphan sweep
+ *     deletes it ({@code tfwh.retention.orphan-min-age}, an ISO-8601 duration; section 5.8)
  */
 public record CatalogSettings(
     String name,
@@ -43,7 +48,9 @@ public record CatalogSettings(
     Optional<String> user,
     Optional<String> passwordEnv,
     String warehouse,
-    String namespace) {
+    String namespace,
+    LockMode lock,
+    Duration orphanMinAge) {
 
   public static final String NAME = "tfwh.catalog.name";
   public static final String URI = "tfwh.catalog.uri";
@@ -51,10 +58,18 @@ public record CatalogSettings(
   public static final String PASSWORD_ENV = "tfwh.catalog.password-env";
   public static final String WAREHOUSE = "tfwh.catalog.warehouse";
   public static final String NAMESPACE = "tfwh.catalog.namespace";
+  public static final String LOCK = "tfwh.lock";
+  public static final String ORPHAN_MIN_AGE = "tfwh.retention.orphan-min-age";
 
   /** Every key a settings file may hold. */
   public static final List<String> KEYS =
-      List.of(NAME, URI, USER, PASSWORD_ENV, WAREHOUSE, NAMESPACE);
+      List.of(NAME, URI, USER, PASSWORD_ENV, WAREHOUSE, NAMESPACE, LOCK, ORPHAN_MIN_AGE);
+
+  /**
+   * The orphan sweep's default minimum age: a writer that holds no lock (tests only) may be writing
+   * a file no snapshot names yet, and no load takes a day.
+   */
+  public static final Duration DEFAULT_ORPHAN_MIN_AGE = Duration.ofHours(24);
 
   /** The embedded catalog's database file, inside the warehouse folder. */
   public static final String SQLITE_FILE = "catalog.db";
@@ -78,6 +93,46 @@ public record CatalogSettings(
     POSTGRESQL
   }
 
+  /** Which writer lock a writer takes ({@code tfwh.lock}). */
+  public enum LockMode {
+    /** The file lock with SQLite, PostgreSQL's advisory lock with PostgreSQL. */
+    AUTO,
+    /** The operating system's lock on {@code <warehouse>/.lock}: writers on one machine. */
+    FILE,
+    /** PostgreSQL's advisory lock in the catalog database: writers on any host. */
+    POSTGRES,
+    /**
+     * No lock, for tests of the release's own guard only; refused with SQLite, which allows one
+     * writer process (design section 7).
+     */
+    NONE;
+
+    /** The setting's value in a settings file. */
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static LockMode of(String value) {
+      for (LockMode mode : values()) {
+        if (mode.value().equals(value)) {
+          return mode;
+        }
+      }
+      throw invalid(LOCK, value, "auto, file, postgres or none");
+    }
+  }
+
+  /** Settings with the default lock ({@code auto}) and orphan sweep age (24 hours). */
+  public CatalogSettings(
+      String name,
+      String uri,
+      Optional<String> user,
+      Optional<String> passwordEnv,
+      String warehouse,
+      String namespace) {
+    this(name, uri, user, passwordEnv, warehouse, namespace, LockMode.AUTO, DEFAULT_ORPHAN_MIN_AGE);
+  }
+
   public CatalogSettings {
     requireNonNull(name, "name");
     requireNonNull(uri, "uri");
@@ -85,6 +140,12 @@ public record CatalogSettings(
     requireNonNull(passwordEnv, "passwordEnv");
     requireNonNull(warehouse, "warehouse");
     requireNonNull(namespace, "namespace");
+    requireNonNull(lock, "lock");
+    requireNonNull(orphanMinAge, "orphanMinAge");
+    if (orphanMinAge.isNegative()) {
+      throw invalid(
+          ORPHAN_MIN_AGE, orphanMinAge.toString(), "a duration of 0 or more, such as PT24H");
+    }
     if (!name.matches(IDENTIFIER)) {
       throw invalid(NAME, name, "a catalog name in lower snake case, such as tfwh");
     }
@@ -116,6 +177,16 @@ public record CatalogSettings(
       if (user.isPresent() || passwordEnv.isPresent()) {
         throw new IllegalArgumentException(
             USER + " and " + PASSWORD_ENV + " are for a PostgreSQL catalog: SQLite has no users");
+      }
+      if (lock == LockMode.NONE) {
+        throw new IllegalArgumentException(
+            LOCK
+                + "=none is refused with a SQLite catalog: SQLite allows one writer process, and a"
+                + " second one fails inside Iceberg's commit (SQLITE_BUSY); use auto or file");
+      }
+      if (lock == LockMode.POSTGRES) {
+        throw new IllegalArgumentException(
+            LOCK + "=postgres needs a PostgreSQL catalog; with SQLite use auto or file");
       }
     }
     user.ifPresent(u -> requireText(USER, u));
@@ -187,7 +258,30 @@ public record CatalogSettings(
         value(properties, USER),
         value(properties, PASSWORD_ENV),
         value(properties, WAREHOUSE).orElse(defaults.warehouse()),
-        value(properties, NAMESPACE).orElse(defaults.namespace()));
+        value(properties, NAMESPACE).orElse(defaults.namespace()),
+        value(properties, LOCK).map(LockMode::of).orElse(LockMode.AUTO),
+        value(properties, ORPHAN_MIN_AGE)
+            .map(CatalogSettings::duration)
+            .orElse(DEFAULT_ORPHAN_MIN_AGE));
+  }
+
+  /**
+   * The lock a writer takes: {@code auto} is the file lock with SQLite and the advisory lock with
+   * PostgreSQL.
+   */
+  public LockMode writerLock() {
+    if (lock != LockMode.AUTO) {
+      return lock;
+    }
+    return database() == Database.SQLITE ? LockMode.FILE : LockMode.POSTGRES;
+  }
+
+  private static Duration duration(String value) {
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalid(ORPHAN_MIN_AGE, value, "an ISO-8601 duration such as PT24H or PT0S");
+    }
   }
 
   public Database database() {

@@ -23,11 +23,15 @@ public final class ReleaseCatalog {
   /** The release tables' component in {@code tfwh_schema_version}. */
   public static final String COMPONENT = "release-tables";
 
-  /** The version of the release tables this code makes and reads. */
-  public static final int VERSION = 1;
+  /**
+   * The version of the release tables this code makes and reads: 1 has the releases and
+   * publications, 2 adds {@code tfwh_writer} (the writer lock's holder).
+   */
+  public static final int VERSION = 2;
 
   private static final SqlFile SCHEMA_VERSION = SqlFile.load("schema-version.sql");
   private static final SqlFile TABLES_V1 = SqlFile.load("release-tables-v1.sql");
+  private static final SqlFile TABLES_V2 = SqlFile.load("release-tables-v2.sql");
   private static final SqlFile READ = SqlFile.load("read.sql");
   private static final int MIGRATE_ATTEMPTS = 3;
 
@@ -38,9 +42,10 @@ public final class ReleaseCatalog {
   }
 
   /**
-   * Creates the release tables where they are missing, in one transaction; returns whether it
-   * created them (false: they were there already). Refuses a database whose release tables are of a
-   * newer version than this code's. Two processes migrating a new database at once both succeed.
+   * Creates the release tables where they are missing, or upgrades those of an older version, in
+   * one transaction; returns whether it created or upgraded them (false: they were there already,
+   * of this version). Refuses a database whose release tables are of a newer version than this
+   * code's. Two processes migrating a new database at once both succeed.
    */
   public boolean migrate() {
     for (int attempt = 1; ; attempt++) {
@@ -74,15 +79,18 @@ public final class ReleaseCatalog {
       return false;
     }
     try (Statement statement = connection.createStatement()) {
-      for (String create : TABLES_V1.statements()) {
-        statement.execute(create);
+      // each version's file only adds to the one before, so an old catalog runs the files it lacks
+      for (SqlFile file : List.of(TABLES_V1, TABLES_V2).subList(version, VERSION)) {
+        for (String create : file.statements()) {
+          statement.execute(create);
+        }
       }
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement(SCHEMA_VERSION.statement("insert"))) {
-      insert.setString(1, COMPONENT);
-      insert.setInt(2, VERSION);
-      insert.executeUpdate();
+    try (PreparedStatement write =
+        connection.prepareStatement(SCHEMA_VERSION.statement(version == 0 ? "insert" : "update"))) {
+      write.setString(version == 0 ? 1 : 2, COMPONENT);
+      write.setInt(version == 0 ? 2 : 1, VERSION);
+      write.executeUpdate();
     }
     return true;
   }

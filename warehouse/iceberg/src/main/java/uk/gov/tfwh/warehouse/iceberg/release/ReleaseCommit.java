@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 
@@ -18,6 +19,7 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 public final class ReleaseCommit {
   private static final SqlFile COMMIT = SqlFile.load("commit.sql");
   private static final SqlFile PUBLISH = SqlFile.load("publish.sql");
+  private static final SqlFile RETENTION = SqlFile.load("retention.sql");
   private static final int PUBLISH_ATTEMPTS = 3;
 
   private final ReleaseDatabase database;
@@ -138,6 +140,70 @@ public final class ReleaseCommit {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * Deletes these releases and their tables, all in one transaction (retention, section 5.8); a
+   * release already gone is skipped. Refuses, deleting nothing, when one of them is the current
+   * release or has ever been published: those are always kept.
+   *
+   * @return how many releases were deleted
+   */
+  public int delete(List<ReleaseRecord> releases) {
+    if (releases.isEmpty()) {
+      return 0;
+    }
+    return database.transaction(
+        "delete " + releases.size() + " release(s)",
+        connection -> {
+          int deleted = 0;
+          for (ReleaseRecord release : releases) {
+            refuseKept(connection, release);
+            try (PreparedStatement tables =
+                database.prepare(connection, RETENTION.statement("delete-tables"))) {
+              tables.setLong(2, release.seq());
+              tables.executeUpdate();
+            }
+            try (PreparedStatement row =
+                database.prepare(connection, RETENTION.statement("delete-release"))) {
+              row.setLong(2, release.seq());
+              row.setString(3, release.id());
+              deleted += row.executeUpdate();
+            }
+          }
+          return deleted;
+        });
+  }
+
+  private void refuseKept(Connection connection, ReleaseRecord release) throws SQLException {
+    try (PreparedStatement current =
+        database.prepare(connection, RETENTION.statement("is-current"))) {
+      current.setLong(2, release.seq());
+      current.setString(3, database.catalogName());
+      if (count(current) > 0) {
+        throw new ReleaseException(
+            "release " + release.seq() + " (" + release.id() + ") is current: it is always kept");
+      }
+    }
+    try (PreparedStatement published =
+        database.prepare(connection, RETENTION.statement("publications-of"))) {
+      published.setLong(2, release.seq());
+      if (count(published) > 0) {
+        throw new ReleaseException(
+            "release "
+                + release.seq()
+                + " ("
+                + release.id()
+                + ") has been published: it is always kept");
+      }
+    }
+  }
+
+  private static long count(PreparedStatement query) throws SQLException {
+    try (ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 

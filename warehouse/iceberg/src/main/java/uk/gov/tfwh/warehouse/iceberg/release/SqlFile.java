@@ -14,7 +14,7 @@ import java.util.Map;
  * line, {@code --} starts a comment, and a comment line {@code -- name: x} names the statement that
  * follows it. Comments are not sent to the database.
  */
-final class SqlFile {
+public final class SqlFile {
   private static final String NAME = "-- name:";
 
   private final String resource;
@@ -27,8 +27,11 @@ final class SqlFile {
     this.named = Map.copyOf(named);
   }
 
-  /** The statements of a resource file in this package. */
-  static SqlFile load(String resource) {
+  /**
+   * The statements of a resource file in this package, or of any package when the name starts with
+   * {@code /} (such as {@code /uk/gov/tfwh/warehouse/iceberg/lock/advisory-lock.sql}).
+   */
+  public static SqlFile load(String resource) {
     String text;
     try (InputStream in = SqlFile.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -74,12 +77,12 @@ final class SqlFile {
   }
 
   /** Every statement, in the file's order. */
-  List<String> statements() {
+  public List<String> statements() {
     return statements;
   }
 
   /** The statement of this name. */
-  String statement(String name) {
+  public String statement(String name) {
     String statement = named.get(name);
     if (statement == null) {
       throw new IllegalStateException(resource + " has no statement named " + name);

@@ -11,3 +11,6 @@ SELECT version FROM tfwh_schema_version WHERE component = ?;
 
 -- name: insert
 INSERT INTO tfwh_schema_version (component, version) VALUES (?, ?);
+
+-- name: update
+UPDATE tfwh_schema_version SET version = ? WHERE component = ?;

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.entry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings.Database;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings.LockMode;
 
 class CatalogSettingsTest {
   private static final Path WAREHOUSE = Path.of("/srv/tfwh/warehouse");
@@ -25,7 +28,9 @@ class CatalogSettingsTest {
           "tfwh.catalog.user", "loader",
           "tfwh.catalog.password-env", "TFWH_CATALOG_PASSWORD",
           "tfwh.catalog.warehouse", "file:/srv/tfwh/tables",
-          "tfwh.catalog.namespace", "figures");
+          "tfwh.catalog.namespace", "figures",
+          "tfwh.lock", "file",
+          "tfwh.retention.orphan-min-age", "PT2H");
 
   @TempDir Path dir;
 
@@ -58,7 +63,9 @@ class CatalogSettingsTest {
                 Optional.of("loader"),
                 Optional.of("TFWH_CATALOG_PASSWORD"),
                 "file:/srv/tfwh/tables",
-                "figures"));
+                "figures",
+                LockMode.FILE,
+                Duration.ofHours(2)));
     assertThat(settings.database()).isEqualTo(Database.POSTGRESQL);
     assertThat(settings.sqliteFile()).isEmpty();
   }
@@ -191,5 +198,49 @@ class CatalogSettingsTest {
         .as("%s=%s", key, value)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void theLockIsTheFileLockWithSqliteAndTheAdvisoryLockWithPostgresqlUnlessChosen() {
+    assertThat(CatalogSettings.embedded(WAREHOUSE).lock()).isEqualTo(LockMode.AUTO);
+    assertThat(CatalogSettings.embedded(WAREHOUSE).writerLock()).isEqualTo(LockMode.FILE);
+    Map<String, String> postgres = Map.of("tfwh.catalog.uri", "jdbc:postgresql://h:5432/tfwh");
+    assertThat(CatalogSettings.of(postgres, WAREHOUSE).writerLock()).isEqualTo(LockMode.POSTGRES);
+    for (LockMode chosen : List.of(LockMode.FILE, LockMode.POSTGRES, LockMode.NONE)) {
+      Map<String, String> choosing = new LinkedHashMap<>(postgres);
+      choosing.put("tfwh.lock", chosen.value());
+      assertThat(CatalogSettings.of(choosing, WAREHOUSE).writerLock()).isEqualTo(chosen);
+    }
+    assertThat(CatalogSettings.of(Map.of("tfwh.lock", "file"), WAREHOUSE).writerLock())
+        .isEqualTo(LockMode.FILE);
+  }
+
+  @Test
+  void sqliteRefusesToRunWithoutTheLockOrWithPostgresqlsLock() {
+    assertThatThrownBy(() -> CatalogSettings.of(Map.of("tfwh.lock", "none"), WAREHOUSE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tfwh.lock=none is refused with a SQLite catalog")
+        .hasMessageContaining("SQLite allows one writer process");
+    assertThatThrownBy(() -> CatalogSettings.of(Map.of("tfwh.lock", "postgres"), WAREHOUSE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tfwh.lock=postgres needs a PostgreSQL catalog");
+    assertThatThrownBy(() -> CatalogSettings.of(Map.of("tfwh.lock", "flock"), WAREHOUSE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tfwh.lock must be auto, file, postgres or none, not 'flock'");
+  }
+
+  @Test
+  void theOrphanSweepsAgeIsADurationOfZeroOrMoreAndADayByDefault() {
+    assertThat(CatalogSettings.embedded(WAREHOUSE).orphanMinAge()).isEqualTo(Duration.ofHours(24));
+    assertThat(
+            CatalogSettings.of(Map.of("tfwh.retention.orphan-min-age", "PT0S"), WAREHOUSE)
+                .orphanMinAge())
+        .isZero();
+    assertThatThrownBy(
+            () -> CatalogSettings.of(Map.of("tfwh.retention.orphan-min-age", "24h"), WAREHOUSE))
+        .hasMessageContaining("an ISO-8601 duration such as PT24H");
+    assertThatThrownBy(
+            () -> CatalogSettings.of(Map.of("tfwh.retention.orphan-min-age", "-PT1H"), WAREHOUSE))
+        .hasMessageContaining("a duration of 0 or more");
   }
 }

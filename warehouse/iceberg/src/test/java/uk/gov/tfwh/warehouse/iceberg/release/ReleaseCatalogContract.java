@@ -63,7 +63,7 @@ abstract class ReleaseCatalogContract {
 
     assertThat(releases.current()).contains(release);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 1");
+        .containsExactly("release-tables 2");
   }
 
   @Test
@@ -85,17 +85,37 @@ abstract class ReleaseCatalogContract {
             List.of(made.get(0).get(60, TimeUnit.SECONDS), made.get(1).get(60, TimeUnit.SECONDS)))
         .containsExactlyInAnyOrder(true, false);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 1");
+        .containsExactly("release-tables 2");
   }
 
   @Test
   void releaseTablesOfANewerVersionAreRefused() throws SQLException {
     CatalogDatabase database = migrated();
-    execute(database, "UPDATE tfwh_schema_version SET version = 2");
+    execute(database, "UPDATE tfwh_schema_version SET version = 3");
 
     assertThatThrownBy(() -> new ReleaseCatalog(database).migrate())
         .isInstanceOf(ReleaseException.class)
-        .hasMessageContaining("are version 2, newer than this tfwh's version 1");
+        .hasMessageContaining("are version 3, newer than this tfwh's version 2");
+  }
+
+  @Test
+  void releaseTablesOfVersion1AreUpgradedWithTheWriterTableAndKeepTheirReleases()
+      throws SQLException {
+    CatalogDatabase database = migrated();
+    Release release = first("a");
+    new ReleaseCommit(database).commit(release);
+    // the catalog as version 1 made it
+    execute(database, "DROP TABLE tfwh_writer");
+    execute(database, "UPDATE tfwh_schema_version SET version = 1");
+    ReleaseCatalog releases = new ReleaseCatalog(database);
+
+    assertThat(releases.migrate()).isTrue();
+    assertThat(releases.migrate()).isFalse();
+
+    assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
+        .containsExactly("release-tables 2");
+    assertThat(query(database, "SELECT count(*) FROM tfwh_writer")).containsExactly("0");
+    assertThat(releases.current()).contains(release);
   }
 
   @Test
@@ -374,6 +394,33 @@ abstract class ReleaseCatalogContract {
     new ReleaseCommit(other).commit(theirs);
     assertThat(others.current()).contains(theirs);
     assertThat(new ReleaseCatalog(database).current()).contains(first("a"));
+  }
+
+  @Test
+  void deletingReleasesRemovesThemWithTheirTablesButNeverTheCurrentOrAPublishedOne()
+      throws SQLException {
+    CatalogDatabase database = migrated();
+    List<Release> releases = committed(database, 4);
+    ReleaseCommit commit = new ReleaseCommit(database);
+    commit.publish(releases.get(0).id(), "alice");
+
+    assertThat(commit.delete(List.of(releases.get(1).record(), releases.get(2).record())))
+        .isEqualTo(2);
+    assertThat(commit.delete(List.of(releases.get(1).record()))).isZero();
+
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(0).record())))
+        .isInstanceOf(ReleaseException.class)
+        .hasMessageContaining("has been published: it is always kept");
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(3).record())))
+        .isInstanceOf(ReleaseException.class)
+        .hasMessageContaining("is current: it is always kept");
+    ReleaseCatalog catalog = new ReleaseCatalog(database);
+    assertThat(catalog.list())
+        .extracting(ReleaseRecord::id)
+        .containsExactly(releases.get(0).id(), releases.get(3).id());
+    assertThat(query(database, "SELECT DISTINCT release_seq FROM tfwh_release_table"))
+        .containsExactlyInAnyOrder("1", "4");
+    assertThat(catalog.published()).contains(releases.get(0));
   }
 
   /** Commits releases 1 to {@code count}, each on the one before, and returns them. */

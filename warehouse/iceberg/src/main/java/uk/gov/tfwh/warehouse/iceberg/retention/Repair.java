@@ -1,0 +1,123 @@
+package uk.gov.tfwh.warehouse.iceberg.retention;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.iceberg.ManageSnapshots;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
+
+/**
+ * Re-does the idempotent steps a killed writer may have skipped after its commit point
+ * (docs/design/iceberg.md, sections 5.4 and 5.7), run by the next writer under the lock: the
+ * release rows are the truth, and the refs are made to agree with them. Per table, {@code main} is
+ * moved to the current release's snapshot, every release's {@code r_<id>} tag is made (or moved) to
+ * the release's snapshot, and the {@code published} tag to the published release's. A table whose
+ * refs agree already is not touched, so a second run changes nothing.
+ */
+public final class Repair {
+  private final WarehouseCatalog catalog;
+  private final ReleaseCatalog releases;
+
+  public Repair(WarehouseCatalog catalog, CatalogDatabase database) {
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.releases = new ReleaseCatalog(requireNonNull(database, "database"));
+  }
+
+  /**
+   * Makes the refs agree with the release rows.
+   *
+   * @return what was changed, as {@code namespace.table ref -> snapshot id}; empty when nothing
+   *     needed to
+   */
+  public List<String> run() {
+    // table -> ref -> snapshot, in a stable order; tags first, main last
+    Map<String, Map<String, Long>> tags = new TreeMap<>();
+    Map<String, Long> main = new TreeMap<>();
+    for (ReleaseRecord record : releases.list()) {
+      releases
+          .byId(record.id())
+          .ifPresent(release -> want(tags, release, ReleaseRefs.releaseTag(release.id())));
+    }
+    releases.published().ifPresent(release -> want(tags, release, ReleaseRefs.PUBLISHED));
+    Optional<Release> current = releases.current();
+    current.ifPresent(
+        release ->
+            release.tables().forEach(table -> main.put(table.qualifiedName(), table.snapshotId())));
+
+    List<String> changed = new ArrayList<>();
+    for (String name : tables(tags, main)) {
+      Table table = catalog.catalog().loadTable(TableIdentifier.parse(name));
+      ManageSnapshots manage = table.manageSnapshots();
+      List<String> changes = new ArrayList<>();
+      for (Map.Entry<String, Long> tag : tags.getOrDefault(name, Map.of()).entrySet()) {
+        requireSnapshot(table, tag.getValue(), tag.getKey());
+        SnapshotRef ref = table.refs().get(tag.getKey());
+        if (ref == null) {
+          manage.createTag(tag.getKey(), tag.getValue());
+        } else if (ref.snapshotId() != tag.getValue()) {
+          manage.replaceTag(tag.getKey(), tag.getValue());
+        } else {
+          continue;
+        }
+        changes.add(name + " " + tag.getKey() + " -> " + tag.getValue());
+      }
+      Long head = main.get(name);
+      if (head != null) {
+        requireSnapshot(table, head, ReleaseRefs.MAIN);
+        SnapshotRef ref = table.refs().get(ReleaseRefs.MAIN);
+        if (ref == null) {
+          manage.createBranch(ReleaseRefs.MAIN, head);
+          changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
+        } else if (ref.snapshotId() != head) {
+          manage.replaceBranch(ReleaseRefs.MAIN, head);
+          changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
+        }
+      }
+      if (!changes.isEmpty()) {
+        manage.commit();
+        changed.addAll(changes);
+      }
+    }
+    return changed;
+  }
+
+  private static void want(Map<String, Map<String, Long>> tags, Release release, String tag) {
+    for (ReleaseTable table : release.tables()) {
+      tags.computeIfAbsent(table.qualifiedName(), name -> new LinkedHashMap<>())
+          .put(tag, table.snapshotId());
+    }
+  }
+
+  private static List<String> tables(Map<String, Map<String, Long>> tags, Map<String, Long> main) {
+    TreeMap<String, Boolean> names = new TreeMap<>();
+    tags.keySet().forEach(name -> names.put(name, true));
+    main.keySet().forEach(name -> names.put(name, true));
+    return List.copyOf(names.keySet());
+  }
+
+  private static void requireSnapshot(Table table, long snapshotId, String ref) {
+    if (table.snapshot(snapshotId) == null) {
+      throw new IllegalStateException(
+          "table "
+              + table.name()
+              + " has no snapshot "
+              + snapshotId
+              + " for "
+              + ref
+              + ", which the release tables name: the release is damaged");
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package uk.gov.tfwh.warehouse.iceberg.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.tfwh.warehouse.iceberg.retention.FixtureWarehouse.id;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.iceberg.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.warehouse.iceberg.lock.FileWriterLock;
+import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
+import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
+import uk.gov.tfwh.warehouse.iceberg.retention.FixtureWarehouse.StopAfter;
+
+/** Repair after a writer killed between its release commit and moving {@code main}. */
+class RepairTest {
+  private static final LocalDate Q1 = LocalDate.of(2015, 3, 31);
+  private static final LocalDate Q2 = LocalDate.of(2015, 6, 30);
+
+  @TempDir Path dir;
+
+  @Test
+  void aKillBetweenTheReleaseCommitAndMovingMainIsRepairedOnceAndRetentionThenKeepsIt() {
+    try (WriterLock lock = FileWriterLock.acquire("tfwh", dir, "load");
+        FixtureWarehouse warehouse = FixtureWarehouse.open(dir)) {
+      Release one = warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
+      warehouse.commits.publish(one.id(), "test"); // killed before the published tags
+      Release two = warehouse.load(id(2), List.of(Q2), false, StopAfter.RELEASE);
+      Table authorities = warehouse.authorities();
+      authorities.manageSnapshots().removeTag("r_" + one.id()).commit();
+      assertThat(warehouse.claims().refs().get("main").snapshotId())
+          .isEqualTo(snapshot(one, "fact_claim"));
+
+      List<String> changed = new Repair(warehouse.catalog, warehouse.database).run();
+
+      assertThat(changed)
+          .contains(
+              "warehouse.fact_claim main -> " + snapshot(two, "fact_claim"),
+              "tfwh_state.landing_file main -> " + snapshot(two, "landing_file"),
+              "warehouse.dim_authority r_" + one.id() + " -> " + snapshot(one, "dim_authority"),
+              "warehouse.fact_claim published -> " + snapshot(one, "fact_claim"))
+          .noneMatch(change -> change.startsWith("warehouse.dim_authority main"));
+      for (ReleaseTable table : two.tables()) {
+        Table iceberg = warehouse.table(table);
+        assertThat(iceberg.refs().get("main").snapshotId()).isEqualTo(table.snapshotId());
+        assertThat(iceberg.refs().get("r_" + two.id()).snapshotId()).isEqualTo(table.snapshotId());
+      }
+      for (ReleaseTable table : one.tables()) {
+        Table iceberg = warehouse.table(table);
+        assertThat(iceberg.refs().get("r_" + one.id()).snapshotId()).isEqualTo(table.snapshotId());
+        assertThat(iceberg.refs().get("published").snapshotId()).isEqualTo(table.snapshotId());
+      }
+      assertThat(new Repair(warehouse.catalog, warehouse.database).run()).isEmpty();
+
+      RetentionReport retained = new Retention(warehouse.catalog, warehouse.database, lock).run(1);
+      assertThat(retained.releasesDeleted()).isEmpty();
+      assertThat(warehouse.files(one)).isNotEmpty().allMatch(Files::exists);
+      assertThat(warehouse.files(two)).allMatch(Files::exists);
+    }
+  }
+
+  private static long snapshot(Release release, String table) {
+    return release.tables().stream()
+        .filter(t -> t.name().equals(table))
+        .findFirst()
+        .orElseThrow()
+        .snapshotId();
+  }
+}
