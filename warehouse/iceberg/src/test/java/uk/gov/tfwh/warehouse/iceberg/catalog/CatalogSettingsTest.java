@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings.Database;
@@ -170,6 +171,24 @@ class CatalogSettingsTest {
     assertThat(settings.name()).isEqualTo("tfwh");
     assertThatThrownBy(() -> CatalogSettings.read(dir.resolve("none.properties"), WAREHOUSE))
         .hasMessageContaining("no catalog settings file at");
+  }
+
+  @Test
+  void theS3ExampleInInfraSetsEveryKeyAndIsValid() throws IOException {
+    Path example =
+        Path.of(System.getProperty("tfwh.root.dir"), "infra", "catalog", "s3.properties.example");
+    Properties keys = new Properties();
+    try (var reader = Files.newBufferedReader(example)) {
+      keys.load(reader);
+    }
+
+    CatalogSettings settings = CatalogSettings.read(example, WAREHOUSE);
+
+    assertThat(keys.stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(CatalogSettings.KEYS);
+    assertThat(settings.onObjectStorage()).isTrue();
+    assertThat(settings.icebergProperties(SECRETS))
+        .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
   }
 
   @Test
