@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,13 @@ class IcebergOnS3QueriesTest {
 
   @BeforeAll
   static void writeTheFixtureToBothWarehouses() {
-    s3 = S3ProxyServer.shared();
+    // s3proxy starts (about 1 to 2 s) while the local warehouse is written
+    CompletableFuture<S3ProxyServer> starting =
+        CompletableFuture.supplyAsync(S3ProxyServer::shared);
     local = IcebergFixture.open(dir.resolve("local"));
     local.commit(SNAPSHOT, 0);
     local.publish(SNAPSHOT);
+    s3 = starting.join();
     onS3 = CatalogSettings.of(s3.settings("s3://queries/warehouse"), dir.resolve("s3"));
     remote = IcebergFixture.open(onS3, s3.environment());
     remote.commit(SNAPSHOT, 0);
