@@ -67,7 +67,10 @@ public final class ReleaseFileCache {
     this.maxBytes = maxBytes;
   }
 
-  /** The cache of this folder in this JVM: one per folder, so eviction knows every pin. */
+  /**
+   * The cache of this folder in this JVM: one per folder, so eviction knows every pin (with the
+   * size limit of the first settings that named the folder).
+   */
   public static ReleaseFileCache shared(CacheSettings settings) {
     requireNonNull(settings, "settings");
     return SHARED.computeIfAbsent(
