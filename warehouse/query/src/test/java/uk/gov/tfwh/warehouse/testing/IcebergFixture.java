@@ -46,10 +46,11 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
  * The fixture snapshot ({@link SnapshotFixture}'s rows) as Iceberg releases: an embedded catalog
- * (SQLite) in a folder, each table's rows written as Parquet data files by Iceberg's own generic
- * writer (so the files carry Iceberg's field ids and the partition column, as the load's will) and
- * committed as a new snapshot replacing the table's rows, then the release recorded through {@link
- * ReleaseCommit}. Tests only: the writer needs Hadoop, which the main code never has.
+ * (SQLite) in a folder, its tables in the folder or on object storage, each table's rows written as
+ * Parquet data files by Iceberg's own generic writer (so the files carry Iceberg's field ids and
+ * the partition column, as the load's will) and committed as a new snapshot replacing the table's
+ * rows, then the release recorded through {@link ReleaseCommit}. Tests only: the writer needs
+ * Hadoop, which the main code never has.
  */
 public final class IcebergFixture implements AutoCloseable {
   private static final Instant FIXTURE_TIME = Instant.parse("2026-01-01T00:00:00Z");
@@ -70,7 +71,10 @@ public final class IcebergFixture implements AutoCloseable {
     return open(CatalogSettings.embedded(warehouseDir), Map.of());
   }
 
-  /** Opens (creating when new) a catalog, its password (if any) from this environment. */
+  /**
+   * Opens (creating when new) a catalog of these settings, such as one whose tables are on object
+   * storage (the S3 fixture's settings), its secrets read from this environment.
+   */
   public static IcebergFixture open(CatalogSettings settings, Map<String, String> environment) {
     return new IcebergFixture(
         WarehouseCatalog.open(settings, environment), CatalogDatabase.of(settings, environment));
@@ -172,11 +176,13 @@ public final class IcebergFixture implements AutoCloseable {
     }
     List<DataFile> files = new ArrayList<>();
     for (Map.Entry<PartitionKey, List<Record>> partition : partitions.entrySet()) {
+      String name = "fixture-" + UUID.randomUUID() + ".parquet";
+      // An unpartitioned table's file goes straight into data/: with an empty partition the
+      // partitioned form gives data//name, which a file system forgives and S3 does not.
       String location =
-          table
-              .locationProvider()
-              .newDataLocation(
-                  spec, partition.getKey(), "fixture-" + UUID.randomUUID() + ".parquet");
+          spec.isPartitioned()
+              ? table.locationProvider().newDataLocation(spec, partition.getKey(), name)
+              : table.locationProvider().newDataLocation(name);
       try {
         Parquet.DataWriteBuilder builder =
             Parquet.writeData(table.io().newOutputFile(location))

@@ -25,9 +25,15 @@ import java.util.TreeSet;
  * the embedded default applies: a SQLite catalog at {@code <warehouse>/catalog.db} and the tables
  * under {@code file:<warehouse>/tables}.
  *
- * <p>The file holds no secrets: a password is named by the environment variable that holds it
- * ({@code tfwh.catalog.password-env}), and is read from the environment only when the catalog
- * opens, so it is never part of these settings, their {@code toString} or a log line.
+ * <p>The tables may be on object storage instead ({@code tfwh.catalog.warehouse=s3://bucket/path},
+ * reached as the {@code tfwh.s3.*} keys say; {@link S3Settings}), and the embedded engine then
+ * reads local copies of their files ({@code tfwh.cache.*}; {@link CacheSettings}). An example with
+ * every key: {@code infra/catalog/s3.properties.example}.
+ *
+ * <p>The file holds no secrets: a password or an S3 key is named by the environment variable that
+ * holds it ({@code tfwh.catalog.password-env}, {@code tfwh.s3.access-key-env}, {@code
+ * tfwh.s3.secret-key-env}), and is read from the environment only when the catalog opens, so it is
+ * never part of these settings, their {@code toString} or a log line.
  *
  * @param name the catalog's name: Iceberg's {@code catalog_name} in the catalog database, Spark's
  *     {@code spark.sql.catalog.<name>} and Trino's catalog
@@ -35,12 +41,16 @@ import java.util.TreeSet;
  *     jdbc:postgresql://host:port/database}
  * @param user the database user (PostgreSQL only)
  * @param passwordEnv the environment variable holding the database password (PostgreSQL only)
- * @param warehouse where the tables' data and metadata files go, {@code file:/absolute/folder}
+ * @param warehouse where the tables' data and metadata files go, {@code file:/absolute/folder} or
+ *     {@code s3://bucket/path}
  * @param namespace the namespace of the warehouse's tables (not the catalog's name: Spark's
  *     procedures would read {@code name.table} as a catalog and a table)
  * @param lock the writer lock that keeps a second writer out ({@code tfwh.lock}; section 5.6)
  * @param orphanMinAge how old a file no snapshot reaches must be before retention's orphan sweep
  *     deletes it ({@code tfwh.retention.orphan-min-age}, an ISO-8601 duration; section 5.8)
+ * @param s3 how to reach the object storage of an {@code s3://} warehouse ({@link
+ *     S3Settings#DEFAULTS} for a {@code file:} one)
+ * @param cache where the embedded engine keeps its copy of an {@code s3://} warehouse's files
  */
 public record CatalogSettings(
     String name,
@@ -50,7 +60,9 @@ public record CatalogSettings(
     String warehouse,
     String namespace,
     LockMode lock,
-    Duration orphanMinAge) {
+    Duration orphanMinAge,
+    S3Settings s3,
+    CacheSettings cache) {
 
   public static final String NAME = "tfwh.catalog.name";
   public static final String URI = "tfwh.catalog.uri";
@@ -61,9 +73,32 @@ public record CatalogSettings(
   public static final String LOCK = "tfwh.lock";
   public static final String ORPHAN_MIN_AGE = "tfwh.retention.orphan-min-age";
 
+  public static final String S3_ENDPOINT = "tfwh.s3.endpoint";
+  public static final String S3_PATH_STYLE_ACCESS = "tfwh.s3.path-style-access";
+  public static final String S3_REGION = "tfwh.s3.region";
+  public static final String S3_ACCESS_KEY_ENV = "tfwh.s3.access-key-env";
+  public static final String S3_SECRET_KEY_ENV = "tfwh.s3.secret-key-env";
+  public static final String CACHE_DIR = "tfwh.cache.dir";
+  public static final String CACHE_MAX_MIB = "tfwh.cache.max-mib";
+
   /** Every key a settings file may hold. */
   public static final List<String> KEYS =
-      List.of(NAME, URI, USER, PASSWORD_ENV, WAREHOUSE, NAMESPACE, LOCK, ORPHAN_MIN_AGE);
+      List.of(
+          NAME,
+          URI,
+          USER,
+          PASSWORD_ENV,
+          WAREHOUSE,
+          NAMESPACE,
+          LOCK,
+          ORPHAN_MIN_AGE,
+          S3_ENDPOINT,
+          S3_PATH_STYLE_ACCESS,
+          S3_REGION,
+          S3_ACCESS_KEY_ENV,
+          S3_SECRET_KEY_ENV,
+          CACHE_DIR,
+          CACHE_MAX_MIB);
 
   /**
    * The orphan sweep's default minimum age: a writer that holds no lock (tests only) may be writing
@@ -86,6 +121,11 @@ public record CatalogSettings(
   private static final String IDENTIFIER = "[a-z][a-z0-9_]*";
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
   private static final String POSTGRESQL_PREFIX = "jdbc:postgresql://";
+  private static final String FILE_SCHEME = "file:";
+  private static final String S3_SCHEME = "s3://";
+
+  /** S3's rule for bucket names, less the rarely used dots. */
+  private static final String BUCKET = "[a-z0-9][a-z0-9-]{1,61}[a-z0-9]";
 
   /** The database that holds the catalog. */
   public enum Database {
@@ -122,17 +162,6 @@ public record CatalogSettings(
     }
   }
 
-  /** Settings with the default lock ({@code auto}) and orphan sweep age (24 hours). */
-  public CatalogSettings(
-      String name,
-      String uri,
-      Optional<String> user,
-      Optional<String> passwordEnv,
-      String warehouse,
-      String namespace) {
-    this(name, uri, user, passwordEnv, warehouse, namespace, LockMode.AUTO, DEFAULT_ORPHAN_MIN_AGE);
-  }
-
   public CatalogSettings {
     requireNonNull(name, "name");
     requireNonNull(uri, "uri");
@@ -146,6 +175,8 @@ public record CatalogSettings(
       throw invalid(
           ORPHAN_MIN_AGE, orphanMinAge.toString(), "a duration of 0 or more, such as PT24H");
     }
+    requireNonNull(s3, "s3");
+    requireNonNull(cache, "cache");
     if (!name.matches(IDENTIFIER)) {
       throw invalid(NAME, name, "a catalog name in lower snake case, such as tfwh");
     }
@@ -190,17 +221,15 @@ public record CatalogSettings(
       }
     }
     user.ifPresent(u -> requireText(USER, u));
-    passwordEnv.ifPresent(
-        variable -> {
-          if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            // not echoed: it may be the password itself
-            throw new IllegalArgumentException(
-                PASSWORD_ENV
-                    + " must be the name of an environment variable, such as"
-                    + " TFWH_CATALOG_PASSWORD (the password itself stays in the environment)");
-          }
-        });
+    passwordEnv.ifPresent(variable -> requireVariableName(PASSWORD_ENV, variable));
     warehouse = warehouseLocation(warehouse);
+    if (!warehouse.startsWith(S3_SCHEME) && s3.isSet()) {
+      throw new IllegalArgumentException(
+          "the tfwh.s3.* settings are for an s3:// warehouse, and "
+              + WAREHOUSE
+              + " is "
+              + warehouse);
+    }
   }
 
   /** The embedded default: SQLite and tables in the warehouse folder. */
@@ -211,8 +240,12 @@ public record CatalogSettings(
         SQLITE_PREFIX + dir.resolve(SQLITE_FILE),
         Optional.empty(),
         Optional.empty(),
-        "file:" + dir.resolve(TABLES_FOLDER),
-        "warehouse");
+        FILE_SCHEME + dir.resolve(TABLES_FOLDER),
+        "warehouse",
+        LockMode.AUTO,
+        DEFAULT_ORPHAN_MIN_AGE,
+        S3Settings.DEFAULTS,
+        CacheSettings.in(dir));
   }
 
   /**
@@ -252,6 +285,21 @@ public record CatalogSettings(
       }
     }
     CatalogSettings defaults = embedded(warehouseDir);
+    S3Settings s3 =
+        new S3Settings(
+            value(properties, S3_ENDPOINT),
+            value(properties, S3_PATH_STYLE_ACCESS)
+                .map(v -> bool(S3_PATH_STYLE_ACCESS, v))
+                .orElse(false),
+            value(properties, S3_REGION),
+            value(properties, S3_ACCESS_KEY_ENV),
+            value(properties, S3_SECRET_KEY_ENV));
+    CacheSettings cache =
+        new CacheSettings(
+            value(properties, CACHE_DIR).map(Path::of).orElse(defaults.cache().dir()),
+            value(properties, CACHE_MAX_MIB)
+                .map(v -> mebibytes(CACHE_MAX_MIB, v))
+                .orElse(defaults.cache().maxBytes()));
     return new CatalogSettings(
         value(properties, NAME).orElse(defaults.name()),
         value(properties, URI).orElse(defaults.uri()),
@@ -262,7 +310,9 @@ public record CatalogSettings(
         value(properties, LOCK).map(LockMode::of).orElse(LockMode.AUTO),
         value(properties, ORPHAN_MIN_AGE)
             .map(CatalogSettings::duration)
-            .orElse(DEFAULT_ORPHAN_MIN_AGE));
+            .orElse(DEFAULT_ORPHAN_MIN_AGE),
+        s3,
+        cache);
   }
 
   /**
@@ -282,6 +332,21 @@ public record CatalogSettings(
     } catch (DateTimeParseException e) {
       throw invalid(ORPHAN_MIN_AGE, value, "an ISO-8601 duration such as PT24H or PT0S");
     }
+  }
+
+  /** Whether the tables are on object storage ({@code s3://}) rather than this machine. */
+  public boolean onObjectStorage() {
+    return warehouse.startsWith(S3_SCHEME);
+  }
+
+  /** The bucket of an {@code s3://} warehouse. */
+  public Optional<String> bucket() {
+    if (!onObjectStorage()) {
+      return Optional.empty();
+    }
+    String rest = warehouse.substring(S3_SCHEME.length());
+    int slash = rest.indexOf('/');
+    return Optional.of(slash < 0 ? rest : rest.substring(0, slash));
   }
 
   public Database database() {
@@ -307,7 +372,7 @@ public record CatalogSettings(
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("uri", jdbcUrl());
     properties.put("warehouse", warehouse);
-    properties.put("io-impl", LocalFileIO.class.getName());
+    properties.put("io-impl", onObjectStorage() ? S3Settings.FILE_IO : LocalFileIO.class.getName());
     // V1 adds views to the catalog's tables; it is what Trino's JDBC catalog expects.
     properties.put("jdbc.schema-version", "V1");
     if (database() == Database.SQLITE) {
@@ -317,16 +382,34 @@ public record CatalogSettings(
     user.ifPresent(u -> properties.put("jdbc.user", u));
     passwordEnv.ifPresent(
         variable -> properties.put("jdbc.password", password(variable, environment)));
+    if (onObjectStorage()) {
+      properties.putAll(s3.icebergProperties(environment));
+    }
     return properties;
   }
 
   static String password(String variable, Map<String, String> environment) {
-    String password = environment.get(variable);
-    if (password == null || password.isEmpty()) {
+    return secret(PASSWORD_ENV, variable, environment);
+  }
+
+  /** The secret in the environment variable a setting names. */
+  static String secret(String key, String variable, Map<String, String> environment) {
+    String secret = environment.get(variable);
+    if (secret == null || secret.isEmpty()) {
       throw new IllegalStateException(
-          PASSWORD_ENV + " names the environment variable " + variable + ", which is not set");
+          key + " names the environment variable " + variable + ", which is not set");
     }
-    return password;
+    return secret;
+  }
+
+  static void requireVariableName(String key, String variable) {
+    if (!variable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      // not echoed: it may be the secret itself
+      throw new IllegalArgumentException(
+          key
+              + " must be the name of an environment variable, such as"
+              + " TFWH_CATALOG_PASSWORD (the secret itself stays in the environment)");
+    }
   }
 
   private static Database database(String uri) {
@@ -352,17 +435,47 @@ public record CatalogSettings(
   }
 
   private static String warehouseLocation(String warehouse) {
-    if (!warehouse.startsWith("file:")) {
-      throw invalid(
-          WAREHOUSE,
-          warehouse,
-          "a folder on this machine, file:/absolute/folder (object storage is not supported yet)");
+    String expected = "a folder on this machine, file:/absolute/folder, or s3://bucket/path";
+    if (warehouse.startsWith(S3_SCHEME)) {
+      String location = warehouse.replaceAll("/+$", "");
+      String rest = location.substring(S3_SCHEME.length());
+      String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+      if (!bucket.matches(BUCKET)
+          || rest.contains("//")
+          || rest.matches(".*[\\s?#].*")
+          || rest.matches("(.*/)?\\.{1,2}(/.*)?")) {
+        throw invalid(WAREHOUSE, warehouse, expected + " (a bucket name in lower case)");
+      }
+      return location;
+    }
+    if (!warehouse.startsWith(FILE_SCHEME)) {
+      throw invalid(WAREHOUSE, warehouse, expected);
     }
     try {
-      return "file:" + LocalFileIO.path(warehouse).normalize();
+      return FILE_SCHEME + LocalFileIO.path(warehouse).normalize();
     } catch (IllegalArgumentException e) {
-      throw invalid(WAREHOUSE, warehouse, "file:/absolute/folder");
+      throw invalid(WAREHOUSE, warehouse, expected);
     }
+  }
+
+  private static boolean bool(String key, String value) {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(key, value, "true or false");
+    };
+  }
+
+  private static long mebibytes(String key, String value) {
+    try {
+      long mib = Long.parseLong(value);
+      if (mib > 0 && mib < Long.MAX_VALUE / (1024 * 1024)) {
+        return mib * 1024 * 1024;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw invalid(key, value, "a whole number of MiB, such as 10240");
   }
 
   private static Optional<String> value(Map<String, String> properties, String key) {

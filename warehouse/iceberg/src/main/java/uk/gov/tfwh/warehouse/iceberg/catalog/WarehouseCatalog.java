@@ -24,9 +24,10 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 /**
  * The warehouse's Iceberg catalog, open: Iceberg's JDBC catalog on the settings' database (SQLite
  * or PostgreSQL), with the warehouse's namespace and the load state's, and every table of the
- * contract. Opening creates whatever of these is missing, so a new warehouse needs no set-up step;
- * on PostgreSQL two processes opening a new catalog at once both succeed (SQLite allows one writer
- * process: the writer lock keeps a second one out). Close it to release its connections.
+ * contract. Opening creates whatever of these is missing (the bucket too, for an {@code s3://}
+ * warehouse), so a new warehouse needs no set-up step; on PostgreSQL two processes opening a new
+ * catalog at once both succeed (SQLite allows one writer process: the writer lock keeps a second
+ * one out). Close it to release its connections.
  */
 public final class WarehouseCatalog implements AutoCloseable {
 
@@ -59,6 +60,7 @@ public final class WarehouseCatalog implements AutoCloseable {
     requireNonNull(settings, "settings");
     Map<String, String> properties = settings.icebergProperties(environment);
     settings.sqliteFile().ifPresent(file -> createFolder(file.getParent()));
+    settings.bucket().ifPresent(bucket -> createBucket(settings, bucket, properties));
     JdbcCatalog catalog = initialised(settings, properties);
     try {
       createNamespace(catalog, Namespace.of(settings.namespace()));
@@ -181,6 +183,24 @@ public final class WarehouseCatalog implements AutoCloseable {
         throw e;
       }
       return false;
+    }
+  }
+
+  private static void createBucket(
+      CatalogSettings settings, String bucket, Map<String, String> properties) {
+    try {
+      S3Bucket.createIfMissing(bucket, properties);
+    } catch (RuntimeException e) {
+      throw new CatalogException(
+          "cannot open the catalog "
+              + settings.name()
+              + ": its bucket "
+              + bucket
+              + " cannot be reached or created"
+              + settings.s3().endpoint().map(endpoint -> " at " + endpoint).orElse("")
+              + ": "
+              + e,
+          e);
     }
   }
 

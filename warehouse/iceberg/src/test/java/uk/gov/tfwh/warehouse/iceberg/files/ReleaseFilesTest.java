@@ -107,7 +107,7 @@ class ReleaseFilesTest {
   }
 
   @Test
-  void aFileOnObjectStorageIsRefusedForNow() {
+  void aFileOnObjectStorageIsRefusedInAWarehouseOnThisMachine() {
     Table authorities = catalog.table(WarehouseTable.DIM_AUTHORITY);
     DataFile remote =
         DataFileStubs.at(authorities, "s3://tfwh/warehouse/dim_authority/data/a.parquet", 8);

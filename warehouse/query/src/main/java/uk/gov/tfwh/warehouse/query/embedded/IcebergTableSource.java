@@ -30,6 +30,12 @@ record IcebergTableSource(ReleaseFiles files, String catalog) implements TableSo
     return ParquetTableSql.create(table, files.table(table), inMemoryLimitBytes);
   }
 
+  /** The release's cached copies may be evicted once its database is closed. */
+  @Override
+  public void close() {
+    files.close();
+  }
+
   @Override
   public String toString() {
     return "release " + files.releaseId() + " of catalog " + catalog;

@@ -39,6 +39,7 @@ final class SnapshotDatabase {
   private static final long BORROW_TIMEOUT_SECONDS = 30;
 
   private final String snapshotId;
+  private final TableSource source;
   private final DuckDBConnection database;
   private final BlockingQueue<PooledConnection> idle;
   private final List<PooledConnection> all;
@@ -48,10 +49,12 @@ final class SnapshotDatabase {
 
   private SnapshotDatabase(
       String snapshotId,
+      TableSource source,
       DuckDBConnection database,
       List<PooledConnection> connections,
       int cacheEntries) {
     this.snapshotId = snapshotId;
+    this.source = source;
     this.cache = new ResultCache(cacheEntries);
     this.database = database;
     this.all = List.copyOf(connections);
@@ -87,12 +90,19 @@ final class SnapshotDatabase {
         }
         connections.add(new PooledConnection(connection));
       }
-      return new SnapshotDatabase(snapshotId, database, connections, config.resultCacheEntries());
+      return new SnapshotDatabase(
+          snapshotId, source, database, connections, config.resultCacheEntries());
     } catch (SQLException e) {
       connections.forEach(PooledConnection::close);
       closeQuietly(database);
+      source.close();
       throw new QueryException(
           "cannot open snapshot " + snapshotId + " at " + source + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      connections.forEach(PooledConnection::close);
+      closeQuietly(database);
+      source.close();
+      throw e;
     }
   }
 
@@ -168,6 +178,7 @@ final class SnapshotDatabase {
   private void closeAll() {
     all.forEach(PooledConnection::close);
     closeQuietly(database);
+    source.close();
   }
 
   private static void closeQuietly(Connection connection) {

@@ -8,11 +8,18 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * the folder store ({@link FolderTableSource}) or an Iceberg release's planned files ({@link
  * IcebergTableSource}). Its {@code toString} says where, for messages.
  */
-interface TableSource {
+interface TableSource extends AutoCloseable {
 
   /** Settings run on the new database before any table is made. */
   List<String> settings();
 
   /** The statement that makes a contract table queryable under its logical name. */
   String create(WarehouseTable table, long inMemoryLimitBytes);
+
+  /**
+   * Called once the database made from it is closed (or failed to open): the files it named may go
+   * (an Iceberg release's cached copies of {@code s3://} files).
+   */
+  @Override
+  default void close() {}
 }
