@@ -31,6 +31,7 @@ public final class Publisher {
   private final ReleaseCatalog releases;
   private final ReleaseCommit commits;
 
+  /** Publishes in this catalog, whose release tables are in this database. */
   public Publisher(WarehouseCatalog catalog, CatalogDatabase database) {
     this.catalog = requireNonNull(catalog, "catalog");
     this.releases = new ReleaseCatalog(requireNonNull(database, "database"));
@@ -71,11 +72,11 @@ public final class Publisher {
     RuntimeException firstFailure = null;
     for (ReleaseTable table : release.tables()) {
       try {
-        if (tag(table)) {
+        if (tag(catalog, table)) {
           moved.add(table.qualifiedName());
         }
       } catch (RuntimeException e) {
-        failed.add(table.qualifiedName() + " (" + e.getMessage() + ")");
+        failed.add(table.qualifiedName() + " (" + reason(e) + ")");
         if (firstFailure == null) {
           firstFailure = e;
         }
@@ -95,8 +96,17 @@ public final class Publisher {
     return moved;
   }
 
+  /** The innermost message: Iceberg's JDBC catalog says only "Unknown failure" itself. */
+  private static String reason(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + cause.getMessage();
+  }
+
   /** Tags one table at the release's snapshot; false when the tag was there already. */
-  private boolean tag(ReleaseTable released) {
+  private static boolean tag(WarehouseCatalog catalog, ReleaseTable released) {
     Table table =
         catalog.catalog().loadTable(TableIdentifier.of(released.namespace(), released.name()));
     SnapshotRef ref = table.refs().get(PUBLISHED_TAG);

@@ -145,6 +145,19 @@ class PublisherTest {
     assertThat(publishedTags().get("fact_claim")).isEqualTo(snapshots(first).get("fact_claim"));
   }
 
+  @Test
+  void aWarehouseWhoseCatalogAnotherProcessHasOpenPublishesToo() {
+    Release first = load(1);
+    // a publish in another process: its own catalog, opened on the existing warehouse
+    try (WarehouseCatalog other = WarehouseCatalog.open(CatalogSettings.embedded(dir))) {
+      other.table(WarehouseTable.FACT_CLAIM).refs();
+      new Publisher(other, database).publish(first.id(), "alice");
+    }
+
+    // and this catalog, open all along, sees the tags
+    assertThat(publishedTags()).isEqualTo(snapshots(first));
+  }
+
   /** A load: one new snapshot per table (a stub file each), then its release. */
   private Release load(int n) {
     List<ReleaseTable> tables = new ArrayList<>();
