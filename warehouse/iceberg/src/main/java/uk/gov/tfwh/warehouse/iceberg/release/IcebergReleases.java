@@ -36,7 +36,13 @@ public final class IcebergReleases implements WarehouseReleases {
 
   /** The releases of the catalog in this database; its release tables must exist. */
   public IcebergReleases(CatalogDatabase database) {
-    this.catalog = new ReleaseCatalog(requireNonNull(database, "database"));
+    this(new ReleaseCatalog(requireNonNull(database, "database")));
+  }
+
+  /** The releases these release tables hold; they must exist. */
+  public IcebergReleases(ReleaseCatalog catalog) {
+    this.catalog = requireNonNull(catalog, "catalog");
+    CatalogDatabase database = catalog.database();
     this.catalogName = database.catalogName();
     this.location = "the catalog " + database.catalogName() + " at " + database.settings().uri();
   }

@@ -37,6 +37,11 @@ public final class ReleaseCatalog {
     this.database = new ReleaseDatabase(database);
   }
 
+  /** The catalog database the release tables are in. */
+  CatalogDatabase database() {
+    return database.database();
+  }
+
   /**
    * Creates the release tables where they are missing, in one transaction; returns whether it
    * created them (false: they were there already). Refuses a database whose release tables are of a
