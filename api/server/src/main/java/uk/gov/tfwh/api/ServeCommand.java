@@ -33,6 +33,15 @@ public final class ServeCommand implements Callable<Integer> {
   Path warehouse;
 
   @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description =
+          "Serve the Iceberg store whose catalog these settings (a properties file) name; also"
+              + " TFWH_CATALOG. TFWH_STORE=iceberg serves the embedded catalog in the warehouse"
+              + " folder. Without either: the folder store.")
+  Path catalog;
+
+  @Option(
       names = "--port",
       defaultValue = "8080",
       description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -105,7 +114,13 @@ public final class ServeCommand implements Callable<Integer> {
     ConfigurableApplicationContext context = start();
     String listening = context.getEnvironment().getProperty("local.server.port");
     String base = "http://" + bind + ":" + listening;
-    System.out.println("tfwh serve: over " + warehouse.toAbsolutePath());
+    String store = context.getEnvironment().getProperty("tfwh.store.kind", "folder");
+    boolean iceberg =
+        catalog != null
+            || !context.getEnvironment().getProperty("tfwh.store.catalog", "").isBlank()
+            || store.equals("iceberg");
+    System.out.println(
+        "tfwh serve: over " + warehouse.toAbsolutePath() + (iceberg ? " (the Iceberg store)" : ""));
     System.out.println("  dashboard  " + base + "/");
     System.out.println("  API        " + base + "/api/v1  (OpenAPI " + base + "/v3/api-docs)");
     System.out.println("  API UI     " + base + "/swagger-ui.html");
@@ -116,6 +131,9 @@ public final class ServeCommand implements Callable<Integer> {
   String problem() {
     if (!Files.isDirectory(warehouse)) {
       return "no warehouse folder " + warehouse;
+    }
+    if (catalog != null && !Files.isRegularFile(catalog)) {
+      return "no catalog settings file " + catalog;
     }
     if (port < 0 || port > 65_535) {
       return "--port must be 0 to 65535, not " + port;
@@ -165,6 +183,9 @@ public final class ServeCommand implements Callable<Integer> {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("tfwh.api.warehouse", warehouse.toAbsolutePath().toString());
     properties.put("tfwh.api.engine", engine);
+    if (catalog != null) {
+      properties.put("tfwh.store.catalog", catalog.toAbsolutePath().toString());
+    }
     if (trinoUrl != null) {
       properties.put("tfwh.api.trino-url", trinoUrl);
     }

@@ -1,22 +1,49 @@
 package uk.gov.tfwh.api.config;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import uk.gov.tfwh.warehouse.query.QueryEngines;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
-/** The warehouse and its query engine, one of each for the whole service. */
+/**
+ * The warehouse and its query engine, one of each for the whole service: the folder store and the
+ * engine the properties name, or, when {@code tfwh.store} asks for it, an Iceberg catalog's
+ * releases and the embedded engine over them.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueryLayerConfiguration {
 
+  @Bean(destroyMethod = "close")
+  ServedWarehouse servedWarehouse(ApiProperties properties, StoreProperties store) {
+    Optional<CatalogSettings> iceberg =
+        StoreChoice.iceberg(
+            store.catalogFile().orElse(null),
+            properties.warehouse(),
+            Map.of(StoreChoice.STORE_ENV, store.kind()));
+    return iceberg
+        .<ServedWarehouse>map(ServedWarehouse.Iceberg::open)
+        .orElseGet(() -> new ServedWarehouse.Folder(new SnapshotStore(properties.warehouse())));
+  }
+
   @Bean
-  SnapshotStore snapshotStore(ApiProperties properties) {
-    return new SnapshotStore(properties.warehouse());
+  WarehouseReleases warehouseReleases(ServedWarehouse warehouse) {
+    return warehouse.releases();
   }
 
   @Bean(destroyMethod = "close")
-  WarehouseQueries warehouseQueries(SnapshotStore store, ApiProperties properties) {
-    return QueryEngines.open(store, properties.queryEngineConfig());
+  WarehouseQueries warehouseQueries(ServedWarehouse warehouse, ApiProperties properties) {
+    return warehouse.openQueries(properties.queryEngineConfig());
+  }
+
+  /** How often requests read the releases' change token (serving's SnapshotPointers takes it). */
+  @Bean("changeTokenPollEvery")
+  Duration changeTokenPollEvery(ServedWarehouse warehouse) {
+    return warehouse.pollEvery();
   }
 }

@@ -2,8 +2,12 @@ package uk.gov.tfwh.api.serving;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
@@ -15,9 +19,18 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
  * costs one token (for the folder store, a {@code stat} of each pointer file). Because a token made
  * of file times may miss two writes within one clock tick, what was read is also read again at
  * least once every {@link #MAX_AGE_NANOS}, so even such writes are seen within a second.
+ *
+ * <p>Where the token costs a statement (the Iceberg store's release tables), requests within {@code
+ * pollEvery} of the last token read trust it without reading it again, so a publish is seen within
+ * that time and a busy service reads the token at most once per interval (docs/design/iceberg.md,
+ * section 5.3). The service's query-layer configuration gives the interval as the bean {@value
+ * #POLL_EVERY_BEAN}.
  */
 @Component
 public class SnapshotPointers {
+  /** The name of the {@code Duration} bean that says how often the service reads the token. */
+  public static final String POLL_EVERY_BEAN = "changeTokenPollEvery";
+
   static final long MAX_AGE_NANOS = 1_000_000_000L;
 
   /** The ids the two pointers hold at one moment; null where a pointer is not set yet. */
@@ -28,15 +41,42 @@ public class SnapshotPointers {
     }
   }
 
-  /** What was read under one change token, and when. */
+  /** What was read under one change token, when, and when the token was last read. */
   private record Seen(
-      WarehouseReleases.ChangeToken token, long readAt, State state, Set<String> publishedIds) {}
+      WarehouseReleases.ChangeToken token,
+      long readAt,
+      long checkedAt,
+      State state,
+      Set<String> publishedIds) {
+    Seen checked(long now) {
+      return new Seen(token, readAt, now, state, publishedIds);
+    }
+  }
 
   private final WarehouseReleases releases;
+  private final long pollEveryNanos;
+  private final LongSupplier nanoTime;
   private volatile Seen seen;
 
+  /** Pointers that read the change token on every request (the folder store's three stats). */
   public SnapshotPointers(WarehouseReleases releases) {
+    this(releases, Duration.ZERO);
+  }
+
+  /** Pointers that read the change token at most once every {@code pollEvery}. */
+  @Autowired
+  public SnapshotPointers(
+      WarehouseReleases releases, @Qualifier(POLL_EVERY_BEAN) Duration pollEvery) {
+    this(releases, pollEvery, System::nanoTime);
+  }
+
+  SnapshotPointers(WarehouseReleases releases, Duration pollEvery, LongSupplier nanoTime) {
     this.releases = requireNonNull(releases, "releases");
+    this.pollEveryNanos = pollEvery.toNanos();
+    this.nanoTime = requireNonNull(nanoTime, "nanoTime");
+    if (pollEveryNanos < 0 || pollEveryNanos > MAX_AGE_NANOS) {
+      throw new IllegalArgumentException("poll every 0 to 1 s, not " + pollEvery);
+    }
   }
 
   public State state() {
@@ -63,17 +103,23 @@ public class SnapshotPointers {
   }
 
   private Seen seen() {
-    WarehouseReleases.ChangeToken token = releases.changeToken();
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     Seen last = seen;
-    if (last != null && now - last.readAt() < MAX_AGE_NANOS && last.token().equals(token)) {
+    if (last != null && now - last.checkedAt() < pollEveryNanos) {
       return last;
+    }
+    WarehouseReleases.ChangeToken token = releases.changeToken();
+    if (last != null && now - last.readAt() < MAX_AGE_NANOS && last.token().equals(token)) {
+      Seen checked = last.checked(now);
+      seen = checked;
+      return checked;
     }
     // Read after the token: if the warehouse changes in between, what is read is newer than the
     // token it is kept with, and the next token differs and reads it again.
     Seen read =
         new Seen(
             token,
+            now,
             now,
             new State(releases.currentId().orElse(null), releases.publishedId().orElse(null)),
             releases.publishedIds());

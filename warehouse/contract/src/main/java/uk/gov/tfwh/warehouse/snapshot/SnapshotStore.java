@@ -2,9 +2,6 @@ package uk.gov.tfwh.warehouse.snapshot;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -57,12 +54,6 @@ public final class SnapshotStore implements WarehouseReleases {
   private static final String PUBLICATIONS = "publications.log";
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path root;
 
@@ -210,7 +201,9 @@ public final class SnapshotStore implements WarehouseReleases {
     }
     Path target = snapshotDir(manifest.id());
     try {
-      writeDurably(staged.directory().resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+      writeDurably(
+          staged.directory().resolve(MANIFEST),
+          ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
       syncTree(staged.directory());
       Files.move(staged.directory(), target, StandardCopyOption.ATOMIC_MOVE);
       syncDirectory(snapshotsDir());
@@ -306,8 +299,8 @@ public final class SnapshotStore implements WarehouseReleases {
   public SnapshotManifest manifest(String id) {
     Path file = snapshotDir(id).resolve(MANIFEST);
     try {
-      return JSON.readValue(file.toFile(), SnapshotManifest.class);
-    } catch (IOException e) {
+      return ManifestJson.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | IllegalArgumentException e) {
       throw new SnapshotException("snapshot " + id + " has no readable manifest at " + file, e);
     }
   }

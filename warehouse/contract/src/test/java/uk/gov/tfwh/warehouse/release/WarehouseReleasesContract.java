@@ -27,6 +27,13 @@ public abstract class WarehouseReleasesContract {
   protected abstract void publish(WarehouseReleases releases, String id);
 
   /**
+   * Another reader of the same warehouse, as another process (the API while {@code ./tfwh publish}
+   * runs) would open it: it must see every change made through {@code releases} at once, whatever
+   * it has cached.
+   */
+  protected abstract WarehouseReleases anotherReader(WarehouseReleases releases);
+
+  /**
    * Does what a writer does without changing the current or the published release (for the folder
    * store: starts a load and abandons it). The change token must stay still.
    */
@@ -151,5 +158,53 @@ public abstract class WarehouseReleasesContract {
     changeNothingReadersSee(releases);
 
     assertThat(releases.changeToken()).isEqualTo(before);
+  }
+
+  @Test
+  void anotherReaderSeesEachCommitAndPublicationAtOnceWhateverItReadBefore() {
+    WarehouseReleases writer = newWarehouse();
+    WarehouseReleases reader = anotherReader(writer);
+    assertThat(reader.currentId()).isEmpty();
+    assertThat(reader.changeToken()).isEqualTo(writer.changeToken());
+
+    SnapshotManifest first = commit(writer, "20261205T210000000Z-aaaaaaaa");
+    assertThat(reader.currentId()).contains(first.id());
+    assertThat(reader.current()).contains(first);
+    assertThat(reader.publishedId()).isEmpty();
+    WarehouseReleases.ChangeToken committed = reader.changeToken();
+
+    publish(writer, first.id());
+    assertThat(reader.changeToken()).isNotEqualTo(committed).isEqualTo(writer.changeToken());
+    assertThat(reader.publishedId()).contains(first.id());
+    assertThat(reader.published()).contains(first);
+    assertThat(reader.isPublished(first.id())).isTrue();
+
+    SnapshotManifest second = commit(writer, "20261205T220000000Z-bbbbbbbb");
+    assertThat(reader.currentId()).contains(second.id());
+    assertThat(reader.publishedId()).contains(first.id());
+    assertThat(reader.isCommitted(second.id())).isTrue();
+    assertThat(reader.manifest(second.id())).isEqualTo(second);
+    assertThat(reader.list()).containsExactly(first, second);
+
+    publish(writer, second.id());
+    assertThat(reader.publishedId()).contains(second.id());
+    assertThat(reader.publications())
+        .extracting(WarehouseReleases.Publication::snapshotId)
+        .containsExactly(first.id(), second.id());
+    assertThat(reader.changeToken()).isEqualTo(writer.changeToken());
+  }
+
+  @Test
+  void aManifestReadsBackWithEverythingItWasCommittedWith() {
+    WarehouseReleases releases = newWarehouse();
+    SnapshotManifest first = commit(releases, "20261205T210000000Z-aaaaaaaa");
+    SnapshotManifest second = commit(releases, "20261205T220000000Z-bbbbbbbb");
+
+    SnapshotManifest read = releases.manifest(second.id());
+    assertThat(read.parentId()).isEqualTo(first.id());
+    assertThat(read.inputs()).isEqualTo(second.inputs());
+    assertThat(read.tables()).isEqualTo(second.tables());
+    assertThat(read.createdAt()).isEqualTo(second.createdAt());
+    assertThat(releases.manifest(first.id()).parentId()).isNull();
   }
 }

@@ -29,6 +29,11 @@ class SnapshotStoreReleasesTest extends WarehouseReleasesContract {
   }
 
   @Override
+  protected WarehouseReleases anotherReader(WarehouseReleases releases) {
+    return new SnapshotStore(warehouse);
+  }
+
+  @Override
   protected void publish(WarehouseReleases releases, String id) {
     ((SnapshotStore) releases).publish(id);
   }

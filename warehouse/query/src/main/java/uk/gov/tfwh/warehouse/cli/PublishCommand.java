@@ -3,6 +3,7 @@ package uk.gov.tfwh.warehouse.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
@@ -20,7 +23,9 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
- * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too.
+ * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too. On the
+ * Iceberg store ({@code --catalog FILE} or {@code TFWH_STORE=iceberg}) it publishes and lists
+ * releases; retention and Trino come later there.
  */
 @Command(
     name = "publish",
@@ -40,6 +45,15 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse.")
   Path warehouse;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description =
+          "The Iceberg store's catalog settings (a properties file; also TFWH_CATALOG)."
+              + " TFWH_STORE=iceberg uses the embedded catalog in the warehouse folder. Without"
+              + " either: the folder store.")
+  Path catalog;
 
   @ArgGroup(exclusive = true)
   Which which;
@@ -68,13 +82,21 @@ public final class PublishCommand implements Callable<Integer> {
   String trino;
 
   private final Optional<String> configuredTrino;
+  private final Map<String, String> environment;
 
   public PublishCommand() {
-    this(Optional.ofNullable(System.getenv(TRINO_URL_ENV)).filter(s -> !s.isBlank()));
+    this(
+        Optional.ofNullable(System.getenv(TRINO_URL_ENV)).filter(s -> !s.isBlank()),
+        System.getenv());
   }
 
   PublishCommand(Optional<String> configuredTrino) {
+    this(configuredTrino, Map.of());
+  }
+
+  PublishCommand(Optional<String> configuredTrino, Map<String, String> environment) {
     this.configuredTrino = configuredTrino;
+    this.environment = Map.copyOf(environment);
   }
 
   public static void main(String[] args) {
@@ -102,6 +124,10 @@ public final class PublishCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--retain must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
+    Optional<CatalogSettings> iceberg = StoreChoice.iceberg(catalog, warehouse, environment);
+    if (iceberg.isPresent()) {
+      return publishIceberg(iceberg.get(), out);
+    }
     SnapshotStore store = new SnapshotStore(warehouse);
     if (!store.root().toFile().isDirectory()) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
@@ -140,6 +166,34 @@ public final class PublishCommand implements Callable<Integer> {
     }
     if (list) {
       new SnapshotListing(store).print(out);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private Integer publishIceberg(CatalogSettings settings, PrintWriter out) {
+    if (retain != null) {
+      throw new IllegalStateException(
+          "--retain is not yet built for the Iceberg store (docs/design/iceberg.md, slice 6);"
+              + " nothing was changed");
+    }
+    if (trino != null || configuredTrino.isPresent()) {
+      throw new IllegalStateException(
+          "--trino (or "
+              + TRINO_URL_ENV
+              + ") is not yet built for the Iceberg store (docs/design/iceberg.md, section 5.11);"
+              + " nothing was changed");
+    }
+    Optional<String> snapshot =
+        which == null
+            ? Optional.empty()
+            : Optional.ofNullable(which.current ? null : which.snapshot);
+    IcebergPublish publish = new IcebergPublish(warehouse, settings);
+    if (which != null) {
+      out.println("published " + publish.publish(snapshot));
+    }
+    if (list) {
+      publish.list(out);
     }
     out.flush();
     return 0;

@@ -3,6 +3,7 @@ package uk.gov.tfwh.warehouse.query;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
@@ -68,14 +69,32 @@ public record SnapshotSelector(Kind kind, String id) {
           case CURRENT -> releases.current();
           case BY_ID -> releases.byId(id);
         };
-    return resolved.orElseThrow(
-        () ->
-            new SnapshotUnavailableException(
-                switch (kind) {
-                  case PUBLISHED -> "no release has been published in " + where;
-                  case CURRENT -> "no release has been committed in " + where;
-                  case BY_ID -> "there is no release " + id + " in " + where;
-                }));
+    return resolved.orElseThrow(() -> unavailable(where));
+  }
+
+  /**
+   * The id of the release this selector picks among an Iceberg store's releases (cached by the
+   * change token, so resolving costs one statement while nothing changes).
+   *
+   * @param where the catalog, for the message when there is no such release
+   */
+  public String select(IcebergReleases releases, String where) {
+    Optional<String> resolved =
+        switch (kind) {
+          case PUBLISHED -> releases.publishedId();
+          case CURRENT -> releases.currentId();
+          case BY_ID -> releases.release(id).map(r -> r.id());
+        };
+    return resolved.orElseThrow(() -> unavailable(where));
+  }
+
+  private SnapshotUnavailableException unavailable(String where) {
+    return new SnapshotUnavailableException(
+        switch (kind) {
+          case PUBLISHED -> "no release has been published in " + where;
+          case CURRENT -> "no release has been committed in " + where;
+          case BY_ID -> "there is no release " + id + " in " + where;
+        });
   }
 
   @Override

@@ -41,6 +41,8 @@ import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.snapshot.ManifestJson;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.table.Column;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -117,15 +119,31 @@ public final class IcebergFixture implements AutoCloseable {
   /** Records a release of these tables on the current release (its parent). */
   public Release commitRelease(String id, int bump, List<ReleaseTable> tables) {
     Optional<Release> parent = releases.current();
+    Map<String, SnapshotManifest.TableStats> stats = new LinkedHashMap<>();
+    tables.forEach(
+        table ->
+            stats.put(
+                table.name(),
+                new SnapshotManifest.TableStats(table.rowCount(), table.fileCount())));
+    // The manifest as the folder store's fixture writes it, the tables' counts from the release.
+    SnapshotManifest manifest =
+        new SnapshotManifest(
+            id,
+            FIXTURE_TIME.plusSeconds(bump),
+            parent.map(Release::id).orElse(null),
+            SnapshotFixture.REFERENCE_VERSION,
+            "fixture" + bump,
+            List.of(),
+            stats);
     ReleaseRecord record =
         new ReleaseRecord(
             parent.map(Release::seq).orElse(0L) + 1,
             id,
             parent.map(Release::id),
-            FIXTURE_TIME.plusSeconds(bump),
-            SnapshotFixture.REFERENCE_VERSION,
-            "fixture" + bump,
-            "{}",
+            manifest.createdAt(),
+            manifest.referenceVersion(),
+            manifest.inputsDigest(),
+            ManifestJson.write(manifest),
             "{}",
             "IcebergFixture");
     Release release = new Release(record, tables);

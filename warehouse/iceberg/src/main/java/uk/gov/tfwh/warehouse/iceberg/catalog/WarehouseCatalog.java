@@ -124,7 +124,10 @@ public final class WarehouseCatalog implements AutoCloseable {
    */
   private static JdbcCatalog initialised(CatalogSettings settings, Map<String, String> properties) {
     for (int attempt = 1; ; attempt++) {
-      JdbcCatalog catalog = new JdbcCatalog();
+      JdbcCatalog catalog =
+          settings.database() == CatalogSettings.Database.SQLITE
+              ? new JdbcCatalog(null, SqliteClientPool::new, true)
+              : new JdbcCatalog();
       try {
         catalog.initialize(settings.name(), properties);
         return catalog;

@@ -41,6 +41,11 @@ public final class ReleaseCatalog {
     this.database = new ReleaseDatabase(database);
   }
 
+  /** The catalog database the release tables are in. */
+  CatalogDatabase database() {
+    return database.database();
+  }
+
   /**
    * Creates the release tables where they are missing, or upgrades those of an older version, in
    * one transaction; returns whether it created or upgraded them (false: they were there already,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
@@ -43,13 +44,19 @@ public final class EmbeddedQueries implements WarehouseQueries {
 
   /**
    * The engine over an Iceberg catalog's releases instead of the folder store: selectors resolve
-   * through the release tables, and a release opens from its tables' planned files. Not yet what
-   * the launcher or the API use (docs/design/iceberg.md, slice 7). The caller keeps the catalog
-   * open while the engine is, and closes it.
+   * through the release tables, and a release opens from its tables' planned files. The API uses it
+   * when serving the Iceberg store; the folder store stays the default until slice 7
+   * (docs/design/iceberg.md). The caller keeps the catalog open while the engine is, and closes it.
    */
   public static EmbeddedQueries overIceberg(
-      WarehouseCatalog catalog, ReleaseCatalog releases, QueryEngineConfig config) {
+      WarehouseCatalog catalog, IcebergReleases releases, QueryEngineConfig config) {
     return new EmbeddedQueries(new IcebergSnapshots(catalog, releases), config);
+  }
+
+  /** As {@link #overIceberg(WarehouseCatalog, IcebergReleases, QueryEngineConfig)}. */
+  public static EmbeddedQueries overIceberg(
+      WarehouseCatalog catalog, ReleaseCatalog releases, QueryEngineConfig config) {
+    return overIceberg(catalog, new IcebergReleases(releases), config);
   }
 
   @Override

@@ -7,17 +7,19 @@ import java.util.Set;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFilesException;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
-import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.query.QueryException;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 
 /**
  * An Iceberg catalog's releases, as snapshots: the current release, the published one or one by id
- * from the release tables, each opened from its tables' planned files.
+ * from the release tables, each opened from its tables' planned files. Selectors resolve through
+ * {@link IcebergReleases}, so while nothing is committed or published a query's resolution costs
+ * one statement, the change token.
  */
-record IcebergSnapshots(WarehouseCatalog catalog, ReleaseCatalog releases)
+record IcebergSnapshots(WarehouseCatalog catalog, IcebergReleases releases)
     implements SnapshotSource {
   IcebergSnapshots {
     requireNonNull(catalog, "catalog");
@@ -26,14 +28,14 @@ record IcebergSnapshots(WarehouseCatalog catalog, ReleaseCatalog releases)
 
   @Override
   public String resolve(SnapshotSelector selector) {
-    return selector.select(releases, where()).id();
+    return selector.select(releases, where());
   }
 
   @Override
   public Set<String> pointedTo() {
     Set<String> ids = new HashSet<>();
-    releases.current().map(Release::id).ifPresent(ids::add);
-    releases.published().map(Release::id).ifPresent(ids::add);
+    releases.currentId().ifPresent(ids::add);
+    releases.publishedId().ifPresent(ids::add);
     return ids;
   }
 
@@ -41,7 +43,7 @@ record IcebergSnapshots(WarehouseCatalog catalog, ReleaseCatalog releases)
   public TableSource tables(String id) {
     Release release =
         releases
-            .byId(id)
+            .release(id)
             .orElseThrow(
                 () ->
                     new SnapshotUnavailableException(
