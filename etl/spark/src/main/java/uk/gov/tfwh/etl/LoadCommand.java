@@ -2,6 +2,8 @@ package uk.gov.tfwh.etl;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
 import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
 /**
  * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
@@ -59,12 +62,32 @@ public final class LoadCommand implements Callable<Integer> {
               + " one load as an operator's drop.")
   Path submissions;
 
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description =
+          "Load into the Iceberg warehouse of this catalog settings file (a properties file; keys"
+              + " it leaves out keep the embedded default). Without it the load writes snapshot"
+              + " folders, unless TFWH_STORE=iceberg chooses the embedded Iceberg catalog"
+              + " (<warehouse>/catalog.db, tables under <warehouse>/tables).")
+  Path catalog;
+
+  /** The environment variable that chooses the store while the folder store is the default. */
+  static final String STORE_VARIABLE = "TFWH_STORE";
+
   private final PrintWriter out;
   private final PrintWriter err;
 
+  private final Map<String, String> environment;
+
   LoadCommand(PrintWriter out, PrintWriter err) {
+    this(out, err, System.getenv());
+  }
+
+  LoadCommand(PrintWriter out, PrintWriter err, Map<String, String> environment) {
     this.out = out;
     this.err = err;
+    this.environment = environment;
   }
 
   public static void main(String[] args) {
@@ -93,25 +116,49 @@ public final class LoadCommand implements Callable<Integer> {
               retain,
               submissions != null
                   ? submissions.toAbsolutePath()
-                  : SubmissionSidecars.defaultFolder(landing));
+                  : SubmissionSidecars.defaultFolder(landing),
+              catalogSettings());
     } catch (IllegalArgumentException e) {
       err.println("tfwh load: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
     out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
-    try (BackgroundSparkSession spark = BackgroundSparkSession.start(master)) {
+    try (BackgroundSparkSession spark = BackgroundSparkSession.start(master, request.catalog())) {
       LoadResult result = new LoadJob(spark, out::println).run(request);
       if (result.nothingNew()) {
         out.println("tfwh load: nothing new; snapshot " + result.snapshotId() + " stays current");
       } else {
         out.println(result.report().summary());
-        out.println("tfwh load: snapshot " + result.snapshotId() + " committed (pre-release)");
+        out.println(
+            "tfwh load: "
+                + (request.catalog().isPresent() ? "release " : "snapshot ")
+                + result.snapshotId()
+                + " committed (pre-release)");
       }
       return CommandLine.ExitCode.OK;
     } catch (RuntimeException | LinkageError e) {
       err.println("tfwh load: failed: " + oneLine(e));
       return CommandLine.ExitCode.SOFTWARE;
     }
+  }
+
+  /**
+   * The Iceberg catalog to load into: the settings file given, the embedded one when {@code
+   * TFWH_STORE=iceberg}, none (the folder store) otherwise.
+   */
+  private Optional<CatalogSettings> catalogSettings() {
+    Path dir = warehouse.toAbsolutePath();
+    if (catalog != null) {
+      return Optional.of(CatalogSettings.read(catalog.toAbsolutePath(), dir));
+    }
+    String store = environment.getOrDefault(STORE_VARIABLE, "folder");
+    return switch (store) {
+      case "iceberg" -> Optional.of(CatalogSettings.embedded(dir));
+      case "folder", "" -> Optional.empty();
+      default ->
+          throw new IllegalArgumentException(
+              STORE_VARIABLE + " must be folder or iceberg, not '" + store + "'");
+    };
   }
 
   private static Path defaultReference() {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,15 @@ class LoadCommandTest {
 
   /** Runs the command in this JVM: only for option errors, which stop before Spark starts. */
   private static Outcome runHere(String... args) {
+    return runHere(Map.of(), args);
+  }
+
+  private static Outcome runHere(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
-    CommandLine line = new CommandLine(new LoadCommand(outWriter, errWriter));
+    CommandLine line = new CommandLine(new LoadCommand(outWriter, errWriter, environment));
     line.setOut(outWriter);
     line.setErr(errWriter);
     int code = line.execute(args);
@@ -97,5 +102,40 @@ class LoadCommandTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("tfwh load: retain at least one snapshot, not 0\n");
+  }
+
+  @Test
+  void anUnknownStoreExitsTwoAndSaysWhichThereAre() throws IOException {
+    Outcome run =
+        runHere(
+            Map.of("TFWH_STORE", "s3"),
+            "--landing",
+            Files.createDirectories(temp.resolve("landing")).toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            TestLandings.reference().toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("tfwh load: TFWH_STORE must be folder or iceberg, not 's3'\n");
+  }
+
+  @Test
+  void aMissingCatalogFileExitsTwo() throws IOException {
+    Path settings = temp.resolve("catalog.properties");
+    Outcome run =
+        runHere(
+            "--landing",
+            Files.createDirectories(temp.resolve("landing")).toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            TestLandings.reference().toString(),
+            "--catalog",
+            settings.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("tfwh load: no catalog settings file at " + settings + "\n");
+    assertThat(temp.resolve("warehouse")).doesNotExist();
   }
 }

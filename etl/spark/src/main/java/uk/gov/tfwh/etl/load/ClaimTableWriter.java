@@ -2,9 +2,6 @@ package uk.gov.tfwh.etl.load;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,12 +27,11 @@ import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.state.LoadState;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
-import uk.gov.tfwh.etl.table.SnapshotWriter;
+import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
 import uk.gov.tfwh.warehouse.table.TableFiles;
-import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
  * A load's {@code fact_claim}: the one table partitioned by quarter and too big to rewrite each
@@ -52,12 +48,15 @@ final class ClaimTableWriter {
   }
 
   /**
-   * Writes {@code fact_claim}: the quarters whose rows are those of the previous snapshot are
-   * carried over from it ({@link ClaimPartitions}); only the others are written, from the claim
-   * rows of the batches that read their returns.
+   * Writes {@code fact_claim}: the quarters whose rows are those of the previous release are kept
+   * ({@link ClaimPartitions}); only the others are written, from the claim rows of the batches that
+   * read their returns.
    */
   TableStats write(
-      Judged judged, StagedSnapshot staged, Optional<Path> reusableParent, SnapshotWriter writer) {
+      Judged judged,
+      StagedSnapshot staged,
+      Optional<Path> reusableParent,
+      WarehouseTables.ClaimPartitionWrites claims) {
     Map<String, LocalDate> quarterOf = loadedQuarters(judged);
     Map<LocalDate, String> digests = digests(judged, quarterOf);
     Map<LocalDate, ClaimPartitions.Partition> earlier =
@@ -79,28 +78,18 @@ final class ClaimTableWriter {
         batches.add(read.batch());
       }
     }
-    Path tableDir = staged.tableDirectory(WarehouseTable.FACT_CLAIM);
-    if (!rewritten.isEmpty()) {
-      writer.write(
-          WarehouseTable.FACT_CLAIM, claimTable(judged, rewritten, claimsOf(staged, batches)));
-    }
-    reusableParent.ifPresent(
-        dir -> {
-          Path from = dir.resolve(WarehouseTable.FACT_CLAIM.relativePath());
-          carried.forEach(quarter -> ClaimPartitions.carryOver(from, tableDir, quarter));
-        });
+    claims.write(
+        carried,
+        rewritten.isEmpty()
+            ? Optional.empty()
+            : Optional.of(claimTable(judged, rewritten, claimsOf(staged, batches))));
     progress.accept(
         "  fact_claim: "
             + (digests.size() - carried.size())
             + " quarters written, "
             + carried.size()
             + " carried over from the previous snapshot");
-    try {
-      Files.createDirectories(tableDir); // a table without rows still has its folder
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + tableDir, e);
-    }
-    return recordPartitions(staged, writer, tableDir, digests, carried, earlier);
+    return recordPartitions(staged, claims, digests, carried, earlier);
   }
 
   /** The quarter of every return version that loads, by return id. */
@@ -138,13 +127,12 @@ final class ClaimTableWriter {
   }
 
   /**
-   * Records each quarter's digest, rows and files in the load state for the next load. Footers are
-   * read for the quarters written now only; a carried one holds what it held.
+   * Records each quarter's digest, rows and files in the load state for the next load. Files are
+   * counted for the quarters written now only; a carried one holds what it held.
    */
   private static TableStats recordPartitions(
       StagedSnapshot staged,
-      SnapshotWriter writer,
-      Path tableDir,
+      WarehouseTables.ClaimPartitionWrites claims,
       Map<LocalDate, String> digests,
       Set<LocalDate> carried,
       Map<LocalDate, ClaimPartitions.Partition> earlier) {
@@ -156,7 +144,7 @@ final class ClaimTableWriter {
       if (carried.contains(quarter.getKey())) {
         partition = earlier.get(quarter.getKey());
       } else {
-        TableStats stats = writer.stats(ClaimPartitions.partitionDir(tableDir, quarter.getKey()));
+        TableStats stats = claims.quarter(quarter.getKey());
         partition = new ClaimPartitions.Partition(quarter.getValue(), stats.rows(), stats.files());
       }
       partitions.put(quarter.getKey(), partition);

@@ -3,7 +3,6 @@ package uk.gov.tfwh.etl.load;
 import static java.util.Objects.requireNonNull;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +36,8 @@ import uk.gov.tfwh.etl.report.Totals;
 import uk.gov.tfwh.etl.state.LoadState;
 import uk.gov.tfwh.etl.table.DimensionTables;
 import uk.gov.tfwh.etl.table.FindingRows;
-import uk.gov.tfwh.etl.table.LinkedFiles;
 import uk.gov.tfwh.etl.table.ReturnRows;
-import uk.gov.tfwh.etl.table.SnapshotWriter;
+import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
 import uk.gov.tfwh.programme.reference.SubmissionWindows;
@@ -98,15 +96,16 @@ public final class LoadJob {
    * is refused with a message naming this one instead of interleaving with it.
    */
   public LoadResult run(LoadRequest request) {
-    SnapshotStore store = new SnapshotStore(request.warehouseDir());
-    try (WarehouseLock lock = store.lock("load")) {
-      return run(request, store, lock);
+    Path warehouse = request.warehouseDir().toAbsolutePath().normalize();
+    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load");
+        LoadTarget target = LoadTarget.open(request, lock, progress)) {
+      return run(request, target);
     }
   }
 
-  private LoadResult run(LoadRequest request, SnapshotStore store, WarehouseLock lock) {
+  private LoadResult run(LoadRequest request, LoadTarget target) {
     StageClock clock = new StageClock(progress);
-    Gathered g = gather(request, store, clock, Instant.now());
+    Gathered g = gather(request, target, clock, Instant.now());
     Optional<SnapshotManifest> parent = g.parent();
     if (parent.isPresent() && parent.get().inputsDigest().equals(g.inputs().digest())) {
       progress.accept(
@@ -115,20 +114,23 @@ public final class LoadJob {
       return new LoadResult(true, parent.get().id(), null, List.of());
     }
     String snapshotId = SnapshotStore.newSnapshotId(g.startedAt(), g.inputs().digest());
-    StagedSnapshot staged = store.stage(snapshotId, lock);
+    StagedSnapshot staged = target.stage(snapshotId);
     try {
       Built built = build(g, staged);
       clock.time(
           "commit",
-          () -> store.commit(staged, manifest(snapshotId, g, built)),
-          m -> "snapshot " + m.id() + " is current");
-      List<String> deleted = store.retain(request.retain(), lock);
+          () -> {
+            target.commit(staged, manifest(snapshotId, g, built), built.report());
+            return snapshotId;
+          },
+          id -> "snapshot " + id + " is current");
+      List<String> deleted = target.retain(request.retain());
       if (!deleted.isEmpty()) {
         progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
       }
       return new LoadResult(false, snapshotId, built.report(), deleted);
     } catch (RuntimeException | Error e) {
-      store.abort(staged);
+      target.abort(staged);
       throw e;
     }
   }
@@ -138,14 +140,14 @@ public final class LoadJob {
    * stamp changed) and, on its own thread, the previous snapshot's state.
    */
   private Gathered gather(
-      LoadRequest request, SnapshotStore store, StageClock clock, Instant startedAt) {
+      LoadRequest request, LoadTarget target, StageClock clock, Instant startedAt) {
     ReferenceData reference =
         clock.time(
             "reference",
             () -> ReferenceDataLoader.load(request.referenceDir()),
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
-    Optional<SnapshotManifest> parent = store.current();
-    Optional<Path> parentDir = parent.map(m -> store.snapshotDir(m.id()));
+    Optional<SnapshotManifest> parent = target.parent();
+    Optional<Path> parentDir = target.parentDir();
     // Thousands of returns to deserialise, needed only once the new ones are read: read meanwhile.
     CompletableFuture<Optional<LoadState>> parentState =
         Completions.onOwnThread("tfwh-state-reader", () -> parentDir.flatMap(LoadState::read));
@@ -169,6 +171,7 @@ public final class LoadJob {
                     + " files known unchanged by their stamp");
     LoadInputs inputs = LoadInputs.of(scan, request.referenceDir(), parent, startedAt);
     return new Gathered(
+        target,
         request,
         reference,
         scan,
@@ -199,6 +202,7 @@ public final class LoadJob {
    * landing scan and what the previous snapshot left), handed on to every stage after it.
    */
   private record Gathered(
+      LoadTarget target,
       LoadRequest request,
       ReferenceData reference,
       LandingScan scan,
@@ -305,7 +309,7 @@ public final class LoadJob {
           judged,
           staged,
           reusableParent,
-          new SnapshotWriter(spark.get(), staged),
+          g.target().tables(spark.get(), staged, reusableParent),
           written);
     } catch (RuntimeException | Error e) {
       Completions.awaitQuietly(stateWritten);
@@ -503,7 +507,7 @@ public final class LoadJob {
       Judged judged,
       StagedSnapshot staged,
       Optional<Path> reusableParent,
-      SnapshotWriter writer,
+      WarehouseTables tables,
       Map<String, TableStats> written) {
     FactRows facts = factRows(request, scan, judged, staged.id());
     List<Row> returnRows = facts.returns();
@@ -512,26 +516,28 @@ public final class LoadJob {
     Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
     writes.put(
         WarehouseTable.FACT_CLAIM,
-        () -> new ClaimTableWriter(spark, progress).write(judged, staged, reusableParent, writer));
+        () ->
+            new ClaimTableWriter(tables::spark, progress)
+                .write(judged, staged, reusableParent, tables.claims()));
     writes.put(
-        WarehouseTable.FACT_RETURN, () -> writer.write(WarehouseTable.FACT_RETURN, returnRows));
+        WarehouseTable.FACT_RETURN, () -> tables.write(WarehouseTable.FACT_RETURN, returnRows));
     writes.put(
         WarehouseTable.FACT_FINDING,
-        () -> writer.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
+        () -> tables.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
     writes.put(
         WarehouseTable.FACT_PAYMENT,
         () ->
-            writer.write(
+            tables.write(
                 WarehouseTable.FACT_PAYMENT,
                 PaymentTable.rows(
                     reference, judged.current(), judged.national().acceptedCounts())));
     writes.put(
         WarehouseTable.AGG_AUTHORITY_QUARTER,
         () ->
-            writer.write(
+            tables.write(
                 WarehouseTable.AGG_AUTHORITY_QUARTER,
                 LeagueTable.rows(reference, judged.current())));
-    writes.putAll(dimensionWrites(request, reference, staged, reusableParent, writer));
+    writes.putAll(dimensionWrites(request, reference, tables));
     TableWrites.runAll(writes).forEach((table, stats) -> put(written, table, stats));
   }
 
@@ -572,71 +578,29 @@ public final class LoadJob {
     return new FactRows(returnRows, findingRows);
   }
 
-  /** The dimension tables' writes, each linked from the previous snapshot when it may be. */
+  /** The dimension tables' writes, each kept from the previous release where it may be. */
   private static Map<WarehouseTable, Supplier<TableStats>> dimensionWrites(
-      LoadRequest request,
-      ReferenceData reference,
-      StagedSnapshot staged,
-      Optional<Path> reusableParent,
-      SnapshotWriter writer) {
+      LoadRequest request, ReferenceData reference, WarehouseTables tables) {
     Map<WarehouseTable, Supplier<TableStats>> writes = new LinkedHashMap<>();
     writes.put(
         WarehouseTable.DIM_AUTHORITY,
         () ->
-            dimension(
-                WarehouseTable.DIM_AUTHORITY,
-                reusableParent,
-                staged,
-                writer,
-                () -> DimensionTables.authorities(reference)));
+            tables.dimension(
+                WarehouseTable.DIM_AUTHORITY, () -> DimensionTables.authorities(reference)));
     writes.put(
         WarehouseTable.DIM_PERIOD,
-        () ->
-            dimension(
-                WarehouseTable.DIM_PERIOD,
-                reusableParent,
-                staged,
-                writer,
-                DimensionTables::periods));
+        () -> tables.dimension(WarehouseTable.DIM_PERIOD, DimensionTables::periods));
     writes.put(
         WarehouseTable.DIM_TARGET,
         () ->
-            dimension(
-                WarehouseTable.DIM_TARGET,
-                reusableParent,
-                staged,
-                writer,
-                () -> DimensionTables.targets(reference)));
+            tables.dimension(WarehouseTable.DIM_TARGET, () -> DimensionTables.targets(reference)));
     writes.put(
         WarehouseTable.DIM_NEIGHBOUR,
         () ->
-            dimension(
+            tables.dimension(
                 WarehouseTable.DIM_NEIGHBOUR,
-                reusableParent,
-                staged,
-                writer,
                 () -> DimensionTables.neighbours(request.referenceDir(), reference)));
     return writes;
-  }
-
-  /**
-   * A dimension table: built from the reference set alone, so when the previous snapshot used the
-   * same set its files are linked rather than written again (four Spark jobs fewer per load).
-   */
-  private static TableStats dimension(
-      WarehouseTable table,
-      Optional<Path> reusableParent,
-      StagedSnapshot staged,
-      SnapshotWriter writer,
-      Supplier<List<Row>> rows) {
-    Optional<Path> earlier =
-        reusableParent.map(dir -> dir.resolve(table.relativePath())).filter(Files::isDirectory);
-    if (earlier.isEmpty()) {
-      return writer.write(table, rows.get());
-    }
-    Path dir = staged.tableDirectory(table);
-    LinkedFiles.linkAll(earlier.get(), dir);
-    return writer.stats(dir);
   }
 
   private static void put(Map<String, TableStats> written, WarehouseTable table, TableStats stats) {

@@ -3,7 +3,9 @@ package uk.gov.tfwh.etl.load;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
 /**
  * What to load and where.
@@ -11,9 +13,16 @@ import uk.gov.tfwh.returns.landing.SubmissionSidecars;
  * @param retain how many committed snapshots to keep (the current and published ones always stay)
  * @param submissionsDir the submission service's folder, whose sidecars say who sent each return
  *     and when it was received (by default {@code submissions} beside the landing folder)
+ * @param catalog the Iceberg catalog to load into; empty for the folder store (snapshot folders),
+ *     still the default until the Iceberg warehouse becomes it (docs/design/iceberg.md, slice 7)
  */
 public record LoadRequest(
-    Path landingDir, Path warehouseDir, Path referenceDir, int retain, Path submissionsDir) {
+    Path landingDir,
+    Path warehouseDir,
+    Path referenceDir,
+    int retain,
+    Path submissionsDir,
+    Optional<CatalogSettings> catalog) {
   public static final int DEFAULT_RETAIN = 10;
 
   public LoadRequest {
@@ -21,9 +30,16 @@ public record LoadRequest(
     requireNonNull(warehouseDir, "warehouseDir");
     requireNonNull(referenceDir, "referenceDir");
     requireNonNull(submissionsDir, "submissionsDir");
+    requireNonNull(catalog, "catalog");
     if (retain < 1) {
       throw new IllegalArgumentException("retain at least one snapshot, not " + retain);
     }
+  }
+
+  /** A load into the folder store. */
+  public LoadRequest(
+      Path landingDir, Path warehouseDir, Path referenceDir, int retain, Path submissionsDir) {
+    this(landingDir, warehouseDir, referenceDir, retain, submissionsDir, Optional.empty());
   }
 
   /** A load whose submissions folder is the default one beside the landing folder. */
@@ -34,5 +50,11 @@ public record LoadRequest(
         referenceDir,
         retain,
         SubmissionSidecars.defaultFolder(requireNonNull(landingDir, "landingDir")));
+  }
+
+  /** This load, into the Iceberg warehouse of these catalog settings. */
+  public LoadRequest into(CatalogSettings settings) {
+    return new LoadRequest(
+        landingDir, warehouseDir, referenceDir, retain, submissionsDir, Optional.of(settings));
   }
 }

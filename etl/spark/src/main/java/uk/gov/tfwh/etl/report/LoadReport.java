@@ -63,6 +63,15 @@ public record LoadReport(
     }
   }
 
+  /** The report as JSON text, as {@link #writeJson} writes it (the release row keeps it). */
+  public String json() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the load report " + snapshotId, e);
+    }
+  }
+
   public static LoadReport readJson(Path file) {
     try {
       return JSON.readValue(file.toFile(), LoadReport.class);

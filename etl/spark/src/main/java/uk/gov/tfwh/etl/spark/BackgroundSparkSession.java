@@ -1,10 +1,12 @@
 package uk.gov.tfwh.etl.spark;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import uk.gov.tfwh.etl.concurrent.Completions;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
 /**
  * A Spark session started on its own thread ({@link SparkSessions#start}) and handed out when first
@@ -23,8 +25,16 @@ public final class BackgroundSparkSession implements Supplier<SparkSession>, Aut
    * @param master as for {@link SparkSessions#start}
    */
   public static BackgroundSparkSession start(String master) {
+    return start(master, Optional.empty());
+  }
+
+  /**
+   * @param master as for {@link SparkSessions#start}
+   * @param catalog as for {@link SparkSessions#start(String, Optional)}
+   */
+  public static BackgroundSparkSession start(String master, Optional<CatalogSettings> catalog) {
     CompletableFuture<SparkSession> starting =
-        Completions.onOwnThread("tfwh-spark-start", () -> SparkSessions.start(master));
+        Completions.onOwnThread("tfwh-spark-start", () -> SparkSessions.start(master, catalog));
     return new BackgroundSparkSession(starting);
   }
 

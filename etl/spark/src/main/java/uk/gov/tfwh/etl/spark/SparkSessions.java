@@ -1,7 +1,9 @@
 package uk.gov.tfwh.etl.spark;
 
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
 /**
  * The one way the load gets a Spark session. Settings given by {@code spark-submit} (or as {@code
@@ -17,6 +19,15 @@ public final class SparkSessions {
    *     there is none)
    */
   public static SparkSession start(String master) {
+    return start(master, Optional.empty());
+  }
+
+  /**
+   * @param master as for {@link #start(String)}
+   * @param catalog the Iceberg catalog the load writes, when it writes the Iceberg warehouse: the
+   *     session then has Iceberg's extensions and the catalog ({@link IcebergSparkCatalog})
+   */
+  public static SparkSession start(String master, Optional<CatalogSettings> catalog) {
     SparkConf conf = new SparkConf();
     if (master != null) {
       conf.setMaster(master);
@@ -33,6 +44,7 @@ public final class SparkSessions {
     conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.set("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     conf.setIfMissing("spark.sql.adaptive.enabled", "true");
+    catalog.ifPresent(settings -> IcebergSparkCatalog.configure(conf, settings));
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

@@ -33,6 +33,10 @@ public final class SnapshotWriter {
     this.staged = requireNonNull(staged, "staged");
   }
 
+  public SparkSession spark() {
+    return spark;
+  }
+
   /**
    * Writes a small table built on the driver as one file, on the driver ({@link
    * DriverParquetFile}).

@@ -13,9 +13,12 @@ public final class ReleaseRefs {
 
   private ReleaseRefs() {}
 
-  /** The branch a load writes on. */
+  /**
+   * The branch a load writes on. Spark names a branch as {@code table.branch_<name>}, where a
+   * {@code -} is a parse error, so the id's dashes become underscores.
+   */
   public static String loadBranch(String releaseId) {
-    return LOAD_PREFIX + releaseId;
+    return LOAD_PREFIX + releaseId.replace('-', '_');
   }
 
   /** The tag that names a release's snapshot of a table. */

@@ -98,9 +98,9 @@ class RetentionTest {
     assertThat(report.refsRemoved())
         .contains(
             "warehouse.fact_claim r_" + one.id(),
-            "warehouse.fact_claim load_" + id(5),
+            "warehouse.fact_claim " + ReleaseRefs.loadBranch(id(5)),
             "warehouse.fact_claim r_" + sealed.id(),
-            "warehouse.dim_authority load_" + id(5),
+            "warehouse.dim_authority " + ReleaseRefs.loadBranch(id(5)),
             "tfwh_state.landing_file r_" + sealed.id());
     for (Table table : warehouse.tables()) {
       assertThat(table.refs().keySet())
@@ -180,8 +180,8 @@ class RetentionTest {
     RetentionReport report = retention().run(1, Optional.of(id(2)));
 
     assertThat(report.refsRemoved()).isEmpty();
-    assertThat(warehouse.claims().refs()).containsKey("load_" + id(2));
-    assertThat(retention().run(1).refsRemoved()).contains("warehouse.fact_claim load_" + id(2));
+    assertThat(warehouse.claims().refs()).containsKey(ReleaseRefs.loadBranch(id(2)));
+    assertThat(retention().run(1).refsRemoved()).contains("warehouse.fact_claim " + ReleaseRefs.loadBranch(id(2)));
   }
 
   @Test

@@ -1,0 +1,53 @@
+package uk.gov.tfwh.etl.load;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.report.LoadReport;
+import uk.gov.tfwh.etl.table.WarehouseTables;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
+
+/**
+ * Where a load commits its release: the folder store's snapshot folders ({@link FolderTarget}) or
+ * the Iceberg warehouse ({@link IcebergTarget}). Everything else about a load is the same for both.
+ * Used under the warehouse's lock, from the first read of the current release to the commit.
+ */
+interface LoadTarget extends AutoCloseable {
+
+  /** The target of a request: the Iceberg warehouse when it names a catalog, else the folders. */
+  static LoadTarget open(LoadRequest request, WarehouseLock lock, Consumer<String> progress) {
+    if (request.catalog().isPresent()) {
+      return IcebergTarget.open(request.catalog().get(), request.warehouseDir(), progress);
+    }
+    return new FolderTarget(new SnapshotStore(request.warehouseDir()), lock);
+  }
+
+  /** The current release's manifest: what the load builds on; empty for a new warehouse. */
+  Optional<SnapshotManifest> parent();
+
+  /** The folder of the current release whose {@code state/} the previous load left. */
+  Optional<Path> parentDir();
+
+  /** Starts release {@code id}: its folder takes the load state and the load report. */
+  StagedSnapshot stage(String id);
+
+  /** The new release's tables, once Spark is up. */
+  WarehouseTables tables(SparkSession spark, StagedSnapshot staged, Optional<Path> reusableParent);
+
+  /** Commits the release: from here on it is current. */
+  void commit(StagedSnapshot staged, SnapshotManifest manifest, LoadReport report);
+
+  /** Abandons the release of a load that failed; readers never saw any of it. */
+  void abort(StagedSnapshot staged);
+
+  /** Applies the retention rule after a commit; returns the releases removed. */
+  List<String> retain(int keep);
+
+  @Override
+  void close();
+}
