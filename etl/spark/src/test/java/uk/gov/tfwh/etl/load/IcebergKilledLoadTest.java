@@ -1,0 +1,98 @@
+package uk.gov.tfwh.etl.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.etl.IcebergWarehouse;
+import uk.gov.tfwh.etl.LoadProcess;
+import uk.gov.tfwh.etl.SharedSpark;
+import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * A load into the Iceberg warehouse killed with SIGKILL while it reads and writes (its branches
+ * made, its state folder begun) leaves the previous release current and whole, and the next load
+ * builds on it (docs/design/iceberg.md, section 5.7).
+ */
+class IcebergKilledLoadTest {
+  @TempDir Path temp;
+
+  @Test
+  void aKillDuringTheLoadKeepsThePreviousRelease() throws Exception {
+    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-");
+    Path warehouse = temp.resolve("warehouse");
+    LoadJob job = new LoadJob(SharedSpark.session(), line -> {});
+    LoadRequest request =
+        new LoadRequest(landing, warehouse, TestLandings.reference(), 10)
+            .into(CatalogSettings.embedded(warehouse));
+    String before = job.run(request).snapshotId();
+
+    TestLandings.copyExamples(landing, "bad-claims", "hostile");
+    Path log = temp.resolve("killed-load.log");
+    ProcessBuilder builder =
+        LoadProcess.java(
+            "uk.gov.tfwh.etl.LoadCommand",
+            List.of(),
+            List.of(
+                "--landing",
+                landing.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--reference",
+                TestLandings.reference().toString()),
+            log);
+    builder.environment().put("TFWH_STORE", "iceberg");
+    Process load = builder.start();
+    boolean reading = false;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!reading && load.isAlive() && System.nanoTime() < deadline) {
+      reading = claimsBeingWritten(warehouse.resolve("releases"), before);
+      if (!reading) {
+        Thread.sleep(20);
+      }
+    }
+    assertThat(reading)
+        .as("the load reached its read stage; log:\n" + Files.readString(log))
+        .isTrue();
+    load.destroyForcibly(); // SIGKILL on Linux
+    assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(load.exitValue()).isEqualTo(137);
+
+    try (IcebergWarehouse iceberg = new IcebergWarehouse(warehouse)) {
+      assertThat(iceberg.releases().list()).extracting(r -> r.id()).containsExactly(before);
+      Release current = iceberg.releases().current().orElseThrow();
+      for (WarehouseTable table : WarehouseTable.values()) {
+        assertThat(iceberg.read(current, table).count())
+            .as(table.tableName())
+            .isEqualTo(iceberg.table(current, table).rowCount());
+      }
+      LoadResult next = job.run(request);
+      Release after = iceberg.release(next.snapshotId());
+      assertThat(after.seq()).isEqualTo(2);
+      assertThat(after.record().parentId()).contains(before);
+      assertThat(next.report().totals().returnsRead()).isEqualTo(6);
+      assertThat(iceberg.read(after, WarehouseTable.FACT_RETURN).count())
+          .isEqualTo(iceberg.table(after, WarehouseTable.FACT_RETURN).rowCount());
+    }
+  }
+
+  /** Whether a release other than {@code current} has begun writing its claim rows. */
+  private static boolean claimsBeingWritten(Path releases, String current) throws IOException {
+    if (!Files.isDirectory(releases)) {
+      return false;
+    }
+    try (Stream<Path> dirs = Files.list(releases)) {
+      return dirs.filter(d -> !d.getFileName().toString().equals(current))
+          .anyMatch(d -> Files.isDirectory(d.resolve("state").resolve("claims")));
+    }
+  }
+}
