@@ -56,6 +56,14 @@ tfwh_main_exists() {
   return 1
 }
 
+# Every JVM the launcher starts (load, publish, serve, migrate, ...) may write to an s3:// warehouse.
+# The AWS SDK in Iceberg's S3FileIO adds checksums to every request by default, which S3 APIs other
+# than AWS's own may refuse (s3proxy answers a PUT with 400), and Iceberg has no property to turn
+# that off: only the SDK's system property does (docs/design/iceberg.md, 5.1). AWS accepts requests
+# without the optional checksums. TFWH_JAVA_OPTS comes later on the command line, so
+# -Daws.requestChecksumCalculation=when_supported there brings the SDK's default back.
+TFWH_S3_JAVA_OPTS="-Daws.requestChecksumCalculation=when_required"
+
 tfwh_java_with() {
   local opts="$1" module="$2" main="$3"
   shift 3
@@ -68,7 +76,7 @@ tfwh_java_with() {
     exit 1
   fi
   # shellcheck disable=SC2086
-  exec java $opts ${TFWH_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
+  exec java $opts $TFWH_S3_JAVA_OPTS ${TFWH_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
 }
 
 tfwh_java() {

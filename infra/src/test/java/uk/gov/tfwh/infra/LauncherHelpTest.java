@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +33,15 @@ class LauncherHelpTest {
 
   /** Runs the launcher as a user would, without letting it rebuild the project. */
   static Run tfwh(String... args) {
+    return tfwh(Map.of(), args);
+  }
+
+  /** Runs the launcher as {@link #tfwh(String...)} does, with these variables added. */
+  static Run tfwh(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(ROOT.resolve("tfwh").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
     builder.environment().put("TFWH_SKIP_BUILD", "1");
     try {
       Process process = builder.start();

@@ -90,7 +90,7 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "two catalogs are named " + catalog.catalogName() + "; set " + CatalogSettings.NAME);
       }
-      requirePassword(settings);
+      requireEnvironment(catalog);
       trino.add(catalog);
     }
     Files.createDirectories(out);
@@ -104,18 +104,22 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Trino would start and fail on the first query: say it now, naming only the variable. */
-  private void requirePassword(CatalogSettings settings) {
-    settings
-        .passwordEnv()
-        .filter(variable -> environment.getOrDefault(variable, "").isEmpty())
-        .ifPresent(
-            variable -> {
-              throw new IllegalStateException(
-                  CatalogSettings.PASSWORD_ENV
-                      + " names the environment variable "
-                      + variable
-                      + ", which is not set; Trino reads the password from it");
+  /**
+   * Trino would start and fail on the first query (the catalog password) or not load the catalog
+   * (the S3 keys): say it now, naming only the variable.
+   */
+  private void requireEnvironment(TrinoCatalogProperties catalog) {
+    catalog
+        .environmentVariables()
+        .forEach(
+            (setting, variable) -> {
+              if (environment.getOrDefault(variable, "").isEmpty()) {
+                throw new IllegalStateException(
+                    setting
+                        + " names the environment variable "
+                        + variable
+                        + ", which is not set; Trino reads the secret from it");
+              }
             });
   }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings.Database;
 import uk.gov.tfwh.warehouse.iceberg.catalog.LocalFileIO;
+import uk.gov.tfwh.warehouse.iceberg.catalog.S3Settings;
 
 /**
  * The warehouse's catalog settings as a Trino Iceberg catalog ({@code
@@ -15,8 +16,11 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.LocalFileIO;
  * load and the API use, so Trino reads exactly the releases they see. The one place the settings
  * are mapped to Trino's keys.
  *
- * <p>The password is never written: the file says {@code ${ENV:VARIABLE}}, which Trino reads from
- * its own environment when it starts.
+ * <p>An {@code s3://} warehouse is read through Trino's native S3 file system, set from the same
+ * {@code tfwh.s3.*} settings as Iceberg's {@code S3FileIO}.
+ *
+ * <p>Secrets are never written: for the password and the S3 keys the file says {@code
+ * ${ENV:VARIABLE}}, which Trino reads from its own environment when it starts.
  */
 public record TrinoCatalogProperties(CatalogSettings settings) {
   /** Catalogs {@code ./tfwh trino} configures itself, which the warehouse's cannot replace. */
@@ -57,19 +61,61 @@ public record TrinoCatalogProperties(CatalogSettings settings) {
     settings
         .passwordEnv()
         .ifPresent(
-            variable ->
-                properties.put(
-                    "iceberg.jdbc-catalog.connection-password", "${ENV:" + variable + "}"));
+            variable -> properties.put("iceberg.jdbc-catalog.connection-password", env(variable)));
     // Iceberg's catalog_name column: must equal what the load writes, or Trino sees no tables.
     properties.put("iceberg.jdbc-catalog.catalog-name", settings.name());
-    // file:/// rather than Trino's local:///, so a table Trino creates stays readable by Spark and
-    // by Iceberg's Java API (docs/design/iceberg.md, 5.11).
-    properties.put(
-        "iceberg.jdbc-catalog.default-warehouse-dir",
-        "file://" + LocalFileIO.path(settings.warehouse()));
-    properties.put("fs.native-local.enabled", "true");
-    properties.put("local.location", "/");
+    if (settings.onObjectStorage()) {
+      properties.put("iceberg.jdbc-catalog.default-warehouse-dir", settings.warehouse());
+      properties.putAll(objectStorage(settings.s3()));
+    } else {
+      // file:/// rather than Trino's local:///, so a table Trino creates stays readable by Spark
+      // and by Iceberg's Java API (docs/design/iceberg.md, 5.11).
+      properties.put(
+          "iceberg.jdbc-catalog.default-warehouse-dir",
+          "file://" + LocalFileIO.path(settings.warehouse()));
+      properties.put("fs.native-local.enabled", "true");
+      properties.put("local.location", "/");
+    }
     return properties;
+  }
+
+  /**
+   * The environment variables Trino must be started with, by the setting that names each: the ones
+   * the file reads as {@code ${ENV:VARIABLE}} (the catalog password, the S3 keys). Trino cannot
+   * load the catalog without them.
+   */
+  public Map<String, String> environmentVariables() {
+    Map<String, String> variables = new LinkedHashMap<>();
+    settings.passwordEnv().ifPresent(v -> variables.put(CatalogSettings.PASSWORD_ENV, v));
+    settings
+        .s3()
+        .accessKeyEnv()
+        .ifPresent(v -> variables.put(CatalogSettings.S3_ACCESS_KEY_ENV, v));
+    settings
+        .s3()
+        .secretKeyEnv()
+        .ifPresent(v -> variables.put(CatalogSettings.S3_SECRET_KEY_ENV, v));
+    return variables;
+  }
+
+  /**
+   * Trino's native S3 file system, reaching the bucket the way {@code S3FileIO} does from the same
+   * {@code tfwh.s3.*} settings; a setting left out leaves Trino's (the AWS SDK's) default.
+   */
+  private static Map<String, String> objectStorage(S3Settings s3) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("fs.native-s3.enabled", "true");
+    s3.endpoint().ifPresent(endpoint -> properties.put("s3.endpoint", endpoint));
+    properties.put("s3.path-style-access", Boolean.toString(s3.pathStyleAccess()));
+    s3.region().ifPresent(region -> properties.put("s3.region", region));
+    s3.accessKeyEnv().ifPresent(variable -> properties.put("s3.aws-access-key", env(variable)));
+    s3.secretKeyEnv().ifPresent(variable -> properties.put("s3.aws-secret-key", env(variable)));
+    return properties;
+  }
+
+  /** A secret as Trino reads it from its own environment: the file names only the variable. */
+  private static String env(String variable) {
+    return "${ENV:" + variable + "}";
   }
 
   /** The properties file's text. */

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,55 @@ class TrinoCatalogPropertiesTest {
             entry("iceberg.jdbc-catalog.connection-password", "${ENV:TFWH_CATALOG_PASSWORD}"),
             entry("iceberg.jdbc-catalog.catalog-name", "tfwh_prod"),
             entry("iceberg.jdbc-catalog.default-warehouse-dir", "file:///srv/tfwh/tables"));
+  }
+
+  @Test
+  void anS3WarehouseIsReadThroughTrinosNativeS3FileSystemWithTheKeysFromItsEnvironment() {
+    TrinoCatalogProperties trino = new TrinoCatalogProperties(onS3());
+
+    assertThat(trino.properties())
+        .containsExactly(
+            entry("connector.name", "iceberg"),
+            entry("iceberg.catalog.type", "jdbc"),
+            entry("iceberg.jdbc-catalog.driver-class", "org.postgresql.Driver"),
+            entry("iceberg.jdbc-catalog.connection-url", "jdbc:postgresql://db:5432/tfwh"),
+            entry("iceberg.jdbc-catalog.connection-user", "tfwh"),
+            entry("iceberg.jdbc-catalog.connection-password", "${ENV:TFWH_CATALOG_PASSWORD}"),
+            entry("iceberg.jdbc-catalog.catalog-name", "tfwh"),
+            entry("iceberg.jdbc-catalog.default-warehouse-dir", "s3://figures/warehouse"),
+            entry("fs.native-s3.enabled", "true"),
+            entry("s3.endpoint", "http://127.0.0.1:9000"),
+            entry("s3.path-style-access", "true"),
+            entry("s3.region", "eu-west-2"),
+            entry("s3.aws-access-key", "${ENV:TFWH_S3_ACCESS_KEY}"),
+            entry("s3.aws-secret-key", "${ENV:TFWH_S3_SECRET_KEY}"));
+    assertThat(trino.environmentVariables())
+        .containsExactly(
+            entry(CatalogSettings.PASSWORD_ENV, "TFWH_CATALOG_PASSWORD"),
+            entry(CatalogSettings.S3_ACCESS_KEY_ENV, "TFWH_S3_ACCESS_KEY"),
+            entry(CatalogSettings.S3_SECRET_KEY_ENV, "TFWH_S3_SECRET_KEY"));
+  }
+
+  @Test
+  void anS3WarehouseWithoutS3SettingsLeavesTrinoTheAwsDefaults() {
+    CatalogSettings settings =
+        CatalogSettings.of(Map.of(CatalogSettings.WAREHOUSE, "s3://figures/warehouse/"), WAREHOUSE);
+
+    TrinoCatalogProperties trino = new TrinoCatalogProperties(settings);
+
+    assertThat(trino.properties())
+        .contains(
+            entry("iceberg.jdbc-catalog.default-warehouse-dir", "s3://figures/warehouse"),
+            entry("fs.native-s3.enabled", "true"),
+            entry("s3.path-style-access", "false"))
+        .doesNotContainKeys(
+            "s3.endpoint",
+            "s3.region",
+            "s3.aws-access-key",
+            "s3.aws-secret-key",
+            "fs.native-local.enabled",
+            "local.location");
+    assertThat(trino.environmentVariables()).isEmpty();
   }
 
   @Test
@@ -171,6 +221,62 @@ class TrinoCatalogPropertiesTest {
     assertThat(Files.readString(dir.resolve("etc/tfwh.properties")))
         .contains("connection-password=${ENV:TFWH_CATALOG_PASSWORD}")
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void theCommandRefusesAnS3KeyVariableThatIsNotSetAndNeverWritesTheKeys() throws IOException {
+    Path settings = dir.resolve("s3.properties");
+    Properties file = new Properties();
+    onS3Keys().forEach(file::setProperty);
+    try (var writer = Files.newBufferedWriter(settings)) {
+      file.store(writer, null);
+    }
+    String[] args = {
+      "--warehouse",
+      dir.toString(),
+      "--catalog",
+      settings.toString(),
+      "--out",
+      dir.resolve("etc").toString()
+    };
+    Map<String, String> withoutSecretKey =
+        Map.of("TFWH_CATALOG_PASSWORD", "pw", "TFWH_S3_ACCESS_KEY", "AKIAEXAMPLE");
+
+    StringWriter err = new StringWriter();
+    CommandLine line = TrinoCatalogCommand.commandLine(new TrinoCatalogCommand(withoutSecretKey));
+    line.setErr(new PrintWriter(err));
+    assertThat(line.execute(args)).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("tfwh.s3.secret-key-env names the environment variable TFWH_S3_SECRET_KEY,")
+        .contains("which is not set");
+    assertThat(dir.resolve("etc/tfwh.properties")).doesNotExist();
+
+    Map<String, String> all = new HashMap<>(withoutSecretKey);
+    all.put("TFWH_S3_SECRET_KEY", "wJalrXUtnFEMI");
+    assertThat(run(all, args)).isZero();
+    assertThat(Files.readString(dir.resolve("etc/tfwh.properties")))
+        .contains("s3.aws-access-key=${ENV:TFWH_S3_ACCESS_KEY}")
+        .contains("s3.aws-secret-key=${ENV:TFWH_S3_SECRET_KEY}")
+        .doesNotContain("AKIAEXAMPLE")
+        .doesNotContain("wJalrXUtnFEMI");
+  }
+
+  /** A production catalog: PostgreSQL, and the tables in a bucket on an S3 API of our own. */
+  private static Map<String, String> onS3Keys() {
+    return Map.of(
+        CatalogSettings.URI, "jdbc:postgresql://db:5432/tfwh",
+        CatalogSettings.USER, "tfwh",
+        CatalogSettings.PASSWORD_ENV, "TFWH_CATALOG_PASSWORD",
+        CatalogSettings.WAREHOUSE, "s3://figures/warehouse",
+        CatalogSettings.S3_ENDPOINT, "http://127.0.0.1:9000",
+        CatalogSettings.S3_PATH_STYLE_ACCESS, "true",
+        CatalogSettings.S3_REGION, "eu-west-2",
+        CatalogSettings.S3_ACCESS_KEY_ENV, "TFWH_S3_ACCESS_KEY",
+        CatalogSettings.S3_SECRET_KEY_ENV, "TFWH_S3_SECRET_KEY");
+  }
+
+  private static CatalogSettings onS3() {
+    return CatalogSettings.of(onS3Keys(), WAREHOUSE);
   }
 
   private static int run(Map<String, String> environment, String... args) {
