@@ -22,7 +22,7 @@ import uk.gov.tfwh.warehouse.testing.IcebergFixture;
  * environment as in production; stopped when the JVM exits. Tests commit the Iceberg releases they
  * read into {@link #iceberg()} or {@link #postgres()}; Trino sees each commit at once.
  */
-final class SharedTrino {
+public final class SharedTrino {
   private static SharedTrino instance;
 
   /** The variable Trino and the tests read the PostgreSQL catalog's password from. */
@@ -41,7 +41,7 @@ final class SharedTrino {
   }
 
   /** The running Trino, started now if it is not yet. */
-  static synchronized SharedTrino get() {
+  public static synchronized SharedTrino get() {
     if (instance == null) {
       Path root = Path.of(System.getProperty("tfwh.root.dir", "..")).toAbsolutePath().normalize();
       Path it = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
@@ -101,7 +101,7 @@ final class SharedTrino {
     return instance;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return trino.jdbcUrl();
   }
 
@@ -111,8 +111,18 @@ final class SharedTrino {
   }
 
   /** The PostgreSQL catalog Trino's {@code tfwh_pg} catalog reads. */
-  IcebergFixture postgres() {
+  public IcebergFixture postgres() {
     return postgres;
+  }
+
+  /** The settings file of the PostgreSQL catalog {@code tfwh_pg}, as {@code --catalog} reads it. */
+  public Path postgresCatalogFile() {
+    return it.resolve("trino-iceberg").resolve("postgres.properties");
+  }
+
+  /** The environment a command on {@code tfwh_pg} runs with: the catalog's password variable. */
+  public Map<String, String> postgresEnvironment() {
+    return Map.of(PASSWORD_ENV, LocalPostgres.shared().password());
   }
 
   /** The integration tests' folder ({@code target/it}). */
