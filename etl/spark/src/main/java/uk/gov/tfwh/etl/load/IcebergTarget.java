@@ -196,6 +196,14 @@ final class IcebergTarget implements LoadTarget {
    */
   @Override
   public List<String> retain(int keep) {
+    if (lock.kind() == WriterLock.Kind.NONE) {
+      // Retention removes every load_ branch and r_ tag but this load's: without a lock another
+      // load may be writing to its branch right now.
+      progress.accept(
+          "retention skipped: tfwh.lock=none, so another load may be running; the next load"
+              + " under a lock retains");
+      return List.of();
+    }
     Optional<String> running = Optional.ofNullable(release).map(IcebergRelease::id);
     // A catalog opened now, as for Repair after the commit: the older one may read SQLite as it
     // was before the release transaction.
