@@ -27,7 +27,12 @@ interface LoadTarget extends AutoCloseable {
       return IcebergTarget.open(request.catalog().get(), warehouse, progress);
     }
     WarehouseLock lock = WarehouseLock.acquire(warehouse, "load");
-    return new FolderTarget(new SnapshotStore(request.warehouseDir()), lock);
+    try {
+      return new FolderTarget(new SnapshotStore(request.warehouseDir()), lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** The current release's manifest: what the load builds on; empty for a new warehouse. */
