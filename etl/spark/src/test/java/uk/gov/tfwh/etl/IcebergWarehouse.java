@@ -36,9 +36,14 @@ public final class IcebergWarehouse implements AutoCloseable {
   private final ReleaseCatalog releases;
 
   public IcebergWarehouse(Path warehouseDir) {
-    this.settings = CatalogSettings.embedded(requireNonNull(warehouseDir, "warehouseDir"));
-    this.catalog = WarehouseCatalog.open(settings);
-    this.releases = new ReleaseCatalog(CatalogDatabase.of(settings));
+    this(CatalogSettings.embedded(requireNonNull(warehouseDir, "warehouseDir")), System.getenv());
+  }
+
+  /** The warehouse of these settings, the catalog's password (if any) read from environment. */
+  public IcebergWarehouse(CatalogSettings settings, Map<String, String> environment) {
+    this.settings = requireNonNull(settings, "settings");
+    this.catalog = WarehouseCatalog.open(settings, environment);
+    this.releases = new ReleaseCatalog(CatalogDatabase.of(settings, environment));
     releases.migrate();
   }
 

@@ -15,7 +15,10 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
 import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
-/** The folder store: a snapshot folder staged, then moved into place and made current. */
+/**
+ * The folder store: a snapshot folder staged, then moved into place and made current; closing
+ * releases the warehouse's lock.
+ */
 record FolderTarget(SnapshotStore store, WarehouseLock lock) implements LoadTarget {
   FolderTarget {
     requireNonNull(store, "store");
@@ -60,5 +63,7 @@ record FolderTarget(SnapshotStore store, WarehouseLock lock) implements LoadTarg
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    lock.close();
+  }
 }

@@ -39,6 +39,11 @@ final class IcebergRelease {
     return catalog;
   }
 
+  /** The release id. */
+  String id() {
+    return id;
+  }
+
   /** The branch name: Spark reads {@code table.branch_<name>}, where '-' is a parse error. */
   String branch() {
     return ReleaseRefs.loadBranch(id);

@@ -22,19 +22,26 @@ import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
+import uk.gov.tfwh.warehouse.iceberg.lock.WriterLocks;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCommit;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.retention.Repair;
+import uk.gov.tfwh.warehouse.iceberg.retention.Retention;
+import uk.gov.tfwh.warehouse.iceberg.retention.RetentionReport;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
 
 /**
  * The Iceberg warehouse (docs/design/iceberg.md, section 5.4): the tables are written on a branch
  * per table, sealed as tags, and the release is committed by one transaction in the catalog
- * database ({@link ReleaseCommit}); then {@code main} follows ({@link Repair}).
+ * database ({@link ReleaseCommit}); then {@code main} follows ({@link Repair}) and {@link
+ * Retention} runs. All of it under the writer lock the catalog settings choose ({@link
+ * WriterLocks}: the file lock with SQLite, PostgreSQL's advisory lock with PostgreSQL), taken
+ * before the catalog is opened and released on {@link #close()}.
  *
  * <p>Until the load state becomes tables (slice 5), each release's state and load report stay in a
  * folder of their own, {@code <warehouse>/releases/<release id>/}, laid out as a snapshot folder
@@ -46,6 +53,7 @@ final class IcebergTarget implements LoadTarget {
   private final CatalogSettings settings;
   private final WarehouseCatalog catalog;
   private final CatalogDatabase database;
+  private final WriterLock lock;
   private final ReleaseCommit commits;
   private final Optional<Release> current;
   private final Path releasesDir;
@@ -55,12 +63,14 @@ final class IcebergTarget implements LoadTarget {
   private IcebergTarget(
       WarehouseCatalog catalog,
       CatalogDatabase database,
+      WriterLock lock,
       Optional<Release> current,
       Path warehouseDir,
       Consumer<String> progress) {
     this.settings = catalog.settings();
     this.catalog = catalog;
     this.database = database;
+    this.lock = lock;
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
@@ -68,24 +78,33 @@ final class IcebergTarget implements LoadTarget {
   }
 
   /**
-   * Opens the catalog (creating what is missing), reads the current release and redoes the steps
-   * after its commit that a killed load may have skipped.
+   * Takes the writer lock (or throws {@code WriterBusyException} naming the holder), opens the
+   * catalog (creating what is missing), reads the current release and redoes the steps after its
+   * commit that a killed load may have skipped.
    */
   static IcebergTarget open(
       CatalogSettings settings, Path warehouseDir, Consumer<String> progress) {
     requireNonNull(progress, "progress");
-    WarehouseCatalog catalog = WarehouseCatalog.open(settings);
+    CatalogDatabase database = CatalogDatabase.of(settings);
+    WriterLock lock = WriterLocks.acquire(database, warehouseDir, "load");
+    WarehouseCatalog catalog;
     try {
-      CatalogDatabase database = CatalogDatabase.of(settings);
+      catalog = WarehouseCatalog.open(settings);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    try {
       ReleaseCatalog releases = new ReleaseCatalog(database);
       releases.migrate();
       new Repair(catalog, database)
           .run()
           .forEach(done -> progress.accept("  repaired after a killed load: " + done));
       Optional<Release> current = releases.current();
-      return new IcebergTarget(catalog, database, current, warehouseDir, progress);
+      return new IcebergTarget(catalog, database, lock, current, warehouseDir, progress);
     } catch (RuntimeException e) {
       catalog.close();
+      lock.close();
       throw e;
     }
   }
@@ -169,15 +188,57 @@ final class IcebergTarget implements LoadTarget {
     deleteTree(staged.directory());
   }
 
-  /** Retention of Iceberg releases comes with slice 6: every release is kept. */
+  /**
+   * Retains the newest {@code keep} releases, the current and every published one (design, section
+   * 5.8), sparing this load's own refs. It runs after the commit, so a failure here fails nothing:
+   * the release stays committed and current, and the next load or {@code publish --retain} finishes
+   * the retention (every step is idempotent).
+   */
   @Override
   public List<String> retain(int keep) {
-    return List.of();
+    if (lock.kind() == WriterLock.Kind.NONE) {
+      // Retention removes every load_ branch and r_ tag but this load's: without a lock another
+      // load may be writing to its branch right now.
+      progress.accept(
+          "retention skipped: tfwh.lock=none, so another load may be running; the next load"
+              + " under a lock retains");
+      return List.of();
+    }
+    Optional<String> running = Optional.ofNullable(release).map(IcebergRelease::id);
+    // A catalog opened now, as for Repair after the commit: the older one may read SQLite as it
+    // was before the release transaction.
+    try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
+      RetentionReport report = new Retention(fresh, database, lock).run(keep, running);
+      if (!report.removedNothing()) {
+        progress.accept(
+            "  retention: "
+                + report.releasesDeleted().size()
+                + " releases, "
+                + report.refsRemoved().size()
+                + " refs, "
+                + report.snapshotsExpired().size()
+                + " table snapshots, "
+                + (report.expiredFiles().size() + report.orphanFiles().size())
+                + " files removed");
+      }
+      return report.releasesDeleted();
+    } catch (RuntimeException e) {
+      progress.accept(
+          "retention failed after the commit: the release is committed and current; the next"
+              + " load or publish --retain N retains ("
+              + e.getMessage()
+              + ")");
+      return List.of();
+    }
   }
 
   @Override
   public void close() {
-    catalog.close();
+    try {
+      catalog.close();
+    } finally {
+      lock.close();
+    }
   }
 
   private static String writtenBy() {

@@ -57,7 +57,6 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
-import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -92,13 +91,12 @@ public final class LoadJob {
   private record Built(LoadReport report, Map<String, TableStats> tables, Set<String> deferred) {}
 
   /**
-   * Runs the load under the warehouse's lock, so a second load or a publish on the same warehouse
-   * is refused with a message naming this one instead of interleaving with it.
+   * Runs the load under the warehouse's writer lock, which the target holds from its opening to its
+   * closing, so a second load or a publish on the same warehouse is refused with a message naming
+   * this one instead of interleaving with it.
    */
   public LoadResult run(LoadRequest request) {
-    Path warehouse = request.warehouseDir().toAbsolutePath().normalize();
-    try (WarehouseLock lock = WarehouseLock.acquire(warehouse, "load");
-        LoadTarget target = LoadTarget.open(request, lock, progress)) {
+    try (LoadTarget target = LoadTarget.open(request, progress)) {
       return run(request, target);
     }
   }
@@ -126,7 +124,10 @@ public final class LoadJob {
           id -> "snapshot " + id + " is current");
       List<String> deleted = target.retain(request.retain());
       if (!deleted.isEmpty()) {
-        progress.accept("retention: removed old snapshots " + String.join(", ", deleted));
+        progress.accept(
+            "retention: removed old "
+                + (request.catalog().isPresent() ? "releases " : "snapshots ")
+                + String.join(", ", deleted));
       }
       return new LoadResult(false, snapshotId, built.report(), deleted);
     } catch (RuntimeException | Error e) {

@@ -15,16 +15,24 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 /**
  * Where a load commits its release: the folder store's snapshot folders ({@link FolderTarget}) or
  * the Iceberg warehouse ({@link IcebergTarget}). Everything else about a load is the same for both.
- * Used under the warehouse's lock, from the first read of the current release to the commit.
+ * Each holds the warehouse's writer lock from its opening to its closing: the folder store's {@link
+ * WarehouseLock}, or for the Iceberg warehouse the lock its catalog settings choose.
  */
 interface LoadTarget extends AutoCloseable {
 
   /** The target of a request: the Iceberg warehouse when it names a catalog, else the folders. */
-  static LoadTarget open(LoadRequest request, WarehouseLock lock, Consumer<String> progress) {
+  static LoadTarget open(LoadRequest request, Consumer<String> progress) {
+    Path warehouse = request.warehouseDir().toAbsolutePath().normalize();
     if (request.catalog().isPresent()) {
-      return IcebergTarget.open(request.catalog().get(), request.warehouseDir(), progress);
+      return IcebergTarget.open(request.catalog().get(), warehouse, progress);
     }
-    return new FolderTarget(new SnapshotStore(request.warehouseDir()), lock);
+    WarehouseLock lock = WarehouseLock.acquire(warehouse, "load");
+    try {
+      return new FolderTarget(new SnapshotStore(request.warehouseDir()), lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /** The current release's manifest: what the load builds on; empty for a new warehouse. */
@@ -45,9 +53,12 @@ interface LoadTarget extends AutoCloseable {
   /** Abandons the release of a load that failed; readers never saw any of it. */
   void abort(StagedSnapshot staged);
 
-  /** Applies the retention rule after a commit; returns the releases removed. */
+  /**
+   * Applies the retention rule after a commit, still under the lock; returns the releases removed.
+   */
   List<String> retain(int keep);
 
+  /** Releases the writer lock. */
   @Override
   void close();
 }

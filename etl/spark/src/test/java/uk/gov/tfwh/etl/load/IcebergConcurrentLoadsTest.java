@@ -57,8 +57,7 @@ class IcebergConcurrentLoadsTest {
     int refused = codes.indexOf(1);
     long winner = loads.get(1 - refused).pid();
     assertThat(Files.readString(logs.get(refused)))
-        .contains(
-            "tfwh load: failed: the warehouse " + warehouse + " is busy: load (process " + winner);
+        .contains("tfwh load: failed: the warehouse tfwh is busy: load (process " + winner);
     assertThat(Files.readString(logs.get(1 - refused))).contains("release ", " committed");
 
     try (IcebergWarehouse iceberg = new IcebergWarehouse(warehouse)) {

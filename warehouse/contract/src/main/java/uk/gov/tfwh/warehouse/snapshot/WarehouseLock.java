@@ -135,13 +135,27 @@ public final class WarehouseLock implements AutoCloseable {
     closeQuietly(channel);
   }
 
+  /**
+   * The holder the file names. The holder takes the lock before it writes its name, so a writer
+   * refused in between reads an empty file (two loads started together did): it reads again for a
+   * moment before it gives up naming the holder.
+   */
   private static String holder(Path file) {
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8).trim();
-      return text.isEmpty() ? "another load or publish" : text;
-    } catch (IOException e) {
-      return "another load or publish";
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (!text.isEmpty()) {
+          return text;
+        }
+        Thread.sleep(10);
+      } catch (IOException e) {
+        return "another load or publish";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
     }
+    return "another load or publish";
   }
 
   private static void closeQuietly(FileChannel channel) {

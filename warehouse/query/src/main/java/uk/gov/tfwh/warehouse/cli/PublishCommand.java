@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
+import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
 import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
@@ -24,8 +25,9 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
  * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too. On the
- * Iceberg store ({@code --catalog FILE} or {@code TFWH_STORE=iceberg}) it publishes and lists
- * releases; retention and Trino come later there.
+ * Iceberg store ({@code --catalog FILE} or {@code TFWH_STORE=iceberg}) it does the same to releases
+ * ({@link IcebergPublish}): there Trino reads the warehouse's own catalog, and {@code --trino}
+ * points its {@code published} and {@code current} views at the releases.
  */
 @Command(
     name = "publish",
@@ -34,7 +36,8 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
       "Release a loaded (pre-release) snapshot to the public, list snapshots, keep the newest N.",
       "",
       "With --trino (or TFWH_TRINO_URL), register the published and current snapshots in Trino"
-          + " and point its tfwh_published and tfwh_current views at them."
+          + " and point its tfwh_published and tfwh_current views at them (on the Iceberg store:"
+          + " the views <catalog>.published.<table> and <catalog>.current.<table>)."
     },
     exitCodeOnExecutionException = 1)
 public final class PublishCommand implements Callable<Integer> {
@@ -171,26 +174,31 @@ public final class PublishCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The Iceberg store: publishing and retention under the writer lock the catalog settings choose
+   * (a publish while a load runs is refused naming the load), then Trino's views, then the listing.
+   */
   private Integer publishIceberg(CatalogSettings settings, PrintWriter out) {
-    if (retain != null) {
-      throw new IllegalStateException(
-          "--retain is not yet built for the Iceberg store (docs/design/iceberg.md, slice 6);"
-              + " nothing was changed");
-    }
-    if (trino != null || configuredTrino.isPresent()) {
-      throw new IllegalStateException(
-          "--trino (or "
-              + TRINO_URL_ENV
-              + ") is not yet built for the Iceberg store (docs/design/iceberg.md, section 5.11);"
-              + " nothing was changed");
-    }
     Optional<String> snapshot =
         which == null
             ? Optional.empty()
             : Optional.ofNullable(which.current ? null : which.snapshot);
-    IcebergPublish publish = new IcebergPublish(warehouse, settings);
-    if (which != null) {
-      out.println("published " + publish.publish(snapshot));
+    Optional<String> trinoUrl = Optional.ofNullable(trino).or(() -> configuredTrino);
+    IcebergPublish publish = new IcebergPublish(warehouse, settings, environment);
+    if (which != null || retain != null) {
+      try (WriterLock lock = publish.lock()) {
+        if (which != null) {
+          out.println("published " + publish.publish(lock, snapshot));
+        }
+        if (retain != null) {
+          List<String> deleted = publish.retain(lock, retain);
+          out.println(
+              deleted.isEmpty() ? "nothing to delete" : "deleted " + String.join(", ", deleted));
+        }
+      }
+    }
+    if (trinoUrl.isPresent()) {
+      publish.updateViews(jdbcUrl(trinoUrl.get()), out);
     }
     if (list) {
       publish.list(out);

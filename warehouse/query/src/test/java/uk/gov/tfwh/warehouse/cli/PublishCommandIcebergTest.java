@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.SnapshotRef;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
@@ -32,6 +35,9 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 class PublishCommandIcebergTest {
   private static final String FIRST = "20260101T000000000Z-first";
   private static final String SECOND = "20260102T000000000Z-second";
+  private static final String THIRD = "20260103T000000000Z-third";
+  private static final String FOURTH = "20260104T000000000Z-fourth";
+  private static final String FIFTH = "20260105T000000000Z-fifth";
   private static final Map<String, String> ICEBERG = Map.of("TFWH_STORE", "iceberg");
 
   @TempDir Path dir;
@@ -128,29 +134,25 @@ class PublishCommandIcebergTest {
 
       assertThat(code).isEqualTo(1);
       assertThat(err.toString())
-          .startsWith("tfwh publish: the warehouse ")
-          .contains("is busy: load (process " + ProcessHandle.current().pid())
+          .startsWith("tfwh publish: the warehouse tfwh is busy: load (process ")
+          .contains("load (process " + ProcessHandle.current().pid())
           .hasLineCount(1);
     }
     assertThat(releases().publications()).isEmpty();
   }
 
   @Test
-  void whatTheIcebergStoreCannotDoYetOrDoesNotHoldIsRefusedWithOneLine() {
-    int retain = run(ICEBERG, "--warehouse", warehouse.toString(), "--current", "--retain", "1");
+  void whatTheIcebergStoreDoesNotHoldIsRefusedWithOneLine() {
     int unknown =
         run(ICEBERG, "--warehouse", warehouse.toString(), "--snapshot", "20990101T000000000Z-x");
     int noCatalog = run(ICEBERG, "--warehouse", dir.toString(), "--list");
     int badStore = run(Map.of("TFWH_STORE", "s3"), "--warehouse", warehouse.toString(), "--list");
 
-    assertThat(retain).isEqualTo(1);
     assertThat(unknown).isEqualTo(1);
     assertThat(noCatalog).isEqualTo(1);
     assertThat(badStore).isEqualTo(1);
     assertThat(err.toString().split("\\R"))
         .containsExactly(
-            "tfwh publish: --retain is not yet built for the Iceberg store"
-                + " (docs/design/iceberg.md, slice 6); nothing was changed",
             "tfwh publish: there is no committed snapshot 20990101T000000000Z-x in the catalog"
                 + " tfwh at jdbc:sqlite:"
                 + warehouse.resolve("catalog.db"),
@@ -159,5 +161,61 @@ class PublishCommandIcebergTest {
                 + ": nothing has been loaded into it",
             "tfwh publish: TFWH_STORE must be folder (the default) or iceberg, not 's3'");
     assertThat(releases().publications()).isEmpty();
+  }
+
+  @Test
+  void retainKeepsTheCurrentEveryPublishedAndTheNewestReleasesWithTheirFilesAndRemovesTheRest() {
+    Release third = fixture.commit(THIRD, 2);
+    fixture.publish(FIRST);
+    fixture.publish(THIRD);
+    Release fourth = fixture.commit(FOURTH, 3);
+    Release fifth = fixture.commit(FIFTH, 4);
+    Map<String, List<Path>> files = new LinkedHashMap<>();
+    for (Release release : List.of(first, second, third, fourth, fifth)) {
+      files.put(release.id(), dataFiles(release));
+    }
+
+    int code = run(ICEBERG, "--warehouse", warehouse.toString(), "--retain", "2");
+
+    assertThat(code).as(err.toString()).isZero();
+    // Kept: FOURTH and FIFTH (the newest two; FIFTH is current), FIRST and THIRD (published).
+    assertThat(out.toString()).isEqualTo("deleted " + SECOND + System.lineSeparator());
+    assertThat(releases().list())
+        .extracting(m -> m.id())
+        .containsExactly(FIRST, THIRD, FOURTH, FIFTH);
+    for (Release kept : List.of(first, third, fourth, fifth)) {
+      assertThat(dataFiles(kept)).isEqualTo(files.get(kept.id())).allMatch(Files::isRegularFile);
+    }
+    assertThat(files.get(SECOND)).isNotEmpty().noneMatch(Files::exists);
+
+    out.getBuffer().setLength(0);
+    assertThat(run(ICEBERG, "--warehouse", warehouse.toString(), "--retain", "1")).isZero();
+    assertThat(out.toString()).isEqualTo("deleted " + FOURTH + System.lineSeparator());
+    assertThat(files.get(FOURTH)).noneMatch(Files::exists);
+    assertThat(dataFiles(fifth)).allMatch(Files::isRegularFile);
+  }
+
+  @Test
+  void aRetainWhileALoadHoldsTheLockIsRefusedAndDeletesNothing() {
+    try (WarehouseLock load = WarehouseLock.acquire(warehouse, "load")) {
+      int code = run(ICEBERG, "--warehouse", warehouse.toString(), "--retain", "1");
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .startsWith("tfwh publish: the warehouse tfwh is busy: load (process ")
+          .hasLineCount(1);
+    }
+    assertThat(releases().list()).hasSize(2);
+  }
+
+  /** Every data file the release's tables read, planned from the catalog as a reader plans them. */
+  private List<Path> dataFiles(Release release) {
+    try (ReleaseFiles planned = ReleaseFiles.plan(fixture.catalog(), release)) {
+      return planned.tables().values().stream()
+          .flatMap(table -> table.files().stream())
+          .map(ReleaseFiles.PlannedFile::path)
+          .sorted()
+          .toList();
+    }
   }
 }

@@ -38,7 +38,9 @@ public final class FileWriterLock implements WriterLock {
       return new FileWriterLock(lock, lock.holder());
     } catch (WarehouseBusyException e) {
       WriterBusyException busy = new WriterBusyException(catalogName, e.holder());
-      busy.initCause(e);
+      // Suppressed, not the cause: the one-line reports add a cause's message, which says the
+      // same again with the folder for the catalog's name.
+      busy.addSuppressed(e);
       throw busy;
     }
   }

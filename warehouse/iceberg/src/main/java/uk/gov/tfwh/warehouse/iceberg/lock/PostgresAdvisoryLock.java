@@ -57,7 +57,7 @@ public final class PostgresAdvisoryLock implements WriterLock {
     Connection connection = connect(database);
     try {
       if (!tryLock(connection, database.catalogName())) {
-        String holder = readHolder(connection, database.catalogName()).orElse("another writer");
+        String holder = awaitHolder(connection, database.catalogName()).orElse("another writer");
         throw new WriterBusyException(database.catalogName(), holder);
       }
       new ReleaseCatalog(database).migrate();
@@ -98,6 +98,27 @@ public final class PostgresAdvisoryLock implements WriterLock {
         return rows.getBoolean(1);
       }
     }
+  }
+
+  /**
+   * The holder the row names. The holder takes the lock before it makes the release tables and
+   * writes its row, so a writer refused in between finds none (two loads started together did): it
+   * reads again for up to two seconds before it gives up naming the holder.
+   */
+  private static Optional<String> awaitHolder(Connection connection, String catalogName) {
+    for (int attempt = 0; attempt < 40; attempt++) {
+      Optional<String> holder = readHolder(connection, catalogName);
+      if (holder.isPresent()) {
+        return holder;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The holder the row names; none before the release tables have it, or between holders. */

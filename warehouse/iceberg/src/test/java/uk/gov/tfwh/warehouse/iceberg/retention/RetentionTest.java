@@ -181,7 +181,8 @@ class RetentionTest {
 
     assertThat(report.refsRemoved()).isEmpty();
     assertThat(warehouse.claims().refs()).containsKey(ReleaseRefs.loadBranch(id(2)));
-    assertThat(retention().run(1).refsRemoved()).contains("warehouse.fact_claim " + ReleaseRefs.loadBranch(id(2)));
+    assertThat(retention().run(1).refsRemoved())
+        .contains("warehouse.fact_claim " + ReleaseRefs.loadBranch(id(2)));
   }
 
   @Test

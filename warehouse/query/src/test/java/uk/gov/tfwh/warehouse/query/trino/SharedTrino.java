@@ -27,7 +27,7 @@ import uk.gov.tfwh.warehouse.testing.IcebergFixture;
  * the Iceberg releases they read into {@link #iceberg()}, {@link #postgres()} or {@link #onS3()};
  * Trino sees each commit at once.
  */
-final class SharedTrino {
+public final class SharedTrino {
   private static SharedTrino instance;
 
   /** The variable Trino and the tests read the PostgreSQL catalog's password from. */
@@ -56,7 +56,7 @@ final class SharedTrino {
   }
 
   /** The running Trino, started now if it is not yet. */
-  static synchronized SharedTrino get() {
+  public static synchronized SharedTrino get() {
     if (instance == null) {
       Path root = Path.of(System.getProperty("tfwh.root.dir", "..")).toAbsolutePath().normalize();
       Path it = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
@@ -127,7 +127,7 @@ final class SharedTrino {
     return instance;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return trino.jdbcUrl();
   }
 
@@ -137,7 +137,7 @@ final class SharedTrino {
   }
 
   /** The PostgreSQL catalog Trino's {@code tfwh_pg} catalog reads. */
-  IcebergFixture postgres() {
+  public IcebergFixture postgres() {
     return postgres;
   }
 
@@ -157,6 +157,16 @@ final class SharedTrino {
   /** Trino's catalog file for a catalog, as {@code trino.sh} wrote it. */
   Path catalogFile(String catalog) {
     return it.resolve("trino/etc/catalog").resolve(catalog + ".properties");
+  }
+
+  /** The settings file of the PostgreSQL catalog {@code tfwh_pg}, as {@code --catalog} reads it. */
+  public Path postgresCatalogFile() {
+    return it.resolve("trino-iceberg").resolve("postgres.properties");
+  }
+
+  /** The environment a command on {@code tfwh_pg} runs with: the catalog's password variable. */
+  public Map<String, String> postgresEnvironment() {
+    return Map.of(PASSWORD_ENV, LocalPostgres.shared().password());
   }
 
   /** The integration tests' folder ({@code target/it}). */
