@@ -41,18 +41,40 @@ public final class TrinoNodes {
   /** Starts the coordinator; {@code catalogs} maps a catalog's name to its properties' text. */
   public static HostProcess startCoordinator(
       Host host, TrinoInstall install, Map<String, String> catalogs) {
+    return startCoordinator(host, install, catalogs, Map.of());
+  }
+
+  /**
+   * As {@link #startCoordinator(Host, TrinoInstall, Map)}, with environment variables for the
+   * server, which catalog files read as {@code ${ENV:NAME}} (passwords and keys stay out of them).
+   */
+  public static HostProcess startCoordinator(
+      Host host,
+      TrinoInstall install,
+      Map<String, String> catalogs,
+      Map<String, String> environment) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("coordinator", "true");
     config.put("node-scheduler.include-coordinator", "false");
-    return start(host, host, install, "trino-coordinator", config, catalogs);
+    return start(host, host, install, "trino-coordinator", config, catalogs, environment);
   }
 
   /** Starts a worker that announces itself to the coordinator. */
   public static HostProcess startWorker(
       Host host, Host coordinator, TrinoInstall install, Map<String, String> catalogs) {
+    return startWorker(host, coordinator, install, catalogs, Map.of());
+  }
+
+  /** As {@link #startWorker(Host, Host, TrinoInstall, Map)}, with environment variables. */
+  public static HostProcess startWorker(
+      Host host,
+      Host coordinator,
+      TrinoInstall install,
+      Map<String, String> catalogs,
+      Map<String, String> environment) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("coordinator", "false");
-    return start(host, coordinator, install, "trino-worker", config, catalogs);
+    return start(host, coordinator, install, "trino-worker", config, catalogs, environment);
   }
 
   /**
@@ -119,7 +141,8 @@ public final class TrinoNodes {
       TrinoInstall install,
       String name,
       Map<String, String> role,
-      Map<String, String> catalogs) {
+      Map<String, String> catalogs,
+      Map<String, String> environment) {
     ProcessFolder folder = host.prepare(name);
     Path etc = folder.work().resolve("etc");
     Path data = folder.work().resolve("data");
@@ -166,6 +189,7 @@ public final class TrinoNodes {
             .withJavaHome(install.javaHome())
             .withHeap("1G")
             .withJvmOptions(options)
+            .withEnvironment(environment)
             .start(host, name);
     process.awaitLog("======== SERVER STARTED ========", START);
     return process;

@@ -24,9 +24,11 @@ public final class IcebergSparkCatalog {
 
   /**
    * The catalog's Spark settings. Spark keeps its own file IO (Hadoop's, which Spark has) for
-   * {@code file:} warehouses; both write {@code file:/...} locations. Its table cache is off: the
-   * driver commits branches and deletes through its own catalog between Spark's writes, and a
-   * cached table would not see them.
+   * {@code file:} warehouses; both write {@code file:/...} locations. For {@code s3://} warehouses
+   * it takes Iceberg's S3FileIO, as the driver does: Spark has no file system for {@code s3:}, and
+   * the executors write the data files through the table's serialised file IO. Its table cache is
+   * off: the driver commits branches and deletes through its own catalog between Spark's writes,
+   * and a cached table would not see them.
    */
   public static Map<String, String> properties(CatalogSettings settings) {
     String prefix = "spark.sql.catalog." + settings.name();
@@ -38,7 +40,7 @@ public final class IcebergSparkCatalog {
         .icebergProperties(System.getenv())
         .forEach(
             (key, value) -> {
-              if (!key.equals("io-impl")) {
+              if (!key.equals("io-impl") || settings.onObjectStorage()) {
                 properties.put(prefix + "." + key, value);
               }
             });
