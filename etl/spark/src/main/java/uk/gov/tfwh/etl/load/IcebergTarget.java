@@ -40,7 +40,7 @@ import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
  * folder of their own, {@code <warehouse>/releases/<release id>/}, laid out as a snapshot folder
  * without its tables; a load reads its parent release's. Only the current release's folder is kept.
  */
-final class IcebergTarget implements LoadTarget {
+public final class IcebergTarget implements LoadTarget {
   static final String RELEASES_FOLDER = "releases";
 
   private final CatalogSettings settings;
@@ -50,6 +50,7 @@ final class IcebergTarget implements LoadTarget {
   private final Optional<Release> current;
   private final Path releasesDir;
   private final Consumer<String> progress;
+  private final String writtenBy;
   private IcebergRelease release;
 
   private IcebergTarget(
@@ -57,7 +58,8 @@ final class IcebergTarget implements LoadTarget {
       CatalogDatabase database,
       Optional<Release> current,
       Path warehouseDir,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      String writtenBy) {
     this.settings = catalog.settings();
     this.catalog = catalog;
     this.database = database;
@@ -65,6 +67,7 @@ final class IcebergTarget implements LoadTarget {
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
     this.progress = progress;
+    this.writtenBy = requireNonNull(writtenBy, "writtenBy");
   }
 
   /**
@@ -73,6 +76,17 @@ final class IcebergTarget implements LoadTarget {
    */
   static IcebergTarget open(
       CatalogSettings settings, Path warehouseDir, Consumer<String> progress) {
+    return open(settings, warehouseDir, progress, loadOnThisHost());
+  }
+
+  /**
+   * As {@link #open(CatalogSettings, Path, Consumer)}, for another writer than the load ({@code
+   * ./tfwh migrate} commits the folder store's snapshots as releases through it).
+   *
+   * @param writtenBy what each release's row says wrote it
+   */
+  public static IcebergTarget open(
+      CatalogSettings settings, Path warehouseDir, Consumer<String> progress, String writtenBy) {
     requireNonNull(progress, "progress");
     WarehouseCatalog catalog = WarehouseCatalog.open(settings);
     try {
@@ -83,7 +97,7 @@ final class IcebergTarget implements LoadTarget {
           .run()
           .forEach(done -> progress.accept("  repaired after a killed load: " + done));
       Optional<Release> current = releases.current();
-      return new IcebergTarget(catalog, database, current, warehouseDir, progress);
+      return new IcebergTarget(catalog, database, current, warehouseDir, progress, writtenBy);
     } catch (RuntimeException e) {
       catalog.close();
       throw e;
@@ -145,7 +159,7 @@ final class IcebergTarget implements LoadTarget {
             manifest.inputsDigest(),
             ReleaseJson.manifestJson(manifest),
             report.json(),
-            writtenBy());
+            writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
     // Through a catalog opened now: the catalogs open since before the release transaction may
@@ -180,7 +194,7 @@ final class IcebergTarget implements LoadTarget {
     catalog.close();
   }
 
-  private static String writtenBy() {
+  private static String loadOnThisHost() {
     String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
     return "tfwh load on " + host + ", process " + ProcessHandle.current().pid();
   }
