@@ -94,6 +94,23 @@ public final class IcebergWarehouse implements AutoCloseable {
     return files;
   }
 
+  /** The locations of a table's data files at a release, in name order. */
+  public List<String> dataFiles(Release release, WarehouseTable table) {
+    List<String> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks =
+        catalog
+            .table(table)
+            .newScan()
+            .useSnapshot(table(release, table).snapshotId())
+            .planFiles()) {
+      tasks.forEach(task -> files.add(task.file().location()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.sort(null);
+    return files;
+  }
+
   /** The names of every ref (branch or tag) of a table. */
   public List<String> refs(WarehouseTable table) {
     return new ArrayList<>(catalog.table(table).refs().keySet());

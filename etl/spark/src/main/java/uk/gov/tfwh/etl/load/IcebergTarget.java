@@ -47,34 +47,40 @@ import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
  * folder of their own, {@code <warehouse>/releases/<release id>/}, laid out as a snapshot folder
  * without its tables; a load reads its parent release's. Only the current release's folder is kept.
  */
-final class IcebergTarget implements LoadTarget {
+public final class IcebergTarget implements LoadTarget {
   static final String RELEASES_FOLDER = "releases";
 
   private final CatalogSettings settings;
   private final WarehouseCatalog catalog;
   private final CatalogDatabase database;
   private final WriterLock lock;
+  private final boolean ownsLock;
   private final ReleaseCommit commits;
   private final Optional<Release> current;
   private final Path releasesDir;
   private final Consumer<String> progress;
+  private final String writtenBy;
   private IcebergRelease release;
 
   private IcebergTarget(
       WarehouseCatalog catalog,
       CatalogDatabase database,
       WriterLock lock,
+      boolean ownsLock,
       Optional<Release> current,
       Path warehouseDir,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      String writtenBy) {
     this.settings = catalog.settings();
     this.catalog = catalog;
     this.database = database;
     this.lock = lock;
+    this.ownsLock = ownsLock;
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
     this.progress = progress;
+    this.writtenBy = requireNonNull(writtenBy, "writtenBy");
   }
 
   /**
@@ -84,14 +90,45 @@ final class IcebergTarget implements LoadTarget {
    */
   static IcebergTarget open(
       CatalogSettings settings, Path warehouseDir, Consumer<String> progress) {
-    requireNonNull(progress, "progress");
     CatalogDatabase database = CatalogDatabase.of(settings);
     WriterLock lock = WriterLocks.acquire(database, warehouseDir, "load");
+    return open(settings, warehouseDir, progress, loadOnThisHost(), lock, true);
+  }
+
+  /**
+   * As {@link #open(CatalogSettings, Path, Consumer)}, for another writer than the load that
+   * already holds the warehouse's writer lock for longer ({@code ./tfwh migrate} commits the folder
+   * store's snapshots as releases through it, one target per release, under one lock): the target
+   * neither takes the lock again nor releases it.
+   *
+   * @param writtenBy what each release's row says wrote it
+   * @param held the writer lock the caller holds and releases
+   */
+  public static IcebergTarget openUnder(
+      CatalogSettings settings,
+      Path warehouseDir,
+      Consumer<String> progress,
+      String writtenBy,
+      WriterLock held) {
+    return open(settings, warehouseDir, progress, writtenBy, requireNonNull(held, "held"), false);
+  }
+
+  private static IcebergTarget open(
+      CatalogSettings settings,
+      Path warehouseDir,
+      Consumer<String> progress,
+      String writtenBy,
+      WriterLock lock,
+      boolean ownsLock) {
+    requireNonNull(progress, "progress");
+    CatalogDatabase database = CatalogDatabase.of(settings);
     WarehouseCatalog catalog;
     try {
       catalog = WarehouseCatalog.open(settings);
     } catch (RuntimeException e) {
-      lock.close();
+      if (ownsLock) {
+        lock.close();
+      }
       throw e;
     }
     try {
@@ -101,10 +138,13 @@ final class IcebergTarget implements LoadTarget {
           .run()
           .forEach(done -> progress.accept("  repaired after a killed load: " + done));
       Optional<Release> current = releases.current();
-      return new IcebergTarget(catalog, database, lock, current, warehouseDir, progress);
+      return new IcebergTarget(
+          catalog, database, lock, ownsLock, current, warehouseDir, progress, writtenBy);
     } catch (RuntimeException e) {
       catalog.close();
-      lock.close();
+      if (ownsLock) {
+        lock.close();
+      }
       throw e;
     }
   }
@@ -164,7 +204,7 @@ final class IcebergTarget implements LoadTarget {
             manifest.inputsDigest(),
             ReleaseJson.manifestJson(manifest),
             report.json(),
-            writtenBy());
+            writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
     // Through a catalog opened now: the catalogs open since before the release transaction may
@@ -237,11 +277,13 @@ final class IcebergTarget implements LoadTarget {
     try {
       catalog.close();
     } finally {
-      lock.close();
+      if (ownsLock) {
+        lock.close();
+      }
     }
   }
 
-  private static String writtenBy() {
+  private static String loadOnThisHost() {
     String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
     return "tfwh load on " + host + ", process " + ProcessHandle.current().pid();
   }

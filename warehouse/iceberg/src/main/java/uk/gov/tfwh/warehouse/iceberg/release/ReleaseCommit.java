@@ -1,5 +1,7 @@
 package uk.gov.tfwh.warehouse.iceberg.release;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,6 +115,16 @@ public final class ReleaseCommit {
    * @throws UnknownReleaseException when there is no release of this id: nothing was written
    */
   public Publication publish(String releaseId, String by) {
+    return publish(releaseId, by, Instant.now());
+  }
+
+  /**
+   * Publishes a committed release as {@link #publish(String, String)} does, recording the
+   * publication at a time of the caller's: {@code ./tfwh migrate} keeps the folder store's
+   * publication times.
+   */
+  public Publication publish(String releaseId, String by, Instant at) {
+    requireNonNull(at, "at");
     ReleaseRecord.requireId("releaseId", releaseId);
     ReleaseRecord.requireText("by", by, ReleaseRecord.NAME_TEXT);
     for (int attempt = 1; ; attempt++) {
@@ -126,8 +138,7 @@ public final class ReleaseCommit {
                       .orElseThrow(
                           () -> new UnknownReleaseException(database.catalogName(), releaseId));
               numbered[0] = newestPublication(connection) + 1;
-              Publication publication =
-                  new Publication(numbered[0], releaseSeq, releaseId, Instant.now(), by);
+              Publication publication = new Publication(numbered[0], releaseSeq, releaseId, at, by);
               insert(connection, publication);
               return publication;
             });
