@@ -3,7 +3,9 @@
 #
 # A single-node Trino on 127.0.0.1 over the local warehouse: the Iceberg catalog the load and the
 # API use (with --warehouse; the settings mapped by TrinoCatalogCommand), and the folder store's
-# snapshots through the Hive connector (file metastore, local file system) until they go. start
+# snapshots through the Hive connector (file metastore, local file system) until they go. Its
+# file-based access control (etc/rules.json) lets only the user tfwh (the API, publish --trino)
+# read the warehouse tables and the current release; everyone else reads <catalog>.published. start
 # fetches io.trino:trino-server (tar.gz) into the local Maven repository when missing, unpacks it
 # under var/trino/, writes the configuration from infra/trino/etc into DIR/etc, starts the server
 # with a JDK new enough for it and waits until it is ready.
@@ -195,7 +197,7 @@ write_config() {
   rm -rf "$DATA/etc"
   mkdir -p "$DATA/etc/catalog" "$DATA/metastore" "$DATA/log"
   local file
-  for file in node.properties config.properties jvm.config log.properties catalog/hive.properties catalog/tpch.properties; do
+  for file in node.properties config.properties jvm.config log.properties access-control.properties rules.json catalog/hive.properties catalog/tpch.properties; do
     sed -e "s|@PORT@|$PORT|g" -e "s|@DATA@|$DATA|g" "$HERE/etc/$file" >"$DATA/etc/$file"
   done
   [[ -n "$WAREHOUSE" ]] && write_iceberg_catalog
