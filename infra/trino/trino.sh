@@ -2,8 +2,10 @@
 # ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [--catalog FILE]]
 #
 # A single-node Trino on 127.0.0.1 over the local warehouse: the Iceberg catalog the load and the
-# API use (with --warehouse; the settings mapped by TrinoCatalogCommand), and the folder store's
-# snapshots through the Hive connector (file metastore, local file system) until they go. start
+# API use (with --warehouse; the settings mapped by TrinoCatalogCommand). A folder-store warehouse
+# is refused, naming ./tfwh migrate --from-snapshots. Its file-based access control
+# (etc/rules.json) lets only the user tfwh (the API, publish --trino) read the warehouse tables and
+# the current release; everyone else reads <catalog>.published. start
 # fetches io.trino:trino-server (tar.gz) into the local Maven repository when missing, unpacks it
 # under var/trino/, writes the configuration from infra/trino/etc into DIR/etc, starts the server
 # with a JDK new enough for it and waits until it is ready.
@@ -17,7 +19,7 @@ TRINO_MIN_JAVA=24
 INSTALL_BASE="$ROOT/var/trino"
 INSTALL="$INSTALL_BASE/trino-server-$TRINO_VERSION"
 # Only the connectors tfwh uses are unpacked: Trino starts faster with fewer plugins.
-PLUGINS="${TFWH_TRINO_PLUGINS:-hive tpch iceberg}"
+PLUGINS="${TFWH_TRINO_PLUGINS:-tpch iceberg}"
 READY_TIMEOUT="${TFWH_TRINO_READY_TIMEOUT:-180}"
 
 usage() {
@@ -29,7 +31,7 @@ Usage: ./tfwh trino start|stop|status [--port N] [--data DIR] [--warehouse DIR [
   status   say whether it runs and is ready
 
   --port N          HTTP port (default 8090; the API uses 8080)
-  --data DIR        node data, configuration, logs and metastore (default var/trino/data)
+  --data DIR        node data, configuration and logs (default var/trino/data)
   --warehouse DIR   also serve the warehouse's Iceberg catalog (tables tfwh.warehouse.<table>)
   --catalog FILE    its catalog settings (default TFWH_CATALOG, else the embedded SQLite catalog
                     DIR/catalog.db); a password stays in the variable the file names. Repeat it
@@ -157,6 +159,18 @@ fetch_and_unpack() {
   for plugin in $PLUGINS; do
     [[ -d "$INSTALL/plugin/$plugin" ]] || missing+=("$plugin")
   done
+  # An install unpacked with more plugins (hive, before Trino served the Iceberg store only) keeps
+  # only the wanted ones: every plugin folder is loaded at start-up. The others' files that wanted
+  # plugins link to stay, as the links are names of the same files.
+  local dir keep
+  for dir in "$INSTALL/plugin"/*; do
+    [[ -d "$dir" ]] || continue
+    keep=0
+    for plugin in $PLUGINS; do
+      [[ "$(basename "$dir")" == "$plugin" ]] && keep=1
+    done
+    ((keep)) || rm -rf "$dir"
+  done
   [[ -x "$INSTALL/bin/launcher" && ${#missing[@]} -eq 0 ]] && return 0
   local tarball
   tarball="$(tarball_path)"
@@ -193,9 +207,9 @@ fetch_and_unpack() {
 
 write_config() {
   rm -rf "$DATA/etc"
-  mkdir -p "$DATA/etc/catalog" "$DATA/metastore" "$DATA/log"
+  mkdir -p "$DATA/etc/catalog" "$DATA/log"
   local file
-  for file in node.properties config.properties jvm.config log.properties catalog/hive.properties catalog/tpch.properties; do
+  for file in node.properties config.properties jvm.config log.properties access-control.properties rules.json catalog/tpch.properties; do
     sed -e "s|@PORT@|$PORT|g" -e "s|@DATA@|$DATA|g" "$HERE/etc/$file" >"$DATA/etc/$file"
   done
   [[ -n "$WAREHOUSE" ]] && write_iceberg_catalog
@@ -216,8 +230,9 @@ write_iceberg_catalog() {
   for catalog in "${CATALOGS[@]}"; do
     args+=(--catalog "$catalog")
   done
+  # The command says why in one line when it refuses (a folder-store warehouse, an unset secret).
   java -cp "$classpath" uk.gov.tfwh.warehouse.query.trino.TrinoCatalogCommand "${args[@]}" >&2 ||
-    die "could not write the Iceberg catalog for $WAREHOUSE"
+    exit 1
   sqlite="$(tr ':' '\n' <<<"$classpath" | grep '/sqlite-jdbc-[^/]*\.jar$' | head -n 1)"
   [[ -f "$sqlite" ]] || die "no sqlite-jdbc jar on warehouse/query's classpath"
   if [[ ! -f "$INSTALL/plugin/iceberg/$(basename "$sqlite")" ]]; then

@@ -40,12 +40,19 @@ class ServeCommandTest {
   void optionsBecomeTheServicesProperties(@TempDir Path warehouse) {
     ServeCommand command =
         parse(
-            "--warehouse", warehouse.toString(),
-            "--port", "9090",
-            "--bind", "0.0.0.0",
-            "--engine", "trino",
-            "--trino-url", "jdbc:trino://127.0.0.1:8091",
-            "--users", warehouse.resolve("users.tsv").toString());
+            "--warehouse",
+            warehouse.toString(),
+            "--port",
+            "9090",
+            "--bind",
+            "0.0.0.0",
+            "--engine",
+            "trino",
+            "--trino-url",
+            "jdbc:trino://127.0.0.1:8091",
+            "--users",
+            warehouse.resolve("users.tsv").toString(),
+            "--tfwh.store.kind=iceberg");
     assertThat(command.problem()).isNull();
     assertThat(command.properties())
         .containsEntry("server.address", "0.0.0.0")
@@ -53,6 +60,26 @@ class ServeCommandTest {
         .containsEntry("tfwh.api.engine", "trino")
         .containsEntry("tfwh.api.trino-url", "jdbc:trino://127.0.0.1:8091")
         .containsEntry("tfwh.api.users", warehouse.resolve("users.tsv").toString());
+  }
+
+  @Test
+  void trinoOnTheFolderStoreIsRefusedNamingTheMigration(@TempDir Path warehouse) {
+    ServeCommand folder = parse("--warehouse", warehouse.toString(), "--engine", "trino");
+    ServeCommand iceberg =
+        parse(
+            "--warehouse", warehouse.toString(), "--engine", "trino", "--tfwh.store.kind=iceberg");
+
+    assertThat(folder.servesIceberg(java.util.Map.of())).isFalse();
+    assertThat(folder.servesIceberg(java.util.Map.of("TFWH_STORE", "iceberg"))).isTrue();
+    assertThat(folder.servesIceberg(java.util.Map.of("TFWH_CATALOG", "/etc/tfwh/c.properties")))
+        .isTrue();
+    assertThat(iceberg.servesIceberg(java.util.Map.of("TFWH_STORE", "folder"))).isTrue();
+    if (!folder.servesIceberg(System.getenv())) {
+      assertThat(folder.problem())
+          .startsWith("--engine trino: Trino serves the Iceberg store only")
+          .contains("./tfwh migrate --from-snapshots");
+    }
+    assertThat(iceberg.problem()).isNull();
   }
 
   @Test

@@ -19,7 +19,7 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /** The bundle against the structure and cross-references Superset's v1 dashboard importer needs. */
 class BundleStructureTest {
-  private static final Pattern TABLE_REFERENCE = Pattern.compile("tfwh_published\\.(\\w+)");
+  private static final Pattern TABLE_REFERENCE = Pattern.compile("(?<![\\w.])published\\.(\\w+)");
 
   private final SupersetBundle bundle = SupersetBundle.read(SupersetBundle.sourceFolder());
 
@@ -40,7 +40,7 @@ class BundleStructureTest {
   void theBundleHoldsOneTrinoDatabaseAndTheThreeDashboards() {
     assertThat(bundle.databases()).hasSize(1);
     assertThat(bundle.databases().get(0).string("sqlalchemy_uri"))
-        .isEqualTo("trino://superset@TRINO_HOST:8080/hive");
+        .isEqualTo("trino://superset@TRINO_HOST:8080/tfwh");
     assertThat(bundle.dashboards())
         .extracting(dashboard -> dashboard.string("dashboard_title"))
         .containsExactlyInAnyOrder(
@@ -100,8 +100,12 @@ class BundleStructureTest {
           .isEqualTo(
               "datasets/" + bundle.databases().get(0).stem() + "/" + dataset.stem() + ".yaml");
       assertThat(dataset.stem()).isEqualTo(dataset.string("table_name"));
-      assertThat(dataset.string("schema")).isEqualTo("tfwh_published");
+      assertThat(dataset.string("schema")).isEqualTo("published");
       String sql = dataset.string("sql");
+      // The other schemas of the catalog reach pre-release data; Trino refuses them to Superset.
+      assertThat(sql)
+          .as(dataset.path())
+          .doesNotContainPattern("(?<![\\w.])(warehouse|current|tfwh_published)\\.");
       // Superset wraps the SQL as a subquery, so no trailing semicolon; templating is off by
       // default.
       assertThat(sql.strip()).as(dataset.path()).doesNotEndWith(";").doesNotContain("{{", "{%");

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * Runs the bundle's SQL on any JDBC connection whose default catalog has the schema {@code
- * tfwh_published}: DuckDB with {@link PublishedViews}, or Trino's {@code hive} catalog ({@code
- * jdbc:trino://host:8080/hive}) after the snapshot is registered there. The same calls therefore
- * check the bundle against a small fixture, a loaded seed-1 sample or a real cluster.
+ * published}: DuckDB with {@link PublishedViews}, or Trino's Iceberg catalog ({@code
+ * jdbc:trino://host:8080/tfwh}) once {@code ./tfwh publish --trino} has made its views. The same
+ * calls therefore check the bundle against a small fixture, a loaded seed-1 sample or a real
+ * cluster.
  */
 public final class DatasetQueries {
   private DatasetQueries() {}

@@ -1,6 +1,7 @@
 package uk.gov.tfwh.dashboards.superset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -10,54 +11,81 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
 import uk.gov.tfwh.warehouse.query.trino.LocalTrino;
-import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
+import uk.gov.tfwh.warehouse.query.trino.TrinoViews;
 import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.testing.CatalogueCalls;
 import uk.gov.tfwh.warehouse.testing.EngineComparison;
 
 /**
- * The loaded seed-1 sample on a real Trino (started once by infra/trino/trino.sh, registered by the
- * same code as {@code ./tfwh publish --trino}): every catalogue query the API runs gives the
- * embedded engine's answer, and every Superset dataset and chart query runs on Trino and returns
- * exactly the rows it returns on the embedded engine over the same published snapshot.
+ * The loaded seed-1 sample on the Iceberg store, on a real Trino serving its catalog (started once
+ * by infra/trino/trino.sh {@code --warehouse}, its {@code published} views kept by the same code as
+ * {@code ./tfwh publish --trino}): every catalogue query the API runs gives the embedded engine's
+ * answer, and every Superset dataset and chart query runs on Trino as Superset's user and returns
+ * exactly the rows it returns on the embedded engine over the same published release.
+ *
+ * <p>The sample is shared and never written: Trino serves a copy of its catalog database (the
+ * tables' metadata and files stay the sample's, by absolute location), and the views go into the
+ * copy.
  */
 class SampleOnTrinoIT {
   private static LocalTrino trino;
-  private static SnapshotStore sample;
-  private static String published;
+  private static WarehouseCatalog catalog;
+  private static ReleaseCatalog releases;
+  private static ReleaseFiles published;
   private static Connection viaTrino;
   private static Connection viaDuckdb;
   private final SupersetBundle bundle = SupersetBundle.read(SupersetBundle.sourceFolder());
 
   @BeforeAll
-  static void registerTheSampleInTrino() throws Exception {
+  static void serveTheSampleOnTrino() throws Exception {
     assumeTrue(
         LocalTrino.javaHomeForTrino().isPresent(),
         "Trino 476 needs a JDK 24 or newer and none was found");
-    sample = new SnapshotStore(SampleWarehouse.seed1());
-    published = sample.publishedId().orElseThrow();
+    Path sample = SampleWarehouse.seed1Iceberg();
     Path root = Path.of(System.getProperty("tfwh.root.dir")).toAbsolutePath().normalize();
     Path data = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
+    Path warehouse = data.resolve("sample-iceberg");
     deleteTree(data.resolve("trino"));
-    trino = LocalTrino.start(root, data.resolve("trino"));
-    TrinoRegistrar registrar = new TrinoRegistrar(trino.jdbcUrl(), "hive", "tfwh");
-    registrar.register(sample, published);
-    registrar.point("published", published);
+    deleteTree(warehouse);
+    Files.createDirectories(warehouse);
+    for (String file : List.of("", "-wal", "-shm")) {
+      Path catalogFile = sample.resolve(CatalogSettings.SQLITE_FILE + file);
+      if (Files.exists(catalogFile)) {
+        Files.copy(catalogFile, warehouse.resolve(catalogFile.getFileName()));
+      }
+    }
+    CatalogSettings settings = CatalogSettings.embedded(warehouse);
+    catalog = WarehouseCatalog.open(settings);
+    releases = new ReleaseCatalog(CatalogDatabase.of(settings));
+    published = ReleaseFiles.plan(catalog, releases.published().orElseThrow());
+
+    trino =
+        LocalTrino.start(root, data.resolve("trino"), Optional.of(warehouse), List.of(), Map.of());
+    new TrinoViews(trino.jdbcUrl(), "tfwh", settings).update(releases);
 
     Properties user = new Properties();
     user.setProperty("user", "superset");
-    viaTrino = DriverManager.getConnection(trino.jdbcUrl() + "/hive", user);
+    viaTrino = DriverManager.getConnection(trino.jdbcUrl() + "/tfwh", user);
     viaDuckdb = DriverManager.getConnection("jdbc:duckdb:");
-    PublishedViews.create(viaDuckdb, sample.snapshotDir(published));
+    PublishedViews.create(viaDuckdb, published);
   }
 
   @AfterAll
@@ -69,16 +97,40 @@ class SampleOnTrinoIT {
     if (trino != null) {
       trino.close();
     }
+    if (catalog != null) {
+      catalog.close();
+    }
   }
 
   @Test
   void everyCatalogueQueryGivesTheSameAnswerOnBothEnginesOverTheSample() {
-    EngineComparison.assertSameAnswers(
-        sample,
-        QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()),
-        SnapshotSelector.published(),
-        CatalogueCalls.calls(),
-        CatalogueCalls.calls().size() - 2);
+    QueryEngineConfig onTrino = QueryEngineConfig.defaults().withTrino(trino.jdbcUrl());
+    try (WarehouseQueries embedded =
+            EmbeddedQueries.overIceberg(catalog, releases, QueryEngineConfig.defaults());
+        WarehouseQueries viaTrinoEngine =
+            TrinoQueries.overIceberg(releases, catalog.settings(), onTrino)) {
+      EngineComparison.assertSameAnswers(
+          embedded,
+          viaTrinoEngine,
+          SnapshotSelector.published(),
+          CatalogueCalls.calls(),
+          CatalogueCalls.calls().size() - 2);
+    }
+  }
+
+  @Test
+  void supersetsUserReadsOnlyThePublishedViewsOfThePublishedRelease() throws Exception {
+    assertThat(
+            DatasetQueries.run(viaTrino, "SELECT snapshot_id FROM published.snapshot_info", "info")
+                .rows())
+        .containsExactly(List.of(published.releaseId()));
+    // Trino's access control (infra/trino/etc/rules.json): the pre-release is not Superset's.
+    for (String schema : List.of("warehouse", "current")) {
+      assertThatThrownBy(
+              () -> DatasetQueries.run(viaTrino, "SELECT * FROM " + schema + ".dim_period", schema))
+          .as(schema)
+          .hasMessageContaining("Access Denied");
+    }
   }
 
   @Test

@@ -14,7 +14,7 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 /**
  * The warehouse and its query engine, one of each for the whole service: the folder store and the
  * engine the properties name, or, when {@code tfwh.store} asks for it, an Iceberg catalog's
- * releases and the embedded engine over them.
+ * releases and the engine the properties name over them.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLayerConfiguration {

@@ -11,6 +11,7 @@ import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
@@ -88,16 +89,17 @@ sealed interface ServedWarehouse extends AutoCloseable {
       }
     }
 
+    /**
+     * The embedded engine plans the release's files itself; Trino reads the same catalog as its own
+     * catalog ({@code ./tfwh trino start --warehouse DIR [--catalog FILE]}) and each query is
+     * pinned to the release's snapshots, so both answer from the release the request resolved.
+     */
     @Override
     public WarehouseQueries openQueries(QueryEngineConfig config) {
-      if (config.engine() != QueryEngineConfig.Engine.EMBEDDED) {
-        throw new IllegalStateException(
-            "the "
-                + config.engine().name().toLowerCase(java.util.Locale.ROOT)
-                + " engine cannot read the Iceberg store yet (docs/design/iceberg.md, slice 6):"
-                + " serve it with the embedded engine");
-      }
-      return EmbeddedQueries.overIceberg(catalog, releases, config);
+      return switch (config.engine()) {
+        case EMBEDDED -> EmbeddedQueries.overIceberg(catalog, releases, config);
+        case TRINO -> TrinoQueries.overIceberg(releases.catalog(), catalog.settings(), config);
+      };
     }
 
     @Override

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
-import uk.gov.tfwh.warehouse.query.trino.TrinoRegistrar;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -24,10 +24,11 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
- * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too. On the
- * Iceberg store ({@code --catalog FILE} or {@code TFWH_STORE=iceberg}) it does the same to releases
- * ({@link IcebergPublish}): there Trino reads the warehouse's own catalog, and {@code --trino}
- * points its {@code published} and {@code current} views at the releases.
+ * snapshots and prunes old ones. On the Iceberg store ({@code --catalog FILE} or {@code
+ * TFWH_STORE=iceberg}) it does the same to releases ({@link IcebergPublish}), and {@code --trino}
+ * points the {@code published} and {@code current} views of Trino's catalog of the warehouse at
+ * them, so Trino users switch too. Trino does not serve the folder store: there {@code --trino} is
+ * refused, naming {@code ./tfwh migrate}.
  */
 @Command(
     name = "publish",
@@ -35,9 +36,9 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
     description = {
       "Release a loaded (pre-release) snapshot to the public, list snapshots, keep the newest N.",
       "",
-      "With --trino (or TFWH_TRINO_URL), register the published and current snapshots in Trino"
-          + " and point its tfwh_published and tfwh_current views at them (on the Iceberg store:"
-          + " the views <catalog>.published.<table> and <catalog>.current.<table>)."
+      "With --trino (or TFWH_TRINO_URL), point Trino's views <catalog>.published.<table> and"
+          + " <catalog>.current.<table> at the published and current releases (the Iceberg store"
+          + " only)."
     },
     exitCodeOnExecutionException = 1)
 public final class PublishCommand implements Callable<Integer> {
@@ -81,7 +82,8 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(
       names = "--trino",
       paramLabel = "URL",
-      description = "Trino to register in: jdbc:trino://HOST:PORT or http://HOST:PORT.")
+      description =
+          "Trino whose views to point: jdbc:trino://HOST:PORT or http://HOST:PORT (Iceberg store).")
   String trino;
 
   private final Optional<String> configuredTrino;
@@ -135,6 +137,14 @@ public final class PublishCommand implements Callable<Integer> {
     if (!store.root().toFile().isDirectory()) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
     }
+    // Said before anything changes, so a refused --trino leaves the warehouse as it was.
+    if (trino != null || configuredTrino.isPresent()) {
+      throw new IllegalStateException(
+          "--trino"
+              + (trino == null ? " (" + TRINO_URL_ENV + ")" : "")
+              + ": "
+              + TrinoQueries.FOLDER_STORE);
+    }
     // Publishing and retention change the warehouse: not while a load (or another publish) does.
     try (WarehouseLock lock = which != null || retain != null ? store.lock("publish") : null) {
       return changeAndList(store, lock, out);
@@ -151,21 +161,10 @@ public final class PublishCommand implements Callable<Integer> {
       store.publish(id, lock);
       out.println("published " + id);
     }
-    Optional<String> trinoUrl = Optional.ofNullable(trino).or(() -> configuredTrino);
-    if (trinoUrl.isPresent()) {
-      register(store, jdbcUrl(trinoUrl.get()), out);
-    }
     if (retain != null) {
       List<String> deleted = store.retain(retain, lock);
       out.println(
           deleted.isEmpty() ? "nothing to delete" : "deleted " + String.join(", ", deleted));
-      if (trinoUrl.isPresent()) {
-        TrinoRegistrar registrar = new TrinoRegistrar(jdbcUrl(trinoUrl.get()), "hive", "tfwh");
-        for (String id : deleted) {
-          registrar.unregister(id);
-          out.println("trino: removed " + TrinoRegistrar.schemaOf(id));
-        }
-      }
     }
     if (list) {
       new SnapshotListing(store).print(out);
@@ -212,27 +211,6 @@ public final class PublishCommand implements Callable<Integer> {
         .currentId()
         .orElseThrow(
             () -> new IllegalStateException("no snapshot has been loaded in " + store.root()));
-  }
-
-  private static void register(SnapshotStore store, String url, PrintWriter out) {
-    TrinoRegistrar registrar = new TrinoRegistrar(url, "hive", "tfwh");
-    for (String pointer : List.of("current", "published")) {
-      Optional<String> id = pointer.equals("current") ? store.currentId() : store.publishedId();
-      if (id.isPresent()) {
-        String schema = registrar.register(store, id.get());
-        registrar.point(pointer, id.get());
-        out.println(
-            "trino: "
-                + pointer
-                + " is "
-                + id.get()
-                + " (schema hive."
-                + schema
-                + ", views hive."
-                + TrinoRegistrar.pointerSchema(pointer)
-                + ")");
-      }
-    }
   }
 
   /** Accepts the JDBC URL or the server's HTTP address, as operators have either to hand. */

@@ -7,10 +7,11 @@ import static java.util.Objects.requireNonNull;
  *
  * @param engine embedded (DuckDB in-process, the default) or trino
  * @param trinoUrl JDBC URL of the Trino coordinator, without catalog or schema
- * @param trinoCatalog the Hive catalog the warehouse's snapshots are registered in
- * @param trinoUser the user queries run as
- * @param trinoRegisterOnDemand register a snapshot in Trino the first time it is queried (when
- *     {@code ./tfwh publish --trino} or the load has not already)
+ * @param trinoCatalog unused since Trino serves the Iceberg store only (it named the Hive catalog
+ *     the folder store's snapshots were registered in); goes with the folder store
+ * @param trinoUser the user queries run as: Trino's access control lets only this user read the
+ *     warehouse tables and the current release (infra/trino/etc/rules.json)
+ * @param trinoRegisterOnDemand unused, as {@code trinoCatalog}
  * @param duckdbThreads threads one DuckDB query may use
  * @param duckdbMemoryLimit DuckDB's memory limit per snapshot database, such as {@code 1GB}
  * @param connectionPool DuckDB connections per snapshot: queries beyond this wait their turn

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
@@ -143,8 +144,25 @@ class PublishCommandTest {
         .containsExactly(
             "tfwh publish: there is no committed snapshot 20990101T000000000Z-x in " + warehouse,
             "tfwh publish: there is no warehouse at " + warehouse.resolve("missing"),
-            "tfwh publish: --trino must be jdbc:trino://HOST:PORT or http://HOST:PORT, not"
-                + " ftp://x");
+            "tfwh publish: --trino: " + TrinoQueries.FOLDER_STORE);
+  }
+
+  @Test
+  void trinoIsRefusedOnTheFolderStoreBeforeAnythingIsPublished() {
+    int refused =
+        run(
+            "--warehouse",
+            warehouse.toString(),
+            "--snapshot",
+            FIRST,
+            "--trino",
+            "http://127.0.0.1:8090");
+
+    assertThat(refused).isEqualTo(1);
+    assertThat(store.publishedId()).isEmpty();
+    assertThat(err.toString().strip())
+        .isEqualTo("tfwh publish: --trino: " + TrinoQueries.FOLDER_STORE)
+        .contains("./tfwh migrate --from-snapshots");
   }
 
   @Test

@@ -3,38 +3,18 @@ package uk.gov.tfwh.warehouse.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.testing.CatalogueCalls.Call;
 
 /**
  * The promise of the query layer, as one assertion: the embedded engine and Trino give identical
- * answers (snapshot, columns, values, order and Java types) for the same calls on the same
- * snapshot. Used on the fixture (warehouse) and on the loaded seed-1 sample (dashboards).
+ * answers (snapshot, columns, values, order and Java types) for the same calls on the same release.
+ * Used on the fixture (warehouse) and on the loaded seed-1 sample (dashboards).
  */
 public final class EngineComparison {
   private EngineComparison() {}
-
-  /**
-   * Runs every call on both engines against {@code selector}; at least {@code minNonEmpty} calls
-   * must return rows, so a comparison of empty results cannot pass by accident.
-   */
-  public static void assertSameAnswers(
-      SnapshotStore warehouse,
-      QueryEngineConfig trinoConfig,
-      SnapshotSelector selector,
-      List<Call> calls,
-      int minNonEmpty) {
-    try (WarehouseQueries embedded = new EmbeddedQueries(warehouse, QueryEngineConfig.defaults());
-        WarehouseQueries viaTrino = new TrinoQueries(warehouse, trinoConfig)) {
-      assertSameAnswers(embedded, viaTrino, selector, calls, minNonEmpty);
-    }
-  }
 
   /**
    * Runs every call on both readers (two engines, or one engine over two stores holding the same

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -80,7 +81,62 @@ public final class SampleWarehouse {
     return seed1().resolveSibling("landing");
   }
 
+  /**
+   * The seed-1 sample on the Iceberg store: built as {@link #seed1()} is, with {@code
+   * TFWH_STORE=iceberg} on each launcher run (the embedded catalog, {@code catalog.db}, in the
+   * warehouse folder), under {@code target/sample/seed-1-iceberg/}; its one release current and
+   * published. Callers never write to it: Trino reads a copy of its catalog (SampleOnTrinoIT).
+   */
+  public static synchronized Path seed1Iceberg() {
+    Path root = projectRoot();
+    Path dir = root.resolve("target/sample/seed-" + SEED + "-iceberg");
+    Map<String, String> iceberg = Map.of("TFWH_STORE", "iceberg");
+    try {
+      Files.createDirectories(dir);
+      String key = inputsKey(root);
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock ignored = lockFile.lock()) {
+        Path marker = dir.resolve(".complete");
+        Path warehouse = dir.resolve("warehouse");
+        if (Files.exists(marker) && Files.readString(marker).equals(key)) {
+          return warehouse;
+        }
+        Files.deleteIfExists(marker);
+        deleteTree(warehouse);
+        deleteTree(dir.resolve("landing"));
+        Path log = dir.resolve("build.log");
+        Files.deleteIfExists(log);
+        Path landing = dir.resolve("landing");
+        run(root, log, Map.of(), "generate", "--out", landing.toString(), "--seed", SEED);
+        run(
+            root,
+            log,
+            iceberg,
+            "load",
+            "--landing",
+            landing.toString(),
+            "--warehouse",
+            warehouse.toString());
+        run(root, log, iceberg, "publish", "--warehouse", warehouse.toString(), "--current");
+        if (!Files.isRegularFile(warehouse.resolve("catalog.db"))) {
+          throw new IllegalStateException("the sample has no Iceberg catalog; see " + log);
+        }
+        Files.writeString(marker, key);
+        return warehouse;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the seed-1 Iceberg sample in " + dir, e);
+    }
+  }
+
   private static void run(Path root, Path log, String... args) throws IOException {
+    run(root, log, Map.of(), args);
+  }
+
+  private static void run(Path root, Path log, Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("tfwh").toString());
     command.addAll(List.of(args));
@@ -94,6 +150,7 @@ public final class SampleWarehouse {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // The reactor has just built and packaged every module: the launcher must not rebuild.
     builder.environment().put("TFWH_SKIP_BUILD", "1");
+    builder.environment().putAll(environment);
     Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

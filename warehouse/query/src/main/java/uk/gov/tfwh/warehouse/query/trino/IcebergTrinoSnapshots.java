@@ -30,7 +30,7 @@ final class IcebergTrinoSnapshots implements TrinoSnapshots {
   public PinnedQuery pin(SnapshotSelector selector, String sql) {
     Release release =
         selector.select(releases, "the catalog " + settings.name() + " at " + settings.uri());
-    return new PinnedQuery(release.id(), "", pinned(release).pin(sql));
+    return new PinnedQuery(release.id(), pinned(release).pin(sql));
   }
 
   /** The release's warehouse tables at their snapshots, in Trino's catalog of the warehouse. */

@@ -130,6 +130,12 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
       files.add(Path.of(configured));
     }
     if (files.isEmpty()) {
+      // A folder-store warehouse has snapshot folders and no catalog: say what to do, once.
+      if (Files.isDirectory(warehouse.resolve("snapshots"))
+          && !Files.exists(warehouse.resolve(CatalogSettings.SQLITE_FILE))) {
+        throw new IllegalStateException(
+            warehouse + " is a folder-store warehouse. " + TrinoQueries.FOLDER_STORE);
+      }
       return List.of(CatalogSettings.embedded(warehouse));
     }
     return files.stream().map(file -> CatalogSettings.read(file, warehouse)).toList();

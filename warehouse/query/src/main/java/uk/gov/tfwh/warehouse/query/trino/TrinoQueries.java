@@ -20,22 +20,23 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.trino.TrinoSnapshots.PinnedQuery;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
- * The Trino engine: the same catalogue SQL over the Trino JDBC driver. Each query resolves its
- * snapshot once and reads only it: over an Iceberg catalog, the SQL is pinned to the release's
- * snapshot of each table ({@link PinnedSql}); over the folder store, the connection starts in the
- * snapshot's registered schema ({@link TrinoRegistrar#schemaOf}).
+ * The Trino engine: the same catalogue SQL over the Trino JDBC driver, on the Iceberg store only.
+ * Each query resolves its release once and reads only it: the SQL is pinned to the release's
+ * snapshot of each table ({@link PinnedSql}); nothing is registered in Trino.
  */
 public final class TrinoQueries implements WarehouseQueries {
+  /**
+   * What Trino says of a folder-store warehouse: it serves Iceberg catalogs only (the Hive
+   * registration of snapshot folders is gone), and how to get one.
+   */
+  public static final String FOLDER_STORE =
+      "Trino serves the Iceberg store only: turn the folder-store warehouse into one with"
+          + " ./tfwh migrate --from-snapshots DIR --warehouse NEW (docs/runbooks.md), then use NEW";
+
   private final TrinoSnapshots snapshots;
   private final QueryEngineConfig config;
-
-  /** Trino over the folder store's snapshots, registered as Hive schemas. */
-  public TrinoQueries(SnapshotStore store, QueryEngineConfig config) {
-    this(new FolderTrinoSnapshots(store, config), config);
-  }
 
   private TrinoQueries(TrinoSnapshots snapshots, QueryEngineConfig config) {
     this.snapshots = requireNonNull(snapshots, "snapshots");
@@ -57,8 +58,7 @@ public final class TrinoQueries implements WarehouseQueries {
     List<Object> values = query.bind(arguments);
     PinnedQuery pinned = snapshots.pin(snapshot, query.sql().sql());
     String id = pinned.snapshotId();
-    try (Connection connection =
-            DriverManager.getConnection(config.trinoUrl() + pinned.path(), properties());
+    try (Connection connection = DriverManager.getConnection(config.trinoUrl(), properties());
         PreparedStatement statement = connection.prepareStatement(pinned.sql())) {
       JdbcValues.bind(statement, values);
       try (ResultSet results = statement.executeQuery()) {

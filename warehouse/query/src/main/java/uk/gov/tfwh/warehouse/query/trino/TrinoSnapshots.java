@@ -2,7 +2,7 @@ package uk.gov.tfwh.warehouse.query.trino;
 
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
-/** Where Trino finds the snapshot a selector stands for, and the SQL that reads only it. */
+/** The release a selector stands for, and the SQL that reads only it on Trino. */
 interface TrinoSnapshots {
   /** The snapshot {@code selector} stands for now, and {@code sql} made to read it. */
   PinnedQuery pin(SnapshotSelector selector, String sql);
@@ -11,9 +11,7 @@ interface TrinoSnapshots {
    * A catalogue query ready to run on one snapshot.
    *
    * @param snapshotId the snapshot (release) it reads
-   * @param path the catalog and schema the connection starts in ({@code /hive/s_<id>}), or empty
-   *     when the SQL names its tables itself
-   * @param sql the statement
+   * @param sql the statement, naming its tables itself
    */
-  record PinnedQuery(String snapshotId, String path, String sql) {}
+  record PinnedQuery(String snapshotId, String sql) {}
 }

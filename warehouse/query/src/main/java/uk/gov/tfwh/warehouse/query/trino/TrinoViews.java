@@ -22,8 +22,8 @@ import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
  *
  * <p>The views are {@code SECURITY DEFINER}: a user allowed to read {@code published} needs no
  * right on {@code warehouse}, where any {@code FOR VERSION AS OF} reaches pre-release data. Each
- * view switches atomically; the set does not ({@code snapshot_info} is replaced last), as with the
- * folder store's views. The API does not use them: it pins every query itself ({@link PinnedSql}).
+ * view switches atomically; the set does not ({@code snapshot_info} is replaced last). The API does
+ * not use them: it pins every query itself ({@link PinnedSql}).
  */
 public final class TrinoViews {
   /** The schema of the views over the published release. */
@@ -33,7 +33,7 @@ public final class TrinoViews {
   public static final String CURRENT = "current";
 
   /** The view naming the release the schema's views read. */
-  public static final String SNAPSHOT_INFO = TrinoRegistrar.SNAPSHOT_INFO;
+  public static final String SNAPSHOT_INFO = "snapshot_info";
 
   private final String url;
   private final String user;

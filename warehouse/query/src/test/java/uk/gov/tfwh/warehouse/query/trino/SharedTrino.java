@@ -19,13 +19,13 @@ import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 
 /**
  * The one Trino of a test JVM (start-up takes 15-30 s on two shared cores): started on first use by
- * {@code infra/trino/trino.sh} with the Hive and TPC-H catalogs and two Iceberg catalogs: {@code
- * tfwh}, the embedded (SQLite) catalog of a warehouse under {@code target/it/trino-iceberg}, and
- * {@code tfwh_pg} on the JVM's {@link LocalPostgres}, its password passed to Trino through the
- * environment as in production, and {@code tfwh_s3}, whose tables are in a bucket on the JVM's
- * {@link S3ProxyServer} (its keys passed the same way); stopped when the JVM exits. Tests commit
- * the Iceberg releases they read into {@link #iceberg()}, {@link #postgres()} or {@link #onS3()};
- * Trino sees each commit at once.
+ * {@code infra/trino/trino.sh} with the TPC-H catalog and three Iceberg catalogs: {@code tfwh}, the
+ * embedded (SQLite) catalog of a warehouse under {@code target/it/trino-iceberg}, and {@code
+ * tfwh_pg} on the JVM's {@link LocalPostgres}, its password passed to Trino through the environment
+ * as in production, and {@code tfwh_s3}, whose tables are in a bucket on the JVM's {@link
+ * S3ProxyServer} (its keys passed the same way); stopped when the JVM exits. Tests commit the
+ * Iceberg releases they read into {@link #iceberg()}, {@link #postgres()} or {@link #onS3()}; Trino
+ * sees each commit at once.
  */
 public final class SharedTrino {
   private static SharedTrino instance;

@@ -157,6 +157,23 @@ class TrinoCatalogPropertiesTest {
   }
 
   @Test
+  void aFolderStoreWarehouseIsRefusedInOneLineNamingTheMigration() throws IOException {
+    Files.createDirectories(dir.resolve("snapshots/20260101T000000000Z-old/tables"));
+    StringWriter err = new StringWriter();
+    CommandLine line = TrinoCatalogCommand.commandLine(new TrinoCatalogCommand(Map.of()));
+    line.setErr(new PrintWriter(err));
+
+    int exit = line.execute("--warehouse", dir.toString(), "--out", dir.resolve("etc").toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "tfwh trino: " + dir + " is a folder-store warehouse. " + TrinoQueries.FOLDER_STORE)
+        .contains("./tfwh migrate --from-snapshots");
+    assertThat(dir.resolve("etc")).doesNotExist();
+  }
+
+  @Test
   void theCommandWritesOneFilePerCatalogAndRefusesTwoOfOneName() throws IOException {
     Path embedded = Files.writeString(dir.resolve("embedded.properties"), "");
     Path other = Files.writeString(dir.resolve("other.properties"), "tfwh.catalog.name=other\n");

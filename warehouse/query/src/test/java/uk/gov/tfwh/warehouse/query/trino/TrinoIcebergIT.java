@@ -199,6 +199,47 @@ class TrinoIcebergIT {
     assertThat(rows("SELECT snapshot_id FROM tfwh.published.snapshot_info")).containsExactly(OLDER);
   }
 
+  /**
+   * Trino's access control as {@code trino.sh} writes it (infra/trino/etc/rules.json): any {@code
+   * FOR VERSION AS OF} on {@code tfwh.warehouse} reaches pre-release data, and {@code tfwh.current}
+   * is the pre-release, so only the API's and the publisher's user {@code tfwh} reads them; any
+   * other user (Superset's, a person's) reads the published views and nothing else.
+   */
+  @Test
+  void onlyTheApisUserReadsTheWarehouseAndCurrentAndEveryoneReadsPublished() throws SQLException {
+    new TrinoViews(trino.jdbcUrl(), "tfwh", iceberg.catalog().settings())
+        .update(iceberg.releases());
+    long preRelease =
+        iceberg.releases().current().orElseThrow().tables().stream()
+            .filter(table -> table.name().equals("agg_authority_quarter"))
+            .findFirst()
+            .orElseThrow()
+            .snapshotId();
+    String warehouse = "SELECT count(*) FROM tfwh.warehouse.agg_authority_quarter";
+    String pinned = warehouse + " FOR VERSION AS OF " + preRelease;
+    String current = "SELECT snapshot_id FROM tfwh.current.snapshot_info";
+    String currentTable = "SELECT count(*) FROM tfwh.current.agg_authority_quarter";
+
+    for (String user : List.of("superset", "someone")) {
+      for (String sql : List.of(warehouse, pinned, current, currentTable)) {
+        assertThatThrownBy(() -> rows(user, sql))
+            .as(user + ": " + sql)
+            .isInstanceOf(SQLException.class)
+            .hasMessageContaining("Access Denied");
+      }
+      assertThat(rows(user, "SELECT snapshot_id FROM tfwh.published.snapshot_info"))
+          .containsExactly(OLDER);
+      assertThat(rows(user, "SELECT count(*) FROM tfwh.published.agg_authority_quarter"))
+          .hasSize(1)
+          .doesNotContain("0");
+      assertThatThrownBy(() -> rows(user, "CREATE SCHEMA tfwh.mine"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Access Denied");
+    }
+    assertThat(rows("tfwh", current)).containsExactly(NEWER);
+    assertThat(rows("tfwh", pinned)).hasSize(1).doesNotContain("0");
+  }
+
   private static long turnedAround(QueryResult league) {
     int kent = league.column("authority_code").indexOf(SnapshotFixture.KENT);
     return league.value(kent, "turned_around", Long.class);
@@ -210,8 +251,12 @@ class TrinoIcebergIT {
   }
 
   private static List<String> rows(String sql) throws SQLException {
+    return rows("tfwh", sql);
+  }
+
+  private static List<String> rows(String user, String sql) throws SQLException {
     Properties properties = new Properties();
-    properties.setProperty("user", "tfwh");
+    properties.setProperty("user", user);
     try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), properties);
         Statement statement = connection.createStatement();
         ResultSet results = statement.executeQuery(sql)) {

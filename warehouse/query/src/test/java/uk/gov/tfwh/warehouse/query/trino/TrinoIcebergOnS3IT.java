@@ -126,7 +126,7 @@ class TrinoIcebergOnS3IT {
    */
   @Test
   void thePublishedAndCurrentViewsAreKeptOnTheBucketToo() throws SQLException {
-    TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh_s3", onS3.catalog().settings());
+    TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh", onS3.catalog().settings());
     String kent =
         " WHERE phase = 1 AND period_end = DATE '"
             + SnapshotFixture.Q2
