@@ -207,11 +207,12 @@ public final class IcebergTarget implements LoadTarget {
             writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
-    // Through a catalog opened now: the catalogs open since before the release transaction may
-    // still read the catalog database as it was (SQLite's snapshot of an earlier read), and SQLite
-    // refuses their writes (SQLITE_BUSY_SNAPSHOT).
+    // Only this release's tag and main: open() made every other ref agree, and nothing else
+    // changed since under the lock. Through a catalog opened now: the catalogs open since before
+    // the release transaction may still read the catalog database as it was (SQLite's snapshot of
+    // an earlier read), and SQLite refuses their writes (SQLITE_BUSY_SNAPSHOT).
     try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      new Repair(fresh, database).run();
+      new Repair(fresh, database).release(committed);
     } catch (RuntimeException e) {
       progress.accept("  main not moved yet (the next load moves it): " + e.getMessage());
     }
