@@ -125,6 +125,13 @@ public final class SnapshotMigration {
     refuseReleases(openTarget(settings, to), settings);
   }
 
+  /** Whether the Iceberg warehouse has releases (migrated already, or loaded into). */
+  public static boolean hasReleases(CatalogSettings settings, Path warehouseDir) {
+    return !new ReleaseCatalog(openTarget(settings, warehouseDir.toAbsolutePath().normalize()))
+        .list()
+        .isEmpty();
+  }
+
   private static CatalogDatabase openTarget(CatalogSettings settings, Path to) {
     try {
       Files.createDirectories(to);
