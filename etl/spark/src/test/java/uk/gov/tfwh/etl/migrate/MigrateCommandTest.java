@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.etl.GeneratedReturns;
 import uk.gov.tfwh.etl.IcebergWarehouse;
 import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.SharedSpark;
@@ -83,24 +84,7 @@ class MigrateCommandTest {
 
   @BeforeAll
   static void loadAFolderHistoryAndMigrateIt() throws Exception {
-    generated = temp.resolve("generated");
-    Process generate =
-        LoadProcess.java(
-                "uk.gov.tfwh.generator.GenerateCommand",
-                List.of("-Dtfwh.root.dir=" + TestLandings.root()),
-                List.of(
-                    "--out",
-                    generated.toString(),
-                    "--seed",
-                    "1",
-                    "--scale",
-                    "0.05",
-                    "--faults",
-                    "0.02"),
-                temp.resolve("generate.log"))
-            .start();
-    assertThat(generate.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(generate.exitValue()).as(Files.readString(temp.resolve("generate.log"))).isZero();
+    generated = GeneratedReturns.seed1();
     landing = Files.createDirectories(temp.resolve("landing"));
     source = new SnapshotStore(temp.resolve("folders"));
 
@@ -350,15 +334,8 @@ class MigrateCommandTest {
         .run(new LoadRequest(landing, source.root(), TestLandings.reference(), 10));
   }
 
-  private static void copy(java.util.function.Predicate<String> wanted) throws IOException {
-    try (Stream<Path> files = Files.list(generated)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(AUTHORITIES) && wanted.test(name)) {
-          Files.copy(file, landing.resolve(name));
-        }
-      }
-    }
+  private static void copy(java.util.function.Predicate<String> wanted) {
+    GeneratedReturns.copy(name -> name.startsWith(AUTHORITIES) && wanted.test(name), landing);
   }
 
   /** Every file and folder under a root, with each file's SHA-256. */
