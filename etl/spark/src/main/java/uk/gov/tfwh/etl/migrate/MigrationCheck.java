@@ -94,7 +94,10 @@ public final class MigrationCheck {
     if (publications.size() < sourcePublications.size()
         || !publications.subList(0, sourcePublications.size()).equals(sourcePublications)) {
       throw new MigrationMismatchException(
-          "the publications differ: the source's " + sourcePublications + ", " + publications);
+          "the publications differ: the source's "
+              + sourcePublications
+              + ", the Iceberg warehouse's "
+              + publications);
     }
     if (migrated.size() == snapshots.size()) {
       requireEqual("current", legacy.currentId(), statuses.currentId());
