@@ -7,22 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import uk.gov.tfwh.warehouse.iceberg.testing.PostgresInstall;
 
 /**
- * The catalog database on a host of its own: Debian's PostgreSQL (as {@code warehouse/iceberg}'s
- * {@code LocalPostgres} runs it), listening on the host's address at 5432, with {@code pg_hba.conf}
- * letting the private subnet in with a password. PostgreSQL refuses to run as root, so it runs as
- * the {@code postgres} user in a folder under {@code /tmp} that user owns (the host's own folder
- * may be where that user cannot reach); its log is the process log in the host's folder.
+ * The catalog database on a host of its own: Debian's PostgreSQL (found, initialised and run as the
+ * {@code postgres} user as {@code warehouse/iceberg}'s {@code LocalPostgres} does, through its
+ * test-jar's {@link PostgresInstall}), listening on the host's address at 5432, with {@code
+ * pg_hba.conf} letting the private subnet in with a password. PostgreSQL refuses to run as root, so
+ * it runs as the {@code postgres} user in a folder under {@code /tmp} that user owns (the host's
+ * own folder may be where that user cannot reach); its log is the process log in the host's folder.
  */
 public final class ClusterPostgres implements AutoCloseable {
   public static final int PORT = 5432;
@@ -30,7 +26,7 @@ public final class ClusterPostgres implements AutoCloseable {
   /** The superuser the catalog is reached as. */
   public static final String USER = "tfwh";
 
-  private static final String OS_USER = "postgres";
+  private static final String OS_USER = PostgresInstall.OS_USER;
   private static final Duration COMMAND = Duration.ofSeconds(90);
 
   private final Host host;
@@ -49,10 +45,8 @@ public final class ClusterPostgres implements AutoCloseable {
 
   /** Initialises a database cluster and starts the server on the host, open to the subnet. */
   public static ClusterPostgres start(Host host, String subnet) {
-    Path bin = binaries();
-    byte[] secret = new byte[16];
-    new SecureRandom().nextBytes(secret);
-    String password = HexFormat.of().formatHex(secret);
+    Path bin = PostgresInstall.binaries();
+    String password = PostgresInstall.newPassword();
     Path folder;
     try {
       folder = Files.createTempDirectory(Path.of("/tmp"), "tfwh-cluster-postgres");
@@ -64,24 +58,12 @@ public final class ClusterPostgres implements AutoCloseable {
       Path data = folder.resolve("data");
       Path passwordFile = folder.resolve("password");
       Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
-      giveToPostgres(folder);
-      giveToPostgres(passwordFile);
+      PostgresInstall.giveToPostgresUser(folder);
+      PostgresInstall.giveToPostgresUser(passwordFile);
       host.check(
           COMMAND,
-          "runuser",
-          "-u",
-          OS_USER,
-          "--",
-          bin.resolve("initdb").toString(),
-          "--pgdata=" + data,
-          "--username=" + USER,
-          "--pwfile=" + passwordFile,
-          "--auth-local=trust",
-          "--auth-host=scram-sha-256",
-          "--encoding=UTF8",
-          "--locale=C",
-          "--no-sync",
-          "--no-instructions");
+          PostgresInstall.asPostgresUser(PostgresInstall.initdb(bin, data, USER, passwordFile))
+              .toArray(String[]::new));
       Files.delete(passwordFile);
       // The other hosts reach it over the private subnet, with the password.
       Files.writeString(
@@ -121,7 +103,7 @@ public final class ClusterPostgres implements AutoCloseable {
       if (process != null) {
         process.stop(Duration.ofSeconds(10));
       }
-      deleteTree(folder);
+      PostgresInstall.deleteTree(folder);
       throw e instanceof IOException io
           ? new UncheckedIOException("cannot prepare PostgreSQL on " + host, io)
           : (RuntimeException) e;
@@ -188,17 +170,7 @@ public final class ClusterPostgres implements AutoCloseable {
           "stop");
       process.stop(Duration.ofSeconds(10));
     }
-    deleteTree(folder);
-  }
-
-  private static void deleteTree(Path folder) {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("cannot delete " + folder + ": " + e.getMessage());
-    }
+    PostgresInstall.deleteTree(folder);
   }
 
   private void awaitReady() {
@@ -223,37 +195,5 @@ public final class ClusterPostgres implements AutoCloseable {
       HostProcess.pause(200);
     }
     throw new IllegalStateException("PostgreSQL is not ready on " + host + ":\n" + process.log());
-  }
-
-  /** The newest installed PostgreSQL's programs (or -Dtfwh.postgres.bin), as LocalPostgres. */
-  private static Path binaries() {
-    String configured = System.getProperty("tfwh.postgres.bin");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    Path versions = Path.of("/usr/lib/postgresql");
-    try (Stream<Path> installed =
-        Files.isDirectory(versions) ? Files.list(versions) : Stream.of()) {
-      return installed
-          .filter(version -> version.getFileName().toString().matches("[0-9]+"))
-          .max(
-              Comparator.comparingInt(
-                  version -> Integer.parseInt(version.getFileName().toString())))
-          .map(version -> version.resolve("bin"))
-          .filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void giveToPostgres(Path path) throws IOException {
-    UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
-    Files.setOwner(path, users.lookupPrincipalByName(OS_USER));
-    Files.getFileAttributeView(path, PosixFileAttributeView.class)
-        .setGroup(users.lookupPrincipalByGroupName(OS_USER));
   }
 }

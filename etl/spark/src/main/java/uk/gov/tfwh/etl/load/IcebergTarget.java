@@ -54,7 +54,6 @@ public final class IcebergTarget implements LoadTarget {
   private final WarehouseCatalog catalog;
   private final CatalogDatabase database;
   private final WriterLock lock;
-  private final boolean ownsLock;
   private final ReleaseCommit commits;
   private final Optional<Release> current;
   private final Path releasesDir;
@@ -66,7 +65,6 @@ public final class IcebergTarget implements LoadTarget {
       WarehouseCatalog catalog,
       CatalogDatabase database,
       WriterLock lock,
-      boolean ownsLock,
       Optional<Release> current,
       Path warehouseDir,
       Consumer<String> progress,
@@ -75,7 +73,6 @@ public final class IcebergTarget implements LoadTarget {
     this.catalog = catalog;
     this.database = database;
     this.lock = lock;
-    this.ownsLock = ownsLock;
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
@@ -92,43 +89,33 @@ public final class IcebergTarget implements LoadTarget {
       CatalogSettings settings, Path warehouseDir, Consumer<String> progress) {
     CatalogDatabase database = CatalogDatabase.of(settings);
     WriterLock lock = WriterLocks.acquire(database, warehouseDir, "load");
-    return open(settings, warehouseDir, progress, loadOnThisHost(), lock, true);
+    return open(settings, warehouseDir, progress, loadOnThisHost(), lock);
   }
 
   /**
-   * As {@link #open(CatalogSettings, Path, Consumer)}, for another writer than the load that
-   * already holds the warehouse's writer lock for longer ({@code ./tfwh migrate} commits the folder
-   * store's snapshots as releases through it, one target per release, under one lock): the target
-   * neither takes the lock again nor releases it.
+   * As {@link #open(CatalogSettings, Path, Consumer)}, for a writer that has taken the warehouse's
+   * writer lock already: the target holds {@code lock} until {@link #close()}, which closes it. A
+   * writer that holds the lock for longer ({@code ./tfwh migrate} commits the folder store's
+   * snapshots as releases through one target per release, under one lock) lends it, as a {@link
+   * uk.gov.tfwh.warehouse.iceberg.lock.LentWriterLock}.
    *
    * @param writtenBy what each release's row says wrote it
-   * @param held the writer lock the caller holds and releases
+   * @param lock the writer lock held for this target's work
    */
-  public static IcebergTarget openUnder(
+  public static IcebergTarget open(
       CatalogSettings settings,
       Path warehouseDir,
       Consumer<String> progress,
       String writtenBy,
-      WriterLock held) {
-    return open(settings, warehouseDir, progress, writtenBy, requireNonNull(held, "held"), false);
-  }
-
-  private static IcebergTarget open(
-      CatalogSettings settings,
-      Path warehouseDir,
-      Consumer<String> progress,
-      String writtenBy,
-      WriterLock lock,
-      boolean ownsLock) {
+      WriterLock lock) {
+    requireNonNull(lock, "lock");
     requireNonNull(progress, "progress");
     CatalogDatabase database = CatalogDatabase.of(settings);
     WarehouseCatalog catalog;
     try {
       catalog = WarehouseCatalog.open(settings);
     } catch (RuntimeException e) {
-      if (ownsLock) {
-        lock.close();
-      }
+      lock.close();
       throw e;
     }
     try {
@@ -138,13 +125,10 @@ public final class IcebergTarget implements LoadTarget {
           .run()
           .forEach(done -> progress.accept("  repaired after a killed load: " + done));
       Optional<Release> current = releases.current();
-      return new IcebergTarget(
-          catalog, database, lock, ownsLock, current, warehouseDir, progress, writtenBy);
+      return new IcebergTarget(catalog, database, lock, current, warehouseDir, progress, writtenBy);
     } catch (RuntimeException e) {
       catalog.close();
-      if (ownsLock) {
-        lock.close();
-      }
+      lock.close();
       throw e;
     }
   }
@@ -207,11 +191,12 @@ public final class IcebergTarget implements LoadTarget {
             writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
-    // Through a catalog opened now: the catalogs open since before the release transaction may
-    // still read the catalog database as it was (SQLite's snapshot of an earlier read), and SQLite
-    // refuses their writes (SQLITE_BUSY_SNAPSHOT).
+    // Only this release's tag and main: open() made every other ref agree, and nothing else
+    // changed since under the lock. Through a catalog opened now: the catalogs open since before
+    // the release transaction may still read the catalog database as it was (SQLite's snapshot of
+    // an earlier read), and SQLite refuses their writes (SQLITE_BUSY_SNAPSHOT).
     try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      new Repair(fresh, database).run();
+      new Repair(fresh, database).release(committed);
     } catch (RuntimeException e) {
       progress.accept("  main not moved yet (the next load moves it): " + e.getMessage());
     }
@@ -277,9 +262,7 @@ public final class IcebergTarget implements LoadTarget {
     try {
       catalog.close();
     } finally {
-      if (ownsLock) {
-        lock.close();
-      }
+      lock.close();
     }
   }
 

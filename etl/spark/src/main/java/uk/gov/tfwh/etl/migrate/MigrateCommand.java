@@ -23,7 +23,12 @@ import uk.gov.tfwh.warehouse.iceberg.lock.WriterBusyException;
           + " into an empty Iceberg warehouse: every retained snapshot becomes a release with the"
           + " same id and manifest, oldest first, and every publication keeps its time.",
       "",
-      "The source folder is only read. Refused when the target already has releases."
+      "The source folder is only read. Refused when the target already has releases.",
+      "",
+      "With --verify, every migrated release is then compared with its snapshot, table by table"
+          + " and row by row, with the statuses and publications; on a warehouse migrated"
+          + " already, --verify only compares. Exit 1 names the first release and table that"
+          + " differs."
     })
 public final class MigrateCommand implements Callable<Integer> {
   @Option(
@@ -47,6 +52,13 @@ public final class MigrateCommand implements Callable<Integer> {
           "Catalog settings file (a properties file; keys it leaves out keep the embedded"
               + " default). Without it: the embedded catalog <warehouse>/catalog.db.")
   Path catalog;
+
+  @Option(
+      names = "--verify",
+      description =
+          "After migrating (or, when the warehouse has releases already, instead), compare every"
+              + " migrated release with its source snapshot row by row.")
+  boolean verify;
 
   @Option(
       names = "--master",
@@ -89,28 +101,52 @@ public final class MigrateCommand implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
     out.println("tfwh migrate: " + source.toAbsolutePath() + " -> " + dir);
+    boolean migrate = true;
     try {
       // Before Spark starts: a refusal costs a second, not the seconds a session takes.
       SnapshotMigration.refuseUnlessMigratable(source, settings, dir);
     } catch (MigrationRefusedException e) {
-      err.println("tfwh migrate: refused: " + e.getMessage());
-      return CommandLine.ExitCode.SOFTWARE;
+      if (verify && SnapshotMigration.hasReleases(settings, dir)) {
+        out.println("tfwh migrate: the warehouse is migrated already; verifying only");
+        migrate = false;
+      } else {
+        err.println("tfwh migrate: refused: " + e.getMessage());
+        return CommandLine.ExitCode.SOFTWARE;
+      }
     } catch (RuntimeException e) {
       err.println("tfwh migrate: failed: " + oneLine(e));
       return CommandLine.ExitCode.SOFTWARE;
     }
     try (BackgroundSparkSession spark =
         BackgroundSparkSession.start(master, java.util.Optional.of(settings))) {
-      SnapshotMigration.Result result =
-          new SnapshotMigration(spark.get(), out::println).run(source, settings, dir);
-      out.println(
-          "tfwh migrate: "
-              + result.releaseIds().size()
-              + " releases and "
-              + result.publications()
-              + " publications migrated; current release "
-              + result.releaseIds().get(result.releaseIds().size() - 1));
+      if (migrate) {
+        SnapshotMigration.Result result =
+            new SnapshotMigration(spark.get(), out::println).run(source, settings, dir);
+        out.println(
+            "tfwh migrate: "
+                + result.releaseIds().size()
+                + " releases and "
+                + result.publications()
+                + " publications migrated; current release "
+                + result.releaseIds().get(result.releaseIds().size() - 1));
+      }
+      if (verify) {
+        MigrationCheck.Result checked =
+            new MigrationCheck(spark.get(), out::println).verify(source, settings);
+        out.println(
+            "tfwh migrate: verified: "
+                + checked.releases()
+                + " releases, "
+                + checked.tables()
+                + " tables equal to their snapshots ("
+                + checked.tablesRead()
+                + " compared row by row, the others the same files and snapshots as one of"
+                + " them), statuses and publications equal");
+      }
       return CommandLine.ExitCode.OK;
+    } catch (MigrationMismatchException e) {
+      err.println("tfwh migrate: verify failed: " + e.getMessage());
+      return CommandLine.ExitCode.SOFTWARE;
     } catch (MigrationRefusedException | WriterBusyException e) {
       err.println("tfwh migrate: refused: " + e.getMessage());
       return CommandLine.ExitCode.SOFTWARE;

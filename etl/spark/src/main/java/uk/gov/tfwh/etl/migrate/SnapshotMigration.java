@@ -33,6 +33,7 @@ import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.lock.LentWriterLock;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLocks;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
@@ -124,6 +125,13 @@ public final class SnapshotMigration {
     refuseReleases(openTarget(settings, to), settings);
   }
 
+  /** Whether the Iceberg warehouse has releases (migrated already, or loaded into). */
+  public static boolean hasReleases(CatalogSettings settings, Path warehouseDir) {
+    return !new ReleaseCatalog(openTarget(settings, warehouseDir.toAbsolutePath().normalize()))
+        .list()
+        .isEmpty();
+  }
+
   private static CatalogDatabase openTarget(CatalogSettings settings, Path to) {
     try {
       Files.createDirectories(to);
@@ -169,7 +177,7 @@ public final class SnapshotMigration {
       WriterLock lock) {
     String writtenBy = shortened("tfwh migrate from " + snapshot.directory());
     try (IcebergTarget target =
-        IcebergTarget.openUnder(settings, warehouseDir, progress, writtenBy, lock)) {
+        IcebergTarget.open(settings, warehouseDir, progress, writtenBy, new LentWriterLock(lock))) {
       StagedSnapshot staged = target.stage(snapshot.id());
       try {
         WarehouseTables tables = target.tables(spark, staged, Optional.empty());

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.etl.GeneratedReturns;
 import uk.gov.tfwh.etl.IcebergWarehouse;
-import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
@@ -60,24 +59,7 @@ class IcebergLoadTest {
 
   @BeforeAll
   static void generateAndLoadBoth() throws Exception {
-    generated = temp.resolve("generated");
-    Process generate =
-        LoadProcess.java(
-                "uk.gov.tfwh.generator.GenerateCommand",
-                List.of("-Dtfwh.root.dir=" + TestLandings.root()),
-                List.of(
-                    "--out",
-                    generated.toString(),
-                    "--seed",
-                    "1",
-                    "--scale",
-                    "0.05",
-                    "--faults",
-                    "0.02"),
-                temp.resolve("generate.log"))
-            .start();
-    assertThat(generate.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(generate.exitValue()).as(Files.readString(temp.resolve("generate.log"))).isZero();
+    generated = GeneratedReturns.seed1();
     TreeSet<String> all = new TreeSet<>();
     try (var files = Files.list(generated)) {
       files.forEach(f -> quarterOf(f.getFileName().toString()).ifPresent(all::add));
@@ -237,15 +219,8 @@ class IcebergLoadTest {
     return request(temp.resolve("iceberg")).into(CatalogSettings.embedded(temp.resolve("iceberg")));
   }
 
-  private static void copyQuarters(List<String> wanted) throws Exception {
-    try (var files = Files.list(generated)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (quarterOf(name).filter(wanted::contains).isPresent()) {
-          Files.copy(file, landing.resolve(name));
-        }
-      }
-    }
+  private static void copyQuarters(List<String> wanted) {
+    GeneratedReturns.copy(name -> quarterOf(name).filter(wanted::contains).isPresent(), landing);
   }
 
   private static java.util.Optional<String> quarterOf(String name) {

@@ -1,6 +1,7 @@
 package uk.gov.tfwh.etl.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -19,12 +23,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +40,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.etl.GeneratedReturns;
 import uk.gov.tfwh.etl.IcebergWarehouse;
 import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.SharedSpark;
@@ -41,8 +49,10 @@ import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
+import uk.gov.tfwh.etl.spark.IcebergSparkCatalog;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
@@ -74,24 +84,7 @@ class MigrateCommandTest {
 
   @BeforeAll
   static void loadAFolderHistoryAndMigrateIt() throws Exception {
-    generated = temp.resolve("generated");
-    Process generate =
-        LoadProcess.java(
-                "uk.gov.tfwh.generator.GenerateCommand",
-                List.of("-Dtfwh.root.dir=" + TestLandings.root()),
-                List.of(
-                    "--out",
-                    generated.toString(),
-                    "--seed",
-                    "1",
-                    "--scale",
-                    "0.05",
-                    "--faults",
-                    "0.02"),
-                temp.resolve("generate.log"))
-            .start();
-    assertThat(generate.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(generate.exitValue()).as(Files.readString(temp.resolve("generate.log"))).isZero();
+    generated = GeneratedReturns.seed1();
     landing = Files.createDirectories(temp.resolve("landing"));
     source = new SnapshotStore(temp.resolve("folders"));
 
@@ -162,21 +155,86 @@ class MigrateCommandTest {
 
   @Test
   @Order(3)
-  void theCurrentAndThePublishedReleaseHoldTheRowsOfTheirSnapshots() {
-    for (String id : List.of(loaded.get(2), loaded.get(1))) {
-      Release release = iceberg.release(id);
-      for (WarehouseTable table : WarehouseTable.values()) {
-        Dataset<Row> folder = sorted(Snapshots.table(source, id, table));
-        Dataset<Row> released = sorted(iceberg.read(release, table));
-        assertThat(released.count()).as(id + " " + table + " rows").isEqualTo(folder.count());
-        assertThat(released.exceptAll(folder).count()).as(table + ": only in Iceberg").isZero();
-        assertThat(folder.exceptAll(released).count()).as(table + ": only in folders").isZero();
-      }
-    }
+  void verifyFindsEveryReleaseEqualToItsSnapshotRowByRow() {
+    List<String> said = new ArrayList<>();
+    MigrationCheck.Result checked =
+        new MigrationCheck(SharedSpark.session(), said::add)
+            .verify(source.root(), iceberg.settings());
+
+    int tables = WarehouseTable.values().length;
+    assertThat(checked.releases()).isEqualTo(3);
+    assertThat(checked.tables()).isEqualTo(3 * tables);
+    assertThat(checked.tablesRead())
+        .as("the first release's tables all read, and the dimensions only once")
+        .isGreaterThan(tables)
+        .isLessThan(3 * tables);
+    assertThat(said).hasSize(3).allMatch(line -> line.endsWith("equals its snapshot"));
   }
 
   @Test
   @Order(4)
+  void verifyNamesTheReleaseAndTableWhoseRowsWereTamperedWith() throws Exception {
+    // Release 1's dim_authority, rewritten on a branch with one row in place of another (the
+    // same count), and the release row pointed at it.
+    Release first = iceberg.release(loaded.get(0));
+    long original = iceberg.table(first, WarehouseTable.DIM_AUTHORITY).snapshotId();
+    Dataset<Row> rows = iceberg.read(first, WarehouseTable.DIM_AUTHORITY);
+    List<Row> tampered = new ArrayList<>(rows.collectAsList());
+    assertThat(tampered).hasSizeGreaterThan(1);
+    tampered.set(0, tampered.get(1));
+    SparkSession session = IcebergSparkCatalog.session(SharedSpark.session(), iceberg.settings());
+    String name =
+        iceberg.settings().name()
+            + "."
+            + iceberg.settings().namespace()
+            + "."
+            + WarehouseTable.DIM_AUTHORITY.tableName();
+    Table table =
+        IcebergSparkCatalog.icebergCatalog(session, iceberg.settings())
+            .loadTable(
+                TableIdentifier.of(
+                    iceberg.settings().namespace(), WarehouseTable.DIM_AUTHORITY.tableName()));
+    table.manageSnapshots().createBranch("tamper", original).commit();
+    session
+        .createDataFrame(tampered, rows.schema())
+        .writeTo(name + ".branch_tamper")
+        .overwrite(functions.lit(true));
+    table.refresh();
+    long changed = table.refs().get("tamper").snapshotId();
+    pointReleaseAt(1, WarehouseTable.DIM_AUTHORITY, changed);
+    try {
+      assertThatThrownBy(
+              () ->
+                  new MigrationCheck(SharedSpark.session(), line -> {})
+                      .verify(source.root(), iceberg.settings()))
+          .isInstanceOf(MigrationMismatchException.class)
+          .hasMessageContaining("release " + first.id() + ", table dim_authority")
+          .hasMessageContaining("the rows differ");
+    } finally {
+      pointReleaseAt(1, WarehouseTable.DIM_AUTHORITY, original);
+      // through a catalog opened now: the one above may read SQLite as it was before the update
+      try (WarehouseCatalog fresh = WarehouseCatalog.open(iceberg.settings())) {
+        fresh.table(WarehouseTable.DIM_AUTHORITY).manageSnapshots().removeBranch("tamper").commit();
+      }
+    }
+  }
+
+  private static void pointReleaseAt(long seq, WarehouseTable table, long snapshotId)
+      throws SQLException {
+    try (Connection connection = CatalogDatabase.of(iceberg.settings()).connect();
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE tfwh_release_table SET snapshot_id = ?"
+                    + " WHERE release_seq = ? AND table_name = ?")) {
+      update.setLong(1, snapshotId);
+      update.setLong(2, seq);
+      update.setString(3, table.tableName());
+      assertThat(update.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  @Order(5)
   void whatTheFolderStoreLinkedIsNotWrittenAgainAndEveryFileIsIcebergs() throws IOException {
     Release first = iceberg.release(loaded.get(0));
     Release second = iceberg.release(loaded.get(1));
@@ -208,7 +266,7 @@ class MigrateCommandTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aSecondMigrationIntoTheSameWarehouseIsRefused() throws Exception {
     Path log = temp.resolve("migrate-again.log");
     Process again =
@@ -227,13 +285,13 @@ class MigrateCommandTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theSourceFolderIsUnchanged() throws IOException {
     assertThat(tree(source.root())).isEqualTo(sourceBefore);
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theFirstLoadAfterMigrationReadsOnlyTheNewReturnAndEqualsAFolderLoad() throws Exception {
     String newReturn;
     try (Stream<Path> files = Files.list(generated)) {
@@ -276,15 +334,8 @@ class MigrateCommandTest {
         .run(new LoadRequest(landing, source.root(), TestLandings.reference(), 10));
   }
 
-  private static void copy(java.util.function.Predicate<String> wanted) throws IOException {
-    try (Stream<Path> files = Files.list(generated)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.startsWith(AUTHORITIES) && wanted.test(name)) {
-          Files.copy(file, landing.resolve(name));
-        }
-      }
-    }
+  private static void copy(java.util.function.Predicate<String> wanted) {
+    GeneratedReturns.copy(name -> name.startsWith(AUTHORITIES) && wanted.test(name), landing);
   }
 
   /** Every file and folder under a root, with each file's SHA-256. */

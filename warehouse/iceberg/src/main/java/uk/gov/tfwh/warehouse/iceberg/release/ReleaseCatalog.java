@@ -127,6 +127,35 @@ public final class ReleaseCatalog {
     return release("read release " + id, READ.statement("by-id"), id);
   }
 
+  /** Every release with its tables, oldest first, in one statement. */
+  public List<Release> all() {
+    return database.read(
+        "read every release",
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, READ.statement("all"));
+              ResultSet rows = query.executeQuery()) {
+            List<Release> all = new ArrayList<>();
+            ReleaseRecord record = null;
+            List<ReleaseTable> tables = new ArrayList<>();
+            while (rows.next()) {
+              long seq = rows.getLong("release_seq");
+              if (record == null || record.seq() != seq) {
+                if (record != null) {
+                  all.add(release(record, tables));
+                }
+                record = record(rows);
+                tables = new ArrayList<>();
+              }
+              table(rows).ifPresent(tables::add);
+            }
+            if (record != null) {
+              all.add(release(record, tables));
+            }
+            return all;
+          }
+        });
+  }
+
   /** Every release, oldest first, without its tables. */
   public List<ReleaseRecord> list() {
     return database.read(
@@ -203,21 +232,31 @@ public final class ReleaseCatalog {
       if (record == null) {
         record = record(rows);
       }
-      String namespace = rows.getString("table_namespace");
-      if (namespace != null) {
-        tables.add(
-            new ReleaseTable(
-                namespace,
-                rows.getString("table_name"),
-                rows.getLong("snapshot_id"),
-                rows.getInt("schema_id"),
-                rows.getLong("row_count"),
-                rows.getInt("file_count")));
-      }
+      table(rows).ifPresent(tables::add);
     }
     if (record == null) {
       return Optional.empty();
     }
+    return Optional.of(release(record, tables));
+  }
+
+  /** The table of a row of a release joined with its tables; empty for a release without any. */
+  private static Optional<ReleaseTable> table(ResultSet rows) throws SQLException {
+    String namespace = rows.getString("table_namespace");
+    if (namespace == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ReleaseTable(
+            namespace,
+            rows.getString("table_name"),
+            rows.getLong("snapshot_id"),
+            rows.getInt("schema_id"),
+            rows.getLong("row_count"),
+            rows.getInt("file_count")));
+  }
+
+  private Release release(ReleaseRecord record, List<ReleaseTable> tables) {
     if (tables.isEmpty()) {
       throw new ReleaseException(
           "release "
@@ -228,7 +267,7 @@ public final class ReleaseCatalog {
               + database.database()
               + " names no table: the release tables are damaged");
     }
-    return Optional.of(new Release(record, tables));
+    return new Release(record, tables);
   }
 
   private static ReleaseRecord record(ResultSet rows) throws SQLException {

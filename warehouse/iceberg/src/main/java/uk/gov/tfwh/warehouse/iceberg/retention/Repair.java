@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.SnapshotRef;
@@ -16,7 +15,6 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
-import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 
 /**
@@ -25,7 +23,8 @@ import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
  * release rows are the truth, and the refs are made to agree with them. Per table, {@code main} is
  * moved to the current release's snapshot, every release's {@code r_<id>} tag is made (or moved) to
  * the release's snapshot, and the {@code published} tag to the published release's. A table whose
- * refs agree already is not touched, so a second run changes nothing.
+ * refs agree already is not touched, so a second run changes nothing. After its own release commit
+ * a writer needs only {@link #release(Release)}: that release's tag and {@code main}.
  */
 public final class Repair {
   private final WarehouseCatalog catalog;
@@ -37,7 +36,9 @@ public final class Repair {
   }
 
   /**
-   * Makes the refs agree with the release rows.
+   * Makes the refs agree with the release rows, as the next writer does before it writes: every
+   * release's tag, the published tags and {@code main}. The release rows are read in two statements
+   * (every release with its tables, the published release), whatever their number.
    *
    * @return what was changed, as {@code namespace.table ref -> snapshot id}; empty when nothing
    *     needed to
@@ -46,17 +47,35 @@ public final class Repair {
     // table -> ref -> snapshot, in a stable order; tags first, main last
     Map<String, Map<String, Long>> tags = new TreeMap<>();
     Map<String, Long> main = new TreeMap<>();
-    for (ReleaseRecord record : releases.list()) {
-      releases
-          .byId(record.id())
-          .ifPresent(release -> want(tags, release, ReleaseRefs.releaseTag(release.id())));
-    }
+    List<Release> all = releases.all();
+    all.forEach(release -> want(tags, release, ReleaseRefs.releaseTag(release.id())));
     releases.published().ifPresent(release -> want(tags, release, ReleaseRefs.PUBLISHED));
-    Optional<Release> current = releases.current();
-    current.ifPresent(
-        release ->
-            release.tables().forEach(table -> main.put(table.qualifiedName(), table.snapshotId())));
+    if (!all.isEmpty()) {
+      wantMain(main, all.get(all.size() - 1));
+    }
+    return apply(tags, main);
+  }
 
+  /**
+   * The steps after a writer's own release commit, for that release only: its {@code r_<id>} tag
+   * and, while it is the current release, {@code main}. The other releases' refs and the published
+   * tags were made to agree when the writer opened the catalog ({@link #run()}), and a release
+   * commit does not change them; so afterwards the refs are those {@link #run()} would leave.
+   *
+   * @return what was changed, as {@link #run()} says it
+   */
+  public List<String> release(Release committed) {
+    requireNonNull(committed, "committed");
+    Map<String, Map<String, Long>> tags = new TreeMap<>();
+    Map<String, Long> main = new TreeMap<>();
+    want(tags, committed, ReleaseRefs.releaseTag(committed.id()));
+    if (releases.current().filter(current -> current.id().equals(committed.id())).isPresent()) {
+      wantMain(main, committed);
+    }
+    return apply(tags, main);
+  }
+
+  private List<String> apply(Map<String, Map<String, Long>> tags, Map<String, Long> main) {
     List<String> changed = new ArrayList<>();
     for (String name : tables(tags, main)) {
       Table table = catalog.catalog().loadTable(TableIdentifier.parse(name));
@@ -92,6 +111,10 @@ public final class Repair {
       }
     }
     return changed;
+  }
+
+  private static void wantMain(Map<String, Long> main, Release current) {
+    current.tables().forEach(table -> main.put(table.qualifiedName(), table.snapshotId()));
   }
 
   private static void want(Map<String, Map<String, Long>> tags, Release release, String tag) {

@@ -39,6 +39,17 @@ SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.referen
    AND r.release_id = ?
  ORDER BY t.table_namespace, t.table_name;
 
+-- name: all
+-- Every release with its tables, oldest first: what Repair makes the refs agree with, in one read.
+SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
+       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+ ORDER BY r.release_seq, t.table_namespace, t.table_name;
+
 -- name: list
 -- Every release, oldest first, without its tables.
 SELECT release_seq, release_id, parent_release_id, created_at, reference_version,

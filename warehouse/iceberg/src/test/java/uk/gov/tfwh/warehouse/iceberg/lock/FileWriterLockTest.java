@@ -1,6 +1,7 @@
 package uk.gov.tfwh.warehouse.iceberg.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,22 @@ class FileWriterLockTest extends WriterLockContract {
     // read once released: closing any descriptor of the file releases the process's lock on it
     assertThat(warehouse.resolve(".lock")).content().isEqualTo(holder);
     assertThat(warehouse.resolve(CatalogSettings.SQLITE_FILE)).doesNotExist();
+  }
+
+  @Test
+  void aLentLockIsGivenBackOnCloseAndStillHeldUntilItsHolderReleasesIt() {
+    try (WriterLock held = WriterLocks.acquire(database(), warehouse, "migrate")) {
+      try (WriterLock lent = new LentWriterLock(held)) {
+        assertThat(lent.kind()).isEqualTo(WriterLock.Kind.FILE);
+        assertThat(lent.holder()).isEqualTo(held.holder());
+      }
+      assertThat(((FileWriterLock) held).isHeld()).as("still held once given back").isTrue();
+      assertThatThrownBy(() -> WriterLocks.acquire(database(), warehouse, "load"))
+          .isInstanceOf(WriterBusyException.class)
+          .hasMessageContaining("migrate");
+    }
+    try (WriterLock again = WriterLocks.acquire(database(), warehouse, "load")) {
+      assertThat(again.holder()).contains("load");
+    }
   }
 }

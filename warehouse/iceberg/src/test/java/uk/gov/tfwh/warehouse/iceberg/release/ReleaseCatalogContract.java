@@ -126,6 +126,7 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.published()).isEmpty();
     assertThat(releases.byId("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.list()).isEmpty();
+    assertThat(releases.all()).isEmpty();
     assertThat(releases.publications()).isEmpty();
     assertThat(releases.changeToken()).isEqualTo(ChangeToken.NONE);
   }
@@ -149,6 +150,9 @@ abstract class ReleaseCatalogContract {
         .containsExactlyElementsOf(two.tables())
         .hasSize(ReleaseFixtures.TABLES);
     assertThat(releases.list()).containsExactly(one.record(), two.record());
+    assertThat(releases.all())
+        .as("every release with its tables, in one read")
+        .containsExactly(one, two);
     assertThat(releases.published()).isEmpty();
   }
 

@@ -63,6 +63,31 @@ class RepairTest {
     }
   }
 
+  @Test
+  void afterItsCommitAWriterMovesOnlyItsReleasesRefsAndLeavesWhatTheFullRunWould() {
+    try (FixtureWarehouse warehouse = FixtureWarehouse.open(dir)) {
+      Release one = warehouse.load(id(1), List.of(Q1), true, StopAfter.NOTHING);
+      warehouse.publish(one);
+      Release two = warehouse.load(id(2), List.of(Q2), false, StopAfter.RELEASE);
+      // as if the seal had not reached every table: the commit's own tag is missing on one
+      warehouse.claims().manageSnapshots().removeTag("r_" + two.id()).commit();
+      Repair repair = new Repair(warehouse.catalog, warehouse.database);
+
+      assertThat(repair.release(one))
+          .as("an older release's refs agree already, and main is not moved back to it")
+          .isEmpty();
+      List<String> changed = repair.release(two);
+
+      assertThat(changed)
+          .contains(
+              "warehouse.fact_claim r_" + two.id() + " -> " + snapshot(two, "fact_claim"),
+              "warehouse.fact_claim main -> " + snapshot(two, "fact_claim"),
+              "tfwh_state.landing_file main -> " + snapshot(two, "landing_file"))
+          .noneMatch(change -> change.contains("published") || change.contains(one.id()));
+      assertThat(repair.run()).as("the full run finds nothing left to do").isEmpty();
+    }
+  }
+
   private static long snapshot(Release release, String table) {
     return release.tables().stream()
         .filter(t -> t.name().equals(table))

@@ -7,22 +7,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for tests, on a free loopback port, started once per test JVM ({@link
@@ -33,15 +25,15 @@ import java.util.stream.Stream;
  * <p>The server lives in a temporary folder (data, socket and log) that is deleted when it stops.
  * Its superuser is {@value #USER}, with a random password that TCP connections must give.
  * PostgreSQL refuses to run as root, so under root the server runs as the {@code postgres}
- * operating-system user (through {@code runuser}), in a folder under {@code /tmp} that user owns. A
- * watchdog process stops the server and deletes the folder if the JVM dies without stopping it.
+ * operating-system user (through {@code runuser}), in a folder under {@code /tmp} that user owns
+ * ({@link PostgresInstall}, shared with infra's {@code ClusterPostgres}). A watchdog process stops
+ * the server and deletes the folder if the JVM dies without stopping it.
  */
 public final class LocalPostgres {
 
   /** The superuser the tests connect as. */
   public static final String USER = "tfwh";
 
-  private static final String OS_USER = "postgres";
   private static final int START_ATTEMPTS = 3;
   private static LocalPostgres shared;
 
@@ -111,7 +103,7 @@ public final class LocalPostgres {
   }
 
   private static LocalPostgres start() {
-    Path bin = binaries();
+    Path bin = PostgresInstall.binaries();
     boolean root = "root".equals(System.getProperty("user.name"));
     try {
       // The postgres user must reach the folder, so under root it is made under /tmp.
@@ -119,9 +111,7 @@ public final class LocalPostgres {
           root
               ? Files.createTempDirectory(Path.of("/tmp"), "tfwh-postgres")
               : Files.createTempDirectory("tfwh-postgres");
-      byte[] secret = new byte[16];
-      new SecureRandom().nextBytes(secret);
-      LocalPostgres server = new LocalPostgres(bin, root, folder, HexFormat.of().formatHex(secret));
+      LocalPostgres server = new LocalPostgres(bin, root, folder, PostgresInstall.newPassword());
       server.initialise();
       server.watchdog();
       server.startOnFreePort();
@@ -131,55 +121,14 @@ public final class LocalPostgres {
     }
   }
 
-  /** The newest installed PostgreSQL's programs. */
-  private static Path binaries() {
-    String configured = System.getProperty("tfwh.postgres.bin");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    Path versions = Path.of("/usr/lib/postgresql");
-    try (Stream<Path> installed =
-        Files.isDirectory(versions) ? Files.list(versions) : Stream.of()) {
-      return installed
-          .map(version -> version.resolve("bin"))
-          .filter(candidate -> Files.isExecutable(candidate.resolve("initdb")))
-          .max(Comparator.comparing(LocalPostgres::majorVersion))
-          .orElseThrow(
-              () ->
-                  new IllegalStateException(
-                      "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): install"
-                          + " Debian's postgresql package, as .ci/run does, or set"
-                          + " -Dtfwh.postgres.bin"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look for PostgreSQL under " + versions, e);
-    }
-  }
-
-  private static int majorVersion(Path bin) {
-    String name = bin.getParent().getFileName().toString();
-    return name.matches("[0-9]+") ? Integer.parseInt(name) : 0;
-  }
-
   private void initialise() throws IOException {
     Path passwordFile = folder.resolve("password");
     Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
     if (asPostgresUser) {
-      giveToPostgresUser(folder);
-      giveToPostgresUser(passwordFile);
+      PostgresInstall.giveToPostgresUser(folder);
+      PostgresInstall.giveToPostgresUser(passwordFile);
     }
-    run(
-        List.of(
-            bin.resolve("initdb").toString(),
-            "--pgdata=" + data,
-            "--username=" + USER,
-            "--pwfile=" + passwordFile,
-            "--auth-local=trust",
-            "--auth-host=scram-sha-256",
-            "--encoding=UTF8",
-            "--locale=C",
-            "--no-sync",
-            "--no-instructions"),
-        60);
+    run(PostgresInstall.initdb(bin, data, USER, passwordFile), 60);
     Files.delete(passwordFile);
   }
 
@@ -246,13 +195,7 @@ public final class LocalPostgres {
     } catch (RuntimeException e) {
       System.err.println("local PostgreSQL did not stop cleanly: " + e.getMessage());
     }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      System.err.println("cannot delete " + folder + ": " + e.getMessage());
-    }
+    PostgresInstall.deleteTree(folder);
   }
 
   private void run(List<String> program, int timeoutSeconds) {
@@ -286,12 +229,7 @@ public final class LocalPostgres {
   }
 
   private List<String> command(List<String> program) {
-    List<String> command = new ArrayList<>();
-    if (asPostgresUser) {
-      command.addAll(List.of("runuser", "-u", OS_USER, "--"));
-    }
-    command.addAll(program);
-    return command;
+    return asPostgresUser ? PostgresInstall.asPostgresUser(program) : program;
   }
 
   private String serverLog() {
@@ -301,13 +239,6 @@ public final class LocalPostgres {
     } catch (IOException e) {
       return "";
     }
-  }
-
-  private static void giveToPostgresUser(Path path) throws IOException {
-    UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
-    GroupPrincipal group = users.lookupPrincipalByGroupName(OS_USER);
-    Files.setOwner(path, users.lookupPrincipalByName(OS_USER));
-    Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
   }
 
   private static int freePort() throws IOException {
