@@ -72,7 +72,7 @@ final class FolderTrialStore implements TrialStore {
   }
 
   @Override
-  public void assertClean() {
+  public void assertClean(boolean committed) {
     try (Stream<Path> dirs = Files.list(store.root().resolve("snapshots"))) {
       assertThat(dirs.filter(d -> d.getFileName().toString().startsWith(".staging-")).count())
           .as("staging folders after a successful load")

@@ -46,10 +46,14 @@ interface TrialStore extends AutoCloseable {
 
   /**
    * Fails unless a successful load has left nothing of a killed one behind: no staging folder; on
-   * Iceberg, every ref agrees with the release rows ({@code Repair}'s and retention's work), and a
-   * killed load's state folder is noted ({@link #notes()}).
+   * Iceberg, {@code main} and every release's {@code r_} tag agree with the release rows ({@code
+   * Repair}'s work, which every load does first) and no {@code load_} branch is left; after a load
+   * that committed (so ran retention) also no {@code r_} tag of a deleted release and no other
+   * release's state folder. After a "nothing new" load those are noted ({@link #notes()}).
+   *
+   * @param committed whether the load committed a release
    */
-  void assertClean();
+  void assertClean(boolean committed);
 
   /** What the trial noticed that is worth reporting but not a failure; blank when nothing. */
   default String notes() {
