@@ -13,10 +13,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,7 +57,7 @@ final class IcebergTrialStore implements TrialStore {
   private volatile long commitMillis = 1_000;
 
   /** What a killed load left that a "nothing new" load does not clean (design, section 5.7). */
-  private final List<String> left = new java.util.ArrayList<>();
+  private final List<String> left = new ArrayList<>();
 
   IcebergTrialStore(Path warehouse) {
     this.warehouse = warehouse;
@@ -98,13 +100,14 @@ final class IcebergTrialStore implements TrialStore {
 
   /**
    * From the start of the commit stage to within its length, as the last finished load took: the
-   * seal (tags per table), the release transaction, and moving {@code main} all get kills.
+   * seal (tags per table), the release transaction, moving {@code main} and removing old state
+   * folders all get kills, and now and then the retention just after.
    */
   @Override
   public void awaitSwitch(Process load, Path log, Random random, long deadlineNanos)
       throws InterruptedException {
     awaitStage(load, log, "commit", deadlineNanos);
-    load.waitFor(random.nextLong(commitMillis), java.util.concurrent.TimeUnit.MILLISECONDS);
+    load.waitFor(random.nextLong(commitMillis), TimeUnit.MILLISECONDS);
   }
 
   private static void awaitStage(Process load, Path log, String stage, long deadlineNanos)
