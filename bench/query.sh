@@ -26,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     --work) WORK="$2"; shift 2 ;;
     --iterations) ITERATIONS="$2"; shift 2 ;;
     --no-trino) TRINO=0; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench query: unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -11,8 +11,8 @@
 #
 # --store names the store the loads write and the API serves (TFWH_STORE and tfwh.store.kind, so
 # the trial does not depend on which store is the default). The default is iceberg, the store the
-# warehouse is moving to; both runs the whole trial on each in turn (twice the time: about half an
-# hour per 30 kills on a shared 2-core machine). TFWH_SKIP_BUILD=1 uses the jars already built.
+# warehouse is moving to; both runs the whole trial on each in turn (twice the time: 10 to 30
+# minutes per 30 kills on a shared 2-core machine). TFWH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KILLS=30
@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
     --seed) SEED="$2"; shift 2 ;;
     --fuzz) FUZZ=1; shift ;;
     --fuzz-minutes) FUZZ=1; FUZZ_MINUTES="$2"; shift 2 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench reliability: unknown option $1" >&2; exit 2 ;;
   esac
 done
