@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --work) WORK="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
-    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
   esac
 done
