@@ -1,30 +1,43 @@
 #!/usr/bin/env bash
 # ./tfwh bench etl: full load of the seed-1 sample at scale 1 and scale 10, then an incremental load
 # of one new quarter on top of the full history, and of the same quarter on top of only the 4 before
-# it. Prints wall time, rows per second (claim rows + returns read) and peak RSS of each load. Not a
-# timed test; record results in docs/benchmarks.md.
+# it. Prints wall time, rows per second (claim rows + returns read) and peak RSS of each load, for
+# each store in turn (the folder store and the Iceberg store, chosen by TFWH_STORE for every load so
+# the result does not depend on which store is the default), then one table of both side by side.
+# Not a timed test; record results in docs/benchmarks.md.
 #
-#   ./tfwh bench etl [--scales "1 10"] [--work DIR] [--only full|incremental] [--repeat N]
+#   ./tfwh bench etl [--stores "folder iceberg"] [--scales "1 10"] [--work DIR]
+#                    [--only full|incremental] [--repeat N]
 #
 # --repeat N loads each incremental quarter N times (default 5), each time onto a fresh copy of
 # the same history, the two histories taking turns, and prints every run and the median: a short
 # load varies by seconds from run to run on a shared 2-core machine.
 #
-# --only incremental skips the full loads (it generates the first scale's sample if it is missing).
+# --only incremental skips the full loads. The samples are generated once into WORK/landing and
+# kept; warehouses and logs go to WORK/<store>/ and WORK/<store>-<measure>.log (each load's log
+# has its StageClock lines: where the time went).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
+STORES="folder iceberg"
 WORK="$ROOT/target/bench-etl"
 ONLY=""
 REPEAT=5
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
+    --stores) STORES="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
-    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for store in $STORES; do
+  case "$store" in
+    folder | iceberg) ;;
+    *) echo "bench etl: --stores takes folder and/or iceberg, not '$store'" >&2; exit 2 ;;
   esac
 done
 TFWH="$ROOT/tfwh"
@@ -61,19 +74,31 @@ measure() {
   end=$(date +%s.%N)
   wall=$(echo "$end - $start" | bc)
   # Rows the load itself read (returns + claim rows); reused returns are not counted.
-  rows=$(python3 - "$warehouse" <<'PY'
-import json, pathlib, sys
+  if grep -q '^tfwh load: nothing new' "$log"; then
+    rows=0 # what the current release's report says would be the previous load's
+  else
+    rows=$(python3 - "$warehouse" <<'PY'
+import json, pathlib, sqlite3, sys
 wh = pathlib.Path(sys.argv[1])
-current = (wh / "CURRENT").read_text().strip()
-report = json.loads((wh / "snapshots" / current / "load-report.json").read_text())
-t = report["totals"]
+if (wh / "catalog.db").exists():
+    # The Iceberg store: the newest release's report, in the embedded catalog.
+    db = sqlite3.connect(f"file:{wh / 'catalog.db'}?mode=ro", uri=True)
+    text = db.execute(
+        "SELECT load_report_json FROM tfwh_release ORDER BY release_seq DESC LIMIT 1").fetchone()[0]
+    report = json.loads(text)
+else:
+    current = (wh / "CURRENT").read_text().strip()
+    report = json.loads((wh / "snapshots" / current / "load-report.json").read_text())
 fresh = [r for r in report["returns"] if not r["reused"]]
 print(len(fresh) + sum(r["claimRowsRead"] for r in fresh))
 PY
 )
-  printf '%-22s wall %7.1f s   rows read %'"'"'10d   %'"'"'9.0f rows/s   peak RSS %6s MiB\n' \
+  fi
+  printf '%-30s wall %7.1f s   rows read %'"'"'10d   %'"'"'9.0f rows/s   peak RSS %6s MiB\n' \
     "$label" "$wall" "$rows" "$(echo "$rows / $wall" | bc -l)" "$rss"
+  RESULTS[$label]="$wall $rss"
 }
+declare -A RESULTS
 
 # Loads map the class-data archive `./tfwh warm-up` records once per build (infra/bin/common.sh);
 # it is recorded here, timed apart, as a deployment would. TFWH_CDS=0 measures without it.
@@ -104,63 +129,104 @@ measure_incremental() {
   WALLS[$label]+="$(echo "$line" | awk '{print $3}') "
 }
 
+declare -A MEDIANS
 median_of() {
   local label="$1"
-  printf '%-22s median wall %.1f s over %d runs\n' "$label" \
-    "$(printf '%s\n' ${WALLS[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "$REPEAT"
+  MEDIANS[$label]="$(printf '%s\n' ${WALLS[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+  printf '%-30s median wall %.1f s over %d runs\n' "$label" "${MEDIANS[$label]}" "$REPEAT"
 }
 
-echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}"
+echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}; stores: $STORES"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The samples, generated once and loaded by every store.
+for scale in $SCALES; do
+  landing="$WORK/landing/scale-$scale"
+  if [[ ! -d "$landing" ]]; then
+    mkdir -p "$WORK/landing"
+    "$TFWH" generate --out "$landing.part" --seed 1 --scale "$scale" >"$WORK/landing/generate-$scale.log" 2>&1
+    mv "$landing.part" "$landing"
+  fi
+done
+first="${SCALES%% *}"
+mapfile -t quarters < <(ls "$WORK/landing/scale-$first" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)
+last="${quarters[4]}"
+history_quarters=$(( $(ls "$WORK/landing/scale-$first" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | wc -l) - 1 ))
+
+# bench_store STORE: every measurement on one store, its warehouses and logs under WORK/STORE.
+bench_store() {
+  local store="$1" base="$WORK/$1"
+  export TFWH_STORE="$store"
+  echo
+  echo "== store $store (TFWH_STORE=$store); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$base" && mkdir -p "$base"
+  if [[ "$ONLY" != "incremental" ]]; then
+    for scale in $SCALES; do
+      measure "$store-full-scale-$scale" "$WORK/landing/scale-$scale" "$base/scale-$scale/warehouse"
+    done
+  fi
+  [[ "$ONLY" == "full" ]] && return 0
+
+  # Incremental: the full history without its last quarter is loaded, then that quarter arrives.
+  local long="$base/incremental" short="$base/incremental-short"
+  mkdir -p "$long/history" "$long/new"
+  cp "$WORK/landing/scale-$first/"* "$long/history/"
+  mv "$long/history/"*"$last"* "$long/new/"
+  settle
+  measure "$store-history-before-$last" "$long/history" "$long/warehouse"
+  mv "$long/new/"* "$long/history/"
+  keep_history "$long/warehouse"
+
+  # The same new quarter on a short history: only the 4 quarters before it. The target is that a
+  # new quarter costs no more on top of 32+ quarters than on top of 4; loading the same quarter (its
+  # returns, claim rows and files) in both keeps everything but the history's length equal.
+  mkdir -p "$short/history" "$short/new"
+  for q in "${quarters[@]:0:4}"; do cp "$WORK/landing/scale-$first/"*"$q"* "$short/history/"; done
+  cp "$WORK/landing/scale-$first/"*"$last"* "$short/new/"
+  settle
+  measure "$store-history-4-quarters" "$short/history" "$short/warehouse"
+  mv "$short/new/"* "$short/history/"
+  keep_history "$short/warehouse"
+  settle
+
+  # Alternately, so the machine's drift from run to run (a host throttling the VM, say) falls on
+  # both alike rather than on whichever ran second.
+  local run
+  for run in $(seq 1 "$REPEAT"); do
+    measure_incremental "$store-new-quarter-on-$history_quarters" "$long/history" "$long/warehouse" "$run"
+    measure_incremental "$store-new-quarter-on-4" "$short/history" "$short/warehouse" "$run"
+  done
+  median_of "$store-new-quarter-on-$history_quarters"
+  median_of "$store-new-quarter-on-4"
+  # Nothing new: the same landing folder again onto the warehouse that has just loaded it.
+  measure "$store-nothing-new" "$long/history" "$long/warehouse"
+}
+
+for store in $STORES; do
+  bench_store "$store"
+done
+
+# Side by side: wall s (peak RSS MiB for the full loads); new quarters are medians of --repeat runs.
+cell() { # cell KEY FIELD(1 wall, 2 rss)
+  local value="${RESULTS[$1]:-}"
+  [[ -z "$value" ]] && { echo "-"; return; }
+  echo "$value" | awk -v f="$2" '{ if (f == 1) printf "%.1f s", $1; else printf "%d MiB", $2 }'
+}
+echo
+printf '%-34s' "measure"; for store in $STORES; do printf '%-22s' "$store"; done; echo "target"
 if [[ "$ONLY" != "incremental" ]]; then
   for scale in $SCALES; do
-    dir="$WORK/scale-$scale"
-    rm -rf "$dir" && mkdir -p "$dir"
-    "$TFWH" generate --out "$dir/landing" --seed 1 --scale "$scale" >"$dir/generate.log" 2>&1
-    measure "full-scale-$scale" "$dir/landing" "$dir/warehouse"
+    printf '%-34s' "full load, scale $scale"
+    for store in $STORES; do printf '%-22s' "$(cell "$store-full-scale-$scale" 1), $(cell "$store-full-scale-$scale" 2)"; done
+    case "$scale" in 1) echo "< 60 s" ;; 10) echo "< 5 min, < 4 GiB" ;; *) echo ;; esac
   done
 fi
-if [[ "$ONLY" == "full" ]]; then
-  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  exit 0
+if [[ "$ONLY" != "full" ]]; then
+  printf '%-34s' "new quarter on $history_quarters (median)"
+  for store in $STORES; do printf '%-22s' "${MEDIANS[$store-new-quarter-on-$history_quarters]} s"; done; echo "< 20 s"
+  printf '%-34s' "new quarter on 4 (median)"
+  for store in $STORES; do printf '%-22s' "${MEDIANS[$store-new-quarter-on-4]} s"; done; echo "on $history_quarters no slower"
+  printf '%-34s' "nothing new"
+  for store in $STORES; do printf '%-22s' "$(cell "$store-nothing-new" 1)"; done; echo
 fi
-
-# Incremental: the full history without its last quarter is loaded, then that quarter arrives.
-scale="${SCALES%% *}"
-if [[ ! -d "$WORK/scale-$scale/landing" ]]; then
-  mkdir -p "$WORK/scale-$scale"
-  "$TFWH" generate --out "$WORK/scale-$scale/landing" --seed 1 --scale "$scale" >"$WORK/scale-$scale/generate.log" 2>&1
-fi
-long="$WORK/incremental"
-rm -rf "$long" && mkdir -p "$long/history" "$long/new"
-cp "$WORK/scale-$scale/landing/"* "$long/history/"
-mapfile -t quarters < <(ls "$long/history" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)
-last="${quarters[4]}"
-mv "$long/history/"*"$last"* "$long/new/"
-settle
-measure "history-before-$last" "$long/history" "$long/warehouse"
-mv "$long/new/"* "$long/history/"
-keep_history "$long/warehouse"
-
-# The same new quarter on a short history: only the 4 quarters before it. The target is that a new
-# quarter costs no more on top of 32+ quarters than on top of 4; loading the same quarter (its
-# returns, claim rows and files) in both keeps everything but the history's length equal.
-short="$WORK/incremental-short"
-rm -rf "$short" && mkdir -p "$short/history" "$short/new"
-for q in "${quarters[@]:0:4}"; do cp "$WORK/scale-$scale/landing/"*"$q"* "$short/history/"; done
-cp "$WORK/scale-$scale/landing/"*"$last"* "$short/new/"
-settle
-measure "history-4-quarters" "$short/history" "$short/warehouse"
-mv "$short/new/"* "$short/history/"
-keep_history "$short/warehouse"
-settle
-
-# Alternately, so the machine's drift from run to run (a host throttling the VM, say) falls on both
-# alike rather than on whichever ran second.
-for run in $(seq 1 "$REPEAT"); do
-  measure_incremental "incremental-$last" "$long/history" "$long/warehouse" "$run"
-  measure_incremental "incremental-$last-on-4" "$short/history" "$short/warehouse" "$run"
-done
-median_of "incremental-$last"
-median_of "incremental-$last-on-4"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

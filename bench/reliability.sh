@@ -6,36 +6,49 @@
 # complete and the next load must account for every input. Optionally the 10-minute fuzz run
 # (bench/fuzz.sh). Prints kills survived, API requests served, inputs fuzzed and errors.
 #
-#   ./tfwh bench reliability [--kills N] [--seed S] [--fuzz] [--fuzz-minutes N]
+#   ./tfwh bench reliability [--store iceberg|folder|both] [--kills N] [--seed S] [--fuzz]
+#                            [--fuzz-minutes N]
+#
+# --store names the store the loads write and the API serves (TFWH_STORE and tfwh.store.kind, so
+# the trial does not depend on which store is the default). The default is iceberg, the store the
+# warehouse is moving to; both runs the whole trial on each in turn (twice the time: 10 to 30
+# minutes per 30 kills on a shared 2-core machine). TFWH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KILLS=30
+STORE=iceberg
 SEED=""
 FUZZ=0
 FUZZ_MINUTES=10
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --kills) KILLS="$2"; shift 2 ;;
+    --store) STORE="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --fuzz) FUZZ=1; shift ;;
     --fuzz-minutes) FUZZ=1; FUZZ_MINUTES="$2"; shift 2 ;;
-    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench reliability: unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$STORE" in
+  folder | iceberg) STORES=("$STORE") ;;
+  both) STORES=(folder iceberg) ;;
+  *) echo "bench reliability: --store must be folder, iceberg or both, not '$STORE'" >&2; exit 2 ;;
+esac
 if (( KILLS < 1 )); then
   echo "bench reliability: --kills must be at least 1" >&2
   exit 2
 fi
 WORK="$ROOT/target/bench-reliability"
 mkdir -p "$WORK"
-LOG="$WORK/crash-trial.log"
 cd "$ROOT"
 
-echo "crash trial: $KILLS kills of ./tfwh load while the API serves (log: $LOG)"
 # Formatting is the build's gate, not the benchmark's. The trial runs the load through ./tfwh, so
 # etl/spark's jar is built too.
-mvn -B -o -q -pl etl/spark,api/server -am install -DskipTests -Dspotless.check.skip=true >/dev/null
+if [[ "${TFWH_SKIP_BUILD:-0}" != 1 ]]; then
+  mvn -B -o -q -pl etl/spark,api/server -am install -DskipTests -Dspotless.check.skip=true >/dev/null
+fi
 # The trial's loads run from a frozen copy of the launcher, the reference data, the examples and
 # the load's own jars: on a shared machine another build replacing etl/spark's jar under a running
 # load fails it with a NoClassDefFoundError that has nothing to do with the trial.
@@ -61,18 +74,29 @@ done
 
 seed_arg=()
 [[ -n "$SEED" ]] && seed_arg=("-Dtfwh.crash.seed=$SEED")
-start=$(date +%s)
-set +e
-mvn -B -o -pl api/server verify -DskipITs -Dspotless.check.skip=true -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtfwh.crash.kills="$KILLS" -Dtfwh.root.dir="$FROZEN" "${seed_arg[@]}" >"$LOG" 2>&1
-crash_status=$?
-set -e
-end=$(date +%s)
-line=$(grep -o 'CRASH-TRIAL kills survived.*' "$LOG" | tail -1 || true)
-trials=$(grep -c 'CRASH-TRIAL trial [0-9]*: ' "$LOG" || true)
-echo "  trials completed and checked: ${trials:-0} (until $KILLS kills had landed)"
-echo "  ${line:-no final figures: the trial stopped early; see $LOG}"
-echo "  wall time: $((end - start)) s; result: $([[ $crash_status == 0 ]] && echo passed || echo "FAILED (see $LOG)")"
+crash_status=0
+# Surefire points java.io.tmpdir there (the root pom); SQLite's driver unpacks its library into it.
+mkdir -p "$ROOT/api/server/target/tmp"
+for store in "${STORES[@]}"; do
+  LOG="$WORK/crash-trial-$store.log"
+  echo "crash trial on the $store store: $KILLS kills of ./tfwh load while the API serves (log: $LOG)"
+  echo "  load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  start=$(date +%s)
+  set +e
+  mvn -B -o -pl api/server verify -DskipITs -Dspotless.check.skip=true -Dtest=CrashTrialTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtfwh.crash.kills="$KILLS" -Dtfwh.crash.store="$store" -Dtfwh.root.dir="$FROZEN" "${seed_arg[@]}" >"$LOG" 2>&1
+  status=$?
+  set -e
+  end=$(date +%s)
+  line=$(grep -o 'CRASH-TRIAL kills survived.*' "$LOG" | tail -1 || true)
+  trials=$(grep -c 'CRASH-TRIAL trial [0-9]*: ' "$LOG" || true)
+  echo "  trials completed and checked: ${trials:-0} (until $KILLS kills had landed)"
+  echo "  ${line:-no final figures: the trial stopped early; see $LOG}"
+  notes=$(grep -o 'CRASH-TRIAL notes: .*' "$LOG" | tail -1 || true)
+  [[ -n "$notes" ]] && echo "  ${notes#CRASH-TRIAL }"
+  echo "  wall time: $((end - start)) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg); result: $([[ $status == 0 ]] && echo passed || echo "FAILED (see $LOG)")"
+  [[ $status == 0 ]] || crash_status=$status
+done
 
 fuzz_status=0
 if [[ "$FUZZ" == 1 ]]; then

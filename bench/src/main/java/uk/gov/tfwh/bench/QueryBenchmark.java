@@ -1,6 +1,9 @@
 package uk.gov.tfwh.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,10 +11,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
@@ -19,13 +29,16 @@ import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * Latency of every catalogue query on one engine over a warehouse's current snapshot: median and
  * 99th percentile of {@code --iterations} sequential runs after a warm-up, one line per query. The
  * arguments are taken from the data (the latest quarter with figures of each phase, the first
- * authority), so any loaded warehouse can be measured.
+ * authority), so any loaded warehouse can be measured. The warehouse is the folder store or the
+ * Iceberg store's embedded catalog in the same folder ({@code --store}, else {@code TFWH_STORE}).
  */
 @Command(
     name = "bench-query",
@@ -34,6 +47,21 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 public final class QueryBenchmark implements Callable<Integer> {
   @Option(names = "--warehouse", required = true, paramLabel = "DIR")
   Path warehouse;
+
+  @Option(
+      names = "--store",
+      paramLabel = "folder|iceberg",
+      description =
+          "The folder store or the Iceberg store (its embedded catalog in the warehouse folder);"
+              + " default: as TFWH_STORE says.")
+  String store;
+
+  @Option(
+      names = "--results",
+      paramLabel = "FILE",
+      description =
+          "Also write every call's answer there (snapshot ids left out), to compare two stores.")
+  Path results;
 
   @Option(names = "--engine", defaultValue = "embedded", description = "embedded or trino")
   String engine;
@@ -86,39 +114,101 @@ public final class QueryBenchmark implements Callable<Integer> {
     if (noCache) {
       config = config.withResultCacheEntries(0);
     }
-    SnapshotStore store = new SnapshotStore(warehouse);
-    PrintStream out = System.out;
-    try (WarehouseQueries queries = QueryEngines.open(store, config)) {
-      SnapshotSelector snapshot = SnapshotSelector.current();
-      List<Map.Entry<Query, Map<String, Object>>> calls = calls(queries, snapshot);
-      out.printf(
-          "engine %s, snapshot %s, %d runs each after %d warm-up%n",
-          queries.engineName(), snapshot.resolve(store), iterations, warmup);
-      out.printf("%-24s %7s %10s %10s%n", "query", "rows", "median ms", "p99 ms");
-      for (Map.Entry<Query, Map<String, Object>> call : calls) {
-        int rows = 0;
-        for (int i = 0; i < warmup; i++) {
-          rows = queries.run(snapshot, call.getKey(), call.getValue()).size();
-        }
-        long[] nanos = new long[iterations];
-        for (int i = 0; i < iterations; i++) {
-          long start = System.nanoTime();
-          queries.run(snapshot, call.getKey(), call.getValue());
-          nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        out.printf(
-            "%-24s %7d %10.2f %10.2f%n",
-            call.getKey().fileName(),
-            rows,
-            nanos[nanos.length / 2] / 1e6,
-            percentile(nanos, 0.99) / 1e6);
+    Optional<CatalogSettings> iceberg =
+        StoreChoice.iceberg(
+            null,
+            warehouse,
+            store == null ? System.getenv() : Map.of(StoreChoice.STORE_ENV, store));
+    if (iceberg.isPresent()) {
+      if (config.engine() != Engine.EMBEDDED) {
+        throw new IllegalArgumentException(
+            "bench-query: on the Iceberg store only the embedded engine is measured here");
       }
-      if (threads > 0) {
-        concurrent(queries, snapshot, calls.get(0).getValue(), out);
+      try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.get())) {
+        IcebergReleases releases = IcebergReleases.open(CatalogDatabase.of(iceberg.get()));
+        try (WarehouseQueries queries = EmbeddedQueries.overIceberg(catalog, releases, config)) {
+          measure(queries, releases, "iceberg");
+        }
+      }
+    } else {
+      SnapshotStore folder = new SnapshotStore(warehouse);
+      try (WarehouseQueries queries = QueryEngines.open(folder, config)) {
+        measure(queries, folder, "folder");
       }
     }
     return 0;
+  }
+
+  private void measure(WarehouseQueries queries, WarehouseReleases releases, String storeName) {
+    PrintStream out = System.out;
+    SnapshotSelector snapshot = SnapshotSelector.current();
+    List<Map.Entry<Query, Map<String, Object>>> calls = calls(queries, snapshot);
+    out.printf(
+        "store %s, engine %s, snapshot %s, %d runs each after %d warm-up%n",
+        storeName, queries.engineName(), snapshot.resolve(releases), iterations, warmup);
+    if (results != null) {
+      writeResults(queries, snapshot, calls);
+    }
+    out.printf("%-24s %7s %10s %10s%n", "query", "rows", "median ms", "p99 ms");
+    for (Map.Entry<Query, Map<String, Object>> call : calls) {
+      int rows = 0;
+      for (int i = 0; i < warmup; i++) {
+        rows = queries.run(snapshot, call.getKey(), call.getValue()).size();
+      }
+      long[] nanos = new long[iterations];
+      for (int i = 0; i < iterations; i++) {
+        long start = System.nanoTime();
+        queries.run(snapshot, call.getKey(), call.getValue());
+        nanos[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(nanos);
+      out.printf(
+          "%-24s %7d %10.2f %10.2f%n",
+          call.getKey().fileName(),
+          rows,
+          nanos[nanos.length / 2] / 1e6,
+          percentile(nanos, 0.99) / 1e6);
+    }
+    if (threads > 0) {
+      concurrent(queries, snapshot, calls.get(0).getValue(), out);
+    }
+  }
+
+  /**
+   * Every call's columns and rows as text, one value a cell; columns naming a snapshot are left
+   * out, since two stores loaded from the same landing folder differ only there.
+   */
+  private void writeResults(
+      WarehouseQueries queries,
+      SnapshotSelector snapshot,
+      List<Map.Entry<Query, Map<String, Object>>> calls) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<Query, Map<String, Object>> call : calls) {
+      QueryResult result = queries.run(snapshot, call.getKey(), call.getValue());
+      text.append("== ").append(call.getKey().fileName()).append(' ');
+      text.append(new TreeMap<>(call.getValue()));
+      text.append('\n');
+      List<Integer> kept = new ArrayList<>();
+      for (int c = 0; c < result.columns().size(); c++) {
+        String name = result.columns().get(c).name();
+        if (!name.contains("snapshot")) {
+          kept.add(c);
+          text.append(name).append('\t');
+        }
+      }
+      text.append('\n');
+      for (List<Object> row : result.rows()) {
+        for (int c : kept) {
+          text.append(row.get(c)).append('\t');
+        }
+        text.append('\n');
+      }
+    }
+    try {
+      Files.writeString(results, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + results, e);
+    }
   }
 
   private void concurrent(

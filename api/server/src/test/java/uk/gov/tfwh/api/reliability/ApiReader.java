@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * A client of the API during the crash trial: over real HTTP, as a national user (who sees the
@@ -36,7 +36,7 @@ final class ApiReader implements Runnable {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
   private final HttpRequest request;
-  private final SnapshotStore store;
+  private final WarehouseReleases store;
   private final AtomicLong served = new AtomicLong();
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final Set<String> snapshots = ConcurrentHashMap.newKeySet();
@@ -44,7 +44,7 @@ final class ApiReader implements Runnable {
   private volatile String lastSnapshot = "";
   private volatile boolean stopped;
 
-  ApiReader(URI uri, String bearerToken, SnapshotStore store) {
+  ApiReader(URI uri, String bearerToken, WarehouseReleases store) {
     this.request =
         HttpRequest.newBuilder(requireNonNull(uri, "uri"))
             .header("Authorization", "Bearer " + requireNonNull(bearerToken, "bearerToken"))

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,7 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * The crash trial: the real load ({@code ./tfwh load}, a child process) is killed with SIGKILL
@@ -42,6 +42,14 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * is not counted): {@code -Dtfwh.crash.kills} (3 in the build; {@code ./tfwh bench reliability}
  * runs 30 or more), in at most twice as many trials. Random moments come from {@code
  * -Dtfwh.crash.seed}, printed so a failure can be replayed.
+ *
+ * <p>The store is named by {@code -Dtfwh.crash.store} (folder, the default, or iceberg; {@link
+ * TrialStore}) and given to the loads as {@code TFWH_STORE} and to the API as {@code
+ * tfwh.store.kind}. On the Iceberg store "committed and complete" means: every release row's tables
+ * still have the snapshots it names, and the current release's planned Parquet holds exactly the
+ * rows and files its row records; after each next load every table's {@code main} and {@code r_}
+ * tags agree with the release rows and no {@code load_} branch is left ({@code Repair} and
+ * retention have done their work).
  */
 @Tag("slow")
 class CrashTrialTest {
@@ -58,20 +66,32 @@ class CrashTrialTest {
     Random random = new Random(seed);
     Path root = TfwhLoad.projectRoot();
     Path landing = copyExamples(root.resolve("contract/examples"), temp.resolve("landing"));
-    SnapshotStore store = new SnapshotStore(temp.resolve("warehouse"));
-    TfwhLoad load = new TfwhLoad(root, landing, store.root());
+    Path warehouse = temp.resolve("warehouse");
+    try (TrialStore store =
+        TrialStore.named(System.getProperty("tfwh.crash.store", "folder"), warehouse)) {
+      System.out.println("CRASH-TRIAL store " + store.name());
+      trial(store, new TfwhLoad(root, landing, warehouse, store.name()), kills, seed, random);
+    }
+  }
 
-    load.run(temp.resolve("load-0.log"));
-    SnapshotCompleteness.assertComplete(store, store.currentId().orElseThrow());
+  private void trial(TrialStore store, TfwhLoad load, int kills, long seed, Random random)
+      throws Exception {
+    Path root = TfwhLoad.projectRoot();
+    Path landing = temp.resolve("landing");
+    Path first = temp.resolve("load-0.log");
+    load.run(first);
+    store.learn(first);
+    WarehouseReleases releases = store.releases();
+    store.assertComplete(releases.currentId().orElseThrow());
     InputAccounting.assertEveryInputAccountedFor(store, landing, load.reference());
 
-    TrialFigures figures = new TrialFigures(seed);
+    TrialFigures figures = new TrialFigures(seed, store.name());
     long untilSwitchMillis = 0;
     String token = ApiTokens.newToken();
-    try (ConfigurableApplicationContext api = startApi(store.root(), nationalUser(token))) {
+    try (ConfigurableApplicationContext api = startApi(store, nationalUser(token))) {
       String port = api.getEnvironment().getProperty("local.server.port");
       ApiReader reader =
-          new ApiReader(URI.create("http://127.0.0.1:" + port + NATIONAL), token, store);
+          new ApiReader(URI.create("http://127.0.0.1:" + port + NATIONAL), token, releases);
       JsonNode baseline = reader.baseline();
       assertThat(baseline.path("authorities_reporting").asLong())
           .as(baseline.toString())
@@ -82,13 +102,13 @@ class CrashTrialTest {
         // Trials go on until that many kills have landed: a random-time kill can come after the
         // load has finished, which proves nothing. Twice as many trials at most.
         for (int trial = 1; figures.kills() < kills && trial <= 2 * kills; trial++) {
-          String before = store.currentId().orElseThrow();
+          String before = releases.currentId().orElseThrow();
           addReturn(root, landing, trial);
           KillMoment moment = KillMoment.forTrial(trial);
           Path log = temp.resolve("load-" + trial + "-killed.log");
           long started = System.nanoTime();
           Process killedLoad = load.start(log);
-          boolean signalled = killAt(moment, killedLoad, store, random, untilSwitchMillis);
+          boolean signalled = killAt(moment, killedLoad, log, store, random, untilSwitchMillis);
           assertThat(killedLoad.waitFor(600, TimeUnit.SECONDS)).isTrue();
           // A load in its last moments may exit 0 before the signal lands: then it finished first.
           assertThat(killedLoad.exitValue()).as(TfwhLoad.tail(log)).isIn(0, TfwhLoad.KILLED);
@@ -101,23 +121,35 @@ class CrashTrialTest {
           figures.record(moment, killed);
 
           // The current snapshot is the one before or the killed load's own, and complete.
-          String current = store.currentId().orElseThrow();
-          SnapshotCompleteness.assertComplete(store, current);
+          String current = releases.currentId().orElseThrow();
+          store.assertComplete(current);
           if (!current.equals(before)) {
             figures.committedBeforeKill();
           }
           assertThat(reader.errors()).as("API errors after trial %d", trial).isEmpty();
 
           // The next load succeeds and accounts for every input.
-          load.run(temp.resolve("load-" + trial + "-next.log"));
-          String next = store.currentId().orElseThrow();
+          Path nextLog = temp.resolve("load-" + trial + "-next.log");
+          load.run(nextLog);
+          store.learn(nextLog);
+          String next = releases.currentId().orElseThrow();
           if (current.equals(before)) {
             // The killed load's return is new to the warehouse, so the next load makes a snapshot.
             assertThat(next).isGreaterThan(current);
           }
-          SnapshotCompleteness.assertComplete(store, next);
-          InputAccounting.assertEveryInputAccountedFor(store, landing, load.reference());
-          assertThat(stagingLeft(store)).as("staging folders after a successful load").isZero();
+          try {
+            store.assertComplete(next);
+            InputAccounting.assertEveryInputAccountedFor(store, landing, load.reference());
+            store.assertClean(!next.equals(current));
+          } catch (AssertionError e) {
+            throw new AssertionError(
+                e.getMessage()
+                    + "\nkilled load:\n"
+                    + TfwhLoad.tail(log)
+                    + "\nnext load:\n"
+                    + TfwhLoad.tail(nextLog),
+                e);
+          }
           // One line per trial, so a long trial's progress can be followed and reported.
           System.out.printf(
               "CRASH-TRIAL trial %d: %s %s; snapshot complete; next load accounted for every"
@@ -129,7 +161,7 @@ class CrashTrialTest {
               reader.errors().size());
         }
         // The API has seen the last load's snapshot: the reader followed every switch.
-        String last = store.currentId().orElseThrow();
+        String last = releases.currentId().orElseThrow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!reader.hasSeen(last) && System.nanoTime() < deadline) {
           Thread.sleep(50);
@@ -145,17 +177,22 @@ class CrashTrialTest {
     }
     figures.untilSwitch(untilSwitchMillis);
     System.out.println(figures.summary());
+    if (!store.notes().isBlank()) {
+      System.out.println("CRASH-TRIAL notes: " + store.notes());
+    }
     assertThat(figures.kills()).as("kills that landed").isGreaterThanOrEqualTo(kills);
   }
 
   /** The service as {@code ./tfwh serve --port 0 --users ...} starts it, on loopback. */
-  private static ConfigurableApplicationContext startApi(Path warehouse, Path users) {
-    return new SpringApplication(TfwhApiApplication.class)
-        .run(
-            "--tfwh.api.warehouse=" + warehouse,
+  private ConfigurableApplicationContext startApi(TrialStore store, Path users) {
+    List<String> arguments = new ArrayList<>(store.apiArguments());
+    arguments.addAll(
+        List.of(
+            "--tfwh.api.warehouse=" + temp.resolve("warehouse"),
             "--tfwh.api.users=" + users,
             "--server.port=0",
-            "--server.address=127.0.0.1");
+            "--server.address=127.0.0.1"));
+    return new SpringApplication(TfwhApiApplication.class).run(arguments.toArray(String[]::new));
   }
 
   /** A users file with one national user: loads are not published, national users see them. */
@@ -195,8 +232,13 @@ class CrashTrialTest {
 
   /** Kills the load at the moment; false when it finished first. */
   private static boolean killAt(
-      KillMoment moment, Process load, SnapshotStore store, Random random, long untilSwitchMillis)
-      throws InterruptedException, IOException {
+      KillMoment moment,
+      Process load,
+      Path log,
+      TrialStore store,
+      Random random,
+      long untilSwitchMillis)
+      throws InterruptedException {
     // Generous: on a busy machine a load's JVM and Spark start-up alone took a minute.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     switch (moment) {
@@ -205,47 +247,13 @@ class CrashTrialTest {
         long delay = (long) (untilSwitchMillis * (0.1 + random.nextDouble()));
         load.waitFor(delay, TimeUnit.MILLISECONDS);
       }
-      case WHILE_WRITING -> {
-        while (load.isAlive() && !staged(store, "tables") && System.nanoTime() < deadline) {
-          Thread.sleep(10);
-        }
-        Thread.sleep(random.nextInt(300));
-      }
-      case DURING_SWITCH -> {
-        // Polled gently until the tables are being written (spinning through the load's start-up
-        // would take a core from it on a small machine), then as fast as possible: the manifest is
-        // the last thing written before the folder is synced, moved and pointed to.
-        while (load.isAlive() && !staged(store, "tables") && System.nanoTime() < deadline) {
-          Thread.sleep(10);
-        }
-        while (load.isAlive() && !staged(store, "manifest.json") && System.nanoTime() < deadline) {
-          Thread.onSpinWait();
-        }
-      }
+      case WHILE_WRITING -> store.awaitWriting(load, log, random, deadline);
+      case DURING_SWITCH -> store.awaitSwitch(load, log, random, deadline);
     }
     if (!load.isAlive()) {
       return false;
     }
     TfwhLoad.kill(load);
     return true;
-  }
-
-  private static boolean staged(SnapshotStore store, String entry) throws IOException {
-    Path snapshots = store.root().resolve("snapshots");
-    if (!Files.isDirectory(snapshots)) {
-      return false;
-    }
-    try (Stream<Path> dirs = Files.list(snapshots)) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith(".staging-"))
-          .anyMatch(d -> Files.exists(d.resolve(entry)));
-    } catch (NoSuchFileException e) {
-      return false; // moved or removed while listed
-    }
-  }
-
-  private static long stagingLeft(SnapshotStore store) throws IOException {
-    try (Stream<Path> dirs = Files.list(store.root().resolve("snapshots"))) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith(".staging-")).count();
-    }
   }
 }

@@ -3,9 +3,6 @@ package uk.gov.tfwh.api.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
@@ -13,26 +10,19 @@ import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.read.LandingFolder;
 import uk.gov.tfwh.returns.read.ReadLimits;
 import uk.gov.tfwh.returns.read.ReturnReader;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
- * Whether the current snapshot's load report ({@code load-report.json}) accounts for every input in
- * the landing folder: every return and every claim row read, as the plain-Java reader counts them
- * there, and every one read either accepted or rejected.
+ * Whether the current snapshot's load report (its {@code load-report.json}, or its release row's
+ * report on the Iceberg store) accounts for every input in the landing folder: every return and
+ * every claim row read, as the plain-Java reader counts them there, and every one read either
+ * accepted or rejected.
  */
 final class InputAccounting {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private InputAccounting() {}
 
-  static void assertEveryInputAccountedFor(SnapshotStore store, Path landing, Path reference) {
-    String current = store.currentId().orElseThrow();
-    JsonNode report;
-    try {
-      report = JSON.readTree(store.snapshotDir(current).resolve("load-report.json").toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("no readable load report in " + current, e);
-    }
+  static void assertEveryInputAccountedFor(TrialStore store, Path landing, Path reference) {
+    String current = store.releases().currentId().orElseThrow();
+    JsonNode report = store.report(current);
     assertThat(report.path("snapshotId").asText()).isEqualTo(current);
     JsonNode totals = report.path("totals");
     ReturnReader reader =

@@ -22,11 +22,19 @@ final class TfwhLoad {
   private final Path projectRoot;
   private final Path landing;
   private final Path warehouse;
+  private final String store;
 
+  /** A load into the folder store at {@code warehouse}. */
   TfwhLoad(Path projectRoot, Path landing, Path warehouse) {
+    this(projectRoot, landing, warehouse, "folder");
+  }
+
+  /** A load into {@code warehouse} of the store {@code TFWH_STORE} names (folder or iceberg). */
+  TfwhLoad(Path projectRoot, Path landing, Path warehouse, String store) {
     this.projectRoot = requireNonNull(projectRoot, "projectRoot");
     this.landing = requireNonNull(landing, "landing");
     this.warehouse = requireNonNull(warehouse, "warehouse");
+    this.store = requireNonNull(store, "store");
   }
 
   /** The project root surefire names ({@code tfwh.root.dir}). */
@@ -59,6 +67,8 @@ final class TfwhLoad {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("TFWH_SKIP_BUILD", "1");
+    // Named, not left to the default, which moves to the Iceberg store in slice 7.
+    builder.environment().put("TFWH_STORE", store);
     // The landing folder is a few files; the launcher's 3 GiB default would only crowd the machine.
     builder.environment().put("TFWH_SPARK_HEAP", "1g");
     try {

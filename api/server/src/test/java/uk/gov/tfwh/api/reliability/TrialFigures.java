@@ -6,6 +6,7 @@ import java.util.Map;
 /** What a crash trial did, printed as one line for {@code bench/reliability.sh} to report. */
 final class TrialFigures {
   private final long seed;
+  private final String store;
   private long untilSwitchMillis;
   private final Map<KillMoment, Integer> killsByMoment = new EnumMap<>(KillMoment.class);
   private int trials;
@@ -16,8 +17,9 @@ final class TrialFigures {
   private int snapshotsSeen;
   private int errors;
 
-  TrialFigures(long seed) {
+  TrialFigures(long seed, String store) {
     this.seed = seed;
+    this.store = store;
   }
 
   void untilSwitch(long millis) {
@@ -52,7 +54,7 @@ final class TrialFigures {
     return String.format(
         "CRASH-TRIAL kills survived: %d %s in %d trials; loads that finished before the kill: %d;"
             + " kills after the switch committed: %d; API requests served: %d over %d snapshots,"
-            + " errors: %d; load start to switch: %d ms; seed: %d",
+            + " errors: %d; load start to switch: %d ms; seed: %d; store: %s",
         kills,
         killsByMoment,
         trials,
@@ -62,6 +64,7 @@ final class TrialFigures {
         snapshotsSeen,
         errors,
         untilSwitchMillis,
-        seed);
+        seed,
+        store);
   }
 }

@@ -1,0 +1,79 @@
+package uk.gov.tfwh.api.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
+
+/**
+ * The store a crash trial kills loads on: the folder store or the Iceberg store, named explicitly
+ * ({@code TFWH_STORE} for the loads, {@code tfwh.store.kind} for the API), so a trial does not
+ * depend on which store is the default. Each says how to recognise the moments a trial kills at and
+ * what "complete" and "clean" mean for it.
+ */
+interface TrialStore extends AutoCloseable {
+
+  /** folder or iceberg, as {@code TFWH_STORE} spells it. */
+  String name();
+
+  /** The store's releases as the API reads them: committed ids, the current one. */
+  WarehouseReleases releases();
+
+  /** The API's arguments that choose this store. */
+  List<String> apiArguments();
+
+  /** Reads what it needs from a finished load's output (how long its commit took). */
+  default void learn(Path log) {}
+
+  /**
+   * Waits, within the deadline, until the load is writing its tables (or has exited); {@code log}
+   * is the load's output.
+   */
+  void awaitWriting(Process load, Path log, Random random, long deadlineNanos)
+      throws InterruptedException;
+
+  /** Waits until the load is inside its commit (the switch), as close to its middle as it can. */
+  void awaitSwitch(Process load, Path log, Random random, long deadlineNanos)
+      throws InterruptedException;
+
+  /**
+   * Fails unless the release is committed and every table it names is whole: its rows, counted from
+   * the Parquet files by DuckDB, are the rows recorded for it.
+   */
+  void assertComplete(String id);
+
+  /**
+   * Fails unless a successful load has left nothing of a killed one behind: no staging folder; on
+   * Iceberg, {@code main} and every release's {@code r_} tag agree with the release rows ({@code
+   * Repair}'s work, which every load does first) and no {@code load_} branch is left; after a load
+   * that committed (so ran retention) also no {@code r_} tag of a deleted release and no other
+   * release's state folder. After a "nothing new" load those are noted ({@link #notes()}).
+   *
+   * @param committed whether the load committed a release
+   */
+  void assertClean(boolean committed);
+
+  /** What the trial noticed that is worth reporting but not a failure; blank when nothing. */
+  default String notes() {
+    return "";
+  }
+
+  /** The load report of a committed release. */
+  JsonNode report(String id);
+
+  @Override
+  void close();
+
+  /** The store {@code -Dtfwh.crash.store} names: folder (the default) or iceberg. */
+  static TrialStore named(String name, Path warehouse) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "folder" -> new FolderTrialStore(warehouse);
+      case "iceberg" -> new IcebergTrialStore(warehouse);
+      default ->
+          throw new IllegalArgumentException(
+              "tfwh.crash.store must be folder or iceberg, not '" + name + "'");
+    };
+  }
+}
