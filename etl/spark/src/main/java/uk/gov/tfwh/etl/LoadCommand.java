@@ -41,8 +41,16 @@ public final class LoadCommand implements Callable<Integer> {
       description =
           "Folder of TFQR-1 returns, or their place on object storage (s3://bucket/prefix, reached"
               + " as the --catalog file's tfwh.s3.* settings say; the driver keeps a copy in"
-              + " <warehouse>/landing-mirror and each executor fetches the returns it reads).")
+              + " --landing-copy and each executor fetches the returns it reads).")
   String landing;
+
+  @Option(
+      names = "--landing-copy",
+      paramLabel = "DIR",
+      description =
+          "With --landing s3://..., the driver's own folder for its copy of the landing, kept from"
+              + " one load to the next (default: <warehouse>/landing-mirror).")
+  Path landingCopy;
 
   @Option(names = "--warehouse", required = true, description = "Warehouse folder (snapshots).")
   Path warehouse;
@@ -122,7 +130,7 @@ public final class LoadCommand implements Callable<Integer> {
   public Integer call() {
     LoadRequest request;
     Optional<ObjectLanding> objects;
-    Optional<LandingMirror> landingCopy;
+    Optional<LandingMirror> landingMirror;
     Optional<LandingMirror> submissionsCopy;
     try {
       Optional<CatalogSettings> catalogSettings = catalogSettings();
@@ -130,12 +138,12 @@ public final class LoadCommand implements Callable<Integer> {
           ObjectLanding.isAddress(landing)
               ? Optional.of(ObjectLanding.at(landing, s3Properties(catalogSettings)))
               : Optional.empty();
-      landingCopy = objects.map(o -> new LandingMirror(o, mirrorRoot("landing")));
+      landingMirror = objects.map(o -> new LandingMirror(o, mirrorRoot("landing")));
       submissionsCopy =
           objects
               .filter(o -> submissions == null)
               .map(o -> new LandingMirror(o.submissions(), mirrorRoot("submissions")));
-      Path landingDir = landingCopy.map(LandingMirror::folder).orElseGet(() -> Path.of(landing));
+      Path landingDir = landingMirror.map(LandingMirror::folder).orElseGet(() -> Path.of(landing));
       request =
           new LoadRequest(
               landingDir.toAbsolutePath(),
@@ -154,7 +162,7 @@ public final class LoadCommand implements Callable<Integer> {
     }
     if (objects.isPresent()) {
       try {
-        int copied = landingCopy.get().sync();
+        int copied = landingMirror.get().sync();
         submissionsCopy.ifPresent(LandingMirror::sync);
         out.println(
             "tfwh load: "
@@ -212,7 +220,9 @@ public final class LoadCommand implements Callable<Integer> {
 
   /** Where the driver keeps its copy of the landing on object storage (and of its sidecars). */
   private Path mirrorRoot(String part) {
-    return warehouse.toAbsolutePath().resolve(LANDING_MIRROR).resolve(part);
+    Path root =
+        landingCopy != null ? landingCopy : warehouse.toAbsolutePath().resolve(LANDING_MIRROR);
+    return root.toAbsolutePath().resolve(part);
   }
 
   /** How to reach the landing's bucket: the catalog's tfwh.s3.* settings, or the SDK's defaults. */
