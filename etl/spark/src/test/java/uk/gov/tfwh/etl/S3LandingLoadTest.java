@@ -163,6 +163,12 @@ class S3LandingLoadTest {
   }
 
   @Test
+  void theLandingShowsItsAddressNeverItsKeys() {
+    assertThat(objects.s3Properties()).containsValue(S3ProxyServer.SECRET_KEY);
+    assertThat(objects.toString()).isEqualTo(ADDRESS).doesNotContain(S3ProxyServer.SECRET_KEY);
+  }
+
+  @Test
   void aMissingBucketEndsTheLoadWithOneActionableLine() throws Exception {
     Outcome load = runLoad("s3://no-such-bucket/returns", S3.environment());
 

@@ -90,6 +90,12 @@ public record ObjectLanding(String bucket, String prefix, Map<String, String> s3
     return SCHEME + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
   }
 
+  /** The address only: the properties hold the keys, which no log or message may show. */
+  @Override
+  public String toString() {
+    return address();
+  }
+
   /** The key of a file of this landing. */
   String key(String name) {
     return prefix.isEmpty() ? name : prefix + "/" + name;
