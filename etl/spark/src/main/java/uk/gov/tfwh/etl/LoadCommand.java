@@ -1,6 +1,7 @@
 package uk.gov.tfwh.etl;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,12 @@ import picocli.CommandLine.Option;
 import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
+import uk.gov.tfwh.etl.read.LandingMirror;
+import uk.gov.tfwh.etl.read.ObjectLanding;
 import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.S3Settings;
 
 /**
  * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
@@ -30,8 +34,23 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
           + " reused, and loading the same files again changes nothing."
     })
 public final class LoadCommand implements Callable<Integer> {
-  @Option(names = "--landing", required = true, description = "Folder of TFQR-1 returns.")
-  Path landing;
+  @Option(
+      names = "--landing",
+      required = true,
+      paramLabel = "DIR|s3://BUCKET/PREFIX",
+      description =
+          "Folder of TFQR-1 returns, or their place on object storage (s3://bucket/prefix, reached"
+              + " as the --catalog file's tfwh.s3.* settings say; the driver keeps a copy in"
+              + " --landing-copy and each executor fetches the returns it reads).")
+  String landing;
+
+  @Option(
+      names = "--landing-copy",
+      paramLabel = "DIR",
+      description =
+          "With --landing s3://..., the driver's own folder for its copy of the landing, kept from"
+              + " one load to the next (default: <warehouse>/landing-mirror).")
+  Path landingCopy;
 
   @Option(names = "--warehouse", required = true, description = "Warehouse folder (snapshots).")
   Path warehouse;
@@ -72,6 +91,9 @@ public final class LoadCommand implements Callable<Integer> {
               + " (<warehouse>/catalog.db, tables under <warehouse>/tables).")
   Path catalog;
 
+  /** The folder in the warehouse folder that holds the driver's copy of a landing on S3. */
+  static final String LANDING_MIRROR = "landing-mirror";
+
   /** The environment variable that chooses the store while the folder store is the default. */
   static final String STORE_VARIABLE = "TFWH_STORE";
 
@@ -107,22 +129,57 @@ public final class LoadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadRequest request;
+    Optional<ObjectLanding> objects;
+    Optional<LandingMirror> landingMirror;
+    Optional<LandingMirror> submissionsCopy;
     try {
+      Optional<CatalogSettings> catalogSettings = catalogSettings();
+      objects =
+          ObjectLanding.isAddress(landing)
+              ? Optional.of(ObjectLanding.at(landing, s3Properties(catalogSettings)))
+              : Optional.empty();
+      landingMirror = objects.map(o -> new LandingMirror(o, mirrorRoot("landing")));
+      submissionsCopy =
+          objects
+              .filter(o -> submissions == null)
+              .map(o -> new LandingMirror(o.submissions(), mirrorRoot("submissions")));
+      Path landingDir = landingMirror.map(LandingMirror::folder).orElseGet(() -> Path.of(landing));
       request =
           new LoadRequest(
-              landing.toAbsolutePath(),
+              landingDir.toAbsolutePath(),
               warehouse.toAbsolutePath(),
               (reference != null ? reference : defaultReference()).toAbsolutePath(),
               retain,
               submissions != null
                   ? submissions.toAbsolutePath()
-                  : SubmissionSidecars.defaultFolder(landing),
-              catalogSettings());
+                  : submissionsCopy
+                      .map(LandingMirror::folder)
+                      .orElseGet(() -> SubmissionSidecars.defaultFolder(landingDir)),
+              catalogSettings);
     } catch (IllegalArgumentException e) {
       err.println("tfwh load: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
-    out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
+    if (objects.isPresent()) {
+      try {
+        int copied = landingMirror.get().sync();
+        submissionsCopy.ifPresent(LandingMirror::sync);
+        out.println(
+            "tfwh load: "
+                + objects.get().address()
+                + ": "
+                + copied
+                + " new or changed objects copied to "
+                + request.landingDir());
+      } catch (ObjectLanding.LandingUnavailableException | UncheckedIOException e) {
+        err.println("tfwh load: " + e.getMessage());
+        return CommandLine.ExitCode.SOFTWARE;
+      }
+      request = request.from(objects.get());
+      out.println("tfwh load: " + objects.get().address() + " -> " + request.warehouseDir());
+    } else {
+      out.println("tfwh load: " + request.landingDir() + " -> " + request.warehouseDir());
+    }
     try (BackgroundSparkSession spark = BackgroundSparkSession.start(master, request.catalog())) {
       LoadResult result = new LoadJob(spark, out::println).run(request);
       if (result.nothingNew()) {
@@ -159,6 +216,21 @@ public final class LoadCommand implements Callable<Integer> {
           throw new IllegalArgumentException(
               STORE_VARIABLE + " must be folder or iceberg, not '" + store + "'");
     };
+  }
+
+  /** Where the driver keeps its copy of the landing on object storage (and of its sidecars). */
+  private Path mirrorRoot(String part) {
+    Path root =
+        landingCopy != null ? landingCopy : warehouse.toAbsolutePath().resolve(LANDING_MIRROR);
+    return root.toAbsolutePath().resolve(part);
+  }
+
+  /** How to reach the landing's bucket: the catalog's tfwh.s3.* settings, or the SDK's defaults. */
+  private Map<String, String> s3Properties(Optional<CatalogSettings> settings) {
+    return settings
+        .map(CatalogSettings::s3)
+        .orElse(S3Settings.DEFAULTS)
+        .icebergProperties(environment);
   }
 
   private static Path defaultReference() {

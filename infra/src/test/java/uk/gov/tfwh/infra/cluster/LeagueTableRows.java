@@ -43,6 +43,8 @@ public final class LeagueTableRows {
             engine,
             args[3],
             settings.name(),
+            // The API's connection user: Trino's access control (infra/trino/etc/rules.json) lets
+            // only tfwh read tfwh.warehouse, which the pinned query reads.
             "tfwh",
             false,
             2,

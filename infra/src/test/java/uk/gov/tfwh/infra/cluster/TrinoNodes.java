@@ -104,6 +104,11 @@ public final class TrinoNodes {
 
   /** Runs a statement through Trino's HTTP protocol with curl and returns every page it got. */
   static String statement(Host from, String sql) {
+    return statement(from, "tfwh", sql);
+  }
+
+  /** As {@link #statement(Host, String)}, as another user than {@code tfwh}. */
+  static String statement(Host from, String user, String sql) {
     Duration timeout = Duration.ofSeconds(20);
     String page =
         from.run(
@@ -115,7 +120,7 @@ public final class TrinoNodes {
                 "-X",
                 "POST",
                 "-H",
-                "X-Trino-User: tfwh",
+                "X-Trino-User: " + user,
                 "--data",
                 sql,
                 uri(from) + "/v1/statement")
@@ -128,7 +133,7 @@ public final class TrinoNodes {
       }
       HostProcess.pause(50);
       page =
-          from.run(timeout, "curl", "-s", "-m", "10", "-H", "X-Trino-User: tfwh", next.group(1))
+          from.run(timeout, "curl", "-s", "-m", "10", "-H", "X-Trino-User: " + user, next.group(1))
               .text();
       pages.append(page);
     }
@@ -156,6 +161,8 @@ public final class TrinoNodes {
     config.put("task.max-worker-threads", "4");
     config.put("catalog.config-dir", etc.resolve("catalog").toString());
     config.put("plugin.dir", install.home().resolve("plugin").toString());
+    // Who may read what, as ./tfwh trino configures it (infra/trino/etc, trino.sh).
+    config.put("access-control.config-files", etc.resolve("access-control.properties").toString());
     Map<String, String> node = new LinkedHashMap<>();
     node.put("node.environment", "tfwh");
     node.put("node.id", "tfwh-" + host.name());
@@ -168,6 +175,7 @@ public final class TrinoNodes {
       Files.writeString(etc.resolve("config.properties"), properties(config));
       Files.writeString(etc.resolve("node.properties"), properties(node));
       Files.writeString(etc.resolve("log.properties"), "io.trino=INFO\n");
+      writeAccessControl(etc);
       Map<String, String> all = new LinkedHashMap<>(catalogs);
       // The readiness probe (awaitWorkers) queries TPC-H: every node has it, as trino.sh's does.
       all.putIfAbsent("tpch", "connector.name=tpch\n");
@@ -193,6 +201,20 @@ public final class TrinoNodes {
             .start(host, name);
     process.awaitLog("======== SERVER STARTED ========", START);
     return process;
+  }
+
+  /**
+   * The project's access control (infra/trino/etc/access-control.properties and rules.json, as
+   * trino.sh writes them): only the user {@code tfwh} reads the warehouse tables and the current
+   * release; everyone else reads {@code <catalog>.published} only.
+   */
+  private static void writeAccessControl(Path etc) throws IOException {
+    Path project = ModuleClasspath.root().resolve("infra/trino/etc");
+    Files.writeString(
+        etc.resolve("access-control.properties"),
+        Files.readString(project.resolve("access-control.properties"))
+            .replace("@DATA@/etc", etc.toString()));
+    Files.copy(project.resolve("rules.json"), etc.resolve("rules.json"));
   }
 
   /** The project's Trino JVM options (infra/trino/etc/jvm.config), its heap set separately. */

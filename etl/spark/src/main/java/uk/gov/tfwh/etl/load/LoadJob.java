@@ -419,6 +419,7 @@ public final class LoadJob {
             spark.get(),
             reader,
             request.landingDir(),
+            request.landingObjects(),
             pending,
             batch,
             receivedAt,

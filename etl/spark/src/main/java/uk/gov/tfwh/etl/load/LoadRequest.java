@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import uk.gov.tfwh.etl.read.ObjectLanding;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
@@ -15,6 +16,8 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
  *     and when it was received (by default {@code submissions} beside the landing folder)
  * @param catalog the Iceberg catalog to load into; empty for the folder store (snapshot folders),
  *     still the default until the Iceberg warehouse becomes it (docs/design/iceberg.md, slice 7)
+ * @param landingObjects the landing on object storage whose copy {@code landingDir} is, where the
+ *     executors fetch the returns they read; empty when {@code landingDir} is the landing itself
  */
 public record LoadRequest(
     Path landingDir,
@@ -22,7 +25,8 @@ public record LoadRequest(
     Path referenceDir,
     int retain,
     Path submissionsDir,
-    Optional<CatalogSettings> catalog) {
+    Optional<CatalogSettings> catalog,
+    Optional<ObjectLanding> landingObjects) {
   public static final int DEFAULT_RETAIN = 10;
 
   public LoadRequest {
@@ -31,9 +35,21 @@ public record LoadRequest(
     requireNonNull(referenceDir, "referenceDir");
     requireNonNull(submissionsDir, "submissionsDir");
     requireNonNull(catalog, "catalog");
+    requireNonNull(landingObjects, "landingObjects");
     if (retain < 1) {
       throw new IllegalArgumentException("retain at least one snapshot, not " + retain);
     }
+  }
+
+  /** A load of a landing folder. */
+  public LoadRequest(
+      Path landingDir,
+      Path warehouseDir,
+      Path referenceDir,
+      int retain,
+      Path submissionsDir,
+      Optional<CatalogSettings> catalog) {
+    this(landingDir, warehouseDir, referenceDir, retain, submissionsDir, catalog, Optional.empty());
   }
 
   /** A load into the folder store. */
@@ -55,6 +71,27 @@ public record LoadRequest(
   /** This load, into the Iceberg warehouse of these catalog settings. */
   public LoadRequest into(CatalogSettings settings) {
     return new LoadRequest(
-        landingDir, warehouseDir, referenceDir, retain, submissionsDir, Optional.of(settings));
+        landingDir,
+        warehouseDir,
+        referenceDir,
+        retain,
+        submissionsDir,
+        Optional.of(settings),
+        landingObjects);
+  }
+
+  /**
+   * This load, its landing on object storage: {@code landingDir} and {@code submissionsDir} are the
+   * driver's copies of it ({@code LandingMirror}).
+   */
+  public LoadRequest from(ObjectLanding objects) {
+    return new LoadRequest(
+        landingDir,
+        warehouseDir,
+        referenceDir,
+        retain,
+        submissionsDir,
+        catalog,
+        Optional.of(objects));
   }
 }

@@ -4,10 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -26,9 +30,10 @@ import uk.gov.tfwh.returns.read.ReturnReader;
 
 /**
  * Reads returns on the executors: the list of sources is distributed, each executor opens its
- * returns from the landing folder (which every executor must see at the same path) and applies the
- * return's own rules. The small per-return results come back to the driver; the claim rows stay in
- * Spark and are written straight to a Parquet folder.
+ * returns from the landing folder (which every executor must see at the same path), or fetches them
+ * from the landing on object storage, and applies the return's own rules. The small per-return
+ * results come back to the driver; the claim rows stay in Spark and are written straight to a
+ * Parquet folder.
  */
 public final class ReturnReading {
   private static final int SLICES_PER_CORE = 4;
@@ -85,6 +90,35 @@ public final class ReturnReading {
       Instant receivedAt,
       String snapshotId,
       Path claimsDir) {
+    return read(
+        spark,
+        reader,
+        landingDir,
+        Optional.empty(),
+        pending,
+        batch,
+        receivedAt,
+        snapshotId,
+        claimsDir);
+  }
+
+  /**
+   * As {@link #read(SparkSession, ReturnReader, Path, List, long, Instant, String, Path)}; with a
+   * landing on object storage, {@code landingDir} is the driver's copy the scan read, and each
+   * executor reads a return from its own fetch of the return's objects instead, into a folder it
+   * deletes afterwards, so the executors see no folder of the driver's.
+   */
+  public static Outcome read(
+      SparkSession spark,
+      ReturnReader reader,
+      Path landingDir,
+      Optional<ObjectLanding> objects,
+      List<Pending> pending,
+      long batch,
+      Instant receivedAt,
+      String snapshotId,
+      Path claimsDir) {
+    ObjectLanding bucket = objects.orElse(null);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String landing = landingDir.toAbsolutePath().toString();
     int slices =
@@ -92,7 +126,7 @@ public final class ReturnReading {
     JavaRDD<Read> reads =
         context
             .parallelize(pending, slices)
-            .map(p -> readOne(reader, landing, p, batch, receivedAt, snapshotId))
+            .map(p -> readOne(reader, landing, bucket, p, batch, receivedAt, snapshotId))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       List<ReadReturn> results = new ArrayList<>();
@@ -131,12 +165,35 @@ public final class ReturnReading {
   private static Read readOne(
       ReturnReader reader,
       String landing,
+      ObjectLanding bucket,
+      Pending pending,
+      long batch,
+      Instant receivedAt,
+      String snapshotId)
+      throws IOException {
+    if (bucket == null) {
+      return readOne(reader, Path.of(landing), pending, batch, receivedAt, snapshotId);
+    }
+    // The fetched copy is what is read and what is checked against the scan's checksum: an object
+    // replaced since the scan differs, and its return waits for the next load.
+    Path fetched = Files.createTempDirectory("tfwh-landing-");
+    try {
+      return readOne(
+          reader, bucket.fetch(pending.source(), fetched), pending, batch, receivedAt, snapshotId);
+    } finally {
+      deleteFolder(fetched);
+    }
+  }
+
+  private static Read readOne(
+      ReturnReader reader,
+      Path landing,
       Pending pending,
       long batch,
       Instant receivedAt,
       String snapshotId) {
-    ReturnOutcome outcome = reader.read(Path.of(landing), pending.source());
-    if (changedSinceTheScan(Path.of(landing), pending.source())) {
+    ReturnOutcome outcome = reader.read(landing, pending.source());
+    if (changedSinceTheScan(landing, pending.source())) {
       return new Read(rejectedStub(pending, batch, receivedAt, snapshotId), List.of(), true);
     }
     String fingerprint =
@@ -181,6 +238,14 @@ public final class ReturnReading {
       }
     }
     return false;
+  }
+
+  private static void deleteFolder(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   /** What stands for a return that changed while it was read: only its source travels back. */
