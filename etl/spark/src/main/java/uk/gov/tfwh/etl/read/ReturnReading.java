@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
@@ -71,8 +72,9 @@ public final class ReturnReading {
   }
 
   /**
-   * Reads every pending return and writes the claim rows that passed their own return's rules to
-   * {@code claimsDir} (as Parquet with {@link ClaimRows#SCHEMA}).
+   * Reads every pending return and hands the claim rows that passed their own return's rules, a
+   * frame of {@link ClaimRows#SCHEMA} still on the executors, to {@code claims}, which writes them
+   * (into the load state).
    *
    * @return what was read, in the order given, and what changed while it was read
    */
@@ -84,7 +86,7 @@ public final class ReturnReading {
       long batch,
       Instant receivedAt,
       String snapshotId,
-      Path claimsDir) {
+      Consumer<Dataset<Row>> claims) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String landing = landingDir.toAbsolutePath().toString();
     int slices =
@@ -117,11 +119,7 @@ public final class ReturnReading {
               .filter(read -> !read.changedWhileRead())
               .flatMap(read -> read.claims().iterator())
               .coalesce(files);
-      spark
-          .createDataFrame(claimRows, ClaimRows.SCHEMA)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(claimsDir.toAbsolutePath().toString());
+      claims.accept(spark.createDataFrame(claimRows, ClaimRows.SCHEMA));
       return new Outcome(results, changed);
     } finally {
       reads.unpersist(false);
