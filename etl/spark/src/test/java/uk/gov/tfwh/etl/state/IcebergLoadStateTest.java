@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.iceberg.FileScanTask;
@@ -129,18 +130,14 @@ class IcebergLoadStateTest {
     assertNoStateFiles();
   }
 
-  /** What a step of {@link #stateThatCannotBeUsedCostsAFullReadAndTheSameFigures} damages. */
-  private record Damage(String name, String reason, Consumer<Release> apply) {}
+  /** A kind of damage to the current release's state, and how to undo it. */
+  private record Damage(String name, String reason, Function<Release, Runnable> apply) {}
 
   @Test
   @Order(2)
-  void stateThatCannotBeUsedCostsAFullReadAndTheSameFigures() throws Exception {
+  void everyKindOfDamagedStateIsNoStateToTheReader() {
     List<Damage> damages =
         List.of(
-            new Damage(
-                "no state tables named by the release",
-                "names no tfwh_state.",
-                IcebergLoadStateTest::forgetState),
             new Damage(
                 "another state format",
                 "state format " + (StateFormat.VERSION + 1) + ", this build reads",
@@ -164,48 +161,72 @@ class IcebergLoadStateTest {
             new Damage(
                 "a damaged data file",
                 "cannot read tfwh_state.return_read of release",
-                IcebergLoadStateTest::damageReturnFiles));
-    List<String> added =
-        List.of(
-            "bad-arithmetic",
-            "bad-not-a-number",
-            "bad-two-summary-rows",
-            "bad-unknown-authority",
-            "bad-period-not-quarter-end",
-            "bad-template-and-column");
-    for (int i = 0; i < damages.size(); i++) {
-      Damage damage = damages.get(i);
-      damage.apply().accept(iceberg.releases().current().orElseThrow());
-      TestLandings.copyExamples(landing, added.get(i));
+                IcebergLoadStateTest::damageReturnFiles),
+            new Damage(
+                "no state tables named by the release",
+                "names no tfwh_state.",
+                IcebergLoadStateTest::forgetState));
+    int returns = rows(current(), StateTable.RETURN_READ).size();
+    try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
+      for (Damage damage : damages) {
+        Runnable undo = damage.apply().apply(current());
+        assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), current()).returns())
+            .as(damage.name())
+            .isInstanceOf(StateUnreadableException.class)
+            .hasMessageContaining(damage.reason());
+        undo.run();
+        assertThat(new IcebergPreviousState(catalog.catalog(), current()).returns())
+            .as("undone: " + damage.name())
+            .hasValueSatisfying(state -> assertThat(state.returns()).hasSize(returns));
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void stateThatCannotBeUsedCostsAFullReadAndTheSameFigures() throws Exception {
+    Map<String, Function<Release, Runnable>> damages = new java.util.LinkedHashMap<>();
+    damages.put(
+        "state format " + (StateFormat.VERSION + 1) + ", this build reads",
+        release -> rewriteReturns(release, r -> with(r, "state_format", StateFormat.VERSION + 1)));
+    damages.put("names no tfwh_state.", IcebergLoadStateTest::forgetState);
+    List<String> added = List.of("bad-arithmetic", "bad-not-a-number");
+    int i = 0;
+    for (Map.Entry<String, Function<Release, Runnable>> damage : damages.entrySet()) {
+      damage.getValue().apply(current());
+      TestLandings.copyExamples(landing, added.get(i++));
       List<String> progress = new ArrayList<>();
       LoadResult result = job(progress::add).run(icebergRequest());
       String folderId = job(line -> {}).run(request(folders.root())).snapshotId();
 
       assertThat(progress)
-          .as(damage.name())
+          .as(damage.getKey())
           .anyMatch(
               line ->
                   line.contains("the previous load's state cannot be read")
-                      && line.contains(damage.reason())
+                      && line.contains(damage.getKey())
                       && line.endsWith("every return is read again"));
-      assertThat(result.report().totals().returnsReused()).as(damage.name()).isZero();
+      assertThat(result.report().totals().returnsReused()).as(damage.getKey()).isZero();
       assertThat(result.report().totals().returnsReadThisLoad())
-          .as(damage.name())
+          .as(damage.getKey())
           .isEqualTo(result.report().totals().returnsRead());
       assertSameRows(folderId, result);
       assertThat(rows(iceberg.release(result.snapshotId()), StateTable.RETURN_READ))
-          .as(damage.name() + ": the full read leaves a whole state")
+          .as(damage.getKey() + ": the full read leaves a whole state")
           .hasSize((int) result.report().totals().returnsRead());
     }
     TestLandings.copyExamples(landing, "bad-phase-period-mismatch");
-    List<String> progress = new ArrayList<>();
-    LoadResult healed = job(progress::add).run(icebergRequest());
+    LoadResult healed = job(line -> {}).run(icebergRequest());
     assertThat(healed.report().totals().returnsReadThisLoad()).isEqualTo(1);
     assertSameRows(job(line -> {}).run(request(folders.root())).snapshotId(), healed);
   }
 
+  private static Release current() {
+    return iceberg.releases().current().orElseThrow();
+  }
+
   @Test
-  @Order(3)
+  @Order(4)
   void aLoadThatFailsBeforeItsCommitLeavesTheCurrentStateAsItWas() throws Exception {
     Release current = iceberg.releases().current().orElseThrow();
     List<Record> stateBefore = rows(current, StateTable.RETURN_READ);
@@ -230,22 +251,40 @@ class IcebergLoadStateTest {
   }
 
   /** As a release committed before the state became tables: it names no tfwh_state table. */
-  private static void forgetState(Release release) {
+  private static Runnable forgetState(Release release) {
+    List<String> inserts = new ArrayList<>();
+    for (var table : release.tables()) {
+      if (table.namespace().equals(WarehouseCatalog.STATE_NAMESPACE)) {
+        inserts.add(
+            String.format(
+                "INSERT INTO tfwh_release_table (catalog_name, release_seq, table_namespace,"
+                    + " table_name, snapshot_id, schema_id, row_count, file_count) VALUES ('%s', %d, '%s', '%s', %d, %d, %d, %d)",
+                iceberg.settings().name(),
+                release.seq(),
+                table.namespace(),
+                table.name(),
+                table.snapshotId(),
+                table.schemaId(),
+                table.rowCount(),
+                table.fileCount()));
+      }
+    }
     sql(
         "DELETE FROM tfwh_release_table WHERE release_seq = ? AND table_namespace = 'tfwh_state'",
         release.seq(),
         null);
+    return () -> inserts.forEach(insert -> sql(insert));
   }
 
   /** Commits the release's return_read rows, changed, and makes the release name them. */
-  private static void rewriteReturns(Release release, UnaryOperator<Record> change) {
+  private static Runnable rewriteReturns(Release release, UnaryOperator<Record> change) {
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
       Table table = catalog.table(StateTable.RETURN_READ);
       List<Record> changed = new ArrayList<>();
       for (Record row : rows(release, StateTable.RETURN_READ)) {
         changed.add(change.apply(row));
       }
-      String branch = "tampered_" + release.seq();
+      String branch = "tampered_" + release.seq() + "_" + System.nanoTime();
       table.manageSnapshots().createBranch(branch, snapshot(release)).commit();
       Map<Long, List<Record>> byBatch = new TreeMap<>();
       changed.forEach(
@@ -260,10 +299,18 @@ class IcebergLoadStateTest {
           tampered,
           release.seq());
     }
+    long original = snapshot(release);
+    return () ->
+        sql(
+            "UPDATE tfwh_release_table SET snapshot_id = ? WHERE release_seq = ?"
+                + " AND table_namespace = 'tfwh_state' AND table_name = 'return_read'",
+            original,
+            release.seq());
   }
 
   /** Overwrites every data file of the release's return_read with bytes that are no Parquet. */
-  private static void damageReturnFiles(Release release) {
+  private static Runnable damageReturnFiles(Release release) {
+    Map<Path, byte[]> originals = new java.util.HashMap<>();
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings());
         CloseableIterable<FileScanTask> tasks =
             catalog
@@ -273,6 +320,7 @@ class IcebergLoadStateTest {
                 .planFiles()) {
       for (FileScanTask task : tasks) {
         Path file = Path.of(java.net.URI.create(task.file().location()));
+        originals.put(file, Files.readAllBytes(file));
         byte[] noise = new byte[(int) Files.size(file)];
         Arrays.fill(noise, (byte) 'x');
         Files.write(file, noise);
@@ -280,6 +328,15 @@ class IcebergLoadStateTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return () ->
+        originals.forEach(
+            (file, bytes) -> {
+              try {
+                Files.write(file, bytes);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static Record with(Record row, String field, Object value) {
@@ -293,6 +350,16 @@ class IcebergLoadStateTest {
         .table(WarehouseCatalog.STATE_NAMESPACE, StateTable.RETURN_READ.tableName())
         .orElseThrow()
         .snapshotId();
+  }
+
+  private static void sql(String statement) {
+    String url = "jdbc:sqlite:" + icebergDir.resolve("catalog.db");
+    try (Connection connection = DriverManager.getConnection(url);
+        java.sql.Statement update = connection.createStatement()) {
+      assertThat(update.executeUpdate(statement)).isPositive();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sql(String statement, long first, Long second) {
