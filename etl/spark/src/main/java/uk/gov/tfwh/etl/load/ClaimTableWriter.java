@@ -2,7 +2,6 @@ package uk.gov.tfwh.etl.load;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,15 +22,13 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.gov.tfwh.etl.claims.NationalClaims;
+import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
-import uk.gov.tfwh.etl.state.LoadState;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
-import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
-import uk.gov.tfwh.warehouse.table.TableFiles;
 
 /**
  * A load's {@code fact_claim}: the one table partitioned by quarter and too big to rewrite each
@@ -50,17 +47,18 @@ final class ClaimTableWriter {
   /**
    * Writes {@code fact_claim}: the quarters whose rows are those of the previous release are kept
    * ({@link ClaimPartitions}); only the others are written, from the claim rows of the batches that
-   * read their returns.
+   * read their returns, as the load state keeps them.
+   *
+   * @param earlier the previous release's partitions, when its state is reusable (same reference
+   *     set); empty otherwise
    */
   TableStats write(
       Judged judged,
-      StagedSnapshot staged,
-      Optional<Path> reusableParent,
+      Map<LocalDate, ClaimPartitions.Partition> earlier,
+      NextState state,
       WarehouseTables.ClaimPartitionWrites claims) {
     Map<String, LocalDate> quarterOf = loadedQuarters(judged);
     Map<LocalDate, String> digests = digests(judged, quarterOf);
-    Map<LocalDate, ClaimPartitions.Partition> earlier =
-        reusableParent.map(dir -> ClaimPartitions.read(LoadState.stateDir(dir))).orElse(Map.of());
     Set<LocalDate> carried = new TreeSet<>();
     digests.forEach(
         (quarter, digest) -> {
@@ -82,14 +80,14 @@ final class ClaimTableWriter {
         carried,
         rewritten.isEmpty()
             ? Optional.empty()
-            : Optional.of(claimTable(judged, rewritten, claimsOf(staged, batches))));
+            : Optional.of(claimTable(judged, rewritten, state.claimsOf(batches))));
     progress.accept(
         "  fact_claim: "
             + (digests.size() - carried.size())
             + " quarters written, "
             + carried.size()
             + " carried over from the previous snapshot");
-    return recordPartitions(staged, claims, digests, carried, earlier);
+    return recordPartitions(state, claims, digests, carried, earlier);
   }
 
   /** The quarter of every return version that loads, by return id. */
@@ -131,7 +129,7 @@ final class ClaimTableWriter {
    * counted for the quarters written now only; a carried one holds what it held.
    */
   private static TableStats recordPartitions(
-      StagedSnapshot staged,
+      NextState state,
       WarehouseTables.ClaimPartitionWrites claims,
       Map<LocalDate, String> digests,
       Set<LocalDate> carried,
@@ -151,26 +149,8 @@ final class ClaimTableWriter {
       rows += partition.rows();
       files += partition.files();
     }
-    ClaimPartitions.write(LoadState.stateDir(staged.directory()), partitions);
+    state.writeClaimPartitions(partitions);
     return new TableStats(rows, files);
-  }
-
-  /** The claim rows (that passed their own return's rules) of some batches. */
-  private Dataset<Row> claimsOf(StagedSnapshot staged, Set<Long> batches) {
-    String[] paths =
-        batches.stream()
-            .map(batch -> LoadState.claimsDir(staged.directory(), batch))
-            .filter(dir -> !TableFiles.dataFiles(dir).isEmpty())
-            .map(Path::toString)
-            .toArray(String[]::new);
-    Dataset<Row> rows =
-        paths.length == 0
-            ? spark.get().createDataFrame(List.of(), ClaimRows.SCHEMA)
-            : spark.get().read().schema(ClaimRows.SCHEMA).parquet(paths);
-    return rows.select(
-        java.util.Arrays.stream(ClaimRows.SCHEMA.fieldNames())
-            .map(functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /**

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.load.state.FolderNextState;
+import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.report.LoadReport;
+import uk.gov.tfwh.etl.state.FolderPreviousState;
+import uk.gov.tfwh.etl.state.PreviousState;
 import uk.gov.tfwh.etl.table.FolderTables;
 import uk.gov.tfwh.etl.table.SnapshotWriter;
 import uk.gov.tfwh.etl.table.WarehouseTables;
@@ -36,6 +40,16 @@ record FolderTarget(SnapshotStore store, WarehouseLock lock) implements LoadTarg
   }
 
   @Override
+  public PreviousState previous() {
+    return parentDir().<PreviousState>map(FolderPreviousState::new).orElse(PreviousState.none());
+  }
+
+  @Override
+  public NextState next(SparkSession spark, StagedSnapshot staged) {
+    return new FolderNextState(spark, staged.directory(), parentDir());
+  }
+
+  @Override
   public StagedSnapshot stage(String id) {
     return store.stage(id, lock);
   }
@@ -46,9 +60,10 @@ record FolderTarget(SnapshotStore store, WarehouseLock lock) implements LoadTarg
     return new FolderTables(new SnapshotWriter(spark, staged), staged, reusableParent);
   }
 
-  /** The report is in the staged folder already; the manifest makes the folder a snapshot. */
+  /** The report goes beside the tables; the manifest makes the folder a snapshot. */
   @Override
   public void commit(StagedSnapshot staged, SnapshotManifest manifest, LoadReport report) {
+    report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
     store.commit(staged, manifest);
   }
 

@@ -6,20 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import uk.gov.tfwh.etl.table.LoadCatalog;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.retention.ReleaseRefs;
 import uk.gov.tfwh.warehouse.iceberg.schema.SchemaEvolution;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
  * One load's refs in the Iceberg tables (docs/design/iceberg.md, section 5.4): a branch {@code
  * load_<id>} per table at the previous release's snapshot, written by the load and read by no one;
- * sealed as the tag {@code r_<id>} once every table is written; discarded when the load fails.
+ * sealed as the tag {@code r_<id>} once every table is written; discarded when the load fails. The
+ * load state's tables ({@code tfwh_state}, {@link StateTable}) are refs of the release too.
  */
 final class IcebergRelease {
   private LoadCatalog catalog;
@@ -61,14 +65,21 @@ final class IcebergRelease {
     for (WarehouseTable table : WarehouseTable.values()) {
       Table iceberg = catalog.table(table);
       SchemaEvolution.reconcile(iceberg, table);
-      Optional<Long> at =
-          parent
-              .flatMap(r -> r.table(catalog.settings().namespace(), table.tableName()))
-              .map(ReleaseTable::snapshotId);
-      ManageSnapshots manage = iceberg.manageSnapshots();
-      (at.isPresent() ? manage.createBranch(branch(), at.get()) : manage.createBranch(branch()))
-          .commit();
+      branch(
+          iceberg, parent.flatMap(r -> r.table(catalog.settings().namespace(), table.tableName())));
     }
+    for (StateTable table : StateTable.values()) {
+      branch(
+          catalog.table(table),
+          parent.flatMap(r -> r.table(WarehouseCatalog.STATE_NAMESPACE, table.tableName())));
+    }
+  }
+
+  private void branch(Table iceberg, Optional<ReleaseTable> parent) {
+    Optional<Long> at = parent.map(ReleaseTable::snapshotId);
+    ManageSnapshots manage = iceberg.manageSnapshots();
+    (at.isPresent() ? manage.createBranch(branch(), at.get()) : manage.createBranch(branch()))
+        .commit();
   }
 
   /**
@@ -79,22 +90,24 @@ final class IcebergRelease {
   List<ReleaseTable> seal() {
     List<ReleaseTable> tables = new ArrayList<>();
     for (WarehouseTable table : WarehouseTable.values()) {
-      Table iceberg = catalog.table(table);
-      Snapshot head = iceberg.snapshot(branch());
-      iceberg.manageSnapshots().createTag(tag(), head.snapshotId()).removeBranch(branch()).commit();
-      tables.add(releaseTable(table, head));
+      tables.add(seal(catalog.table(table), catalog.settings().namespace(), table.tableName()));
+    }
+    for (StateTable table : StateTable.values()) {
+      tables.add(seal(catalog.table(table), WarehouseCatalog.STATE_NAMESPACE, table.tableName()));
     }
     return tables;
   }
 
-  private ReleaseTable releaseTable(WarehouseTable table, Snapshot head) {
+  private ReleaseTable seal(Table iceberg, String namespace, String name) {
+    Snapshot head = iceberg.snapshot(branch());
+    iceberg.manageSnapshots().createTag(tag(), head.snapshotId()).removeBranch(branch()).commit();
     Map<String, String> summary = head.summary();
     Integer schemaId = head.schemaId();
     return new ReleaseTable(
-        catalog.settings().namespace(),
-        table.tableName(),
+        namespace,
+        name,
         head.snapshotId(),
-        schemaId != null ? schemaId : catalog.table(table).schema().schemaId(),
+        schemaId != null ? schemaId : iceberg.schema().schemaId(),
         Long.parseLong(summary.getOrDefault("total-records", "0")),
         Integer.parseInt(summary.getOrDefault("total-data-files", "0")));
   }
@@ -105,24 +118,34 @@ final class IcebergRelease {
    */
   void discard(List<String> failures) {
     for (WarehouseTable table : WarehouseTable.values()) {
-      try {
-        Table iceberg = catalog.table(table);
-        ManageSnapshots manage = iceberg.manageSnapshots();
-        boolean any = false;
-        if (iceberg.refs().containsKey(branch())) {
-          manage.removeBranch(branch());
-          any = true;
-        }
-        if (iceberg.refs().containsKey(tag())) {
-          manage.removeTag(tag());
-          any = true;
-        }
-        if (any) {
-          manage.commit();
-        }
-      } catch (RuntimeException e) {
-        failures.add(table.tableName() + ": " + e.getMessage());
+      discard(() -> catalog.table(table), table.tableName(), failures);
+    }
+    for (StateTable table : StateTable.values()) {
+      discard(
+          () -> catalog.table(table),
+          WarehouseCatalog.STATE_NAMESPACE + "." + table.tableName(),
+          failures);
+    }
+  }
+
+  private void discard(Supplier<Table> table, String name, List<String> failures) {
+    try {
+      Table iceberg = table.get();
+      ManageSnapshots manage = iceberg.manageSnapshots();
+      boolean any = false;
+      if (iceberg.refs().containsKey(branch())) {
+        manage.removeBranch(branch());
+        any = true;
       }
+      if (iceberg.refs().containsKey(tag())) {
+        manage.removeTag(tag());
+        any = true;
+      }
+      if (any) {
+        manage.commit();
+      }
+    } catch (RuntimeException e) {
+      failures.add(name + ": " + e.getMessage());
     }
   }
 }

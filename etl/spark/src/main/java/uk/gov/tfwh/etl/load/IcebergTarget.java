@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.load.state.IcebergNextState;
+import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.spark.IcebergSparkCatalog;
-import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.state.IcebergPreviousState;
+import uk.gov.tfwh.etl.state.PreviousState;
 import uk.gov.tfwh.etl.table.IcebergTableWriter;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.etl.table.WarehouseTables;
@@ -43,9 +46,8 @@ import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
  * WriterLocks}: the file lock with SQLite, PostgreSQL's advisory lock with PostgreSQL), taken
  * before the catalog is opened and released on {@link #close()}.
  *
- * <p>Until the load state becomes tables (slice 5), each release's state and load report stay in a
- * folder of their own, {@code <warehouse>/releases/<release id>/}, laid out as a snapshot folder
- * without its tables; a load reads its parent release's. Only the current release's folder is kept.
+ * <p>The load state is the {@code tfwh_state} tables (docs/load-state.md), written on the same
+ * branches and named by the same release as the figures: nothing is written outside the tables.
  */
 public final class IcebergTarget implements LoadTarget {
   static final String RELEASES_FOLDER = "releases";
@@ -60,6 +62,9 @@ public final class IcebergTarget implements LoadTarget {
   private final Consumer<String> progress;
   private final String writtenBy;
   private IcebergRelease release;
+  private PreviousState previous;
+  private SparkSession session;
+  private NextState next;
 
   private IcebergTarget(
       WarehouseCatalog catalog,
@@ -138,36 +143,63 @@ public final class IcebergTarget implements LoadTarget {
     return current.map(r -> ReleaseJson.manifest(r.record().manifestJson()));
   }
 
+  /** No folder: the state is in the {@code tfwh_state} tables ({@link #previous()}). */
   @Override
   public Optional<Path> parentDir() {
-    return current.map(r -> releasesDir.resolve(r.id()));
+    return Optional.empty();
   }
 
-  /** The release's folder for its state, and a branch of every table at the parent's snapshot. */
+  /**
+   * The current release's state, read from the {@code tfwh_state} snapshots it names. Its tables
+   * are looked up now, through the catalog this target opened, before any branch is made.
+   */
+  @Override
+  public PreviousState previous() {
+    if (previous == null) {
+      previous =
+          current
+              .<PreviousState>map(r -> new IcebergPreviousState(catalog.catalog(), r))
+              .orElse(PreviousState.none());
+    }
+    return previous;
+  }
+
+  /**
+   * A branch of every table at the parent's snapshot. The staged snapshot's folder is never made: a
+   * release keeps nothing outside its tables and its row.
+   */
   @Override
   public StagedSnapshot stage(String id) {
-    Path dir = releasesDir.resolve(id);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
     release = new IcebergRelease(new LoadCatalog(settings, catalog.catalog()), id);
     release.branch(current);
-    return new StagedSnapshot(id, dir, null);
+    return new StagedSnapshot(id, releasesDir.resolve(id), null);
+  }
+
+  @Override
+  public NextState next(SparkSession spark, StagedSnapshot staged) {
+    if (next == null) {
+      next = new IcebergNextState(session(spark), release.catalog(), release.branch());
+    }
+    return next;
   }
 
   @Override
   public WarehouseTables tables(
       SparkSession spark, StagedSnapshot staged, Optional<Path> reusableParent) {
-    SparkSession session = IcebergSparkCatalog.session(spark, settings);
-    release.use(new LoadCatalog(settings, IcebergSparkCatalog.icebergCatalog(session, settings)));
     return new IcebergTableWriter(
-        session,
-        release.catalog(),
-        release.branch(),
-        LoadState.stateDir(staged.directory()),
-        parentDir().map(LoadState::stateDir));
+        session(spark), release.catalog(), release.branch(), previous(), next(spark, staged));
+  }
+
+  /**
+   * The session that sees the catalog; from here on the load commits through Spark's catalog
+   * instance (section 5.4.1: one catalog connection per process for writes).
+   */
+  private SparkSession session(SparkSession spark) {
+    if (session == null) {
+      session = IcebergSparkCatalog.session(spark, settings);
+      release.use(new LoadCatalog(settings, IcebergSparkCatalog.icebergCatalog(session, settings)));
+    }
+    return session;
   }
 
   /**
@@ -200,7 +232,7 @@ public final class IcebergTarget implements LoadTarget {
     } catch (RuntimeException e) {
       progress.accept("  main not moved yet (the next load moves it): " + e.getMessage());
     }
-    removeFoldersBut(manifest.id());
+    removeStateFolders();
   }
 
   @Override
@@ -210,7 +242,6 @@ public final class IcebergTarget implements LoadTarget {
       release.discard(failures);
     }
     failures.forEach(f -> progress.accept("  left for retention: " + f));
-    deleteTree(staged.directory());
   }
 
   /**
@@ -271,11 +302,17 @@ public final class IcebergTarget implements LoadTarget {
     return "tfwh load on " + host + ", process " + ProcessHandle.current().pid();
   }
 
-  /** The state folders of releases other than the current one: no load reads them again. */
-  private void removeFoldersBut(String id) {
-    try (Stream<Path> folders = Files.list(releasesDir)) {
-      folders.filter(dir -> !dir.getFileName().toString().equals(id)).forEach(this::deleteTree);
-    } catch (IOException | UncheckedIOException e) {
+  /**
+   * The state folders {@code <warehouse>/releases/} that loads kept before the state became tables
+   * (slice 4): no load reads them any more.
+   */
+  private void removeStateFolders() {
+    if (!Files.isDirectory(releasesDir)) {
+      return;
+    }
+    try {
+      deleteTree(releasesDir);
+    } catch (UncheckedIOException e) {
       progress.accept("  old load state left in " + releasesDir + ": " + e.getMessage());
     }
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import uk.gov.tfwh.etl.figures.PaymentTable;
 import uk.gov.tfwh.etl.figures.Reconciliation;
 import uk.gov.tfwh.etl.history.HistoryDecisions;
 import uk.gov.tfwh.etl.history.VersionStatus;
+import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.read.ReturnIds;
 import uk.gov.tfwh.etl.read.ReturnReading;
@@ -34,6 +36,9 @@ import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.report.ReturnCounts;
 import uk.gov.tfwh.etl.report.Totals;
 import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.state.PreviousState;
+import uk.gov.tfwh.etl.state.StateUnreadableException;
+import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.etl.table.DimensionTables;
 import uk.gov.tfwh.etl.table.FindingRows;
 import uk.gov.tfwh.etl.table.ReturnRows;
@@ -149,13 +154,14 @@ public final class LoadJob {
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
     Optional<SnapshotManifest> parent = target.parent();
     Optional<Path> parentDir = target.parentDir();
-    // Thousands of returns to deserialise, needed only once the new ones are read: read meanwhile.
+    PreviousState previous = target.previous();
+    // Thousands of returns to read back, needed only once the new ones are read: read meanwhile.
     CompletableFuture<Optional<LoadState>> parentState =
-        Completions.onOwnThread("tfwh-state-reader", () -> parentDir.flatMap(LoadState::read));
+        Completions.onOwnThread("tfwh-state-reader", previous::returns);
     FileChecksums checksums =
         FileChecksums.remembering(
             rememberedOrNone(
-                () -> parentDir.map(LoadState::readChecksums).orElse(List.of()),
+                previous::checksums,
                 List.of(),
                 "landing checksums",
                 "every landing file is hashed again"));
@@ -180,6 +186,7 @@ public final class LoadJob {
         inputs,
         parent,
         parentDir,
+        previous,
         parentState,
         clock,
         startedAt);
@@ -211,6 +218,7 @@ public final class LoadJob {
       LoadInputs inputs,
       Optional<SnapshotManifest> parent,
       Optional<Path> parentDir,
+      PreviousState previous,
       CompletableFuture<Optional<LoadState>> parentState,
       StageClock clock,
       Instant startedAt) {}
@@ -219,26 +227,18 @@ public final class LoadJob {
     StageClock clock = g.clock();
     Optional<LoadState> reusableState = reusableState(g);
     LoadState prior = reusableState.orElse(new LoadState(g.inputs().referenceDigest(), List.of()));
-    // What the previous snapshot wrote may be carried over only when it used the same reference
-    // set.
-    Optional<Path> reusableParent = reusableState.isPresent() ? g.parentDir() : Optional.empty();
     // The time the load waits for a session still starting; what it did meanwhile needed none.
     clock.time(
         "spark",
         spark::get,
         s -> "session " + s.version() + ", master " + s.sparkContext().master());
+    NextState next = g.target().next(spark.get(), staged);
     ReturnReading.Outcome reading =
         clock.time(
             "read",
             () ->
                 readReturns(
-                    g.request(),
-                    g.reference(),
-                    g.scan(),
-                    prior,
-                    g.parentDir(),
-                    staged,
-                    g.startedAt()),
+                    g.request(), g.reference(), g.scan(), prior, next, staged, g.startedAt()),
             r -> r.read().size() + " returns");
     Set<String> deferred = deferred(reading);
     Judged judged = judge(reading.read(), clock);
@@ -250,14 +250,16 @@ public final class LoadJob {
     Map<String, TableStats> written =
         clock.time(
             "write",
-            () -> writeTablesAndState(g, judged, reading.read(), prior, reusableParent, staged),
+            () ->
+                writeTablesAndState(
+                    g, judged, reading.read(), reusableState.isPresent(), prior, next, staged),
             w -> w.size() + " tables");
     checkRowAccounting(written, totals);
     LoadReport report = report(g, staged, written, judged, totals, counts);
     return new Built(report, written, deferred);
   }
 
-  /** The previous snapshot's state, when it can be read and was made with this reference set. */
+  /** The previous release's state, when it can be read and was made with this reference set. */
   private Optional<LoadState> reusableState(Gathered g) {
     return rememberedOrNone(
             () -> Completions.join(g.parentState()),
@@ -287,18 +289,22 @@ public final class LoadJob {
       Gathered g,
       Judged judged,
       List<ReadReturn> returns,
+      boolean priorReusable,
       LoadState prior,
-      Optional<Path> reusableParent,
+      NextState next,
       StagedSnapshot staged) {
-    // Serialising the state is driver work that grows with the history; the table writes mostly
-    // wait on Spark jobs, so the two overlap.
+    // What the previous snapshot wrote may be carried over only when it used the same reference
+    // set.
+    Optional<Path> reusableParent = priorReusable ? g.parentDir() : Optional.empty();
+    // Writing the state is driver work that grows with the history; the table writes mostly wait
+    // on Spark jobs, so the two overlap.
     CompletableFuture<Void> stateWritten =
         Completions.onOwnThread(
             "tfwh-state-writer",
             () -> {
-              new LoadState(g.inputs().referenceDigest(), returns)
-                  .write(staged.directory(), prior, reusableParent);
-              LoadState.writeChecksums(staged.directory(), g.checksums().stamps());
+              next.writeReturns(
+                  new LoadState(g.inputs().referenceDigest(), returns), prior, priorReusable);
+              next.writeChecksums(g.checksums().stamps());
               return null;
             });
     Map<String, TableStats> written = new TreeMap<>();
@@ -311,12 +317,15 @@ public final class LoadJob {
           staged,
           reusableParent,
           g.target().tables(spark.get(), staged, reusableParent),
+          priorReusable ? g.previous().claimPartitions() : Map.of(),
+          next,
           written);
     } catch (RuntimeException | Error e) {
       Completions.awaitQuietly(stateWritten);
       throw e;
     }
     Completions.join(stateWritten);
+    next.finish();
     return written;
   }
 
@@ -361,7 +370,6 @@ public final class LoadJob {
             new TreeMap<>(byRule),
             new TreeMap<>(tableRows),
             counts);
-    report.writeJson(staged.directory().resolve(LoadReport.FILE_NAME));
     return report;
   }
 
@@ -374,7 +382,7 @@ public final class LoadJob {
   private <T> T rememberedOrNone(Supplier<T> read, T none, String what, String instead) {
     try {
       return read.get();
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | StateUnreadableException e) {
       progress.accept(
           "  the previous load's " + what + " cannot be read (" + e.getMessage() + "): " + instead);
       return none;
@@ -386,7 +394,7 @@ public final class LoadJob {
       ReferenceData reference,
       LandingScan scan,
       LoadState prior,
-      Optional<Path> parentDir,
+      NextState next,
       StagedSnapshot staged,
       Instant receivedAt) {
     Map<String, ReadReturn> known = new HashMap<>();
@@ -412,11 +420,11 @@ public final class LoadJob {
             + " read by earlier loads");
     TreeSet<Long> reusedBatches = new TreeSet<>();
     reused.forEach(r -> reusedBatches.add(r.batch()));
-    parentDir.ifPresent(dir -> LoadState.linkClaims(dir, staged.directory(), reusedBatches));
+    next.keepClaims(reusedBatches);
     ReturnReader reader = new ReturnReader(reference, ReadLimits.defaults());
     ReturnReading.Outcome fresh =
         ReturnReading.read(
-            spark.get(),
+            next.spark(),
             reader,
             request.landingDir(),
             request.landingObjects(),
@@ -424,7 +432,7 @@ public final class LoadJob {
             batch,
             receivedAt,
             staged.id(),
-            LoadState.claimsDir(staged.directory(), batch));
+            claims -> next.writeClaims(batch, claims));
     List<ReadReturn> all = new ArrayList<>(reused);
     all.addAll(fresh.read());
     return new ReturnReading.Outcome(all, fresh.changedWhileRead());
@@ -510,6 +518,8 @@ public final class LoadJob {
       StagedSnapshot staged,
       Optional<Path> reusableParent,
       WarehouseTables tables,
+      Map<LocalDate, ClaimPartitions.Partition> earlierQuarters,
+      NextState next,
       Map<String, TableStats> written) {
     FactRows facts = factRows(request, scan, judged, staged.id());
     List<Row> returnRows = facts.returns();
@@ -520,7 +530,7 @@ public final class LoadJob {
         WarehouseTable.FACT_CLAIM,
         () ->
             new ClaimTableWriter(tables::spark, progress)
-                .write(judged, staged, reusableParent, tables.claims()));
+                .write(judged, earlierQuarters, next, tables.claims()));
     writes.put(
         WarehouseTable.FACT_RETURN, () -> tables.write(WarehouseTable.FACT_RETURN, returnRows));
     writes.put(

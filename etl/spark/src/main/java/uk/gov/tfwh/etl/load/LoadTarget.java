@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.report.LoadReport;
+import uk.gov.tfwh.etl.state.PreviousState;
 import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -38,8 +40,17 @@ interface LoadTarget extends AutoCloseable {
   /** The current release's manifest: what the load builds on; empty for a new warehouse. */
   Optional<SnapshotManifest> parent();
 
-  /** The folder of the current release whose {@code state/} the previous load left. */
+  /**
+   * The folder of the current release, whose tables the folder store links from; empty for the
+   * Iceberg warehouse, which keeps what it carries on the tables' branches.
+   */
   Optional<Path> parentDir();
+
+  /** What the previous load left for this one (its state). */
+  PreviousState previous();
+
+  /** The state this load leaves for the next one, once Spark is up and the release staged. */
+  NextState next(SparkSession spark, StagedSnapshot staged);
 
   /** Starts release {@code id}: its folder takes the load state and the load report. */
   StagedSnapshot stage(String id);

@@ -4,12 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +21,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import uk.gov.tfwh.etl.load.IcebergTarget;
+import uk.gov.tfwh.etl.load.state.NextState;
+import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.report.LoadReport;
+import uk.gov.tfwh.etl.state.FolderPreviousState;
 import uk.gov.tfwh.etl.state.LoadState;
-import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.etl.table.TableSchemas;
 import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
@@ -43,6 +41,7 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases.Publication;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.StagedSnapshot;
+import uk.gov.tfwh.warehouse.table.TableFiles;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -56,7 +55,7 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * has Iceberg's field ids and the partition column. A table (or {@code fact_claim} quarter) made of
  * the same files as in the previous snapshot, which the folder store hard-linked, is not written:
  * the release names the previous release's snapshot. The newest snapshot's load state goes into its
- * release's state folder, so the first load afterwards reads only what is new.
+ * release's {@code tfwh_state} tables, so the first load afterwards reads only what is new.
  *
  * <p>The source folder is only read: not even its lock is taken, since taking it writes a file. Run
  * it while no load or publish uses the source.
@@ -181,16 +180,14 @@ public final class SnapshotMigration {
       StagedSnapshot staged = target.stage(snapshot.id());
       try {
         WarehouseTables tables = target.tables(spark, staged, Optional.empty());
-        Path stateDir = LoadState.stateDir(staged.directory());
-        Optional<Path> parentStateDir = target.parentDir().map(LoadState::stateDir);
+        NextState state = target.next(spark, staged);
         for (WarehouseTable table : WarehouseTable.values()) {
           if (table == WarehouseTable.FACT_CLAIM) {
             writeClaims(tables, snapshot, previous);
           } else if (previous.isPresent()
               && snapshot.fileKeys(table).equals(previous.get().fileKeys(table))) {
             // The same files: the branch is at the previous release's snapshot already.
-            parentStateDir.ifPresent(
-                dir -> PartitionDigests.write(stateDir, table, PartitionDigests.read(dir, table)));
+            state.writePartitionDigests(table, target.previous().partitionDigests(table));
             progress.accept("  " + table.tableName() + ": unchanged");
           } else {
             tables.write(table, driverRows(tables.spark(), snapshot, table));
@@ -198,17 +195,57 @@ public final class SnapshotMigration {
           }
         }
         if (newest) {
-          copyTree(LoadState.stateDir(snapshot.directory()), stateDir);
+          carryState(new FolderPreviousState(snapshot.directory()), state);
         }
-        Path reportFile = snapshot.directory().resolve(LoadReport.FILE_NAME);
-        LoadReport report = LoadReport.readJson(reportFile);
-        copyTree(reportFile, staged.directory().resolve(LoadReport.FILE_NAME));
+        state.finish();
+        LoadReport report = LoadReport.readJson(snapshot.directory().resolve(LoadReport.FILE_NAME));
         target.commit(staged, snapshot.manifest(), report);
       } catch (RuntimeException e) {
         target.abort(staged);
         throw e;
       }
     }
+  }
+
+  /**
+   * The newest snapshot's load state, read as the folder store reads it (the serialised returns
+   * through their class filter, the checksums, the claim rows' Parquet, {@code fact_claim}'s
+   * partition digests), written into the release's {@code tfwh_state} tables, so the first load
+   * after the migration reads only what is new. A state the folder store could not read either is
+   * not carried: that load then reads everything, as the folder store's next load would have.
+   */
+  private void carryState(FolderPreviousState legacy, NextState state) {
+    Optional<LoadState> returns;
+    try {
+      returns = legacy.returns();
+    } catch (UncheckedIOException e) {
+      returns = Optional.empty();
+    }
+    if (returns.isEmpty()) {
+      progress.accept("  load state: none readable in " + legacy.snapshotDir() + ", not carried");
+      return;
+    }
+    Set<Long> batches = new TreeSet<>();
+    returns.get().returns().forEach(read -> batches.add(read.batch()));
+    state.keepClaims(Set.of());
+    for (long batch : batches) {
+      Path dir = legacy.claimsDir(batch);
+      if (!TableFiles.dataFiles(dir).isEmpty()) {
+        state.writeClaims(
+            batch, state.spark().read().schema(ClaimRows.SCHEMA).parquet(dir.toString()));
+      }
+    }
+    state.writeReturns(
+        returns.get(), new LoadState(returns.get().referenceDigest(), List.of()), false);
+    state.writeChecksums(legacy.checksums());
+    state.writeClaimPartitions(legacy.claimPartitions());
+    progress.accept(
+        "  load state: "
+            + returns.get().returns().size()
+            + " returns in "
+            + batches.size()
+            + " batches carried into "
+            + WarehouseCatalog.STATE_NAMESPACE);
   }
 
   /**
@@ -292,35 +329,5 @@ public final class SnapshotMigration {
   /** A text for a release's or publication's writer column (at most 255 characters). */
   private static String shortened(String text) {
     return text.length() <= 255 ? text : "..." + text.substring(text.length() - 252);
-  }
-
-  /** Copies a file or a folder tree; the source is only read. */
-  private static void copyTree(Path from, Path to) {
-    if (!Files.exists(from)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          from,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-                throws IOException {
-              Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Path target = to.resolve(from.relativize(file).toString());
-              Files.createDirectories(target.getParent());
-              Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + from + " to " + to, e);
-    }
   }
 }

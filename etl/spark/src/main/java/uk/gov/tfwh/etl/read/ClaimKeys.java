@@ -51,6 +51,43 @@ public final class ClaimKeys implements Serializable {
     return new ClaimKeys(refs.toString(), rows, results);
   }
 
+  /**
+   * Claim keys as {@link #familyRefs()}, {@link #rows()} and {@link #results()} give them (the load
+   * state's packed form, docs/load-state.md); refused when they do not fit together.
+   */
+  public static ClaimKeys packed(String familyRefs, int[] rows, byte[] results) {
+    if (rows.length != results.length) {
+      throw new IllegalArgumentException(
+          rows.length + " claim rows but " + results.length + " claim results");
+    }
+    long commas = familyRefs.chars().filter(c -> c == ',').count();
+    if (rows.length == 0 ? !familyRefs.isEmpty() : commas != rows.length - 1) {
+      throw new IllegalArgumentException(
+          rows.length + " claim rows but " + (familyRefs.isEmpty() ? 0 : commas + 1) + " families");
+    }
+    for (byte result : results) {
+      if (result < 0 || result >= RESULTS.length) {
+        throw new IllegalArgumentException("no claim result " + result);
+      }
+    }
+    return new ClaimKeys(familyRefs, rows.clone(), results.clone());
+  }
+
+  /** The family references, comma-joined in claim order. */
+  public String familyRefs() {
+    return familyRefs;
+  }
+
+  /** The claims' row numbers, in claim order (a copy). */
+  public int[] rows() {
+    return rows.clone();
+  }
+
+  /** The claims' results as {@link ClaimResult} ordinals, in claim order (a copy). */
+  public byte[] results() {
+    return results.clone();
+  }
+
   public int size() {
     return rows.length;
   }

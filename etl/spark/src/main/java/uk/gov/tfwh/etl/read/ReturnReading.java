@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import uk.gov.tfwh.returns.history.ReturnVersion;
@@ -76,8 +77,9 @@ public final class ReturnReading {
   }
 
   /**
-   * Reads every pending return and writes the claim rows that passed their own return's rules to
-   * {@code claimsDir} (as Parquet with {@link ClaimRows#SCHEMA}).
+   * Reads every pending return and hands the claim rows that passed their own return's rules, a
+   * frame of {@link ClaimRows#SCHEMA} still on the executors, to {@code claims}, which writes them
+   * (into the load state).
    *
    * @return what was read, in the order given, and what changed while it was read
    */
@@ -89,7 +91,7 @@ public final class ReturnReading {
       long batch,
       Instant receivedAt,
       String snapshotId,
-      Path claimsDir) {
+      Consumer<Dataset<Row>> claims) {
     return read(
         spark,
         reader,
@@ -99,12 +101,12 @@ public final class ReturnReading {
         batch,
         receivedAt,
         snapshotId,
-        claimsDir);
+        claims);
   }
 
   /**
-   * As {@link #read(SparkSession, ReturnReader, Path, List, long, Instant, String, Path)}; with a
-   * landing on object storage, {@code landingDir} is the driver's copy the scan read, and each
+   * As {@link #read(SparkSession, ReturnReader, Path, List, long, Instant, String, Consumer)}; with
+   * a landing on object storage, {@code landingDir} is the driver's copy the scan read, and each
    * executor reads a return from its own fetch of the return's objects instead, into a folder it
    * deletes afterwards, so the executors see no folder of the driver's.
    */
@@ -117,7 +119,7 @@ public final class ReturnReading {
       long batch,
       Instant receivedAt,
       String snapshotId,
-      Path claimsDir) {
+      Consumer<Dataset<Row>> claims) {
     ObjectLanding bucket = objects.orElse(null);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String landing = landingDir.toAbsolutePath().toString();
@@ -151,11 +153,7 @@ public final class ReturnReading {
               .filter(read -> !read.changedWhileRead())
               .flatMap(read -> read.claims().iterator())
               .coalesce(files);
-      spark
-          .createDataFrame(claimRows, ClaimRows.SCHEMA)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .parquet(claimsDir.toAbsolutePath().toString());
+      claims.accept(spark.createDataFrame(claimRows, ClaimRows.SCHEMA));
       return new Outcome(results, changed);
     } finally {
       reads.unpersist(false);

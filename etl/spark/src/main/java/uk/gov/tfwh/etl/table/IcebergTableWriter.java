@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
+import uk.gov.tfwh.etl.load.state.NextState;
+import uk.gov.tfwh.etl.state.PreviousState;
 import uk.gov.tfwh.warehouse.iceberg.schema.IcebergSchemas;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -44,23 +45,19 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  *
  * @param spark a session that sees the catalog under its name ({@code IcebergSparkCatalog})
  * @param branch the load's branch, {@code load_<release id>} with underscores
- * @param stateDir the new release's state folder, where the partition digests go
- * @param parentStateDir the previous release's state folder, with its digests
+ * @param previous the previous release's state, with its partition digests
+ * @param next the new release's state, where the partition digests go
  */
 public record IcebergTableWriter(
-    SparkSession spark,
-    LoadCatalog catalog,
-    String branch,
-    Path stateDir,
-    Optional<Path> parentStateDir)
+    SparkSession spark, LoadCatalog catalog, String branch, PreviousState previous, NextState next)
     implements WarehouseTables {
 
   public IcebergTableWriter {
     requireNonNull(spark, "spark");
     requireNonNull(catalog, "catalog");
     requireNonNull(branch, "branch");
-    requireNonNull(stateDir, "stateDir");
-    requireNonNull(parentStateDir, "parentStateDir");
+    requireNonNull(previous, "previous");
+    requireNonNull(next, "next");
   }
 
   @Override
@@ -68,8 +65,7 @@ public record IcebergTableWriter(
     Table iceberg = catalog.table(table);
     Map<String, List<Row>> partitions = PartitionDigests.split(table, rows);
     Map<String, String> digests = PartitionDigests.of(table, partitions);
-    Map<String, String> before =
-        parentStateDir.map(dir -> PartitionDigests.read(dir, table)).orElse(Map.of());
+    Map<String, String> before = previous.partitionDigests(table);
     Set<String> present = partitionsOnBranch(iceberg, table);
     List<String> changed = new ArrayList<>();
     digests.forEach(
@@ -87,7 +83,7 @@ public record IcebergTableWriter(
     } else if (!changed.isEmpty()) {
       overwrite(iceberg, table, partitions.get(PartitionDigests.WHOLE_TABLE));
     }
-    PartitionDigests.write(stateDir, table, digests);
+    next.writePartitionDigests(table, digests);
     return stats(catalog.table(table));
   }
 

@@ -6,6 +6,8 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -22,5 +24,11 @@ public record LoadCatalog(CatalogSettings settings, Catalog catalog) {
   /** A contract table, loaded afresh (its current metadata). */
   public Table table(WarehouseTable table) {
     return catalog.loadTable(TableIdentifier.of(settings.namespace(), table.tableName()));
+  }
+
+  /** A load state table, loaded afresh. */
+  public Table table(StateTable table) {
+    return catalog.loadTable(
+        TableIdentifier.of(WarehouseCatalog.STATE_NAMESPACE, table.tableName()));
   }
 }

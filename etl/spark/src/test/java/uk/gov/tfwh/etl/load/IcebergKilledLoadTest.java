@@ -20,8 +20,9 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
  * A load into the Iceberg warehouse killed with SIGKILL while it reads and writes (its branches
- * made, its state folder begun) leaves the previous release current and whole, and the next load
- * builds on it (docs/design/iceberg.md, section 5.7).
+ * made, its claim rows being written into {@code tfwh_state.claim_row}) leaves the previous release
+ * current and whole, its load state too: the next load builds on it and reads only the new returns
+ * (docs/design/iceberg.md, sections 5.7 and 5.9).
  */
 class IcebergKilledLoadTest {
   @TempDir Path temp;
@@ -30,11 +31,13 @@ class IcebergKilledLoadTest {
   void aKillDuringTheLoadKeepsThePreviousRelease() throws Exception {
     Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-");
     Path warehouse = temp.resolve("warehouse");
-    LoadJob job = new LoadJob(SharedSpark.session(), line -> {});
+    List<String> progress = new java.util.ArrayList<>();
+    LoadJob job = new LoadJob(SharedSpark.session(), progress::add);
     LoadRequest request =
         new LoadRequest(landing, warehouse, TestLandings.reference(), 10)
             .into(CatalogSettings.embedded(warehouse));
-    String before = job.run(request).snapshotId();
+    LoadResult firstLoad = job.run(request);
+    String before = firstLoad.snapshotId();
 
     TestLandings.copyExamples(landing, "bad-claims", "hostile");
     Path log = temp.resolve("killed-load.log");
@@ -55,7 +58,7 @@ class IcebergKilledLoadTest {
     boolean reading = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!reading && load.isAlive() && System.nanoTime() < deadline) {
-      reading = claimsBeingWritten(warehouse.resolve("releases"), before);
+      reading = claimsBeingWritten(warehouse);
       if (!reading) {
         Thread.sleep(20);
       }
@@ -80,19 +83,27 @@ class IcebergKilledLoadTest {
       assertThat(after.seq()).isEqualTo(2);
       assertThat(after.record().parentId()).contains(before);
       assertThat(next.report().totals().returnsRead()).isEqualTo(6);
+      assertThat(next.report().totals().returnsReused())
+          .as("the previous release's state is whole: only the new returns are read")
+          .isEqualTo(firstLoad.report().totals().returnsRead());
+      assertThat(progress).noneMatch(line -> line.contains("cannot be read"));
       assertThat(iceberg.read(after, WarehouseTable.FACT_RETURN).count())
           .isEqualTo(iceberg.table(after, WarehouseTable.FACT_RETURN).rowCount());
     }
   }
 
-  /** Whether a release other than {@code current} has begun writing its claim rows. */
-  private static boolean claimsBeingWritten(Path releases, String current) throws IOException {
-    if (!Files.isDirectory(releases)) {
+  /**
+   * Whether the second load has begun writing its claim rows (batch 1) into the load state's {@code
+   * claim_row} table.
+   */
+  private static boolean claimsBeingWritten(Path warehouse) throws IOException {
+    Path data =
+        warehouse.resolve("tables").resolve("tfwh_state").resolve("claim_row").resolve("data");
+    if (!Files.isDirectory(data)) {
       return false;
     }
-    try (Stream<Path> dirs = Files.list(releases)) {
-      return dirs.filter(d -> !d.getFileName().toString().equals(current))
-          .anyMatch(d -> Files.isDirectory(d.resolve("state").resolve("claims")));
+    try (Stream<Path> files = Files.walk(data)) {
+      return files.anyMatch(f -> f.toString().contains("batch=1") && Files.isRegularFile(f));
     }
   }
 }

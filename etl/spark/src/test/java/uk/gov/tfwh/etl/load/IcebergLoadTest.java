@@ -31,6 +31,7 @@ import uk.gov.tfwh.etl.Snapshots;
 import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -102,7 +103,8 @@ class IcebergLoadTest {
         .usingRecursiveFieldByFieldElementComparatorIgnoringFields("receivedAt")
         .isEqualTo(folderManifest.inputs());
     assertThat(release.record().loadReportJson()).contains(release.id());
-    assertThat(release.tables()).hasSize(WarehouseTable.values().length);
+    assertThat(release.tables())
+        .hasSize(WarehouseTable.values().length + StateTable.values().length);
     for (WarehouseTable table : WarehouseTable.values()) {
       assertThat(iceberg.table(release, table).rowCount())
           .as(table.tableName())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.LoadProcess;
@@ -19,7 +20,6 @@ import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.testing.LocalPostgres;
-import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
  * {@code tfwh load --catalog FILE} into a PostgreSQL catalog (a real server on loopback), the
@@ -58,7 +58,9 @@ class IcebergPostgresLoadTest {
     Release release = releases.current().orElseThrow();
     try (WarehouseCatalog catalog = WarehouseCatalog.open(settings, environment)) {
       for (ReleaseTable table : release.tables()) {
-        Table iceberg = catalog.table(WarehouseTable.valueOf(table.name().toUpperCase()));
+        // The warehouse's tables and the load state's (tfwh_state), all of one release.
+        Table iceberg =
+            catalog.catalog().loadTable(TableIdentifier.of(table.namespace(), table.name()));
         assertThat(iceberg.snapshot(table.snapshotId()).summary().get("total-records"))
             .as(table.name())
             .isEqualTo(String.valueOf(table.rowCount()));
@@ -68,6 +70,7 @@ class IcebergPostgresLoadTest {
       }
     }
     assertThat(release.table("warehouse", "fact_return").orElseThrow().rowCount()).isPositive();
+    assertThat(release.table("tfwh_state", "return_read").orElseThrow().rowCount()).isPositive();
   }
 
   private String load(

@@ -305,6 +305,11 @@ class MigrateCommandTest {
               .orElseThrow()
               .replace(".claims.csv", ".");
     }
+    // The newest snapshot's state went into the tfwh_state tables, not into files.
+    try (Stream<Path> all = Files.walk(target)) {
+      assertThat(all.map(Path::toString)).noneMatch(p -> p.endsWith(".ser"));
+    }
+    assertThat(target.resolve("releases")).doesNotExist();
     copy(name -> name.startsWith(newReturn));
     List<String> icebergProgress = new ArrayList<>();
     LoadResult afterMigration =

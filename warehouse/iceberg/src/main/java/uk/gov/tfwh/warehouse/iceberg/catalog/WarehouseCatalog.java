@@ -19,6 +19,7 @@ import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.apache.iceberg.jdbc.UncheckedSQLException;
 import uk.gov.tfwh.warehouse.iceberg.schema.IcebergSchemas;
 import uk.gov.tfwh.warehouse.iceberg.schema.TableContract;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /**
@@ -72,6 +73,9 @@ public final class WarehouseCatalog implements AutoCloseable {
           created.add(table);
         }
       }
+      for (StateTable table : StateTable.values()) {
+        createStateTable(catalog, TableIdentifier.of(STATE_NAMESPACE, table.tableName()), table);
+      }
       return new WarehouseCatalog(settings, catalog, created);
     } catch (RuntimeException e) {
       closeQuietly(catalog, e);
@@ -104,6 +108,15 @@ public final class WarehouseCatalog implements AutoCloseable {
 
   /** A contract table, loaded afresh (its current metadata). */
   public Table table(WarehouseTable table) {
+    return catalog.loadTable(identifier(table));
+  }
+
+  public TableIdentifier identifier(StateTable table) {
+    return TableIdentifier.of(stateNamespace(), table.tableName());
+  }
+
+  /** A load state table, loaded afresh. */
+  public Table table(StateTable table) {
     return catalog.loadTable(identifier(table));
   }
 
@@ -186,6 +199,25 @@ public final class WarehouseCatalog implements AutoCloseable {
         throw e;
       }
       return false;
+    }
+  }
+
+  /** Creates a load state table unless it exists (another process may create it first). */
+  private static void createStateTable(
+      JdbcCatalog catalog, TableIdentifier identifier, StateTable table) {
+    if (catalog.tableExists(identifier)) {
+      return;
+    }
+    try {
+      catalog
+          .buildTable(identifier, table.schema())
+          .withPartitionSpec(table.partitionSpec(table.schema()))
+          .withProperties(StateTable.tableProperties())
+          .create();
+    } catch (AlreadyExistsException | UncheckedSQLException e) {
+      if (!catalog.tableExists(identifier)) {
+        throw e;
+      }
     }
   }
 

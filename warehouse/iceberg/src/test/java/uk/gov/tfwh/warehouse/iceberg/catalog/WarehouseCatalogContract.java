@@ -13,9 +13,11 @@ import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.iceberg.schema.IcebergSchemas;
 import uk.gov.tfwh.warehouse.iceberg.schema.TableContract;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.iceberg.testing.DataFileStubs;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
@@ -47,6 +49,19 @@ abstract class WarehouseCatalogContract {
           .hasSize(WarehouseTable.values().length);
       for (WarehouseTable table : WarehouseTable.values()) {
         assertCreatedAsTheContractSays(opened.table(table), table, settings);
+      }
+      assertThat(opened.catalog().listTables(opened.stateNamespace()))
+          .extracting(TableIdentifier::name)
+          .containsExactlyInAnyOrder(
+              "return_read", "claim_row", "landing_file", "partition_digest");
+      for (StateTable state : StateTable.values()) {
+        Table table = opened.table(state);
+        assertThat(table.schema().asStruct()).isEqualTo(state.schema().asStruct());
+        assertThat(table.spec().isPartitioned()).isEqualTo(state.partitioned());
+        assertThat(((HasTableOperations) table).operations().current().formatVersion())
+            .isEqualTo(2);
+        assertThat(table.properties())
+            .containsEntry("history.expire.max-snapshot-age-ms", "3153600000000");
       }
     }
   }

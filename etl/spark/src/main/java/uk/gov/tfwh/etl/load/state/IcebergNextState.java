@@ -1,0 +1,262 @@
+package uk.gov.tfwh.etl.load.state;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.functions;
+import uk.gov.tfwh.etl.read.ClaimRows;
+import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.state.StateDataFile;
+import uk.gov.tfwh.etl.state.StateFormat;
+import uk.gov.tfwh.etl.state.StateRecords;
+import uk.gov.tfwh.etl.table.ClaimPartitions;
+import uk.gov.tfwh.etl.table.LoadCatalog;
+import uk.gov.tfwh.returns.read.FileChecksums;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The state a load leaves in the Iceberg warehouse: the {@code tfwh_state} tables on the load's
+ * branch, which the seal tags and the release names like every table (docs/load-state.md). The
+ * claim rows are written by Spark on the executors straight into {@code claim_row}, so no host
+ * needs a folder another host sees; the rest is built on the driver as it goes and committed by
+ * {@link #finish()}, one commit per table that changed, after the warehouse tables are written.
+ *
+ * @param spark a session that sees the catalog under its name ({@code IcebergSparkCatalog})
+ * @param catalog the catalog the load commits through (Spark's)
+ * @param branch the load's branch, {@code load_<release id>}
+ */
+public final class IcebergNextState implements NextState {
+  private final SparkSession spark;
+  private final LoadCatalog catalog;
+  private final String branch;
+  private final Map<String, Map<String, String>> digests = new ConcurrentHashMap<>();
+  private volatile Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
+  private volatile Rewrite returns;
+  private volatile Rewrite checksums;
+
+  /** Data files to add to a state table, and the rows they replace. */
+  private record Rewrite(Expression replaced, List<DataFile> files) {}
+
+  public IcebergNextState(SparkSession spark, LoadCatalog catalog, String branch) {
+    this.spark = requireNonNull(spark, "spark");
+    this.catalog = requireNonNull(catalog, "catalog");
+    this.branch = requireNonNull(branch, "branch");
+  }
+
+  @Override
+  public SparkSession spark() {
+    return spark;
+  }
+
+  @Override
+  public void keepClaims(Set<Long> batches) {
+    Table table = catalog.table(StateTable.CLAIM_ROW);
+    Set<Long> dropped = batchesOnBranch(table);
+    dropped.removeAll(batches);
+    if (!dropped.isEmpty()) {
+      table
+          .newDelete()
+          .deleteFromRowFilter(Expressions.in("batch", dropped.toArray()))
+          .toBranch(branch)
+          .commit();
+    }
+  }
+
+  @Override
+  public void writeClaims(long batch, Dataset<Row> claims) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(functions.lit(StateFormat.VERSION).as("state_format"));
+    columns.add(functions.lit(batch).as("batch"));
+    for (String name : ClaimRows.SCHEMA.fieldNames()) {
+      columns.add(functions.col(name));
+    }
+    String name = tableName(StateTable.CLAIM_ROW) + ".branch_" + branch;
+    try {
+      claims.select(columns.toArray(Column[]::new)).writeTo(name).append();
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException("Spark does not see " + name, e);
+    }
+  }
+
+  /** Read at the branch's head by snapshot id: the kept batches and the load's own. */
+  @Override
+  public Dataset<Row> claimsOf(Set<Long> batches) {
+    Column[] columns =
+        Arrays.stream(ClaimRows.SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);
+    Snapshot head = catalog.table(StateTable.CLAIM_ROW).snapshot(branch);
+    if (head == null || batches.isEmpty()) {
+      return spark.createDataFrame(List.of(), ClaimRows.SCHEMA).select(columns);
+    }
+    return spark
+        .read()
+        .option("snapshot-id", head.snapshotId())
+        .table(tableName(StateTable.CLAIM_ROW))
+        .where(functions.col("batch").isin(batches.toArray()))
+        .select(columns);
+  }
+
+  @Override
+  public void writeReturns(LoadState state, LoadState prior, boolean priorReusable) {
+    Table table = catalog.table(StateTable.RETURN_READ);
+    Map<Long, List<ReadReturn>> byBatch = byBatch(state.returns());
+    Map<Long, List<ReadReturn>> before =
+        priorReusable && prior.referenceDigest().equals(state.referenceDigest())
+            ? byBatch(prior.returns())
+            : Map.of();
+    Set<Long> replaced = new TreeSet<>(before.keySet());
+    List<DataFile> files = new ArrayList<>();
+    for (Map.Entry<Long, List<ReadReturn>> batch : byBatch.entrySet()) {
+      // Reused returns keep their batch, so a batch of as many returns as before is unchanged.
+      if (before.getOrDefault(batch.getKey(), List.of()).size() == batch.getValue().size()) {
+        replaced.remove(batch.getKey());
+        continue;
+      }
+      List<Record> records = new ArrayList<>(batch.getValue().size());
+      for (ReadReturn read : batch.getValue()) {
+        records.add(StateRecords.returnRead(table.schema(), state.referenceDigest(), read));
+      }
+      files.add(StateDataFile.write(table, records));
+      replaced.add(batch.getKey());
+    }
+    Expression rows =
+        before.isEmpty()
+            ? Expressions.alwaysTrue()
+            : replaced.isEmpty()
+                ? Expressions.alwaysFalse()
+                : Expressions.in("batch", replaced.toArray());
+    returns = new Rewrite(rows, files);
+  }
+
+  @Override
+  public void writeChecksums(List<FileChecksums.Stamp> stamps) {
+    Table table = catalog.table(StateTable.LANDING_FILE);
+    List<Record> records = new ArrayList<>(stamps.size());
+    stamps.forEach(stamp -> records.add(StateRecords.landingFile(table.schema(), stamp)));
+    checksums =
+        new Rewrite(
+            Expressions.alwaysTrue(),
+            records.isEmpty() ? List.of() : List.of(StateDataFile.write(table, records)));
+  }
+
+  @Override
+  public void writeClaimPartitions(Map<LocalDate, ClaimPartitions.Partition> partitions) {
+    claimPartitions = Map.copyOf(partitions);
+  }
+
+  @Override
+  public void writePartitionDigests(WarehouseTable table, Map<String, String> tableDigests) {
+    digests.put(table.tableName(), Map.copyOf(tableDigests));
+  }
+
+  /** Commits each state table that changed onto the branch; one that did not stays as it was. */
+  @Override
+  public void finish() {
+    if (returns != null && (!returns.files().isEmpty() || hasRowsToReplace(returns))) {
+      commit(StateTable.RETURN_READ, returns);
+    }
+    if (checksums != null) {
+      commit(StateTable.LANDING_FILE, checksums);
+    }
+    if (claimPartitions != null || !digests.isEmpty()) {
+      commit(StateTable.PARTITION_DIGEST, new Rewrite(Expressions.alwaysTrue(), digestFiles()));
+    }
+  }
+
+  private static boolean hasRowsToReplace(Rewrite rewrite) {
+    return rewrite.replaced().op() != Expression.Operation.FALSE;
+  }
+
+  private List<DataFile> digestFiles() {
+    Table table = catalog.table(StateTable.PARTITION_DIGEST);
+    List<Record> records = new ArrayList<>();
+    new TreeMap<>(digests)
+        .forEach(
+            (name, byPartition) ->
+                new TreeMap<>(byPartition)
+                    .forEach(
+                        (partition, digest) ->
+                            records.add(
+                                StateRecords.partitionDigest(
+                                    table.schema(), name, partition, digest, null, null))));
+    if (claimPartitions != null) {
+      new TreeMap<>(claimPartitions)
+          .forEach(
+              (quarter, p) ->
+                  records.add(
+                      StateRecords.partitionDigest(
+                          table.schema(),
+                          WarehouseTable.FACT_CLAIM.tableName(),
+                          quarter.toString(),
+                          p.digest(),
+                          p.rows(),
+                          p.files())));
+    }
+    return records.isEmpty() ? List.of() : List.of(StateDataFile.write(table, records));
+  }
+
+  private void commit(StateTable state, Rewrite rewrite) {
+    Table table = catalog.table(state);
+    OverwriteFiles overwrite = table.newOverwrite();
+    if (hasRowsToReplace(rewrite)) {
+      overwrite.overwriteByRowFilter(rewrite.replaced());
+    }
+    rewrite.files().forEach(overwrite::addFile);
+    overwrite.toBranch(branch).commit();
+  }
+
+  /** The batches with claim rows at the branch's head. */
+  private Set<Long> batchesOnBranch(Table table) {
+    Set<Long> batches = new TreeSet<>();
+    Snapshot head = table.snapshot(branch);
+    if (head == null) {
+      return batches;
+    }
+    try (CloseableIterable<FileScanTask> tasks =
+        table.newScan().useSnapshot(head.snapshotId()).planFiles()) {
+      for (FileScanTask task : tasks) {
+        batches.add(task.file().partition().get(0, Long.class));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot plan " + table.name(), e);
+    }
+    return batches;
+  }
+
+  private String tableName(StateTable table) {
+    return String.join(
+        ".", catalog.settings().name(), WarehouseCatalog.STATE_NAMESPACE, table.tableName());
+  }
+
+  private static Map<Long, List<ReadReturn>> byBatch(List<ReadReturn> returns) {
+    Map<Long, List<ReadReturn>> byBatch = new TreeMap<>();
+    returns.forEach(r -> byBatch.computeIfAbsent(r.batch(), b -> new ArrayList<>()).add(r));
+    return byBatch;
+  }
+}

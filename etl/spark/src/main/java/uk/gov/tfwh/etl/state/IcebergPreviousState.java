@@ -1,0 +1,162 @@
+package uk.gov.tfwh.etl.state;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.table.ClaimPartitions;
+import uk.gov.tfwh.returns.read.FileChecksums;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
+import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
+import uk.gov.tfwh.warehouse.table.WarehouseTable;
+
+/**
+ * The state of the current release, read on the driver from the {@code tfwh_state} tables at the
+ * snapshots the release names, with Iceberg's generic reader (no Spark job). The tables are looked
+ * up when it is made (on the load's thread, through the catalog the load opened first); their rows
+ * are read when asked, on any thread. A release that names no state table (one committed before the
+ * state became tables), a table gone, a row of another {@code state_format} or a value that does
+ * not parse is no state: {@link StateUnreadableException}.
+ */
+public final class IcebergPreviousState implements PreviousState {
+  private final String releaseId;
+  private final Map<StateTable, Table> tables = new EnumMap<>(StateTable.class);
+  private final Map<StateTable, Long> snapshots = new EnumMap<>(StateTable.class);
+  private final RuntimeException unreadable;
+  private Map<String, Map<String, String>> digests;
+  private Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
+
+  public IcebergPreviousState(Catalog catalog, Release release) {
+    this.releaseId = release.id();
+    RuntimeException failure = null;
+    try {
+      for (StateTable table : StateTable.values()) {
+        Optional<ReleaseTable> named =
+            release.table(WarehouseCatalog.STATE_NAMESPACE, table.tableName());
+        if (named.isPresent()) {
+          snapshots.put(table, named.get().snapshotId());
+          tables.put(
+              table,
+              catalog.loadTable(
+                  TableIdentifier.of(WarehouseCatalog.STATE_NAMESPACE, table.tableName())));
+        }
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    this.unreadable = failure;
+  }
+
+  @Override
+  public Optional<LoadState> returns() {
+    List<Record> rows = rows(StateTable.RETURN_READ);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    String digest = StateRecords.referenceDigest(rows.get(0));
+    List<ReadReturn> returns = new ArrayList<>(rows.size());
+    for (Record row : rows) {
+      if (!digest.equals(StateRecords.referenceDigest(row))) {
+        throw new StateUnreadableException(
+            "release " + releaseId + "'s returns were read against two reference sets", null);
+      }
+      returns.add(StateRecords.returnRead(row));
+    }
+    return Optional.of(new LoadState(digest, returns));
+  }
+
+  @Override
+  public List<FileChecksums.Stamp> checksums() {
+    List<FileChecksums.Stamp> stamps = new ArrayList<>();
+    rows(StateTable.LANDING_FILE).forEach(row -> stamps.add(StateRecords.landingFile(row)));
+    return stamps;
+  }
+
+  @Override
+  public synchronized Map<LocalDate, ClaimPartitions.Partition> claimPartitions() {
+    if (claimPartitions == null) {
+      Map<LocalDate, ClaimPartitions.Partition> partitions = new TreeMap<>();
+      try {
+        for (Record row : rows(StateTable.PARTITION_DIGEST)) {
+          StateRecords.checkFormat(row);
+          if (WarehouseTable.FACT_CLAIM
+              .tableName()
+              .equals(String.valueOf(row.getField("table_name")))) {
+            StateRecords.addClaimPartition(row, partitions);
+          }
+        }
+      } catch (RuntimeException e) {
+        partitions = new TreeMap<>(); // every quarter is written again
+      }
+      claimPartitions = partitions;
+    }
+    return claimPartitions;
+  }
+
+  @Override
+  public synchronized Map<String, String> partitionDigests(WarehouseTable table) {
+    if (digests == null) {
+      Map<String, Map<String, String>> all = new TreeMap<>();
+      try {
+        for (Record row : rows(StateTable.PARTITION_DIGEST)) {
+          StateRecords.addDigest(row, all);
+        }
+      } catch (RuntimeException e) {
+        all = new TreeMap<>(); // every partition is written again
+      }
+      digests = all;
+    }
+    return digests.getOrDefault(table.tableName(), Map.of());
+  }
+
+  /** A state table's rows at the release's snapshot. */
+  private List<Record> rows(StateTable table) {
+    if (unreadable != null) {
+      throw new StateUnreadableException(
+          "release " + releaseId + "'s state tables: " + unreadable.getMessage(), unreadable);
+    }
+    Long snapshot = snapshots.get(table);
+    if (snapshot == null) {
+      throw new StateUnreadableException(
+          "release "
+              + releaseId
+              + " names no "
+              + WarehouseCatalog.STATE_NAMESPACE
+              + "."
+              + table.tableName(),
+          null);
+    }
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read =
+        IcebergGenerics.read(tables.get(table)).useSnapshot(snapshot).build()) {
+      for (Record row : read) {
+        rows.add(row);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new StateUnreadableException(
+          "cannot read "
+              + WarehouseCatalog.STATE_NAMESPACE
+              + "."
+              + table.tableName()
+              + " of release "
+              + releaseId
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return rows;
+  }
+}
