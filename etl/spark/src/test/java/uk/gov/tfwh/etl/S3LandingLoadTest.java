@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.spark.sql.Dataset;
@@ -144,6 +145,7 @@ class S3LandingLoadTest {
     ReturnReader reader =
         new ReturnReader(ReferenceDataLoader.load(TestLandings.reference()), ReadLimits.defaults());
 
+    AtomicLong claimRows = new AtomicLong(-1);
     ReturnReading.Outcome outcome =
         ReturnReading.read(
             SharedSpark.session(),
@@ -154,12 +156,16 @@ class S3LandingLoadTest {
             0,
             Instant.now(),
             "s3-landing-read",
-            temp.resolve("claims"));
+            claims -> claimRows.set(claims.count()));
 
     assertThat(outcome.changedWhileRead()).isEmpty();
     assertThat(outcome.read()).hasSize(pending.size());
     assertThat(outcome.read().stream().filter(r -> r.accepted()).map(r -> r.source().stem()))
         .contains("valid-p1-birmingham-2013Q3", "valid-p2-bristol-2015Q2", "valid-p2-kent-2015Q2");
+    // The claim rows were read on the executors from their own fetch of the bucket's objects.
+    assertThat(claimRows.get())
+        .isEqualTo(outcome.read().stream().mapToLong(r -> r.claimKeys().size()).sum())
+        .isPositive();
   }
 
   @Test
