@@ -24,10 +24,10 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
- * snapshots, prunes old ones, and registers snapshots in Trino so Trino users switch too. On the
- * Iceberg store ({@code --catalog FILE} or {@code TFWH_STORE=iceberg}) it does the same to releases
- * ({@link IcebergPublish}): there Trino reads the warehouse's own catalog, and {@code --trino}
- * points its {@code published} and {@code current} views at the releases.
+ * snapshots and prunes old ones. On the Iceberg store (the default, {@link StoreChoice}) it works
+ * on releases ({@link IcebergPublish}): Trino reads the warehouse's own catalog, and {@code
+ * --trino} points its {@code published} and {@code current} views at the releases. On the legacy
+ * folder store ({@code TFWH_STORE=folder}) it registers snapshots in Trino's Hive catalog.
  */
 @Command(
     name = "publish",
@@ -54,8 +54,8 @@ public final class PublishCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "The Iceberg store's catalog settings (a properties file; also TFWH_CATALOG)."
-              + " TFWH_STORE=iceberg uses the embedded catalog in the warehouse folder. Without"
-              + " either: the folder store.")
+              + " Without either: the embedded catalog in the warehouse folder. TFWH_STORE=folder"
+              + " works on the legacy snapshot folders instead.")
   Path catalog;
 
   @ArgGroup(exclusive = true)
@@ -91,10 +91,6 @@ public final class PublishCommand implements Callable<Integer> {
     this(
         Optional.ofNullable(System.getenv(TRINO_URL_ENV)).filter(s -> !s.isBlank()),
         System.getenv());
-  }
-
-  PublishCommand(Optional<String> configuredTrino) {
-    this(configuredTrino, Map.of());
   }
 
   PublishCommand(Optional<String> configuredTrino, Map<String, String> environment) {

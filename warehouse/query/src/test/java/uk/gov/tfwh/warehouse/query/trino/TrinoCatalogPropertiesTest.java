@@ -157,6 +157,32 @@ class TrinoCatalogPropertiesTest {
   }
 
   @Test
+  void theCommandChoosesTheStoreAsEveryCommandDoes() throws IOException {
+    Path folderStore = Files.createDirectories(dir.resolve("old/snapshots")).getParent();
+    Path out = dir.resolve("etc/catalog");
+    StringWriter err = new StringWriter();
+    CommandLine line = TrinoCatalogCommand.commandLine(new TrinoCatalogCommand(Map.of()));
+    line.setErr(new PrintWriter(err));
+
+    int refused = line.execute("--warehouse", folderStore.toString(), "--out", out.toString());
+    int legacy =
+        run(
+            Map.of("TFWH_STORE", "folder"),
+            "--warehouse",
+            folderStore.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(refused).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("tfwh trino: " + folderStore + " holds snapshot folders")
+        .contains("TFWH_STORE=folder")
+        .hasLineCount(1);
+    assertThat(legacy).isZero();
+    assertThat(out).isEmptyDirectory();
+  }
+
+  @Test
   void theCommandWritesOneFilePerCatalogAndRefusesTwoOfOneName() throws IOException {
     Path embedded = Files.writeString(dir.resolve("embedded.properties"), "");
     Path other = Files.writeString(dir.resolve("other.properties"), "tfwh.catalog.name=other\n");
