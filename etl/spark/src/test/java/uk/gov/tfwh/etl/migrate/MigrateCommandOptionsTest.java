@@ -23,6 +23,10 @@ class MigrateCommandOptionsTest {
   private record Outcome(int code, String err) {}
 
   private Outcome run(Map<String, String> environment) throws IOException {
+    return run(environment, temp.resolve("target"));
+  }
+
+  private Outcome run(Map<String, String> environment, Path target) throws IOException {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     PrintWriter outWriter = new PrintWriter(out, true);
@@ -35,7 +39,7 @@ class MigrateCommandOptionsTest {
             "--from-snapshots",
             Files.createDirectories(temp.resolve("folders")).toString(),
             "--warehouse",
-            temp.resolve("target").toString());
+            target.toString());
     return new Outcome(code, err.toString());
   }
 
@@ -48,6 +52,25 @@ class MigrateCommandOptionsTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("tfwh migrate: no catalog settings file at " + settings + "\n");
     assertThat(temp.resolve("target")).doesNotExist();
+  }
+
+  @Test
+  void aTargetThatHoldsSnapshotFoldersIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Path target = Files.createDirectories(temp.resolve("old"));
+    Files.writeString(target.resolve("CURRENT"), "20261205T210902158Z-c588b832\n");
+
+    Outcome run = run(Map.of(), target);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "tfwh migrate: "
+                + target
+                + " holds snapshot folders (the legacy folder store), which the Iceberg store (the"
+                + " default) does not read: migrate them with ./tfwh migrate --from-snapshots "
+                + target
+                + " --warehouse NEW_DIR, or keep using them with TFWH_STORE=folder\n");
+    assertThat(target.resolve("catalog.db")).doesNotExist();
   }
 
   @Test
