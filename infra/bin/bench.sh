@@ -33,4 +33,8 @@ if [[ ! -x "$script" ]]; then
   usage >&2
   exit 2
 fi
+# The benchmarks' scripts and mains read snapshot folders (CURRENT, snapshots/<id>/): they measure
+# the legacy folder store unless TFWH_STORE says otherwise, until they run on both stores
+# (docs/design/iceberg.md, slice 7).
+export TFWH_STORE="${TFWH_STORE:-folder}"
 exec "$script" "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./tfwh demo: the main job on the embedded default. Generates the seed-1 sample, loads it with
-# Spark (local mode), publishes the snapshot and serves the API and dashboard on localhost, with
+# ./tfwh demo: the main job on the embedded default (the Iceberg store, its SQLite catalog in the
+# warehouse folder). Generates the seed-1 sample, loads it with Spark (local mode), publishes the
+# release and serves the API and dashboard on localhost, with
 # demo users (national team, Kent's coordinator and its SRO) and the submission service taking
 # returns into the demo's landing folder.
 set -euo pipefail
@@ -36,9 +37,15 @@ TFWH="$ROOT/tfwh"
 echo "== 1/4 generating sample returns (seed $SEED) into $DIR/landing"
 rm -rf "$DIR/landing" "$DIR/submissions"
 "$TFWH" generate --out "$DIR/landing" --seed "$SEED" --faults 0.02
-echo "== 2/4 loading them into $DIR/warehouse"
+# Demos before the Iceberg store became the default left snapshot folders here, which every
+# command now refuses (StoreChoice): the demo's warehouse is its own, so it starts again.
+if [[ -e "$DIR/warehouse/CURRENT" || -d "$DIR/warehouse/snapshots" ]]; then
+  echo "tfwh demo: removing $DIR/warehouse, an earlier demo's folder-store warehouse (snapshot folders)"
+  rm -rf "$DIR/warehouse"
+fi
+echo "== 2/4 loading them into $DIR/warehouse (the Iceberg store: catalog.db and tables/)"
 "$TFWH" load --landing "$DIR/landing" --warehouse "$DIR/warehouse"
-echo "== 3/4 publishing the current snapshot"
+echo "== 3/4 publishing the current release"
 "$TFWH" publish --warehouse "$DIR/warehouse" --current
 USERS="$DIR/users.tsv"
 rm -f "$USERS"

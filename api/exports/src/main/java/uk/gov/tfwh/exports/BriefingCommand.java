@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +22,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
 
 /**
  * {@code ./tfwh briefing}: writes the ministerial briefing PDF for a phase and quarter from a
@@ -49,6 +49,26 @@ public final class BriefingCommand implements Callable<Integer> {
 
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse.")
   Path warehouse;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description =
+          "The Iceberg store's catalog settings (a properties file; also TFWH_CATALOG). Without"
+              + " either: the embedded catalog in the warehouse folder. TFWH_STORE=folder reads"
+              + " the legacy snapshot folders instead.")
+  Path catalog;
+
+  private final Map<String, String> environment;
+
+  public BriefingCommand() {
+    this(System.getenv());
+  }
+
+  /** With the environment that chooses the store (TFWH_STORE, TFWH_CATALOG). */
+  BriefingCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @Option(names = "--phase", required = true, paramLabel = "N", description = "1 or 2.")
   int phase;
@@ -139,10 +159,6 @@ public final class BriefingCommand implements Callable<Integer> {
     if (dpi < 36 || dpi > 600) {
       throw new ParameterException(spec.commandLine(), "--dpi must be between 36 and 600");
     }
-    SnapshotStore store = new SnapshotStore(warehouse);
-    if (!Files.isDirectory(store.root())) {
-      throw new IllegalStateException("there is no warehouse at " + store.root());
-    }
     if (authority != null && allAuthorities) {
       throw new ParameterException(
           spec.commandLine(), "--authority and --all-authorities: choose one");
@@ -150,8 +166,9 @@ public final class BriefingCommand implements Callable<Integer> {
     if (allAuthorities && png != null) {
       throw new ParameterException(spec.commandLine(), "--png takes one document, not a folder");
     }
-    try (WarehouseQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
-      Exports exports = new Exports(queries, store, Clock.systemUTC());
+    try (WarehouseReader store = WarehouseReader.open(catalog, warehouse, environment);
+        WarehouseQueries queries = store.queries(QueryEngineConfig.defaults())) {
+      Exports exports = new Exports(queries, store.releases(), Clock.systemUTC());
       if (allAuthorities) {
         return new ProfileRun(exports, spec.commandLine().getErr())
             .write(checkedPhase, quarter, selector(), out, spec.commandLine().getOut());

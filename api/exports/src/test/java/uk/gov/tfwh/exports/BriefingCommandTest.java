@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -23,9 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.gov.tfwh.exports.pdf.BriefingPdfWriter;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
-/** {@code ./tfwh briefing} end to end on the fixture warehouse, and its exit codes. */
+/**
+ * {@code ./tfwh briefing} end to end on the fixture warehouse (the legacy folder store), and its
+ * exit codes; and by default on the Iceberg store (the seed-1 sample).
+ */
 class BriefingCommandTest {
   @TempDir static Path warehouseDir;
   @TempDir Path out;
@@ -43,8 +48,13 @@ class BriefingCommandTest {
     warehouse.close();
   }
 
+  /** Runs on the fixture's legacy folder store, which these tests are about. */
   private int run(String... args) {
-    CommandLine line = BriefingCommand.commandLine(new BriefingCommand());
+    return run(Map.of("TFWH_STORE", "folder"), args);
+  }
+
+  private int run(Map<String, String> environment, String... args) {
+    CommandLine line = BriefingCommand.commandLine(new BriefingCommand(environment));
     line.setOut(new PrintWriter(stdout));
     line.setErr(new PrintWriter(stderr));
     return line.execute(args);
@@ -319,6 +329,54 @@ class BriefingCommandTest {
                 "--out",
                 o))
         .isEqualTo(1);
+  }
+
+  @Test
+  void theIcebergStoreIsReadByDefault() throws IOException {
+    Path pdf = out.resolve("sample.pdf");
+
+    int code =
+        run(
+            Map.of(),
+            "--warehouse",
+            SampleWarehouse.seed1().toString(),
+            "--phase",
+            "1",
+            "--period",
+            "2015Q1",
+            "--snapshot",
+            "published",
+            "--out",
+            pdf.toString());
+
+    assertThat(code).as(stderr.toString()).isZero();
+    assertThat(stdout.toString()).contains(", published)").doesNotContain("PRE-RELEASE");
+    assertThat(Files.size(pdf)).isPositive();
+  }
+
+  @Test
+  void aWarehouseOfSnapshotFoldersIsRefusedUnlessTheFolderStoreIsAskedFor() {
+    Path pdf = out.resolve("refused.pdf");
+
+    int code =
+        run(
+            Map.of(),
+            "--warehouse",
+            warehouseDir.toString(),
+            "--phase",
+            "1",
+            "--period",
+            "2013-09-30",
+            "--out",
+            pdf.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr.toString())
+        .startsWith("tfwh briefing: " + warehouseDir + " holds snapshot folders")
+        .contains("./tfwh migrate --from-snapshots " + warehouseDir)
+        .contains("TFWH_STORE=folder")
+        .hasLineCount(1);
+    assertThat(pdf).doesNotExist();
   }
 
   /** The text without when it was generated: in annex E and in every page's footer. */

@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
+import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -26,23 +28,30 @@ import uk.gov.tfwh.warehouse.testing.ParquetTableWriter;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
- * Warehouses the export tests read: the fixture snapshot published, a later fixture snapshot
- * current but not yet published (the pre-release case), and a snapshot carrying the hostile text of
- * the contract example {@code hostile-text-2013Q3.summary.csv}.
+ * Warehouses the export tests read: the seed-1 sample (the Iceberg store), and on the legacy folder
+ * store the fixture snapshot published, a later fixture snapshot current but not yet published (the
+ * pre-release case), and a snapshot carrying the hostile text of the contract example {@code
+ * hostile-text-2013Q3.summary.csv}.
  */
 final class ExportWarehouse implements AutoCloseable {
   static final String PUBLISHED = "20260101T000000000Z-published";
   static final String PRE_RELEASE = "20260102T000000000Z-prerelease";
   static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-  final SnapshotStore store;
   final WarehouseQueries queries;
   final Exports exports;
+  private final WarehouseReader reader;
 
   private ExportWarehouse(SnapshotStore store) {
-    this.store = store;
+    this.reader = null;
     this.queries = new EmbeddedQueries(store, QueryEngineConfig.defaults());
     this.exports = new Exports(queries, store, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private ExportWarehouse(WarehouseReader reader) {
+    this.reader = reader;
+    this.queries = reader.queries(QueryEngineConfig.defaults());
+    this.exports = new Exports(queries, reader.releases(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   /** PUBLISHED published, PRE_RELEASE committed after it (current, unpublished). */
@@ -54,9 +63,9 @@ final class ExportWarehouse implements AutoCloseable {
     return new ExportWarehouse(store);
   }
 
-  /** An existing warehouse (the seed-1 sample). */
-  static ExportWarehouse at(Path dir) {
-    return new ExportWarehouse(new SnapshotStore(dir));
+  /** The seed-1 sample (the Iceberg store, read only). */
+  static ExportWarehouse seed1() {
+    return new ExportWarehouse(WarehouseReader.iceberg(SampleWarehouse.seed1Catalog(), Map.of()));
   }
 
   /**
@@ -177,5 +186,8 @@ final class ExportWarehouse implements AutoCloseable {
   @Override
   public void close() {
     queries.close();
+    if (reader != null) {
+      reader.close();
+    }
   }
 }

@@ -23,7 +23,6 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
 
 /**
  * The exports of the seed-1 sample (generated, loaded by Spark and published, as the demo does)
@@ -37,7 +36,7 @@ class Seed1ExportsTest {
 
   @BeforeAll
   static void open() {
-    warehouse = ExportWarehouse.at(SampleWarehouse.seed1());
+    warehouse = ExportWarehouse.seed1();
   }
 
   @AfterAll

@@ -3,9 +3,11 @@ package uk.gov.tfwh.api;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
 import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 
@@ -37,9 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--catalog",
       paramLabel = "FILE",
       description =
-          "Serve the Iceberg store whose catalog these settings (a properties file) name; also"
-              + " TFWH_CATALOG. TFWH_STORE=iceberg serves the embedded catalog in the warehouse"
-              + " folder. Without either: the folder store.")
+          "The Iceberg store's catalog settings (a properties file; also TFWH_CATALOG). Without"
+              + " either: the embedded catalog in the warehouse folder. TFWH_STORE=folder serves"
+              + " the legacy snapshot folders instead.")
   Path catalog;
 
   @Option(
@@ -97,6 +101,17 @@ public final class ServeCommand implements Callable<Integer> {
    */
   @CommandLine.Unmatched List<String> springProperties = new ArrayList<>();
 
+  private final Map<String, String> environment;
+
+  public ServeCommand() {
+    this(System.getenv());
+  }
+
+  /** With the environment that chooses the store ({@code TFWH_STORE}, {@code TFWH_CATALOG}). */
+  ServeCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
   private static final Pattern PROPERTY =
       Pattern.compile(
           "--((?:spring|server|tfwh|management|logging)\\.[A-Za-z0-9_.\\[\\]-]+)=(.*)",
@@ -115,11 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
     ConfigurableApplicationContext context = start();
     String listening = context.getEnvironment().getProperty("local.server.port");
     String base = "http://" + bind + ":" + listening;
-    String store = context.getEnvironment().getProperty("tfwh.store.kind", "folder");
-    boolean iceberg =
-        catalog != null
-            || !context.getEnvironment().getProperty("tfwh.store.catalog", "").isBlank()
-            || store.equals("iceberg");
+    boolean iceberg = "iceberg".equals(context.getEnvironment().getProperty("tfwh.store.kind"));
     System.out.println(
         "tfwh serve: over " + warehouse.toAbsolutePath() + (iceberg ? " (the Iceberg store)" : ""));
     System.out.println("  dashboard  " + base + "/");
@@ -135,6 +146,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (catalog != null && !Files.isRegularFile(catalog)) {
       return "no catalog settings file " + catalog;
+    }
+    try {
+      iceberg();
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
     }
     if (port < 0 || port > 65_535) {
       return "--port must be 0 to 65535, not " + port;
@@ -199,13 +215,37 @@ public final class ServeCommand implements Callable<Integer> {
     return start(properties());
   }
 
+  /**
+   * The store served, by the rule every command follows ({@link StoreChoice}): empty for the legacy
+   * folder store. {@code --tfwh.store.kind=} and {@code --tfwh.store.catalog=} given as options
+   * stand for {@code TFWH_STORE} and {@code TFWH_CATALOG}.
+   */
+  private Optional<CatalogSettings> iceberg() {
+    Map<String, String> chosen = new HashMap<>(environment);
+    for (String property : springProperties) {
+      Matcher given = PROPERTY.matcher(property);
+      if (given.matches() && given.group(1).equals("tfwh.store.kind")) {
+        chosen.put(StoreChoice.STORE_ENV, given.group(2));
+      } else if (given.matches() && given.group(1).equals("tfwh.store.catalog")) {
+        chosen.put(StoreChoice.CATALOG_ENV, given.group(2));
+      }
+    }
+    return StoreChoice.iceberg(catalog, warehouse.toAbsolutePath(), chosen);
+  }
+
   /** The Spring properties these options stand for. */
   Map<String, Object> properties() {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("tfwh.api.warehouse", warehouse.toAbsolutePath().toString());
     properties.put("tfwh.api.engine", engine);
+    // The store as chosen here, so the service serves what this command checked.
+    properties.put("tfwh.store.kind", iceberg().isPresent() ? "iceberg" : "folder");
     if (catalog != null) {
       properties.put("tfwh.store.catalog", catalog.toAbsolutePath().toString());
+    } else if (!environment.getOrDefault(StoreChoice.CATALOG_ENV, "").isBlank()) {
+      properties.put(
+          "tfwh.store.catalog",
+          Path.of(environment.get(StoreChoice.CATALOG_ENV).strip()).toAbsolutePath().toString());
     }
     if (trinoUrl != null) {
       properties.put("tfwh.api.trino-url", trinoUrl);

@@ -8,20 +8,93 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /** {@code ./tfwh serve}: its options, their checks, and a real start on loopback. */
 class ServeCommandTest {
 
   private static ServeCommand parse(String... args) {
-    ServeCommand command = new ServeCommand();
+    return parse(Map.of(), args);
+  }
+
+  private static ServeCommand parse(Map<String, String> environment, String... args) {
+    ServeCommand command = new ServeCommand(environment);
     new CommandLine(command).parseArgs(args);
     return command;
+  }
+
+  @Test
+  void theIcebergStoreIsTheDefaultAndTfwhCatalogOrTfwhStoreChooseOtherwise(@TempDir Path warehouse)
+      throws Exception {
+    Path settings = Files.writeString(warehouse.resolve("pg.properties"), "tfwh.catalog.name=x\n");
+
+    assertThat(parse("--warehouse", warehouse.toString()).properties())
+        .containsEntry("tfwh.store.kind", "iceberg")
+        .doesNotContainKey("tfwh.store.catalog");
+    assertThat(
+            parse(Map.of("TFWH_CATALOG", settings.toString()), "--warehouse", warehouse.toString())
+                .properties())
+        .containsEntry("tfwh.store.kind", "iceberg")
+        .containsEntry("tfwh.store.catalog", settings.toString());
+    assertThat(
+            parse(Map.of("TFWH_STORE", "folder"), "--warehouse", warehouse.toString()).properties())
+        .containsEntry("tfwh.store.kind", "folder");
+    assertThat(parse(Map.of("TFWH_STORE", "s3"), "--warehouse", warehouse.toString()).problem())
+        .isEqualTo(
+            "TFWH_STORE must be iceberg (the default) or folder (the legacy snapshot folders),"
+                + " not 's3'");
+  }
+
+  @Test
+  void aWarehouseOfSnapshotFoldersIsRefusedUnlessTheFolderStoreIsAskedFor(@TempDir Path warehouse) {
+    SnapshotFixture.commit(new SnapshotStore(warehouse), "20260101T000000000Z-b0", 0);
+
+    assertThat(parse("--warehouse", warehouse.toString()).problem())
+        .isEqualTo(
+            warehouse.toAbsolutePath()
+                + " holds snapshot folders (the legacy folder store), which the Iceberg store (the"
+                + " default) does not read: migrate them with ./tfwh migrate --from-snapshots "
+                + warehouse.toAbsolutePath()
+                + " --warehouse NEW_DIR, or keep using them with TFWH_STORE=folder");
+    assertThat(parse(Map.of("TFWH_STORE", "folder"), "--warehouse", warehouse.toString()).problem())
+        .isNull();
+    assertThat(parse("--warehouse", warehouse.toString(), "--tfwh.store.kind=folder").problem())
+        .isNull();
+    assertThat(warehouse.resolve("catalog.db")).doesNotExist();
+  }
+
+  @Test
+  void servesTheIcebergStoreByDefault(@TempDir Path warehouse) throws Exception {
+    try (IcebergFixture fixture = IcebergFixture.open(warehouse)) {
+      fixture.commit("20260101T000000000Z-i0", 0);
+      fixture.publish("20260101T000000000Z-i0");
+    }
+    ServeCommand command = parse("--warehouse", warehouse.toString(), "--port", "0");
+    try (ConfigurableApplicationContext context = command.start()) {
+      assertThat(national(context)).contains("\"authorities_reporting\":7");
+      assertThat(context.getEnvironment().getProperty("tfwh.store.kind")).isEqualTo("iceberg");
+    }
+  }
+
+  private static String national(ConfigurableApplicationContext context) throws Exception {
+    String port = context.getEnvironment().getProperty("local.server.port");
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + port + "/api/v1/national?phase=1&period=2013Q3"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   @Test
@@ -130,7 +203,8 @@ class ServeCommandTest {
     SnapshotStore store = new SnapshotStore(warehouse);
     SnapshotFixture.commit(store, "20260101T000000000Z-b0", 0);
     store.publish("20260101T000000000Z-b0");
-    ServeCommand command = parse("--warehouse", warehouse.toString(), "--port", "0");
+    ServeCommand command =
+        parse(Map.of("TFWH_STORE", "folder"), "--warehouse", warehouse.toString(), "--port", "0");
     try (ConfigurableApplicationContext context = command.start()) {
       String port = context.getEnvironment().getProperty("local.server.port");
       HttpResponse<String> response =

@@ -59,7 +59,7 @@ class SampleOnTrinoIT {
     assumeTrue(
         LocalTrino.javaHomeForTrino().isPresent(),
         "Trino 476 needs a JDK 24 or newer and none was found");
-    Path sample = SampleWarehouse.seed1Iceberg();
+    Path sample = SampleWarehouse.seed1();
     Path root = Path.of(System.getProperty("tfwh.root.dir")).toAbsolutePath().normalize();
     Path data = Path.of(System.getProperty("tfwh.it.dir", "target/it")).toAbsolutePath();
     Path warehouse = data.resolve("sample-iceberg");

@@ -18,6 +18,7 @@ import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.S3Settings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 
 /**
  * {@code ./tfwh load}: validates a landing folder of TFQR-1 returns and loads it into a new
@@ -28,7 +29,8 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.S3Settings;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate every return in a landing folder and load it into a new warehouse snapshot.",
+      "Validate every return in a landing folder and load it into a new warehouse release"
+          + " (snapshot).",
       "",
       "The landing folder is the whole history of returns: files read by an earlier load are"
           + " reused, and loading the same files again changes nothing."
@@ -52,7 +54,10 @@ public final class LoadCommand implements Callable<Integer> {
               + " one load to the next (default: <warehouse>/landing-mirror).")
   Path landingCopy;
 
-  @Option(names = "--warehouse", required = true, description = "Warehouse folder (snapshots).")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      description = "Warehouse folder (the embedded catalog, its tables and the load state).")
   Path warehouse;
 
   @Option(
@@ -85,17 +90,14 @@ public final class LoadCommand implements Callable<Integer> {
       names = "--catalog",
       paramLabel = "FILE",
       description =
-          "Load into the Iceberg warehouse of this catalog settings file (a properties file; keys"
-              + " it leaves out keep the embedded default). Without it the load writes snapshot"
-              + " folders, unless TFWH_STORE=iceberg chooses the embedded Iceberg catalog"
-              + " (<warehouse>/catalog.db, tables under <warehouse>/tables).")
+          "The Iceberg catalog's settings (a properties file; keys it leaves out keep the"
+              + " embedded default; also TFWH_CATALOG). Without either: the embedded catalog"
+              + " <warehouse>/catalog.db, tables under <warehouse>/tables. TFWH_STORE=folder"
+              + " writes the legacy snapshot folders instead.")
   Path catalog;
 
   /** The folder in the warehouse folder that holds the driver's copy of a landing on S3. */
   static final String LANDING_MIRROR = "landing-mirror";
-
-  /** The environment variable that chooses the store while the folder store is the default. */
-  static final String STORE_VARIABLE = "TFWH_STORE";
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -199,23 +201,9 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The Iceberg catalog to load into: the settings file given, the embedded one when {@code
-   * TFWH_STORE=iceberg}, none (the folder store) otherwise.
-   */
+  /** The Iceberg catalog to load into, none for the legacy folder store ({@link StoreChoice}). */
   private Optional<CatalogSettings> catalogSettings() {
-    Path dir = warehouse.toAbsolutePath();
-    if (catalog != null) {
-      return Optional.of(CatalogSettings.read(catalog.toAbsolutePath(), dir));
-    }
-    String store = environment.getOrDefault(STORE_VARIABLE, "folder");
-    return switch (store) {
-      case "iceberg" -> Optional.of(CatalogSettings.embedded(dir));
-      case "folder", "" -> Optional.empty();
-      default ->
-          throw new IllegalArgumentException(
-              STORE_VARIABLE + " must be folder or iceberg, not '" + store + "'");
-    };
+    return StoreChoice.iceberg(catalog, warehouse.toAbsolutePath(), environment);
   }
 
   /** Where the driver keeps its copy of the landing on object storage (and of its sidecars). */

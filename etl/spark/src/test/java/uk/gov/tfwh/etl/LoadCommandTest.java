@@ -117,7 +117,53 @@ class LoadCommandTest {
             TestLandings.reference().toString());
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("tfwh load: TFWH_STORE must be folder or iceberg, not 's3'\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "tfwh load: TFWH_STORE must be iceberg (the default) or folder (the legacy snapshot"
+                + " folders), not 's3'\n");
+  }
+
+  @Test
+  void aCatalogFileNamedByTfwhCatalogIsTheOneRead() throws IOException {
+    Path settings = temp.resolve("from-environment.properties");
+    Outcome run =
+        runHere(
+            Map.of("TFWH_CATALOG", settings.toString()),
+            "--landing",
+            Files.createDirectories(temp.resolve("landing")).toString(),
+            "--warehouse",
+            temp.resolve("warehouse").toString(),
+            "--reference",
+            TestLandings.reference().toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("tfwh load: no catalog settings file at " + settings + "\n");
+  }
+
+  @Test
+  void aWarehouseOfSnapshotFoldersIsRefusedUnlessTheFolderStoreIsAskedFor() throws IOException {
+    Path warehouse = Files.createDirectories(temp.resolve("warehouse/snapshots")).getParent();
+    String[] args = {
+      "--landing",
+      Files.createDirectories(temp.resolve("landing")).toString(),
+      "--warehouse",
+      warehouse.toString(),
+      "--reference",
+      TestLandings.reference().toString()
+    };
+
+    Outcome run = runHere(args);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "tfwh load: "
+                + warehouse
+                + " holds snapshot folders (the legacy folder store), which the Iceberg store (the"
+                + " default) does not read: migrate them with ./tfwh migrate --from-snapshots "
+                + warehouse
+                + " --warehouse NEW_DIR, or keep using them with TFWH_STORE=folder\n");
+    assertThat(warehouse.resolve("catalog.db")).doesNotExist();
   }
 
   @Test

@@ -57,18 +57,24 @@ public final class LoadProcess {
     return builder;
   }
 
-  /** Runs {@code tfwh load} in a child JVM and returns its exit code. */
+  /**
+   * Starts {@code tfwh load} in a child JVM on the legacy folder store ({@code TFWH_STORE=folder}):
+   * the tests that call this test the folder store's load; the Iceberg store's own tests start
+   * theirs through {@link #java}.
+   */
   public static Process startLoad(List<String> jvmOptions, Path log, String... args) {
     try {
-      return java("uk.gov.tfwh.etl.LoadCommand", jvmOptions, List.of(args), log).start();
+      ProcessBuilder load = java("uk.gov.tfwh.etl.LoadCommand", jvmOptions, List.of(args), log);
+      load.environment().put("TFWH_STORE", "folder");
+      return load.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Starts {@code tfwh load} of a landing folder into a warehouse with the test reference data, as
-   * an operator would run it, for tests that kill it.
+   * Starts {@code tfwh load} of a landing folder into a folder-store warehouse with the test
+   * reference data, as an operator would run it, for tests that kill it.
    */
   public static Process startLoad(Path landing, Path warehouse, Path log) {
     return startLoad(

@@ -28,9 +28,9 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.benchmark.BenchmarkSummary;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * Profiles of the seed-1 sample read back with PDFBox and compared with the query layer's own
@@ -39,14 +39,16 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  */
 class AuthorityProfileTest {
   private static final String KENT = "E10000016";
-  private static SnapshotStore store;
+  private static WarehouseReader sample;
+  private static WarehouseReleases store;
   private static WarehouseQueries queries;
   private static Exports exports;
 
   @BeforeAll
   static void open() {
-    store = new SnapshotStore(SampleWarehouse.seed1());
-    queries = new EmbeddedQueries(store, QueryEngineConfig.defaults());
+    sample = WarehouseReader.iceberg(SampleWarehouse.seed1Catalog(), Map.of());
+    store = sample.releases();
+    queries = sample.queries(QueryEngineConfig.defaults());
     exports = new Exports(queries, store, Clock.systemUTC());
   }
 
@@ -54,6 +56,9 @@ class AuthorityProfileTest {
   static void close() {
     if (queries != null) {
       queries.close();
+    }
+    if (sample != null) {
+      sample.close();
     }
   }
 

@@ -12,9 +12,9 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
- * The warehouse and its query engine, one of each for the whole service: the folder store and the
- * engine the properties name, or, when {@code tfwh.store} asks for it, an Iceberg catalog's
- * releases and the engine the properties name over them.
+ * The warehouse and its query engine, one of each for the whole service: the store {@code
+ * StoreChoice} picks from {@code tfwh.store} (an Iceberg catalog's releases unless the legacy
+ * folder store is asked for) and the engine the properties name.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLayerConfiguration {

@@ -3,18 +3,22 @@ package uk.gov.tfwh.api.config;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which store the API serves ({@code tfwh.store.*}): the folder store (the default until
- * docs/design/iceberg.md's slice 7) or the Iceberg store. {@code ./tfwh serve --catalog FILE} sets
- * {@code catalog}; the defaults come from {@code TFWH_STORE} and {@code TFWH_CATALOG}.
+ * Which store the API serves ({@code tfwh.store.*}), read as {@code StoreChoice} reads {@code
+ * TFWH_STORE} and {@code TFWH_CATALOG}: the Iceberg store (the default) or the legacy folder store.
+ * {@code ./tfwh serve} sets both from its options and environment; the defaults come from those
+ * variables.
  *
- * @param kind folder or iceberg (the embedded catalog in the warehouse folder)
- * @param catalog the Iceberg catalog's settings file, blank for none
+ * @param kind blank or iceberg (the Iceberg store), or folder (the legacy snapshot folders)
+ * @param catalog the Iceberg catalog's settings file, blank for the embedded catalog
  */
 @ConfigurationProperties("tfwh.store")
-public record StoreProperties(@DefaultValue("folder") String kind, String catalog) {
+public record StoreProperties(String kind, String catalog) {
+
+  public StoreProperties {
+    kind = kind == null ? "" : kind;
+  }
 
   /** The settings file, when one is given. */
   public Optional<Path> catalogFile() {

@@ -38,19 +38,19 @@ import uk.gov.tfwh.programme.reference.Target;
 import uk.gov.tfwh.programme.reference.TargetBasis;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
-import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
 import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
- * The API over the seed-1 sample as the demo builds it (generated, loaded by Spark, published),
- * over real HTTP: league-table ranks and percentages recomputed here, national totals equal to the
- * sum of the authorities, payments equal to the programme's payment rules applied to the returns,
- * CSV equal to JSON. Skipped until the generator is built (it needs {@code ./tfwh generate}). Its
- * own Spring context (another warehouse), started once for this class.
+ * The API over the seed-1 sample as the demo builds it (generated, loaded by Spark, published, on
+ * the default Iceberg store), over real HTTP: league-table ranks and percentages recomputed here,
+ * national totals equal to the sum of the authorities, payments equal to the programme's payment
+ * rules applied to the returns, CSV equal to JSON. Skipped until the generator is built (it needs
+ * {@code ./tfwh generate}). Its own Spring context (another warehouse), started once for this
+ * class.
  */
 @SpringBootTest(classes = TfwhApiApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class Seed1SampleEndToEndTest {
@@ -59,16 +59,15 @@ class Seed1SampleEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static WarehouseReader sample;
   private static WarehouseQueries warehouse;
 
   @LocalServerPort int port;
 
   @BeforeAll
   static void sample() {
-    warehouse =
-        QueryEngines.open(
-            new SnapshotStore(SampleWarehouse.seed1()),
-            QueryEngineConfig.defaults().withResultCacheEntries(0));
+    sample = WarehouseReader.iceberg(SampleWarehouse.seed1Catalog(), Map.of());
+    warehouse = sample.queries(QueryEngineConfig.defaults().withResultCacheEntries(0));
   }
 
   @AfterAll
@@ -76,11 +75,16 @@ class Seed1SampleEndToEndTest {
     if (warehouse != null) {
       warehouse.close();
     }
+    if (sample != null) {
+      sample.close();
+    }
   }
 
+  /** The sample, served on the default store (the tests' own settings pin the folder store). */
   @DynamicPropertySource
   static void warehouseFolder(DynamicPropertyRegistry registry) {
     registry.add("tfwh.api.warehouse", () -> SampleWarehouse.seed1().toString());
+    registry.add("tfwh.store.kind", () -> "");
   }
 
   @Test

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./tfwh load} of one landing folder into one warehouse, started through the real launcher
- * as an operator runs it (a child process: the launcher's shell, then the load's own JVM in its
- * place), so the trial can kill it with SIGKILL. The reactor has built and installed etl/spark
- * before api/server, so the launcher is told not to rebuild.
+ * {@code ./tfwh load} of one landing folder into one warehouse on the legacy folder store ({@code
+ * TFWH_STORE=folder}), started through the real launcher as an operator runs it (a child process:
+ * the launcher's shell, then the load's own JVM in its place), so the trial can kill it with
+ * SIGKILL. The reactor has built and installed etl/spark before api/server, so the launcher is told
+ * not to rebuild.
  */
 final class TfwhLoad {
   /** The exit status of a process killed by SIGKILL. */
@@ -69,6 +70,7 @@ final class TfwhLoad {
     builder.environment().put("TFWH_SKIP_BUILD", "1");
     // Named, not left to the default, which moves to the Iceberg store in slice 7.
     builder.environment().put("TFWH_STORE", store);
+    builder.environment().remove("TFWH_CATALOG");
     // The landing folder is a few files; the launcher's 3 GiB default would only crowd the machine.
     builder.environment().put("TFWH_SPARK_HEAP", "1g");
     try {

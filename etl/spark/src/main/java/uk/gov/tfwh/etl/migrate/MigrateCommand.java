@@ -2,12 +2,14 @@ package uk.gov.tfwh.etl.migrate;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.gov.tfwh.etl.spark.BackgroundSparkSession;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterBusyException;
 
 /**
@@ -50,7 +52,8 @@ public final class MigrateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Catalog settings file (a properties file; keys it leaves out keep the embedded"
-              + " default). Without it: the embedded catalog <warehouse>/catalog.db.")
+              + " default; also TFWH_CATALOG). Without either: the embedded catalog"
+              + " <warehouse>/catalog.db.")
   Path catalog;
 
   @Option(
@@ -67,10 +70,16 @@ public final class MigrateCommand implements Callable<Integer> {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Map<String, String> environment;
 
   MigrateCommand(PrintWriter out, PrintWriter err) {
+    this(out, err, System.getenv());
+  }
+
+  MigrateCommand(PrintWriter out, PrintWriter err, Map<String, String> environment) {
     this.out = out;
     this.err = err;
+    this.environment = Map.copyOf(environment);
   }
 
   public static void main(String[] args) {
@@ -93,9 +102,11 @@ public final class MigrateCommand implements Callable<Integer> {
     CatalogSettings settings;
     try {
       settings =
-          catalog != null
-              ? CatalogSettings.read(catalog.toAbsolutePath(), dir)
-              : CatalogSettings.embedded(dir);
+          StoreChoice.iceberg(catalog, dir, environment)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "migrate writes an Iceberg warehouse: unset TFWH_STORE=folder"));
     } catch (IllegalArgumentException e) {
       err.println("tfwh migrate: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;

@@ -24,11 +24,11 @@ import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 
 /**
  * {@code ./tfwh publish}: releases a committed (pre-release) snapshot to the public, lists the
- * snapshots and prunes old ones. On the Iceberg store ({@code --catalog FILE} or {@code
- * TFWH_STORE=iceberg}) it does the same to releases ({@link IcebergPublish}), and {@code --trino}
- * points the {@code published} and {@code current} views of Trino's catalog of the warehouse at
- * them, so Trino users switch too. Trino does not serve the folder store: there {@code --trino} is
- * refused, naming {@code ./tfwh migrate}.
+ * snapshots and prunes old ones. On the Iceberg store (the default, {@link StoreChoice}) it works
+ * on releases ({@link IcebergPublish}), and {@code --trino} points the {@code published} and {@code
+ * current} views of Trino's catalog of the warehouse at them, so Trino users switch too. Trino does
+ * not serve the legacy folder store ({@code TFWH_STORE=folder}): there {@code --trino} is refused,
+ * naming {@code ./tfwh migrate}.
  */
 @Command(
     name = "publish",
@@ -55,8 +55,8 @@ public final class PublishCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "The Iceberg store's catalog settings (a properties file; also TFWH_CATALOG)."
-              + " TFWH_STORE=iceberg uses the embedded catalog in the warehouse folder. Without"
-              + " either: the folder store.")
+              + " Without either: the embedded catalog in the warehouse folder. TFWH_STORE=folder"
+              + " works on the legacy snapshot folders instead.")
   Path catalog;
 
   @ArgGroup(exclusive = true)
@@ -93,10 +93,6 @@ public final class PublishCommand implements Callable<Integer> {
     this(
         Optional.ofNullable(System.getenv(TRINO_URL_ENV)).filter(s -> !s.isBlank()),
         System.getenv());
-  }
-
-  PublishCommand(Optional<String> configuredTrino) {
-    this(configuredTrino, Map.of());
   }
 
   PublishCommand(Optional<String> configuredTrino, Map<String, String> environment) {

@@ -29,8 +29,8 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
  * {@code ./tfwh publish} on the Iceberg store: the fixture's rows written as two Iceberg releases
- * (real Parquet through Iceberg's writer), chosen by {@code TFWH_STORE=iceberg} or {@code
- * --catalog}.
+ * (real Parquet through Iceberg's writer): the default store, also chosen by {@code
+ * TFWH_STORE=iceberg}, {@code TFWH_CATALOG} or {@code --catalog}.
  */
 class PublishCommandIcebergTest {
   private static final String FIRST = "20260101T000000000Z-first";
@@ -109,7 +109,7 @@ class PublishCommandIcebergTest {
     SnapshotFixture.commit(store, FIRST, 0);
     SnapshotFixture.commit(store, SECOND, 1);
     out.getBuffer().setLength(0);
-    run(Map.of(), "--warehouse", folder.toString(), "--current", "--list");
+    run(Map.of("TFWH_STORE", "folder"), "--warehouse", folder.toString(), "--current", "--list");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(releases().publishedId()).contains(SECOND);
@@ -125,6 +125,51 @@ class PublishCommandIcebergTest {
                   .contains("current, published")
                   .containsPattern("\\s17\\s+5\\s+6\\s+16$");
             });
+  }
+
+  @Test
+  void theIcebergStoreIsTheDefaultAndTfwhCatalogNamesItsSettings() throws IOException {
+    Path settings = Files.writeString(dir.resolve("env.properties"), "tfwh.catalog.name=tfwh\n");
+
+    int byDefault = run(Map.of(), "--warehouse", warehouse.toString(), "--snapshot", FIRST);
+    int fromEnvironment =
+        run(
+            Map.of("TFWH_CATALOG", settings.toString()),
+            "--warehouse",
+            warehouse.toString(),
+            "--snapshot",
+            SECOND);
+
+    assertThat(byDefault).as(err.toString()).isZero();
+    assertThat(fromEnvironment).as(err.toString()).isZero();
+    assertThat(releases().publications())
+        .extracting(publication -> publication.snapshotId())
+        .containsExactly(FIRST, SECOND);
+  }
+
+  @Test
+  void aWarehouseOfSnapshotFoldersIsRefusedUnlessTheFolderStoreIsAskedFor() {
+    Path folder = dir.resolve("folder");
+    SnapshotStore store = new SnapshotStore(folder);
+    SnapshotFixture.commit(store, FIRST, 0);
+
+    int refused = run(Map.of(), "--warehouse", folder.toString(), "--current");
+    String refusal = err.toString();
+    int legacy = run(Map.of("TFWH_STORE", "folder"), "--warehouse", folder.toString(), "--current");
+
+    assertThat(refused).isEqualTo(1);
+    assertThat(refusal)
+        .isEqualTo(
+            "tfwh publish: "
+                + folder
+                + " holds snapshot folders (the legacy folder store), which the Iceberg store (the"
+                + " default) does not read: migrate them with ./tfwh migrate --from-snapshots "
+                + folder
+                + " --warehouse NEW_DIR, or keep using them with TFWH_STORE=folder"
+                + System.lineSeparator());
+    assertThat(folder.resolve("catalog.db")).doesNotExist();
+    assertThat(legacy).as(err.toString()).isZero();
+    assertThat(store.publishedId()).contains(FIRST);
   }
 
   @Test
@@ -159,7 +204,8 @@ class PublishCommandIcebergTest {
             "tfwh publish: there is no Iceberg catalog at "
                 + dir.resolve("catalog.db")
                 + ": nothing has been loaded into it",
-            "tfwh publish: TFWH_STORE must be folder (the default) or iceberg, not 's3'");
+            "tfwh publish: TFWH_STORE must be iceberg (the default) or folder (the legacy snapshot"
+                + " folders), not 's3'");
     assertThat(releases().publications()).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,9 @@ class PublishCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine line = PublishCommand.commandLine(new PublishCommand(Optional.empty()));
+    CommandLine line =
+        PublishCommand.commandLine(
+            new PublishCommand(Optional.empty(), Map.of("TFWH_STORE", "folder")));
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
     return line.execute(args);

@@ -13,19 +13,27 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * The seed-1 sample as the demo builds it: generated ({@code ./tfwh generate --seed 1 --faults
  * 0.02}), loaded by Spark ({@code ./tfwh load}) and published ({@code ./tfwh publish --current}),
- * through the real launcher and the modules' own jars. Built once per build under {@code
- * target/sample/} and shared by the test JVMs of the modules after {@code etl/spark} (API, exports,
- * dashboards); rebuilt when the jars of the generator, the load, the rules, the domain or the table
- * contract change, or the reference data. Callers read it and never write to it: copy it first to
- * publish or load more.
+ * through the real launcher and the modules' own jars, on the default store: the Iceberg store, its
+ * embedded catalog in the warehouse folder. Built once per build under {@code target/sample/} and
+ * shared by the test JVMs of the modules after {@code etl/spark} (API, exports); rebuilt when the
+ * jars of the generator, the load, the Iceberg store, the rules, the domain or the table contract
+ * change, or the reference data. Callers read it and never write to it (an Iceberg catalog records
+ * absolute file locations, so a copy of the folder would still write into this one).
+ *
+ * <p>{@link #seed1Folder()} is the same sample on the legacy folder store ({@code
+ * TFWH_STORE=folder}), built only when a test asks for it, for the readers that still need snapshot
+ * folders until the folder store goes (docs/design/iceberg.md, slice 7).
  */
 public final class SampleWarehouse {
   private static final String SEED = "1";
@@ -34,10 +42,37 @@ public final class SampleWarehouse {
 
   private SampleWarehouse() {}
 
-  /** The warehouse root holding the seed-1 sample, its only snapshot current and published. */
+  /** The warehouse folder of the seed-1 sample, its only release current and published. */
   public static synchronized Path seed1() {
+    return build("seed-" + SEED, Store.ICEBERG);
+  }
+
+  /** The embedded catalog of {@link #seed1()}. */
+  public static CatalogSettings seed1Catalog() {
+    return CatalogSettings.embedded(seed1());
+  }
+
+  /**
+   * The seed-1 sample on the legacy folder store: snapshot folders, its only snapshot current and
+   * published. Callers may copy it (the folder store's files name no absolute paths).
+   */
+  public static synchronized Path seed1Folder() {
+    return build("seed-" + SEED + "-folder", Store.FOLDER);
+  }
+
+  /** The landing folder the sample was generated into (with its fault and generation manifests). */
+  public static Path seed1Landing() {
+    return seed1().resolveSibling("landing");
+  }
+
+  private enum Store {
+    ICEBERG,
+    FOLDER
+  }
+
+  private static Path build(String name, Store store) {
     Path root = projectRoot();
-    Path dir = root.resolve("target/sample/seed-" + SEED);
+    Path dir = root.resolve("target/sample/" + name);
     try {
       Files.createDirectories(dir);
       String key = inputsKey(root);
@@ -55,17 +90,26 @@ public final class SampleWarehouse {
         deleteTree(dir.resolve("landing"));
         Path log = dir.resolve("build.log");
         Files.deleteIfExists(log);
-        run(root, log, "generate", "--out", dir.resolve("landing").toString(), "--seed", SEED);
         run(
             root,
+            store,
+            log,
+            "generate",
+            "--out",
+            dir.resolve("landing").toString(),
+            "--seed",
+            SEED);
+        run(
+            root,
+            store,
             log,
             "load",
             "--landing",
             dir.resolve("landing").toString(),
             "--warehouse",
             warehouse.toString());
-        run(root, log, "publish", "--warehouse", warehouse.toString(), "--current");
-        if (new SnapshotStore(warehouse).publishedId().isEmpty()) {
+        run(root, store, log, "publish", "--warehouse", warehouse.toString(), "--current");
+        if (publishedId(warehouse, store).isEmpty()) {
           throw new IllegalStateException("the sample was loaded but not published; see " + log);
         }
         Files.writeString(marker, key);
@@ -76,67 +120,15 @@ public final class SampleWarehouse {
     }
   }
 
-  /** The landing folder the sample was generated into (with its fault and generation manifests). */
-  public static Path seed1Landing() {
-    return seed1().resolveSibling("landing");
-  }
-
-  /**
-   * The seed-1 sample on the Iceberg store: built as {@link #seed1()} is, with {@code
-   * TFWH_STORE=iceberg} on each launcher run (the embedded catalog, {@code catalog.db}, in the
-   * warehouse folder), under {@code target/sample/seed-1-iceberg/}; its one release current and
-   * published. Callers never write to it: Trino reads a copy of its catalog (SampleOnTrinoIT).
-   */
-  public static synchronized Path seed1Iceberg() {
-    Path root = projectRoot();
-    Path dir = root.resolve("target/sample/seed-" + SEED + "-iceberg");
-    Map<String, String> iceberg = Map.of("TFWH_STORE", "iceberg");
-    try {
-      Files.createDirectories(dir);
-      String key = inputsKey(root);
-      try (FileChannel lockFile =
-              FileChannel.open(
-                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = lockFile.lock()) {
-        Path marker = dir.resolve(".complete");
-        Path warehouse = dir.resolve("warehouse");
-        if (Files.exists(marker) && Files.readString(marker).equals(key)) {
-          return warehouse;
-        }
-        Files.deleteIfExists(marker);
-        deleteTree(warehouse);
-        deleteTree(dir.resolve("landing"));
-        Path log = dir.resolve("build.log");
-        Files.deleteIfExists(log);
-        Path landing = dir.resolve("landing");
-        run(root, log, Map.of(), "generate", "--out", landing.toString(), "--seed", SEED);
-        run(
-            root,
-            log,
-            iceberg,
-            "load",
-            "--landing",
-            landing.toString(),
-            "--warehouse",
-            warehouse.toString());
-        run(root, log, iceberg, "publish", "--warehouse", warehouse.toString(), "--current");
-        if (!Files.isRegularFile(warehouse.resolve("catalog.db"))) {
-          throw new IllegalStateException("the sample has no Iceberg catalog; see " + log);
-        }
-        Files.writeString(marker, key);
-        return warehouse;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot build the seed-1 Iceberg sample in " + dir, e);
+  private static Optional<String> publishedId(Path warehouse, Store store) {
+    if (store == Store.FOLDER) {
+      return new SnapshotStore(warehouse).publishedId();
     }
+    return IcebergReleases.open(CatalogDatabase.of(CatalogSettings.embedded(warehouse)))
+        .publishedId();
   }
 
-  private static void run(Path root, Path log, String... args) throws IOException {
-    run(root, log, Map.of(), args);
-  }
-
-  private static void run(Path root, Path log, Map<String, String> environment, String... args)
-      throws IOException {
+  private static void run(Path root, Store store, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("tfwh").toString());
     command.addAll(List.of(args));
@@ -150,7 +142,13 @@ public final class SampleWarehouse {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // The reactor has just built and packaged every module: the launcher must not rebuild.
     builder.environment().put("TFWH_SKIP_BUILD", "1");
-    builder.environment().putAll(environment);
+    // The store is this sample's, whatever the shell that runs the build chose.
+    builder.environment().remove("TFWH_CATALOG");
+    if (store == Store.FOLDER) {
+      builder.environment().put("TFWH_STORE", "folder");
+    } else {
+      builder.environment().remove("TFWH_STORE");
+    }
     Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -179,7 +177,13 @@ public final class SampleWarehouse {
     List<Path> inputs = new ArrayList<>();
     for (String module :
         List.of(
-            "etl/generator", "etl/spark", "etl/returns", "etl/programme", "warehouse/contract")) {
+            "etl/generator",
+            "etl/spark",
+            "etl/returns",
+            "etl/programme",
+            "warehouse/contract",
+            "warehouse/iceberg",
+            "warehouse/query")) {
       try (Stream<Path> jars = Files.list(root.resolve(module).resolve("target"))) {
         jars.filter(p -> p.getFileName().toString().endsWith(".jar"))
             .filter(p -> !p.getFileName().toString().endsWith("-tests.jar"))

@@ -17,11 +17,13 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
- * The warehouse the dashboard is served from in the browser tests: the seed-1 sample (copied, so
- * the shared one is never written) when the generator that builds it is part of the project, and
- * the hand-made {@link SnapshotFixture} otherwise. On top of the published figures it commits one
- * more snapshot that is not published, so signed-in users see pre-release figures; and a users file
- * with a national user and Hartlepool's coordinator.
+ * The warehouse the dashboard is served from in the browser tests, on the legacy folder store
+ * (these tests' services serve it: src/test/resources/config): the seed-1 sample's folder-store
+ * build (copied, so the shared one is never written; an Iceberg warehouse cannot be copied, its
+ * catalog names absolute file locations) when the generator that builds it is part of the project,
+ * and the hand-made {@link SnapshotFixture} otherwise. On top of the published figures it commits
+ * one more snapshot that is not published, so signed-in users see pre-release figures; and a users
+ * file with a national user and Hartlepool's coordinator.
  */
 final class DashboardWarehouse {
   static final String CODE = SnapshotFixture.HARTLEPOOL;
@@ -83,7 +85,7 @@ final class DashboardWarehouse {
       return null;
     }
     try {
-      Path sample = SampleWarehouse.seed1();
+      Path sample = SampleWarehouse.seed1Folder();
       System.err.println("dashboard browser tests: serving the seed-1 sample " + sample);
       return sample;
     } catch (RuntimeException e) {

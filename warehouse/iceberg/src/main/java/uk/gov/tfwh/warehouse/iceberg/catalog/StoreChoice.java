@@ -2,52 +2,98 @@ package uk.gov.tfwh.warehouse.iceberg.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which store a command uses until the Iceberg store becomes the default (docs/design/iceberg.md,
- * section 6): the folder store, unless {@code --catalog FILE} is given, or {@code TFWH_CATALOG}
- * names a settings file, or {@code TFWH_STORE=iceberg} asks for the embedded catalog in the
- * warehouse folder.
+ * Which store a command uses, the one rule for every {@code ./tfwh} command that opens a warehouse
+ * (docs/design/iceberg.md, slice 7). The Iceberg store is the default: the catalog settings file of
+ * {@code --catalog FILE}, else the one {@code TFWH_CATALOG} names, else the embedded catalog in the
+ * warehouse folder. {@code TFWH_STORE=folder} keeps the legacy folder store (snapshot folders)
+ * until it is removed.
+ *
+ * <p>A warehouse folder that already holds snapshot folders is never opened as an Iceberg
+ * warehouse: the new catalog would start empty beside the old figures, and every command would
+ * silently serve or extend a different warehouse. The choice refuses it with one line naming the
+ * two ways on: migrate it, or keep it with {@code TFWH_STORE=folder}.
  */
 public final class StoreChoice {
 
   /** The environment variable naming a catalog settings file, as {@code --catalog} does. */
   public static final String CATALOG_ENV = "TFWH_CATALOG";
 
-  /** The environment variable choosing the store: {@code folder} (the default) or iceberg. */
+  /** The environment variable choosing the store: iceberg (the default) or folder (legacy). */
   public static final String STORE_ENV = "TFWH_STORE";
 
   private StoreChoice() {}
 
   /**
-   * The Iceberg catalog's settings when the Iceberg store is chosen, empty for the folder store.
+   * The Iceberg catalog's settings, or empty when {@code TFWH_STORE=folder} keeps the folder store.
    *
    * @param catalogFile the {@code --catalog} option, or null when not given
    * @param warehouseDir the warehouse folder (the embedded catalog's home)
-   * @throws IllegalArgumentException when {@code TFWH_STORE} is neither folder nor iceberg, or the
-   *     settings file is missing or wrong
+   * @throws IllegalArgumentException when {@code TFWH_STORE} is neither iceberg nor folder, when it
+   *     says folder beside a catalog settings file, when the settings file is missing or wrong, or
+   *     when the Iceberg store is chosen for a folder that holds snapshot folders
    */
   public static Optional<CatalogSettings> iceberg(
       Path catalogFile, Path warehouseDir, Map<String, String> environment) {
     requireNonNull(warehouseDir, "warehouseDir");
     requireNonNull(environment, "environment");
-    if (catalogFile != null) {
-      return Optional.of(CatalogSettings.read(catalogFile, warehouseDir));
-    }
-    String file = environment.getOrDefault(CATALOG_ENV, "").strip();
-    if (!file.isEmpty()) {
-      return Optional.of(CatalogSettings.read(Path.of(file), warehouseDir));
-    }
     String store = environment.getOrDefault(STORE_ENV, "").strip();
-    return switch (store) {
-      case "", "folder" -> Optional.empty();
-      case "iceberg" -> Optional.of(CatalogSettings.embedded(warehouseDir));
+    String fromEnvironment = environment.getOrDefault(CATALOG_ENV, "").strip();
+    Path file =
+        catalogFile != null
+            ? catalogFile
+            : fromEnvironment.isEmpty() ? null : Path.of(fromEnvironment);
+    switch (store) {
+      case "", "iceberg" -> {}
+      case "folder" -> {
+        if (file != null) {
+          throw new IllegalArgumentException(
+              STORE_ENV
+                  + "=folder takes no catalog settings file ("
+                  + file
+                  + " from "
+                  + (catalogFile != null ? "--catalog" : CATALOG_ENV)
+                  + "): unset one of them");
+        }
+        return Optional.empty();
+      }
       default ->
           throw new IllegalArgumentException(
-              STORE_ENV + " must be folder (the default) or iceberg, not '" + store + "'");
-    };
+              STORE_ENV
+                  + " must be iceberg (the default) or folder (the legacy snapshot folders), not '"
+                  + store
+                  + "'");
+    }
+    refuseFolderStore(warehouseDir);
+    return Optional.of(
+        file != null
+            ? CatalogSettings.read(file.toAbsolutePath(), warehouseDir)
+            : CatalogSettings.embedded(warehouseDir));
+  }
+
+  /**
+   * Whether this folder holds the folder store's snapshots: its {@code CURRENT} pointer or its
+   * {@code snapshots} folder (a first load that failed leaves the folder without the pointer).
+   */
+  public static boolean holdsFolderStore(Path warehouseDir) {
+    return Files.exists(warehouseDir.resolve("CURRENT"))
+        || Files.isDirectory(warehouseDir.resolve("snapshots"));
+  }
+
+  private static void refuseFolderStore(Path warehouseDir) {
+    if (holdsFolderStore(warehouseDir)) {
+      Path dir = warehouseDir.toAbsolutePath().normalize();
+      throw new IllegalArgumentException(
+          dir
+              + " holds snapshot folders (the legacy folder store), which the Iceberg store (the"
+              + " default) does not read: migrate them with ./tfwh migrate --from-snapshots "
+              + dir
+              + " --warehouse NEW_DIR, or keep using them with TFWH_STORE=folder");
+    }
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 
 /**
  * Writes Trino's catalog file for the warehouse's Iceberg catalog: what {@code infra/trino/trino.sh
@@ -32,7 +33,7 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Where the catalog settings file comes from when --catalog is not given. */
-  public static final String CATALOG_ENV = "TFWH_CATALOG";
+  public static final String CATALOG_ENV = StoreChoice.CATALOG_ENV;
 
   @Option(
       names = "--warehouse",
@@ -123,21 +124,25 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
             });
   }
 
+  /**
+   * Each catalog to serve, chosen by the rule every command follows ({@link StoreChoice}). Trino
+   * serves the Iceberg store only, so {@code TFWH_STORE=folder} is refused, naming the migration.
+   */
   private List<CatalogSettings> settings() {
-    List<Path> files = new ArrayList<>(catalogs);
-    String configured = environment.getOrDefault(CATALOG_ENV, "");
-    if (files.isEmpty() && !configured.isBlank()) {
-      files.add(Path.of(configured));
+    if (catalogs.isEmpty()) {
+      return List.of(
+          StoreChoice.iceberg(null, warehouse, environment)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          warehouse
+                              + " is a folder-store warehouse. "
+                              + TrinoQueries.FOLDER_STORE)));
     }
-    if (files.isEmpty()) {
-      // A folder-store warehouse has snapshot folders and no catalog: say what to do, once.
-      if (Files.isDirectory(warehouse.resolve("snapshots"))
-          && !Files.exists(warehouse.resolve(CatalogSettings.SQLITE_FILE))) {
-        throw new IllegalStateException(
-            warehouse + " is a folder-store warehouse. " + TrinoQueries.FOLDER_STORE);
-      }
-      return List.of(CatalogSettings.embedded(warehouse));
+    List<CatalogSettings> settings = new ArrayList<>();
+    for (Path file : catalogs) {
+      StoreChoice.iceberg(file, warehouse, environment).ifPresent(settings::add);
     }
-    return files.stream().map(file -> CatalogSettings.read(file, warehouse)).toList();
+    return settings;
   }
 }

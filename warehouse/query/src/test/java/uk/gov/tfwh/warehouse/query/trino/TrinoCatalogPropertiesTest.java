@@ -158,19 +158,41 @@ class TrinoCatalogPropertiesTest {
 
   @Test
   void aFolderStoreWarehouseIsRefusedInOneLineNamingTheMigration() throws IOException {
-    Files.createDirectories(dir.resolve("snapshots/20260101T000000000Z-old/tables"));
+    Path folderStore = Files.createDirectories(dir.resolve("old/snapshots")).getParent();
+    Path out = dir.resolve("etc/catalog");
     StringWriter err = new StringWriter();
     CommandLine line = TrinoCatalogCommand.commandLine(new TrinoCatalogCommand(Map.of()));
     line.setErr(new PrintWriter(err));
 
-    int exit = line.execute("--warehouse", dir.toString(), "--out", dir.resolve("etc").toString());
+    int exit = line.execute("--warehouse", folderStore.toString(), "--out", out.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("tfwh trino: " + folderStore + " holds snapshot folders")
+        .contains("./tfwh migrate --from-snapshots")
+        .hasLineCount(1);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theLegacyFolderStoreIsRefusedBecauseTrinoServesTheIcebergStoreOnly() throws IOException {
+    Path folderStore = Files.createDirectories(dir.resolve("old/snapshots")).getParent();
+    Path out = dir.resolve("etc/catalog");
+    StringWriter err = new StringWriter();
+    CommandLine line =
+        TrinoCatalogCommand.commandLine(new TrinoCatalogCommand(Map.of("TFWH_STORE", "folder")));
+    line.setErr(new PrintWriter(err));
+
+    int exit = line.execute("--warehouse", folderStore.toString(), "--out", out.toString());
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip())
         .isEqualTo(
-            "tfwh trino: " + dir + " is a folder-store warehouse. " + TrinoQueries.FOLDER_STORE)
-        .contains("./tfwh migrate --from-snapshots");
-    assertThat(dir.resolve("etc")).doesNotExist();
+            "tfwh trino: "
+                + folderStore
+                + " is a folder-store warehouse. "
+                + TrinoQueries.FOLDER_STORE);
+    assertThat(out).doesNotExist();
   }
 
   @Test
