@@ -174,7 +174,8 @@ class MultiHostIT {
         assertThat(load.log())
             .contains(LANDING + ": " + fileCount(singleLanding) + " new or changed objects copied");
         assertThat(objects(network.host("s3"), "warehouse/"))
-            .as("the executors wrote the claim rows into tfwh_state.claim_row in the bucket")
+            .as(
+                "the claim rows (written by the executors) are tfwh_state.claim_row files in the bucket")
             .anyMatch(key -> key.contains("tfwh_state/claim_row/") && key.endsWith(".parquet"));
         assertThat(loadFilesIn(network, List.of("sparkm", "sparka", "sparkb")))
             .as(
