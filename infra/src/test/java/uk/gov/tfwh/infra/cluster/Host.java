@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One host of a {@link PrivateNetwork}: a network namespace with one address on the network's
  * bridge and its own loopback. Processes started here see only the other hosts; each gets a working
- * folder, a temporary folder and a log of its own under the host's folder.
+ * folder, a temporary folder and a log of its own under the host's folder, and sees none of the
+ * other hosts' folders ({@link #inside}).
  */
 public final class Host {
   private final String name;
@@ -97,12 +99,41 @@ public final class Host {
 
   /**
    * The command prefixed with {@code ip netns exec}, which enters the namespace and then execs the
-   * command: the started process is the command itself, not a wrapper.
+   * command: the started process is the command itself, not a wrapper. On its way, every other
+   * folder of the network's folder (the other hosts' folders) is covered with an empty read-only
+   * file system, so a process sees and writes only its own host's folder there: the network's hosts
+   * share no folder of the test. {@code ip netns exec} runs the command in a mount namespace of its
+   * own, so these mounts are the process's (and its children's, such as a Spark worker's executors)
+   * and vanish with it.
    */
   List<String> inside(List<String> command) {
-    List<String> line = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+    List<String> line =
+        new ArrayList<>(List.of("ip", "netns", "exec", namespace, "sh", "-c", HIDE, "sh"));
+    for (Path other : otherFolders()) {
+      line.add(other.toString());
+    }
+    line.add("--");
     line.addAll(command);
     return line;
+  }
+
+  /** Mounts an empty read-only tmpfs on each argument up to {@code --}, then execs the rest. */
+  private static final String HIDE =
+      "while [ \"$1\" != -- ]; do"
+          + " mount -t tmpfs -o ro,size=4k,mode=0555 tfwh-other-host \"$1\" || exit 125;"
+          + " shift; done; shift; exec \"$@\"";
+
+  /** The folders beside this host's own in the network's folder: the other hosts'. */
+  private List<Path> otherFolders() {
+    Path network = folder.getParent();
+    if (network == null) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(network)) {
+      return entries.filter(Files::isDirectory).filter(entry -> !entry.equals(folder)).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

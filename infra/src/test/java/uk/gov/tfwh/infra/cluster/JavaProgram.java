@@ -24,6 +24,12 @@ public record JavaProgram(
     List<String> arguments,
     Map<String, String> environment) {
 
+  /**
+   * Keeps a JVM from writing its performance counters to {@code /tmp/hsperfdata_<user>}, whatever
+   * its {@code java.io.tmpdir}: that folder would be shared by the processes of every host.
+   */
+  public static final String NO_SHARED_PERF_DATA = "-XX:-UsePerfData";
+
   public JavaProgram {
     requireNonNull(javaHome);
     classpath = List.copyOf(classpath);
@@ -85,6 +91,8 @@ public record JavaProgram(
     command.add("-Djava.io.tmpdir=" + folder.tmp());
     command.add("-Duser.timezone=UTC");
     command.add("-Dfile.encoding=UTF-8");
+    // No /tmp/hsperfdata_<user>/<pid>: the one folder every JVM of every host would write.
+    command.add(NO_SHARED_PERF_DATA);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,11 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  * no landing path is shared between hosts. Trino's nodes have the project's access control
  * (infra/trino/etc), and the Trino client is the user {@code tfwh}, as the API's connection is.
  *
- * <p>What the hosts share besides the network, as a deployment would install it on each: the
- * build's jars and the reference set. And one folder that a deployment would have to share (NFS or
- * the like) until slice 5 is merged: the load's state folder ({@code --warehouse}), where the
- * executors write the claim rows the driver then reads back; the test asserts that it still does,
- * so it fails, and says so, once the state moves into tables.
+ * <p>No folder is shared between hosts: each host's processes see only its own folder of the test
+ * (the others are covered, {@link Host#inside}). The load's {@code --warehouse} and {@code
+ * --landing-copy} are folders of the load host's; the load state is the {@code tfwh_state} tables
+ * in the bucket (docs/load-state.md), and the test asserts that the executors wrote their claim
+ * rows there and nothing of the load into any folder of the Spark hosts. What the hosts do share,
+ * read only, as a deployment installs it on each: the JDKs, the build's jars, the reference set,
+ * Trino's install and PostgreSQL's programs (infra/cluster/README.md).
  */
 class MultiHostIT {
   private static final Duration STEP = Duration.ofMinutes(4);
@@ -59,6 +62,10 @@ class MultiHostIT {
   private static final String REGION = "eu-west-2";
   private static final String CHECKSUMS = "-Daws.requestChecksumCalculation=when_required";
   private static final String LANDING = "s3://" + BUCKET + "/landing";
+
+  /** Folders of the load's state and release, by name: none may be on a Spark host. */
+  private static final Set<String> LOAD_FOLDERS =
+      Set.of("releases", "state", "claims", "tfwh_state", "tables");
 
   // Kept when the test fails: every process's log is in its host's folder.
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -134,8 +141,8 @@ class MultiHostIT {
         secondWorker.join();
         phases.mark("spark up");
 
-        // The load's state folder: the one folder the driver and the executors both write.
-        Path state = temp.resolve("load-state");
+        // The driver's own folders: no other host sees them.
+        Path warehouse = Files.createDirectories(loadHost.folder().resolve("warehouse"));
         Path landingCopy = loadHost.folder().resolve("landing-copy");
         Path loadCatalog = write(loadHost.folder().resolve("catalog.properties"), catalogText);
         HostProcess load =
@@ -148,14 +155,17 @@ class MultiHostIT {
                         rootDir(),
                         CHECKSUMS,
                         // The executors write data files to S3 too (driverOptions' tmpdir kept).
-                        "-Dspark.executor.extraJavaOptions=-Djava.io.tmpdir=. " + CHECKSUMS))
+                        "-Dspark.executor.extraJavaOptions=-Djava.io.tmpdir=. "
+                            + JavaProgram.NO_SHARED_PERF_DATA
+                            + " "
+                            + CHECKSUMS))
                 .withEnvironment(secrets)
                 .withEnvironment(Map.of("SPARK_LOCAL_IP", loadHost.address()))
                 .withArguments(
                     List.of(
                         "--landing", LANDING,
                         "--landing-copy", landingCopy.toString(),
-                        "--warehouse", state.toString(),
+                        "--warehouse", warehouse.toString(),
                         "--master", master.url(),
                         "--catalog", loadCatalog.toString()))
                 .start(loadHost, "load");
@@ -163,14 +173,23 @@ class MultiHostIT {
         phases.mark("cluster load");
         assertThat(load.log())
             .contains(LANDING + ": " + fileCount(singleLanding) + " new or changed objects copied");
-        assertThat(claimRowsInTheSharedStateFolder(state))
+        assertThat(objects(network.host("s3"), "warehouse/"))
             .as(
-                "what remains shared (docs/design/iceberg.md 5.12): the executors still write the"
-                    + " claim rows into the load's state folder; once the state is in tfwh_state"
-                    + " tables (slice 5), give each host its own --warehouse folder and turn this"
-                    + " assertion round")
-            .isNotEmpty();
-        publish(loadHost, state, Map.of(), loadCatalog, secrets);
+                "the claim rows (written by the executors) are tfwh_state.claim_row files in the bucket")
+            .anyMatch(key -> key.contains("tfwh_state/claim_row/") && key.endsWith(".parquet"));
+        assertThat(loadFilesIn(network, List.of("sparkm", "sparka", "sparkb")))
+            .as(
+                "nothing of the load (state, claim rows, tables, returns) in the Spark hosts' folders")
+            .isEmpty();
+        assertThat(network.host("sparka").check(STEP, "ls", "-A", loadHost.folder().toString()))
+            .as("a worker host does not see the load host's folder")
+            .isBlank();
+        try (Stream<Path> folders = Files.list(temp)) {
+          assertThat(folders.map(folder -> folder.getFileName().toString()))
+              .as("no folder of the test's but the hosts' own (none shared between them)")
+              .allMatch(name -> network.hosts().stream().anyMatch(h -> h.name().equals(name)));
+        }
+        publish(loadHost, warehouse, Map.of(), loadCatalog, secrets);
         phases.mark("publish");
 
         assertThat(executorHosts(network))
@@ -281,18 +300,35 @@ class MultiHostIT {
     }
   }
 
-  /** The Parquet files of claim rows the executors wrote into the load's state folder. */
-  private static List<Path> claimRowsInTheSharedStateFolder(Path state) throws IOException {
-    Path releases = state.resolve("releases");
-    if (!Files.isDirectory(releases)) {
-      return List.of();
+  /**
+   * Files of the load in the hosts' folders: Parquet files, anything under a folder named like the
+   * load's state or release ({@code releases}, {@code state}, {@code claims}, {@code tfwh_state},
+   * {@code tables}) and copies of returns. The executors' own logs and Spark's scratch are not.
+   */
+  private static List<String> loadFilesIn(PrivateNetwork network, List<String> hosts)
+      throws IOException {
+    List<String> found = new ArrayList<>();
+    for (String name : hosts) {
+      Path folder = network.host(name).folder();
+      try (Stream<Path> files = Files.walk(folder)) {
+        files
+            .filter(Files::isRegularFile)
+            .map(folder::relativize)
+            .filter(MultiHostIT::isOfTheLoad)
+            .forEach(file -> found.add(name + ": " + file));
+      }
     }
-    try (Stream<Path> files = Files.walk(releases)) {
-      return files
-          .filter(file -> file.toString().contains("/state/claims/"))
-          .filter(file -> file.getFileName().toString().endsWith(".parquet"))
-          .toList();
+    return found;
+  }
+
+  private static boolean isOfTheLoad(Path file) {
+    String name = file.getFileName().toString();
+    for (Path part : file) {
+      if (LOAD_FOLDERS.contains(part.toString())) {
+        return true;
+      }
     }
+    return name.endsWith(".parquet") || SAMPLE.matcher(name).matches();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,15 @@ class PrivateNetworkIT {
       started.add(server.pid());
       awaitListening(b, b.address(), 8000);
       assertThat(curl(a, "http://" + b.address() + ":8000/")).isEqualTo("200");
+
+      // Nor do the hosts share a folder: a sees its own folder and nothing of b's.
+      Files.writeString(a.folder().resolve("mine"), "a");
+      Files.writeString(b.folder().resolve("theirs"), "b");
+      assertThat(a.check(SHORT, "cat", a.folder().resolve("mine").toString())).isEqualTo("a");
+      assertThat(a.check(SHORT, "ls", "-A", b.folder().toString())).isBlank();
+      assertThat(a.run(SHORT, "sh", "-c", "echo a > " + b.folder().resolve("from-a")).exitCode())
+          .isNotZero();
+      assertThat(b.folder().resolve("from-a")).doesNotExist();
 
       // Reachable from the machine itself, so a refusal below is the network's doing.
       try (Socket socket = new Socket()) {

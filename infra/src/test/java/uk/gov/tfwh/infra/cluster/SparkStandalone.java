@@ -125,7 +125,7 @@ public final class SparkStandalone {
         "-Dspark.executor.extraClassPath=" + String.join(":", executorClasspath),
         "-Dspark.executor.memory=512m",
         // Each executor's temporary files in its own folder under its worker's work folder.
-        "-Dspark.executor.extraJavaOptions=-Djava.io.tmpdir=.",
+        "-Dspark.executor.extraJavaOptions=-Djava.io.tmpdir=. " + JavaProgram.NO_SHARED_PERF_DATA,
         "-Dspark.ui.enabled=false");
   }
 
