@@ -96,21 +96,23 @@ load_and_publish() {
   "$TFWH" publish --warehouse "$2" --current >>"$3" 2>&1
 }
 
-# The published release's id, from the catalog (./tfwh publish --list).
+# The published release's id, from the catalog (./tfwh publish --list; an earlier one says
+# "previously published").
 published_id() {
-  "$TFWH" publish --warehouse "$WAREHOUSE" --list 2>/dev/null | awk '/published/ { print $1; exit }'
+  "$TFWH" publish --warehouse "$WAREHOUSE" --list 2>/dev/null \
+    | awk '/published/ && !/previously published/ { print $1; exit }'
 }
 
 # The warehouse: given, or the seed-1 sample loaded once into the work folder ($WORK/published
-# marks it loaded and published).
+# marks it loaded and published). The reliability trial loads a warehouse of its own below.
 if [[ -z "$WAREHOUSE" ]]; then
   WAREHOUSE="$WORK/warehouse"
   [[ -n "$LANDING" ]] || LANDING="$WORK/landing"
-  if [[ ! -f "$WORK/published" ]]; then
-    if [[ ! -f "$LANDING/generation-manifest.json" ]]; then
-      echo "== generating the seed-1 sample into $LANDING"
-      "$TFWH" generate --out "$LANDING" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
-    fi
+  if [[ ! -f "$LANDING/generation-manifest.json" && ! -f "$WORK/published" ]]; then
+    echo "== generating the seed-1 sample into $LANDING"
+    "$TFWH" generate --out "$LANDING" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
+  fi
+  if [[ "$RELIABILITY" == 0 && ! -f "$WORK/published" ]]; then
     echo "== loading and publishing it into $WAREHOUSE"
     rm -rf "$WAREHOUSE"
     load_and_publish "$LANDING" "$WAREHOUSE" "$WORK/load.log"
