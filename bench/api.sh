@@ -7,7 +7,9 @@
 # (apt-get install wrk: two threads on epoll, light beside the server on the same cores) after a
 # 5-second warm-up, otherwise bench/api-load/ApiLoad.java (a Java thread per connection, which
 # also checks every response's snapshot); --client chooses. Every result line names its client. With --trino the same league-table load runs against the API on the Trino engine
-# and the ratio is printed.
+# (./tfwh trino start --warehouse serving the warehouse's Iceberg catalog; the API's Trino user is
+# tfwh) and through Trino directly (TrinoDirectLoad), and the ratio is printed.
+# The warehouse is the Iceberg store (the default of every ./tfwh command).
 #
 # --reliability (always with ApiLoad) is issue 8's sustained-load check: 5 minutes (or --duration) of anonymous load on
 # the league table and progress while a new snapshot is loaded and published part-way through;
@@ -44,7 +46,7 @@ while [[ $# -gt 0 ]]; do
     --landing) LANDING="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench api: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -88,18 +90,33 @@ LOAD_CLASSES="$WORK/api-load-classes"
 rm -rf "$LOAD_CLASSES" && mkdir -p "$LOAD_CLASSES"
 javac -d "$LOAD_CLASSES" "$ROOT/bench/api-load/ApiLoad.java"
 
-# The warehouse: given, or the seed-1 sample loaded once into the work folder.
+# load_and_publish LANDING WAREHOUSE LOG: one load of the landing folder, then publish it.
+load_and_publish() {
+  "$TFWH" load --landing "$1" --warehouse "$2" >"$3" 2>&1
+  "$TFWH" publish --warehouse "$2" --current >>"$3" 2>&1
+}
+
+# The published release's id, from the catalog (./tfwh publish --list; an earlier one says
+# "previously published").
+published_id() {
+  "$TFWH" publish --warehouse "$WAREHOUSE" --list 2>/dev/null \
+    | awk '/published/ && !/previously published/ { print $1; exit }'
+}
+
+# The warehouse: given, or the seed-1 sample loaded once into the work folder ($WORK/published
+# marks it loaded and published). The reliability trial loads a warehouse of its own below.
 if [[ -z "$WAREHOUSE" ]]; then
   WAREHOUSE="$WORK/warehouse"
   [[ -n "$LANDING" ]] || LANDING="$WORK/landing"
-  if [[ ! -f "$WAREHOUSE/PUBLISHED" ]]; then
-    if [[ ! -f "$LANDING/generation-manifest.json" ]]; then
-      echo "== generating the seed-1 sample into $LANDING"
-      "$TFWH" generate --out "$LANDING" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
-    fi
+  if [[ ! -f "$LANDING/generation-manifest.json" && ! -f "$WORK/published" ]]; then
+    echo "== generating the seed-1 sample into $LANDING"
+    "$TFWH" generate --out "$LANDING" --seed 1 --faults 0.02 >"$WORK/generate.log" 2>&1
+  fi
+  if [[ "$RELIABILITY" == 0 && ! -f "$WORK/published" ]]; then
     echo "== loading and publishing it into $WAREHOUSE"
-    "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/load.log" 2>&1
-    "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/load.log" 2>&1
+    rm -rf "$WAREHOUSE"
+    load_and_publish "$LANDING" "$WAREHOUSE" "$WORK/load.log"
+    touch "$WORK/published"
   fi
 fi
 if [[ "$RELIABILITY" == 1 ]]; then
@@ -107,12 +124,15 @@ if [[ "$RELIABILITY" == 1 ]]; then
     echo "bench api --reliability: needs the landing folder to load again (--landing DIR)" >&2
     exit 2
   fi
-  # The trial loads into copies, so the benchmark's own warehouse and landing stay as they were.
+  # The trial loads a copy of the landing into a warehouse of its own, so the benchmark's warehouse
+  # and landing stay as they were (an Iceberg warehouse cannot be copied: its catalog names its
+  # files by absolute location, so a copy would commit into the original).
   rm -rf "$WORK/reliability" && mkdir -p "$WORK/reliability"
-  cp -r "$WAREHOUSE" "$WORK/reliability/warehouse"
   cp -r "$LANDING" "$WORK/reliability/landing"
   WAREHOUSE="$WORK/reliability/warehouse"
   LANDING="$WORK/reliability/landing"
+  echo "== loading and publishing the landing into $WAREHOUSE for the trial"
+  load_and_publish "$LANDING" "$WAREHOUSE" "$WORK/reliability/first-load.log"
 fi
 
 SERVER_PID=""
@@ -230,7 +250,7 @@ echo "progress:     $PROGRESS"
 echo "heap after GC at start: $(heap_after_gc)"
 
 if [[ "$RELIABILITY" == 1 ]]; then
-  before="$(cat "$WAREHOUSE/PUBLISHED")"
+  before="$(published_id)"
   echo "== reliability: $DURATION s of load at $CONNECTIONS connections; published snapshot $before"
   # The load runs at least DURATION seconds and until 30 s after the new snapshot is published.
   published_flag="$WORK/reliability/published"
@@ -245,9 +265,8 @@ if [[ "$RELIABILITY" == 1 ]]; then
   # A return arrives (the contract's valid Birmingham example, a resubmission of 2013Q3), so the
   # load makes a new snapshot rather than finding nothing new.
   cp "$ROOT/contract/examples/valid-p1-birmingham-2013Q3.summary.csv" "$LANDING/"
-  "$TFWH" load --landing "$LANDING" --warehouse "$WAREHOUSE" >"$WORK/reliability-load.log" 2>&1
-  "$TFWH" publish --warehouse "$WAREHOUSE" --current >>"$WORK/reliability-load.log" 2>&1
-  after="$(cat "$WAREHOUSE/PUBLISHED")"
+  load_and_publish "$LANDING" "$WAREHOUSE" "$WORK/reliability-load.log"
+  after="$(published_id)"
   touch "$published_flag"
   echo "   published $after ($(($(date +%s) - started)) s after the load started)"
   status=0
@@ -280,10 +299,10 @@ stop_server
 
 if [[ "$TRINO" == 1 ]]; then
   echo "== Trino engine (./tfwh trino on port $TRINO_PORT)"
-  if "$TFWH" trino start --port "$TRINO_PORT" --data "$WORK/trino" >"$WORK/trino-start.log" 2>&1; then
+  # Trino serves the warehouse's own catalog; every query is pinned to the release it reads.
+  if "$TFWH" trino start --port "$TRINO_PORT" --data "$WORK/trino" --warehouse "$WAREHOUSE" \
+    >"$WORK/trino-start.log" 2>&1; then
     TRINO_STARTED=1
-    "$TFWH" publish --warehouse "$WAREHOUSE" --current --trino "http://127.0.0.1:$TRINO_PORT" \
-      >"$WORK/trino-publish.log" 2>&1
     serve trino --trino-url "jdbc:trino://127.0.0.1:$TRINO_PORT"
     measure trino-league-table "$LEAGUE" | tee "$WORK/trino.out" || status=1
     stop_server

@@ -2,12 +2,14 @@
 # ./tfwh bench etl: full load of the seed-1 sample at scale 1 and scale 10, then an incremental load
 # of one new quarter on top of the full history, and of the same quarter on top of only the 4 before
 # it. Prints wall time, rows per second (claim rows + returns read) and peak RSS of each load, for
-# each store in turn (the folder store and the Iceberg store, chosen by TFWH_STORE for every load so
-# the result does not depend on which store is the default), then one table of both side by side.
+# each store of --stores in turn (default: iceberg, the default store; "folder iceberg" also
+# measures the legacy folder store, each chosen by TFWH_STORE for every load), then one table of
+# them side by side.
 # Not a timed test; record results in docs/benchmarks.md.
 #
 #   ./tfwh bench etl [--stores "folder iceberg"] [--scales "1 10"] [--work DIR]
 #                    [--only full|incremental] [--repeat N]
+#   ./tfwh bench etl --state-read [--scales S] [--work DIR]
 #
 # --repeat N loads each incremental quarter N times (default 5), each time onto a fresh copy of
 # the same history, the two histories taking turns, and prints every run and the median: a short
@@ -16,13 +18,19 @@
 # --only incremental skips the full loads. The samples are generated once into WORK/landing and
 # kept; warehouses and logs go to WORK/<store>/ and WORK/<store>-<measure>.log (each load's log
 # has its StageClock lines: where the time went).
+#
+# --state-read measures only reading the previous load's state as the next load does (returns and
+# landing stamps): the sample at the first of --scales loaded once into each store, then read five
+# times in one JVM from the folder store's Java-serialised state/ and from the Iceberg store's
+# tfwh_state tables (etl/spark StateReadBenchmark; docs/design/iceberg.md, section 5.9.1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
-STORES="folder iceberg"
+STORES="iceberg"
 WORK="$ROOT/target/bench-etl"
 ONLY=""
 REPEAT=5
+STATE_READ=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES="$2"; shift 2 ;;
@@ -30,10 +38,13 @@ while [[ $# -gt 0 ]]; do
     --work) WORK="$2"; shift 2 ;;
     --only) ONLY="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    --state-read) STATE_READ=1; shift ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
   esac
 done
+# The state read needs one sample only.
+[[ "$STATE_READ" == 1 ]] && SCALES="${SCALES%% *}"
 for store in $STORES; do
   case "$store" in
     folder | iceberg) ;;
@@ -149,6 +160,21 @@ for scale in $SCALES; do
   fi
 done
 first="${SCALES%% *}"
+
+if [[ "$STATE_READ" == 1 ]]; then
+  dir="$WORK/state-read"
+  rm -rf "$dir" && mkdir -p "$dir"
+  echo "== state read: the scale-$first sample loaded into each store (logs in $dir)"
+  TFWH_STORE=folder "$TFWH" load --landing "$WORK/landing/scale-$first" --warehouse "$dir/folder" \
+    >"$dir/folder.log" 2>&1
+  TFWH_STORE=iceberg "$TFWH" load --landing "$WORK/landing/scale-$first" --warehouse "$dir/iceberg" \
+    >"$dir/iceberg.log" 2>&1
+  export TFWH_ROOT="$ROOT"
+  # shellcheck source=../infra/bin/common.sh
+  source "$ROOT/infra/bin/common.sh"
+  tfwh_java etl/spark uk.gov.tfwh.etl.state.StateReadBenchmark --folder "$dir/folder" \
+    --iceberg "$dir/iceberg"
+fi
 mapfile -t quarters < <(ls "$WORK/landing/scale-$first" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)
 last="${quarters[4]}"
 history_quarters=$(( $(ls "$WORK/landing/scale-$first" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | wc -l) - 1 ))

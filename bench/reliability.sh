@@ -10,8 +10,8 @@
 #                            [--fuzz-minutes N]
 #
 # --store names the store the loads write and the API serves (TFWH_STORE and tfwh.store.kind, so
-# the trial does not depend on which store is the default). The default is iceberg, the store the
-# warehouse is moving to; both runs the whole trial on each in turn (twice the time: 10 to 30
+# the trial does not depend on which store is the default). The default is iceberg, the default
+# store of every ./tfwh command; folder is the legacy folder store; both runs the whole trial on each in turn (twice the time: 10 to 30
 # minutes per 30 kills on a shared 2-core machine). TFWH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

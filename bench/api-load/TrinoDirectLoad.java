@@ -8,25 +8,33 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
-import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 
 /**
  * The league table queried through Trino directly, for {@code ./tfwh bench api --trino} to compare
  * the API with: the query layer's Trino engine (the same catalogue SQL the API runs, over JDBC, no
  * HTTP service and no cache) called back to back by a few threads for a duration. Prints one line
- * of key=value figures like ApiLoad's; exits 1 when any query failed.
+ * of key=value figures like ApiLoad's; exits 1 when any query failed. The warehouse is the Iceberg
+ * store ({@code --catalog FILE}, else {@code TFWH_CATALOG}, else its embedded catalog), which Trino
+ * serves ({@code ./tfwh trino start --warehouse DIR}); each query is pinned to the published
+ * release, as the API runs it, and runs as the API's Trino user.
  *
  * <p>{@code java -cp <warehouse classpath>:. TrinoDirectLoad --warehouse DIR --trino-url
- * jdbc:trino://127.0.0.1:8096 --phase 2 --period 2020-03-31 [--threads 4] [--duration 30]}
+ * jdbc:trino://127.0.0.1:8096 --phase 2 --period 2020-03-31 [--catalog FILE] [--threads 4]
+ * [--duration 30]}
  */
 public final class TrinoDirectLoad {
   public static void main(String[] args) throws Exception {
     Path warehouse = null;
+    Path catalogFile = null;
     String url = null;
     int phase = 2;
     LocalDate period = null;
@@ -35,6 +43,7 @@ public final class TrinoDirectLoad {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--warehouse" -> warehouse = Path.of(args[++i]);
+        case "--catalog" -> catalogFile = Path.of(args[++i]);
         case "--trino-url" -> url = args[++i];
         case "--phase" -> phase = Integer.parseInt(args[++i]);
         case "--period" -> period = LocalDate.parse(args[++i]);
@@ -44,8 +53,14 @@ public final class TrinoDirectLoad {
       }
     }
     Map<String, Object> arguments = Map.of("phase", phase, "period", period);
+    CatalogSettings settings =
+        StoreChoice.iceberg(catalogFile, warehouse, System.getenv())
+            .orElseThrow(
+                () -> new IllegalArgumentException("Trino serves the Iceberg store only"));
+    IcebergReleases releases = IcebergReleases.open(CatalogDatabase.of(settings));
     try (WarehouseQueries trino =
-        QueryEngines.open(new SnapshotStore(warehouse), QueryEngineConfig.defaults().withTrino(url))) {
+        TrinoQueries.overIceberg(
+            releases.catalog(), settings, QueryEngineConfig.defaults().withTrino(url))) {
       trino.run(SnapshotSelector.published(), Query.LEAGUE_TABLE, arguments); // warm-up
       long start = System.nanoTime();
       long end = start + (long) (duration * 1e9);

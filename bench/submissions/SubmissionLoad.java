@@ -102,10 +102,19 @@ public final class SubmissionLoad {
     Path sample = Path.of(o.get("sample"));
     Path landing = Path.of(o.get("landing"));
     int threads = Integer.parseInt(o.getOrDefault("threads", "16"));
+    // The client's threads are daemons: the JVM ends when the run does (a pool of ordinary threads
+    // kept it alive after the last figure, so ./tfwh bench submissions never returned).
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(threads))
+            .executor(
+                Executors.newFixedThreadPool(
+                    threads,
+                    task -> {
+                      Thread thread = new Thread(task, "submission-client");
+                      thread.setDaemon(true);
+                      return thread;
+                    }))
             .build();
 
     // Deadline day: every authority at once.

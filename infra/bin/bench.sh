@@ -33,8 +33,6 @@ if [[ ! -x "$script" ]]; then
   usage >&2
   exit 2
 fi
-# The benchmarks' scripts and mains read snapshot folders (CURRENT, snapshots/<id>/): they measure
-# the legacy folder store unless TFWH_STORE says otherwise, until they run on both stores
-# (docs/design/iceberg.md, slice 7).
-export TFWH_STORE="${TFWH_STORE:-folder}"
+# Every benchmark runs on the store every ./tfwh command defaults to (the Iceberg store); those
+# with --store or --stores also measure the legacy folder store beside it.
 exec "$script" "$@"

@@ -188,10 +188,12 @@ tfwh_warm_up() {
 tfwh_sample() {
   local dir="$1"
   shift
-  [[ -f "$dir/warehouse/PUBLISHED" ]] && return 0
+  # DIR/published marks it done, whichever store the warehouse is (the Iceberg store by default).
+  [[ -f "$dir/published" ]] && return 0
   rm -rf "$dir" && mkdir -p "$dir"
   echo "== preparing the seed-1 sample in $dir (generate${*:+ $*}, load, publish)"
   "$ROOT/tfwh" generate --out "$dir/landing" --seed 1 "$@" >"$dir/generate.log" 2>&1
   "$ROOT/tfwh" load --landing "$dir/landing" --warehouse "$dir/warehouse" >"$dir/load.log" 2>&1
   "$ROOT/tfwh" publish --warehouse "$dir/warehouse" --current >>"$dir/load.log" 2>&1
+  touch "$dir/published"
 }

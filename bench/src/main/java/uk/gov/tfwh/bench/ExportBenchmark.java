@@ -20,14 +20,16 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
+import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
  * {@code ./tfwh bench exports}: the time to produce the briefing PDF and the XLSX league table,
  * median (and min, max) of N runs after warm-up runs, each through the {@link Exports} facade as
  * the API calls it. Run twice by bench/exports.sh: with the query layer's result cache (as the API
- * serves) and without it (every query on DuckDB). Prints figures; asserts nothing.
+ * serves) and without it (every query on DuckDB). The warehouse is the store {@code StoreChoice}
+ * picks (the Iceberg store by default, {@code TFWH_STORE=folder} for the legacy folder store).
+ * Prints figures; asserts nothing.
  */
 @Command(name = "bench-exports", mixinStandardHelpOptions = true)
 public final class ExportBenchmark implements Callable<Integer> {
@@ -56,12 +58,13 @@ public final class ExportBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SnapshotStore store = new SnapshotStore(warehouse);
     QueryEngineConfig config = QueryEngineConfig.defaults();
     if (noCache) {
       config = config.withResultCacheEntries(0);
     }
-    try (WarehouseQueries queries = new EmbeddedQueries(store, config)) {
+    try (WarehouseReader reader = WarehouseReader.open(null, warehouse, System.getenv());
+        WarehouseQueries queries = reader.queries(config)) {
+      WarehouseReleases store = reader.releases();
       Exports exports = new Exports(queries, store, Clock.systemUTC());
       SnapshotSelector snapshot = SnapshotSelector.current();
       Phase phase = Phase.ofNumber(this.phase);

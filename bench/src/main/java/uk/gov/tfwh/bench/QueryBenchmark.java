@@ -30,6 +30,7 @@ import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
+import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
@@ -38,7 +39,9 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * 99th percentile of {@code --iterations} sequential runs after a warm-up, one line per query. The
  * arguments are taken from the data (the latest quarter with figures of each phase, the first
  * authority), so any loaded warehouse can be measured. The warehouse is the folder store or the
- * Iceberg store's embedded catalog in the same folder ({@code --store}, else {@code TFWH_STORE}).
+ * Iceberg store's embedded catalog in the same folder ({@code --store}, else {@code TFWH_STORE};
+ * the Iceberg store by default). Trino ({@code --engine trino}) is measured on the Iceberg store
+ * only.
  */
 @Command(
     name = "bench-query",
@@ -120,17 +123,22 @@ public final class QueryBenchmark implements Callable<Integer> {
             warehouse,
             store == null ? System.getenv() : Map.of(StoreChoice.STORE_ENV, store));
     if (iceberg.isPresent()) {
-      if (config.engine() != Engine.EMBEDDED) {
-        throw new IllegalArgumentException(
-            "bench-query: on the Iceberg store only the embedded engine is measured here");
-      }
       try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.get())) {
         IcebergReleases releases = IcebergReleases.open(CatalogDatabase.of(iceberg.get()));
-        try (WarehouseQueries queries = EmbeddedQueries.overIceberg(catalog, releases, config)) {
+        // Trino reads the same catalog (./tfwh trino start --warehouse DIR), each query pinned to
+        // the release's snapshots, as the API's Trino engine runs it.
+        try (WarehouseQueries queries =
+            config.engine() == Engine.TRINO
+                ? TrinoQueries.overIceberg(releases.catalog(), iceberg.get(), config)
+                : EmbeddedQueries.overIceberg(catalog, releases, config)) {
           measure(queries, releases, "iceberg");
         }
       }
     } else {
+      if (config.engine() != Engine.EMBEDDED) {
+        throw new IllegalArgumentException(
+            "bench-query: Trino serves the Iceberg store only; measure it with --store iceberg");
+      }
       SnapshotStore folder = new SnapshotStore(warehouse);
       try (WarehouseQueries queries = QueryEngines.open(folder, config)) {
         measure(queries, folder, "folder");

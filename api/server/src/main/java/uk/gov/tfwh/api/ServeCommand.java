@@ -147,8 +147,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (catalog != null && !Files.isRegularFile(catalog)) {
       return "no catalog settings file " + catalog;
     }
+    boolean servesIceberg;
     try {
-      iceberg();
+      servesIceberg = iceberg().isPresent();
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
@@ -156,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
       return "--port must be 0 to 65535, not " + port;
     }
     try {
-      if (Engine.of(engine) == Engine.TRINO && !servesIceberg(System.getenv())) {
+      if (Engine.of(engine) == Engine.TRINO && !servesIceberg) {
         return "--engine trino: " + TrinoQueries.FOLDER_STORE;
       }
     } catch (IllegalArgumentException e) {
@@ -171,24 +172,6 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return null;
-  }
-
-  /**
-   * Whether the Iceberg store is chosen: {@code --catalog}, or {@code tfwh.store.*} given as
-   * options, or else {@code TFWH_CATALOG} and {@code TFWH_STORE}, as the service reads them.
-   */
-  boolean servesIceberg(Map<String, String> environment) {
-    Map<String, String> given = new LinkedHashMap<>();
-    for (String property : springProperties) {
-      Matcher option = PROPERTY.matcher(property);
-      if (option.matches()) {
-        given.put(option.group(1), option.group(2));
-      }
-    }
-    String catalogFile =
-        given.getOrDefault("tfwh.store.catalog", environment.getOrDefault("TFWH_CATALOG", ""));
-    String kind = given.getOrDefault("tfwh.store.kind", environment.getOrDefault("TFWH_STORE", ""));
-    return catalog != null || !catalogFile.isBlank() || kind.strip().equals("iceberg");
   }
 
   /** Why the service cannot listen where asked (checked just before it starts), or null. */

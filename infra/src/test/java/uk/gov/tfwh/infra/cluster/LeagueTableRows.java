@@ -42,11 +42,9 @@ public final class LeagueTableRows {
         new QueryEngineConfig(
             engine,
             args[3],
-            settings.name(),
             // The API's connection user: Trino's access control (infra/trino/etc/rules.json) lets
             // only tfwh read tfwh.warehouse, which the pinned query reads.
             "tfwh",
-            false,
             2,
             "512MB",
             2,

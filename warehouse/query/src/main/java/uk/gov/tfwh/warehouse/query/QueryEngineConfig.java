@@ -7,11 +7,8 @@ import static java.util.Objects.requireNonNull;
  *
  * @param engine embedded (DuckDB in-process, the default) or trino
  * @param trinoUrl JDBC URL of the Trino coordinator, without catalog or schema
- * @param trinoCatalog unused since Trino serves the Iceberg store only (it named the Hive catalog
- *     the folder store's snapshots were registered in); goes with the folder store
  * @param trinoUser the user queries run as: Trino's access control lets only this user read the
  *     warehouse tables and the current release (infra/trino/etc/rules.json)
- * @param trinoRegisterOnDemand unused, as {@code trinoCatalog}
  * @param duckdbThreads threads one DuckDB query may use
  * @param duckdbMemoryLimit DuckDB's memory limit per snapshot database, such as {@code 1GB}
  * @param connectionPool DuckDB connections per snapshot: queries beyond this wait their turn
@@ -23,9 +20,7 @@ import static java.util.Objects.requireNonNull;
 public record QueryEngineConfig(
     Engine engine,
     String trinoUrl,
-    String trinoCatalog,
     String trinoUser,
-    boolean trinoRegisterOnDemand,
     int duckdbThreads,
     String duckdbMemoryLimit,
     int connectionPool,
@@ -53,14 +48,10 @@ public record QueryEngineConfig(
   public QueryEngineConfig {
     requireNonNull(engine, "engine");
     requireNonNull(trinoUrl, "trinoUrl");
-    requireNonNull(trinoCatalog, "trinoCatalog");
     requireNonNull(trinoUser, "trinoUser");
     requireNonNull(duckdbMemoryLimit, "duckdbMemoryLimit");
     if (!trinoUrl.startsWith("jdbc:trino://")) {
       throw new IllegalArgumentException("the Trino URL must start jdbc:trino://, not " + trinoUrl);
-    }
-    if (!trinoCatalog.matches("[a-z][a-z0-9_]*")) {
-      throw new IllegalArgumentException("not a catalog name: " + trinoCatalog);
     }
     if (duckdbThreads < 1 || connectionPool < 1) {
       throw new IllegalArgumentException("DuckDB threads and connections must be at least 1");
@@ -83,9 +74,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         Engine.EMBEDDED,
         "jdbc:trino://127.0.0.1:" + DEFAULT_TRINO_PORT,
-        "hive",
         "tfwh",
-        true,
         Math.min(4, cores),
         "1GB",
         Math.max(4, 2 * cores),
@@ -97,9 +86,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         newEngine,
         trinoUrl,
-        trinoCatalog,
         trinoUser,
-        trinoRegisterOnDemand,
         duckdbThreads,
         duckdbMemoryLimit,
         connectionPool,
@@ -112,9 +99,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         Engine.TRINO,
         url,
-        trinoCatalog,
         trinoUser,
-        trinoRegisterOnDemand,
         duckdbThreads,
         duckdbMemoryLimit,
         connectionPool,
@@ -126,9 +111,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         engine,
         trinoUrl,
-        trinoCatalog,
         trinoUser,
-        trinoRegisterOnDemand,
         duckdbThreads,
         duckdbMemoryLimit,
         connectionPool,
@@ -141,9 +124,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         engine,
         trinoUrl,
-        trinoCatalog,
         trinoUser,
-        trinoRegisterOnDemand,
         threads,
         duckdbMemoryLimit,
         connections,
@@ -155,9 +136,7 @@ public record QueryEngineConfig(
     return new QueryEngineConfig(
         engine,
         trinoUrl,
-        trinoCatalog,
         trinoUser,
-        trinoRegisterOnDemand,
         duckdbThreads,
         duckdbMemoryLimit,
         connectionPool,

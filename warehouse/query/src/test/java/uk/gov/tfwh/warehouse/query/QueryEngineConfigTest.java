@@ -14,9 +14,7 @@ class QueryEngineConfigTest {
 
     assertThat(config.engine()).isEqualTo(Engine.EMBEDDED);
     assertThat(config.trinoUrl()).isEqualTo("jdbc:trino://127.0.0.1:8090");
-    assertThat(config.trinoCatalog()).isEqualTo("hive");
     assertThat(config.trinoUser()).isEqualTo("tfwh");
-    assertThat(config.trinoRegisterOnDemand()).isTrue();
     assertThat(config.duckdbThreads()).isBetween(1, 4);
     assertThat(config.duckdbMemoryLimit()).isEqualTo("1GB");
     assertThat(config.connectionPool()).isGreaterThanOrEqualTo(4);
@@ -46,14 +44,10 @@ class QueryEngineConfigTest {
     assertThatThrownBy(() -> d.withTrino("http://127.0.0.1:8090"))
         .hasMessageContaining("jdbc:trino://");
     assertThatThrownBy(
-            () ->
-                new QueryEngineConfig(
-                    Engine.EMBEDDED, d.trinoUrl(), "hive", "tfwh", true, 0, "1GB", 4, 0, 0))
+            () -> new QueryEngineConfig(Engine.EMBEDDED, d.trinoUrl(), "tfwh", 0, "1GB", 4, 0, 0))
         .hasMessageContaining("at least 1");
     assertThatThrownBy(
-            () ->
-                new QueryEngineConfig(
-                    Engine.EMBEDDED, d.trinoUrl(), "hive", "tfwh", true, 2, "lots", 4, 0, 0))
+            () -> new QueryEngineConfig(Engine.EMBEDDED, d.trinoUrl(), "tfwh", 2, "lots", 4, 0, 0))
         .hasMessageContaining("memory limit");
     assertThatThrownBy(() -> d.withInMemoryTableLimitBytes(-1)).hasMessageContaining("negative");
     assertThatThrownBy(() -> d.withResultCacheEntries(-1)).hasMessageContaining("negative");
