@@ -22,13 +22,14 @@ import java.util.Map;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
- * What every access test serves, built once per JVM: a warehouse with a published snapshot and a
- * newer pre-release one (every turned-around figure 1000 higher), a users file with one user of
- * each role plus a revoked one, and an RSA key standing in for an OpenID Connect provider.
+ * What every access test serves, built once per JVM: a warehouse on the Iceberg store (the default
+ * of {@code ./tfwh serve}) with a published release and a newer pre-release one (every
+ * turned-around figure 1000 higher), written by {@link IcebergFixture}, a users file with one user
+ * of each role plus a revoked one, and an RSA key standing in for an OpenID Connect provider.
  */
 final class AccessFixture {
   static final String PUBLISHED = "20260101T000000000Z-published";
@@ -62,10 +63,12 @@ final class AccessFixture {
       DIR = Files.createTempDirectory("tfwh-access");
       Runtime.getRuntime().addShutdownHook(new Thread(AccessFixture::deleteDir));
       WAREHOUSE = DIR.resolve("warehouse");
-      SnapshotStore store = new SnapshotStore(WAREHOUSE);
-      SnapshotFixture.commit(store, PUBLISHED, 0);
-      store.publish(PUBLISHED);
-      SnapshotFixture.commit(store, PRE_RELEASE, PRE_RELEASE_BUMP);
+      Files.createDirectories(WAREHOUSE);
+      try (IcebergFixture fixture = IcebergFixture.open(WAREHOUSE)) {
+        fixture.commit(PUBLISHED, 0);
+        fixture.publish(PUBLISHED);
+        fixture.commit(PRE_RELEASE, PRE_RELEASE_BUMP);
+      }
 
       LANDING = DIR.resolve("landing");
       USERS = DIR.resolve("users.tsv");

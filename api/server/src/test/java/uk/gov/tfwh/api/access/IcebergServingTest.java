@@ -25,14 +25,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.tfwh.api.TfwhApiApplication;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
+import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.testing.IcebergFixture;
+import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
  * The service over the Iceberg store ({@code tfwh.store.kind=iceberg}), spoken to over real HTTP:
  * the access fixture's two releases (the published one and the newer pre-release one) written as
- * Iceberg tables, served beside the folder store's service over the same rows ({@link
- * RealHttpTest}'s). The same requests get the same figures, snapshots and ETags from both; the role
- * rules hold; a publish is seen without a restart.
+ * Iceberg tables into a warehouse of its own (a publish here must not reach the other access tests'
+ * shared service), served beside the legacy folder store's service over the same rows, pinned to
+ * {@code tfwh.store.kind=folder} because comparing the two stores is the point. The same requests
+ * get the same figures, snapshots and ETags from both; the role rules hold; a publish is seen
+ * without a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IcebergServingTest extends RealHttpTest {
@@ -53,6 +57,8 @@ class IcebergServingTest extends RealHttpTest {
   private static IcebergFixture fixture;
   private static ConfigurableApplicationContext iceberg;
   private static int icebergPort;
+  private static ConfigurableApplicationContext folder;
+  private static int folderPort;
 
   @BeforeAll
   static void serveTheIcebergStore() throws IOException {
@@ -61,19 +67,30 @@ class IcebergServingTest extends RealHttpTest {
     fixture.commit(PUBLISHED, 0);
     fixture.publish(PUBLISHED);
     fixture.commit(PRE_RELEASE, PRE_RELEASE_BUMP);
-    iceberg =
-        new SpringApplicationBuilder(TfwhApiApplication.class)
-            .run(
-                "--server.port=0",
-                "--tfwh.store.kind=iceberg",
-                "--tfwh.api.warehouse=" + warehouse,
-                "--tfwh.api.users=" + AccessFixture.USERS,
-                "--tfwh.submissions.landing=" + warehouse.resolve("landing"),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                    + AccessFixture.JWT_PUBLIC_KEY,
-                "--tfwh.api.oidc.issuer=" + AccessFixture.JWT_ISSUER,
-                "--tfwh.api.oidc.audience=" + AccessFixture.JWT_AUDIENCE);
+    iceberg = serve("iceberg", warehouse);
     icebergPort = Integer.parseInt(iceberg.getEnvironment().getProperty("local.server.port", "0"));
+
+    Path folderWarehouse = Files.createTempDirectory(AccessFixture.DIR, "folder");
+    SnapshotStore store = new SnapshotStore(folderWarehouse);
+    SnapshotFixture.commit(store, PUBLISHED, 0);
+    store.publish(PUBLISHED);
+    SnapshotFixture.commit(store, PRE_RELEASE, PRE_RELEASE_BUMP);
+    folder = serve("folder", folderWarehouse);
+    folderPort = Integer.parseInt(folder.getEnvironment().getProperty("local.server.port", "0"));
+  }
+
+  private static ConfigurableApplicationContext serve(String store, Path warehouse) {
+    return new SpringApplicationBuilder(TfwhApiApplication.class)
+        .run(
+            "--server.port=0",
+            "--tfwh.store.kind=" + store,
+            "--tfwh.api.warehouse=" + warehouse,
+            "--tfwh.api.users=" + AccessFixture.USERS,
+            "--tfwh.submissions.landing=" + warehouse.resolve("landing"),
+            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                + AccessFixture.JWT_PUBLIC_KEY,
+            "--tfwh.api.oidc.issuer=" + AccessFixture.JWT_ISSUER,
+            "--tfwh.api.oidc.audience=" + AccessFixture.JWT_AUDIENCE);
   }
 
   @AfterAll
@@ -81,14 +98,21 @@ class IcebergServingTest extends RealHttpTest {
     if (iceberg != null) {
       iceberg.close();
     }
+    if (folder != null) {
+      folder.close();
+    }
     if (fixture != null) {
       fixture.close();
     }
   }
 
   private static HttpResponse<String> icebergGet(String path, String token, String etag) {
+    return get(icebergPort, path, token, etag);
+  }
+
+  private static HttpResponse<String> get(int port, String path, String token, String etag) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + icebergPort + path)).GET();
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -117,17 +141,17 @@ class IcebergServingTest extends RealHttpTest {
     for (String user : java.util.Arrays.asList(null, "national", "coordinator")) {
       String token = user == null ? null : AccessFixture.token(user);
       for (String path : PATHS) {
-        HttpResponse<String> folder = get(path, token);
+        HttpResponse<String> fromFolder = get(folderPort, path, token, null);
         HttpResponse<String> fromIceberg = icebergGet(path, token, null);
 
         String what = user + " " + path;
-        assertThat(folder.statusCode()).as(what).isIn(200, 401, 403);
-        assertThat(fromIceberg.statusCode()).as(what).isEqualTo(folder.statusCode());
-        assertThat(fromIceberg.body()).as(what).isEqualTo(folder.body());
-        assertThat(snapshot(fromIceberg)).as(what).isEqualTo(snapshot(folder));
+        assertThat(fromFolder.statusCode()).as(what).isIn(200, 401, 403);
+        assertThat(fromIceberg.statusCode()).as(what).isEqualTo(fromFolder.statusCode());
+        assertThat(fromIceberg.body()).as(what).isEqualTo(fromFolder.body());
+        assertThat(snapshot(fromIceberg)).as(what).isEqualTo(snapshot(fromFolder));
         assertThat(fromIceberg.headers().firstValue("ETag"))
             .as(what)
-            .isEqualTo(folder.headers().firstValue("ETag"));
+            .isEqualTo(fromFolder.headers().firstValue("ETag"));
       }
     }
   }

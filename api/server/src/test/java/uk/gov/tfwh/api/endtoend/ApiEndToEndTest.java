@@ -20,13 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.tfwh.api.TfwhApiApplication;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.query.Query;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
-import uk.gov.tfwh.warehouse.query.QueryEngines;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.WarehouseQueries;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.query.embedded.WarehouseReader;
 
 /**
  * Base of the end-to-end tests: the real service on a random port over {@link FixtureWarehouse},
@@ -39,6 +39,7 @@ abstract class ApiEndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static WarehouseReader reader;
   static WarehouseQueries warehouse;
 
   @LocalServerPort int port;
@@ -51,15 +52,14 @@ abstract class ApiEndToEndTest {
 
   @BeforeAll
   static void openWarehouse() {
-    warehouse =
-        QueryEngines.open(
-            new SnapshotStore(FixtureWarehouse.root()),
-            QueryEngineConfig.defaults().withResultCacheEntries(0));
+    reader = WarehouseReader.iceberg(CatalogSettings.embedded(FixtureWarehouse.root()), Map.of());
+    warehouse = reader.queries(QueryEngineConfig.defaults().withResultCacheEntries(0));
   }
 
   @AfterAll
   static void closeWarehouse() {
     warehouse.close();
+    reader.close();
   }
 
   /** The query layer's answer straight from the warehouse, for the test to compare with. */

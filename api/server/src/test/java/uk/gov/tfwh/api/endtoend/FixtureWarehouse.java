@@ -10,11 +10,12 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
- * The warehouse the end-to-end tests serve: the warehouse's fixture snapshot twice, {@link
+ * The warehouse the end-to-end tests serve, on the Iceberg store (the default of {@code ./tfwh
+ * serve}, written by {@link IcebergFixture}): the warehouse's fixture snapshot twice, {@link
  * #PUBLISHED} (released to the public) and {@link #PRE_RELEASE} (loaded later, current, with every
  * turned-around figure raised by {@link #PRE_RELEASE_BUMP}, so a response shows which it read).
  * Built once per test JVM in a fresh temporary folder, with a users file holding a national user
@@ -35,10 +36,11 @@ final class FixtureWarehouse {
     if (root == null) {
       try {
         Path dir = Files.createTempDirectory("tfwh-api-fixture");
-        SnapshotStore store = new SnapshotStore(dir);
-        SnapshotFixture.commit(store, PUBLISHED, 0);
-        store.publish(PUBLISHED);
-        SnapshotFixture.commit(store, PRE_RELEASE, PRE_RELEASE_BUMP);
+        try (IcebergFixture fixture = IcebergFixture.open(dir)) {
+          fixture.commit(PUBLISHED, 0);
+          fixture.publish(PUBLISHED);
+          fixture.commit(PRE_RELEASE, PRE_RELEASE_BUMP);
+        }
         Instant now = Instant.now();
         new UsersFile(dir.resolve("users.tsv"))
             .write(

@@ -10,16 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.tfwh.api.TfwhApiApplication;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
-import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 
 /**
  * Readiness reports whether the engine can read what the service serves (issue 17, finding 15: it
@@ -39,18 +39,21 @@ class CorruptSnapshotReadinessTest {
     registry.add("tfwh.api.warehouse", WAREHOUSE::toString);
   }
 
-  /** A committed, published snapshot one of whose Parquet files was overwritten afterwards. */
+  /**
+   * A committed, published release (on the Iceberg store, the default) one of whose Parquet data
+   * files was overwritten afterwards.
+   */
   private static Path damagedWarehouse() {
     try {
       Path root = Files.createTempDirectory("tfwh-damaged");
-      SnapshotStore store = new SnapshotStore(root);
-      SnapshotFixture.commit(store, SNAPSHOT, 0);
-      store.publish(SNAPSHOT);
-      Path table = store.snapshotDir(SNAPSHOT).resolve(WarehouseTable.FACT_RETURN.relativePath());
-      try (Stream<Path> files = Files.walk(table)) {
-        Path parquet =
-            files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
-        Files.writeString(parquet, "not parquet any more");
+      try (IcebergFixture fixture = IcebergFixture.open(root)) {
+        fixture.commit(SNAPSHOT, 0);
+        fixture.publish(SNAPSHOT);
+        try (CloseableIterable<FileScanTask> tasks =
+            fixture.catalog().table(WarehouseTable.FACT_RETURN).newScan().planFiles()) {
+          Path parquet = Path.of(URI.create(tasks.iterator().next().file().location()));
+          Files.writeString(parquet, "not parquet any more");
+        }
       }
       return root;
     } catch (IOException e) {

@@ -43,13 +43,13 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
  * runs 30 or more), in at most twice as many trials. Random moments come from {@code
  * -Dtfwh.crash.seed}, printed so a failure can be replayed.
  *
- * <p>The store is named by {@code -Dtfwh.crash.store} (folder, the default, or iceberg; {@link
- * TrialStore}) and given to the loads as {@code TFWH_STORE} and to the API as {@code
- * tfwh.store.kind}. On the Iceberg store "committed and complete" means: every release row's tables
- * still have the snapshots it names, and the current release's planned Parquet holds exactly the
- * rows and files its row records; after each next load every table's {@code main} and {@code r_}
- * tags agree with the release rows and no {@code load_} branch is left ({@code Repair} and
- * retention have done their work).
+ * <p>The store is named by {@code -Dtfwh.crash.store} (iceberg, the default as for {@code ./tfwh
+ * load}, or the legacy folder; {@link TrialStore}) and given to the loads as {@code TFWH_STORE} and
+ * to the API as {@code tfwh.store.kind}. On the Iceberg store "committed and complete" means: every
+ * release row's tables still have the snapshots it names, and the current release's planned Parquet
+ * holds exactly the rows and files its row records; after each next load every table's {@code main}
+ * and {@code r_} tags agree with the release rows and no {@code load_} branch is left ({@code
+ * Repair} and retention have done their work).
  */
 @Tag("slow")
 class CrashTrialTest {
@@ -68,7 +68,7 @@ class CrashTrialTest {
     Path landing = copyExamples(root.resolve("contract/examples"), temp.resolve("landing"));
     Path warehouse = temp.resolve("warehouse");
     try (TrialStore store =
-        TrialStore.named(System.getProperty("tfwh.crash.store", "folder"), warehouse)) {
+        TrialStore.named(System.getProperty("tfwh.crash.store", "iceberg"), warehouse)) {
       System.out.println("CRASH-TRIAL store " + store.name());
       trial(store, new TfwhLoad(root, landing, warehouse, store.name()), kills, seed, random);
     }

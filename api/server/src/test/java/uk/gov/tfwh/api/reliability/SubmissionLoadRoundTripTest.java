@@ -23,7 +23,11 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
+import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
 
 /**
  * From the submission service through the real load to the figures (issue 18): returns sent, signed
@@ -47,8 +51,9 @@ class SubmissionLoadRoundTripTest {
     Path root = TfwhLoad.projectRoot();
     Path examples = root.resolve("contract/examples");
     Path landing = Files.createDirectories(temp.resolve("landing"));
-    SnapshotStore store = new SnapshotStore(temp.resolve("warehouse"));
-    Files.createDirectories(store.root());
+    // The Iceberg store, the default of ./tfwh load and serve (named here as the load names it).
+    Path warehouse = Files.createDirectories(temp.resolve("warehouse"));
+    CatalogSettings catalog = CatalogSettings.embedded(warehouse);
     String coordinator = ApiTokens.newToken();
     String sro = ApiTokens.newToken();
     String national = ApiTokens.newToken();
@@ -69,7 +74,8 @@ class SubmissionLoadRoundTripTest {
     try (ConfigurableApplicationContext api =
         new SpringApplication(TfwhApiApplication.class)
             .run(
-                "--tfwh.api.warehouse=" + store.root(),
+                "--tfwh.store.kind=iceberg",
+                "--tfwh.api.warehouse=" + warehouse,
                 "--tfwh.api.users=" + users,
                 "--tfwh.submissions.landing=" + landing,
                 "--server.port=0",
@@ -96,7 +102,7 @@ class SubmissionLoadRoundTripTest {
       assertThat(client.upload(national, BIRMINGHAM, brokenBirmingham).get("outcome").asText())
           .isEqualTo("rejected");
 
-      new TfwhLoad(root, landing, store.root()).run(temp.resolve("load.log"));
+      new TfwhLoad(root, landing, warehouse, "iceberg").run(temp.resolve("load.log"));
 
       JsonNode status = client.get(national, "/api/v1/submissions/status?phase=2&period=2015Q2");
       JsonNode quality = client.get(national, "/api/v1/data-quality?phase=2&period=2015Q2");
@@ -128,7 +134,7 @@ class SubmissionLoadRoundTripTest {
           .containsEntry(KENT, "late/service")
           .containsEntry(LEEDS, "submitted/operator drop");
 
-      String snapshot = store.currentId().orElseThrow();
+      String snapshot = IcebergReleases.open(CatalogDatabase.of(catalog)).currentId().orElseThrow();
       JsonNode loaded = client.get(coordinator, "/api/v1/submissions/" + kentId);
       assertThat(loaded.get("state").asText()).isEqualTo("loaded");
       assertThat(loaded.get("loaded_snapshot").asText()).isEqualTo(snapshot);
@@ -142,7 +148,10 @@ class SubmissionLoadRoundTripTest {
       JsonNode revision = client.upload(national, LEEDS, leedsRevision);
       assertThat(revision.get("outcome").asText()).isEqualTo("accepted");
       assertThat(revision.get("findings").findValuesAsText("rule_id")).contains("TFQR-W02");
-      store.publish(snapshot);
+      try (WarehouseCatalog tables = WarehouseCatalog.open(catalog)) {
+        new Publisher(tables, CatalogDatabase.of(catalog))
+            .publish(snapshot, "SubmissionLoadRoundTripTest");
+      }
       JsonNode published = client.get(coordinator, "/api/v1/submissions/" + kentId);
       assertThat(published.get("state").asText()).isEqualTo("published");
       assertThat(published.get("published_snapshot").asText()).isEqualTo(snapshot);

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./tfwh load} of one landing folder into one warehouse on the legacy folder store ({@code
- * TFWH_STORE=folder}), started through the real launcher as an operator runs it (a child process:
- * the launcher's shell, then the load's own JVM in its place), so the trial can kill it with
- * SIGKILL. The reactor has built and installed etl/spark before api/server, so the launcher is told
- * not to rebuild.
+ * {@code ./tfwh load} of one landing folder into one warehouse of the store it is given ({@code
+ * TFWH_STORE}: iceberg, the default, or the legacy folder), started through the real launcher as an
+ * operator runs it (a child process: the launcher's shell, then the load's own JVM in its place),
+ * so the trial can kill it with SIGKILL. The reactor has built and installed etl/spark before
+ * api/server, so the launcher is told not to rebuild.
  */
 final class TfwhLoad {
   /** The exit status of a process killed by SIGKILL. */
@@ -24,11 +24,6 @@ final class TfwhLoad {
   private final Path landing;
   private final Path warehouse;
   private final String store;
-
-  /** A load into the folder store at {@code warehouse}. */
-  TfwhLoad(Path projectRoot, Path landing, Path warehouse) {
-    this(projectRoot, landing, warehouse, "folder");
-  }
 
   /** A load into {@code warehouse} of the store {@code TFWH_STORE} names (folder or iceberg). */
   TfwhLoad(Path projectRoot, Path landing, Path warehouse, String store) {
@@ -68,7 +63,7 @@ final class TfwhLoad {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("TFWH_SKIP_BUILD", "1");
-    // Named, not left to the default, which moves to the Iceberg store in slice 7.
+    // Named, not left to the default, so a test does not depend on the shell's TFWH_STORE.
     builder.environment().put("TFWH_STORE", store);
     builder.environment().remove("TFWH_CATALOG");
     // The landing folder is a few files; the launcher's 3 GiB default would only crowd the machine.

@@ -66,7 +66,7 @@ interface TrialStore extends AutoCloseable {
   @Override
   void close();
 
-  /** The store {@code -Dtfwh.crash.store} names: folder (the default) or iceberg. */
+  /** The store {@code -Dtfwh.crash.store} names: iceberg (the default) or folder. */
   static TrialStore named(String name, Path warehouse) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "folder" -> new FolderTrialStore(warehouse);

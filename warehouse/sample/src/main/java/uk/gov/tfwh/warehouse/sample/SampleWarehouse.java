@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
  * The seed-1 sample as the demo builds it: generated ({@code ./tfwh generate --seed 1 --faults
@@ -29,11 +28,8 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
  * shared by the test JVMs of the modules after {@code etl/spark} (API, exports); rebuilt when the
  * jars of the generator, the load, the Iceberg store, the rules, the domain or the table contract
  * change, or the reference data. Callers read it and never write to it (an Iceberg catalog records
- * absolute file locations, so a copy of the folder would still write into this one).
- *
- * <p>{@link #seed1Folder()} is the same sample on the legacy folder store ({@code
- * TFWH_STORE=folder}), built only when a test asks for it, for the readers that still need snapshot
- * folders until the folder store goes (docs/design/iceberg.md, slice 7).
+ * absolute file locations, so a copy of the folder would still write into this one; the browser
+ * tests borrow its data files into a warehouse of their own instead).
  */
 public final class SampleWarehouse {
   private static final String SEED = "1";
@@ -44,7 +40,7 @@ public final class SampleWarehouse {
 
   /** The warehouse folder of the seed-1 sample, its only release current and published. */
   public static synchronized Path seed1() {
-    return build("seed-" + SEED, Store.ICEBERG);
+    return build("seed-" + SEED);
   }
 
   /** The embedded catalog of {@link #seed1()}. */
@@ -52,25 +48,12 @@ public final class SampleWarehouse {
     return CatalogSettings.embedded(seed1());
   }
 
-  /**
-   * The seed-1 sample on the legacy folder store: snapshot folders, its only snapshot current and
-   * published. Callers may copy it (the folder store's files name no absolute paths).
-   */
-  public static synchronized Path seed1Folder() {
-    return build("seed-" + SEED + "-folder", Store.FOLDER);
-  }
-
   /** The landing folder the sample was generated into (with its fault and generation manifests). */
   public static Path seed1Landing() {
     return seed1().resolveSibling("landing");
   }
 
-  private enum Store {
-    ICEBERG,
-    FOLDER
-  }
-
-  private static Path build(String name, Store store) {
+  private static Path build(String name) {
     Path root = projectRoot();
     Path dir = root.resolve("target/sample/" + name);
     try {
@@ -90,26 +73,17 @@ public final class SampleWarehouse {
         deleteTree(dir.resolve("landing"));
         Path log = dir.resolve("build.log");
         Files.deleteIfExists(log);
+        run(root, log, "generate", "--out", dir.resolve("landing").toString(), "--seed", SEED);
         run(
             root,
-            store,
-            log,
-            "generate",
-            "--out",
-            dir.resolve("landing").toString(),
-            "--seed",
-            SEED);
-        run(
-            root,
-            store,
             log,
             "load",
             "--landing",
             dir.resolve("landing").toString(),
             "--warehouse",
             warehouse.toString());
-        run(root, store, log, "publish", "--warehouse", warehouse.toString(), "--current");
-        if (publishedId(warehouse, store).isEmpty()) {
+        run(root, log, "publish", "--warehouse", warehouse.toString(), "--current");
+        if (publishedId(warehouse).isEmpty()) {
           throw new IllegalStateException("the sample was loaded but not published; see " + log);
         }
         Files.writeString(marker, key);
@@ -120,15 +94,12 @@ public final class SampleWarehouse {
     }
   }
 
-  private static Optional<String> publishedId(Path warehouse, Store store) {
-    if (store == Store.FOLDER) {
-      return new SnapshotStore(warehouse).publishedId();
-    }
+  private static Optional<String> publishedId(Path warehouse) {
     return IcebergReleases.open(CatalogDatabase.of(CatalogSettings.embedded(warehouse)))
         .publishedId();
   }
 
-  private static void run(Path root, Store store, Path log, String... args) throws IOException {
+  private static void run(Path root, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("tfwh").toString());
     command.addAll(List.of(args));
@@ -142,13 +113,9 @@ public final class SampleWarehouse {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // The reactor has just built and packaged every module: the launcher must not rebuild.
     builder.environment().put("TFWH_SKIP_BUILD", "1");
-    // The store is this sample's, whatever the shell that runs the build chose.
+    // The default store, whatever the shell that runs the build chose.
     builder.environment().remove("TFWH_CATALOG");
-    if (store == Store.FOLDER) {
-      builder.environment().put("TFWH_STORE", "folder");
-    } else {
-      builder.environment().remove("TFWH_STORE");
-    }
+    builder.environment().remove("TFWH_STORE");
     Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

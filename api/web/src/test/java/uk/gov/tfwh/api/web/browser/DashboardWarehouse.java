@@ -4,26 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.sample.SampleWarehouse;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
- * The warehouse the dashboard is served from in the browser tests, on the legacy folder store
- * (these tests' services serve it: src/test/resources/config): the seed-1 sample's folder-store
- * build (copied, so the shared one is never written; an Iceberg warehouse cannot be copied, its
- * catalog names absolute file locations) when the generator that builds it is part of the project,
- * and the hand-made {@link SnapshotFixture} otherwise. On top of the published figures it commits
- * one more snapshot that is not published, so signed-in users see pre-release figures; and a users
- * file with a national user and Hartlepool's coordinator.
+ * The warehouse the dashboard is served from in the browser tests, a private one on the Iceberg
+ * store (the default of {@code ./tfwh serve}): its published release is the seed-1 sample's ({@link
+ * BorrowedRelease}: the sample's data files, never written to) when the generator that builds it is
+ * part of the project, and the hand-made {@link SnapshotFixture} otherwise. On top of the published
+ * figures it commits one more release that is not published ({@link IcebergFixture}), so signed-in
+ * users see pre-release figures; and a users file with a national user and Hartlepool's
+ * coordinator.
  */
 final class DashboardWarehouse {
   static final String CODE = SnapshotFixture.HARTLEPOOL;
@@ -45,19 +44,18 @@ final class DashboardWarehouse {
   static DashboardWarehouse create() {
     try {
       Path dir = Files.createTempDirectory("tfwh-dashboard-");
-      Path root = dir.resolve("warehouse");
+      Path root = Files.createDirectories(dir.resolve("warehouse"));
       Path sample = seed1Sample();
       boolean seed1 = sample != null;
-      SnapshotStore store;
-      if (seed1) {
-        copyTree(sample, root);
-        store = new SnapshotStore(root);
-      } else {
-        store = new SnapshotStore(root);
-        SnapshotFixture.commit(store, "published-fixture", 0);
-        store.publish("published-fixture");
+      try (IcebergFixture fixture = IcebergFixture.open(root)) {
+        if (seed1) {
+          BorrowedRelease.commit(CatalogSettings.embedded(sample), fixture);
+        } else {
+          fixture.commit("published-fixture", 0);
+          fixture.publish("published-fixture");
+        }
+        fixture.commit(PRE_RELEASE_ID, 7);
       }
-      SnapshotFixture.commit(store, PRE_RELEASE_ID, 7);
       DashboardWarehouse warehouse = new DashboardWarehouse(root, dir.resolve("users.tsv"), seed1);
       warehouse.writeUsers();
       return warehouse;
@@ -85,7 +83,7 @@ final class DashboardWarehouse {
       return null;
     }
     try {
-      Path sample = SampleWarehouse.seed1Folder();
+      Path sample = SampleWarehouse.seed1();
       System.err.println("dashboard browser tests: serving the seed-1 sample " + sample);
       return sample;
     } catch (RuntimeException e) {
@@ -105,18 +103,5 @@ final class DashboardWarehouse {
                 new ApiUser("nat", Role.NATIONAL, null, ApiTokens.hash(nationalToken), now),
                 new ApiUser("coord", Role.COORDINATOR, CODE, ApiTokens.hash(coordinatorToken), now),
                 new ApiUser("min", Role.MINISTERIAL, null, ApiTokens.hash(ministerToken), now)));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 }

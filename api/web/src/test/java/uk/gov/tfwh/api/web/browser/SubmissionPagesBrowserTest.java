@@ -30,7 +30,7 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
-import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
+import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
@@ -57,9 +57,11 @@ class SubmissionPagesBrowserTest {
     try {
       EXAMPLES = Path.of(System.getProperty("tfwh.root.dir", "../.."), "contract", "examples");
       DIR = Files.createTempDirectory("tfwh-submission-pages-");
-      SnapshotStore store = new SnapshotStore(DIR.resolve("warehouse"));
-      SnapshotFixture.commit(store, "published-fixture", 0);
-      store.publish("published-fixture");
+      try (IcebergFixture fixture =
+          IcebergFixture.open(Files.createDirectories(DIR.resolve("warehouse")))) {
+        fixture.commit("published-fixture", 0);
+        fixture.publish("published-fixture");
+      }
       LANDING = DIR.resolve("landing");
       USERS = DIR.resolve("users.tsv");
       Instant now = Instant.now();
