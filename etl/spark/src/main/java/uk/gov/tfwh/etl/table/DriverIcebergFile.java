@@ -1,24 +1,15 @@
 package uk.gov.tfwh.etl.table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.PartitionKey;
-import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.GenericRecord;
-import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
-import org.apache.iceberg.data.parquet.GenericParquetWriter;
-import org.apache.iceberg.io.DataWriter;
-import org.apache.iceberg.parquet.Parquet;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.types.Types.NestedField;
 import org.apache.spark.sql.Row;
@@ -44,32 +35,7 @@ public final class DriverIcebergFile {
     for (Row row : rows) {
       records.add(record(schema, contract, row));
     }
-    PartitionSpec spec = table.spec();
-    PartitionKey key = new PartitionKey(spec, schema);
-    if (spec.isPartitioned()) {
-      key.partition(new InternalRecordWrapper(schema.asStruct()).wrap(records.get(0)));
-    }
-    String name = "driver-" + UUID.randomUUID() + ".parquet";
-    String location =
-        spec.isPartitioned()
-            ? table.locationProvider().newDataLocation(spec, key, name)
-            : table.locationProvider().newDataLocation(name);
-    try {
-      Parquet.DataWriteBuilder builder =
-          Parquet.writeData(table.io().newOutputFile(location))
-              .forTable(table)
-              .createWriterFunc(GenericParquetWriter::create);
-      if (spec.isPartitioned()) {
-        builder.withPartition(key);
-      }
-      DataWriter<Record> writer = builder.build();
-      try (writer) {
-        records.forEach(writer::write);
-      }
-      return writer.toDataFile();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + contract.tableName() + " to " + location, e);
-    }
+    return IcebergRecordFile.write(table, "driver", records);
   }
 
   private static Record record(Schema schema, WarehouseTable contract, Row row) {

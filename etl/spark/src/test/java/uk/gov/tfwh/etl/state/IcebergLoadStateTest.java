@@ -44,6 +44,7 @@ import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
+import uk.gov.tfwh.etl.table.IcebergRecordFile;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
@@ -298,7 +299,9 @@ class IcebergLoadStateTest {
       changed.forEach(
           r -> byBatch.computeIfAbsent((Long) r.getField("batch"), b -> new ArrayList<>()).add(r));
       var overwrite = table.newOverwrite().overwriteByRowFilter(Expressions.alwaysTrue());
-      byBatch.values().forEach(rows -> overwrite.addFile(StateDataFile.write(table, rows)));
+      byBatch
+          .values()
+          .forEach(rows -> overwrite.addFile(IcebergRecordFile.write(table, "state", rows)));
       overwrite.toBranch(branch).commit();
       long tampered = catalog.table(StateTable.RETURN_READ).snapshot(branch).snapshotId();
       sql(

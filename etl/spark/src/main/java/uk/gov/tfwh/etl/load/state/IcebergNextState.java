@@ -31,10 +31,10 @@ import org.apache.spark.sql.functions;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.state.LoadState;
-import uk.gov.tfwh.etl.state.StateDataFile;
 import uk.gov.tfwh.etl.state.StateFormat;
 import uk.gov.tfwh.etl.state.StateRecords;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
+import uk.gov.tfwh.etl.table.IcebergRecordFile;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
@@ -142,7 +142,7 @@ public final class IcebergNextState implements NextState {
       for (ReadReturn read : batch.getValue()) {
         records.add(StateRecords.returnRead(table.schema(), state.referenceDigest(), read));
       }
-      files.add(StateDataFile.write(table, records));
+      files.add(IcebergRecordFile.write(table, "state", records));
       replaced.add(batch.getKey());
     }
     Expression rows =
@@ -162,7 +162,9 @@ public final class IcebergNextState implements NextState {
     checksums =
         new Rewrite(
             Expressions.alwaysTrue(),
-            records.isEmpty() ? List.of() : List.of(StateDataFile.write(table, records)));
+            records.isEmpty()
+                ? List.of()
+                : List.of(IcebergRecordFile.write(table, "state", records)));
   }
 
   @Override
@@ -218,7 +220,9 @@ public final class IcebergNextState implements NextState {
                           p.rows(),
                           p.files())));
     }
-    return records.isEmpty() ? List.of() : List.of(StateDataFile.write(table, records));
+    return records.isEmpty()
+        ? List.of()
+        : List.of(IcebergRecordFile.write(table, "state", records));
   }
 
   private void commit(StateTable state, Rewrite rewrite) {

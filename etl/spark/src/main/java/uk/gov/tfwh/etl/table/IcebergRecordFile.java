@@ -1,4 +1,4 @@
-package uk.gov.tfwh.etl.state;
+package uk.gov.tfwh.etl.table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,21 +16,27 @@ import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.parquet.Parquet;
 
 /**
- * Writes state rows built on the driver as one Parquet data file of a state table, with Iceberg's
- * generic writer (no Spark job); the caller commits it on the load's branch.
+ * Writes records built on the driver as one Parquet data file of an Iceberg table, with Iceberg's
+ * generic writer (no Spark job, no Spark types): the small warehouse tables ({@link
+ * DriverIcebergFile}) and the load state's tables. The caller commits the file on the load's
+ * branch.
  */
-public final class StateDataFile {
-  private StateDataFile() {}
+public final class IcebergRecordFile {
+  private IcebergRecordFile() {}
 
-  /** The records, all of one partition (any for an unpartitioned table), as a new data file. */
-  public static DataFile write(Table table, List<Record> records) {
+  /**
+   * The records, all of one partition (any for an unpartitioned table), as a new data file.
+   *
+   * @param prefix the start of the file's name, saying who wrote it
+   */
+  public static DataFile write(Table table, String prefix, List<Record> records) {
     Schema schema = table.schema();
     PartitionSpec spec = table.spec();
     PartitionKey key = new PartitionKey(spec, schema);
     if (spec.isPartitioned()) {
       key.partition(new InternalRecordWrapper(schema.asStruct()).wrap(records.get(0)));
     }
-    String name = "state-" + UUID.randomUUID() + ".parquet";
+    String name = prefix + "-" + UUID.randomUUID() + ".parquet";
     String location =
         spec.isPartitioned()
             ? table.locationProvider().newDataLocation(spec, key, name)
@@ -49,7 +55,7 @@ public final class StateDataFile {
       }
       return writer.toDataFile();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the load state to " + location, e);
+      throw new UncheckedIOException("cannot write " + table.name() + " to " + location, e);
     }
   }
 }
