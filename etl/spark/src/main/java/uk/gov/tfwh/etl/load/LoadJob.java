@@ -135,7 +135,10 @@ public final class LoadJob {
                 + String.join(", ", deleted));
       }
       return new LoadResult(false, snapshotId, built.report(), deleted);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      target.abort(staged);
+      throw target.explain(e);
+    } catch (Error e) {
       target.abort(staged);
       throw e;
     }
