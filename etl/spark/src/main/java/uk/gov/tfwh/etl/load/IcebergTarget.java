@@ -73,6 +73,7 @@ public final class IcebergTarget implements LoadTarget {
   private PreviousState previous;
   private SparkSession session;
   private NextState next;
+  private WarehouseCatalog afterCommit;
 
   private IcebergTarget(
       WarehouseCatalog catalog,
@@ -241,8 +242,8 @@ public final class IcebergTarget implements LoadTarget {
     // changed since under the lock. Through a catalog opened now: the catalogs open since before
     // the release transaction may still read the catalog database as it was (SQLite's snapshot of
     // an earlier read), and SQLite refuses their writes (SQLITE_BUSY_SNAPSHOT).
-    try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      new Repair(fresh, database).release(committed);
+    try {
+      new Repair(afterCommit(), database).release(committed);
     } catch (RuntimeException e) {
       progress.accept("  main not moved yet (the next load moves it): " + e.getMessage());
     }
@@ -336,10 +337,10 @@ public final class IcebergTarget implements LoadTarget {
       return List.of();
     }
     Optional<String> running = Optional.ofNullable(release).map(IcebergRelease::id);
-    // A catalog opened now, as for Repair after the commit: the older one may read SQLite as it
-    // was before the release transaction.
-    try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      RetentionReport report = new Retention(fresh, database, lock).run(keep, running);
+    // The catalog opened after the commit, as for Repair: the older one may read SQLite as it was
+    // before the release transaction.
+    try {
+      RetentionReport report = new Retention(afterCommit(), database, lock).run(keep, running);
       if (!report.removedNothing()) {
         progress.accept(
             "  retention: "
@@ -363,12 +364,29 @@ public final class IcebergTarget implements LoadTarget {
     }
   }
 
+  /**
+   * The catalog for the work after the release commit ({@code main}, retention), opened once, at
+   * the first use after the commit.
+   */
+  private WarehouseCatalog afterCommit() {
+    if (afterCommit == null) {
+      afterCommit = WarehouseCatalog.open(settings);
+    }
+    return afterCommit;
+  }
+
   @Override
   public void close() {
     try {
-      catalog.close();
+      if (afterCommit != null) {
+        afterCommit.close();
+      }
     } finally {
-      lock.close();
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 
