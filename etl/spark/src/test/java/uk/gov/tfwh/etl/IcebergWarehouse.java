@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -109,6 +110,11 @@ public final class IcebergWarehouse implements AutoCloseable {
     }
     files.sort(null);
     return files;
+  }
+
+  /** A table of the catalog, either namespace, by its qualified name ({@code namespace.table}). */
+  public Table table(String qualifiedName) {
+    return catalog.catalog().loadTable(TableIdentifier.parse(qualifiedName));
   }
 
   /** The names of every ref (branch or tag) of a table. */

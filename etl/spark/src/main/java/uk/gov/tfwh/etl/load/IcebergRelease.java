@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
+import uk.gov.tfwh.warehouse.iceberg.retention.RefCommit;
 import uk.gov.tfwh.warehouse.iceberg.retention.ReleaseRefs;
 import uk.gov.tfwh.warehouse.iceberg.schema.SchemaEvolution;
 import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
@@ -77,9 +77,19 @@ final class IcebergRelease {
 
   private void branch(Table iceberg, Optional<ReleaseTable> parent) {
     Optional<Long> at = parent.map(ReleaseTable::snapshotId);
-    ManageSnapshots manage = iceberg.manageSnapshots();
-    (at.isPresent() ? manage.createBranch(branch(), at.get()) : manage.createBranch(branch()))
-        .commit();
+    RefCommit.apply(
+        iceberg,
+        (table, manage) -> {
+          if (table.refs().containsKey(branch())) {
+            return false; // an earlier attempt's commit went through
+          }
+          if (at.isPresent()) {
+            manage.createBranch(branch(), at.get());
+          } else {
+            manage.createBranch(branch());
+          }
+          return true;
+        });
   }
 
   /**
@@ -100,7 +110,23 @@ final class IcebergRelease {
 
   private ReleaseTable seal(Table iceberg, String namespace, String name) {
     Snapshot head = iceberg.snapshot(branch());
-    iceberg.manageSnapshots().createTag(tag(), head.snapshotId()).removeBranch(branch()).commit();
+    if (head == null) {
+      throw new BranchGoneException(namespace + "." + name, branch());
+    }
+    RefCommit.apply(
+        iceberg,
+        (table, manage) -> {
+          boolean any = false;
+          if (!table.refs().containsKey(tag())) {
+            manage.createTag(tag(), head.snapshotId());
+            any = true;
+          }
+          if (table.refs().containsKey(branch())) {
+            manage.removeBranch(branch());
+            any = true;
+          }
+          return any;
+        });
     Map<String, String> summary = head.summary();
     Integer schemaId = head.schemaId();
     return new ReleaseTable(
@@ -130,22 +156,35 @@ final class IcebergRelease {
 
   private void discard(Supplier<Table> table, String name, List<String> failures) {
     try {
-      Table iceberg = table.get();
-      ManageSnapshots manage = iceberg.manageSnapshots();
-      boolean any = false;
-      if (iceberg.refs().containsKey(branch())) {
-        manage.removeBranch(branch());
-        any = true;
-      }
-      if (iceberg.refs().containsKey(tag())) {
-        manage.removeTag(tag());
-        any = true;
-      }
-      if (any) {
-        manage.commit();
-      }
+      RefCommit.apply(
+          table.get(),
+          (iceberg, manage) -> {
+            boolean any = false;
+            if (iceberg.refs().containsKey(branch())) {
+              manage.removeBranch(branch());
+              any = true;
+            }
+            if (iceberg.refs().containsKey(tag())) {
+              manage.removeTag(tag());
+              any = true;
+            }
+            return any;
+          });
     } catch (RuntimeException e) {
       failures.add(name + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The load's branch of a table is not there any more: only retention removes a {@code load_}
+   * branch, so another writer's retention ran while this load did, and this load's release cannot
+   * be made.
+   */
+  static final class BranchGoneException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    BranchGoneException(String table, String branch) {
+      super("the branch " + branch + " of " + table + " was removed while this load ran");
     }
   }
 }

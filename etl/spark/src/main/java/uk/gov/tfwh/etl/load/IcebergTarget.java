@@ -6,12 +6,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.spark.sql.SparkSession;
 import uk.gov.tfwh.etl.load.state.IcebergNextState;
 import uk.gov.tfwh.etl.load.state.NextState;
@@ -65,6 +73,7 @@ public final class IcebergTarget implements LoadTarget {
   private PreviousState previous;
   private SparkSession session;
   private NextState next;
+  private WarehouseCatalog afterCommit;
 
   private IcebergTarget(
       WarehouseCatalog catalog,
@@ -171,8 +180,14 @@ public final class IcebergTarget implements LoadTarget {
   @Override
   public StagedSnapshot stage(String id) {
     release = new IcebergRelease(new LoadCatalog(settings, catalog.catalog()), id);
-    release.branch(current);
-    return new StagedSnapshot(id, releasesDir.resolve(id), null);
+    StagedSnapshot staged = new StagedSnapshot(id, releasesDir.resolve(id), null);
+    try {
+      release.branch(current);
+    } catch (RuntimeException e) {
+      abort(staged);
+      throw explain(e);
+    }
+    return staged;
   }
 
   @Override
@@ -227,8 +242,8 @@ public final class IcebergTarget implements LoadTarget {
     // changed since under the lock. Through a catalog opened now: the catalogs open since before
     // the release transaction may still read the catalog database as it was (SQLite's snapshot of
     // an earlier read), and SQLite refuses their writes (SQLITE_BUSY_SNAPSHOT).
-    try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      new Repair(fresh, database).release(committed);
+    try {
+      new Repair(afterCommit(), database).release(committed);
     } catch (RuntimeException e) {
       progress.accept("  main not moved yet (the next load moves it): " + e.getMessage());
     }
@@ -242,6 +257,67 @@ public final class IcebergTarget implements LoadTarget {
       release.discard(failures);
     }
     failures.forEach(f -> progress.accept("  left for retention: " + f));
+  }
+
+  /**
+   * A failure of a load without the writer lock ({@code tfwh.lock=none}) that met another writer:
+   * when a newer release than this load's parent is there, another load committed while this one
+   * ran, whatever Iceberg or the database said (a ref commit refused, the release number taken, a
+   * branch another writer's retention removed); when none is, but Iceberg refused a commit because
+   * another came between, another writer's commit got in the way. Either way nothing of this load
+   * was released and running it again is the way on (section 5.6).
+   */
+  @Override
+  public RuntimeException explain(RuntimeException failure) {
+    if (failure instanceof LoadRaceException) {
+      return failure;
+    }
+    Optional<Release> newest;
+    try {
+      newest = new ReleaseCatalog(database).current();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+      return failure;
+    }
+    if (!newest.map(Release::id).equals(current.map(Release::id))) {
+      return LoadRaceException.released(
+          newest.map(IcebergTarget::named).orElse("no release"), parentNamed(), failure);
+    }
+    return conflict(failure)
+        .<RuntimeException>map(c -> LoadRaceException.tablesChanged(parentNamed(), c, failure))
+        .orElse(failure);
+  }
+
+  private String parentNamed() {
+    return current.map(IcebergTarget::named).orElse("an empty warehouse");
+  }
+
+  private static String named(Release release) {
+    return "release " + release.seq() + " (" + release.id() + ")";
+  }
+
+  /** Iceberg's word that another commit came between, anywhere among the failure's causes. */
+  private static Optional<Throwable> conflict(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+    while (!pending.isEmpty()) {
+      Throwable t = pending.pop();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof CommitFailedException
+          || t instanceof CommitStateUnknownException
+          || t instanceof IcebergRelease.BranchGoneException
+          || (t instanceof ValidationException
+              && String.valueOf(t.getMessage()).contains("onflict"))) {
+        return Optional.of(t);
+      }
+      if (t.getCause() != null) {
+        pending.push(t.getCause());
+      }
+      pending.addAll(List.of(t.getSuppressed()));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -261,10 +337,10 @@ public final class IcebergTarget implements LoadTarget {
       return List.of();
     }
     Optional<String> running = Optional.ofNullable(release).map(IcebergRelease::id);
-    // A catalog opened now, as for Repair after the commit: the older one may read SQLite as it
-    // was before the release transaction.
-    try (WarehouseCatalog fresh = WarehouseCatalog.open(settings)) {
-      RetentionReport report = new Retention(fresh, database, lock).run(keep, running);
+    // The catalog opened after the commit, as for Repair: the older one may read SQLite as it was
+    // before the release transaction.
+    try {
+      RetentionReport report = new Retention(afterCommit(), database, lock).run(keep, running);
       if (!report.removedNothing()) {
         progress.accept(
             "  retention: "
@@ -288,12 +364,29 @@ public final class IcebergTarget implements LoadTarget {
     }
   }
 
+  /**
+   * The catalog for the work after the release commit ({@code main}, retention), opened once, at
+   * the first use after the commit.
+   */
+  private WarehouseCatalog afterCommit() {
+    if (afterCommit == null) {
+      afterCommit = WarehouseCatalog.open(settings);
+    }
+    return afterCommit;
+  }
+
   @Override
   public void close() {
     try {
-      catalog.close();
+      if (afterCommit != null) {
+        afterCommit.close();
+      }
     } finally {
-      lock.close();
+      try {
+        catalog.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 

@@ -135,7 +135,10 @@ public final class LoadJob {
                 + String.join(", ", deleted));
       }
       return new LoadResult(false, snapshotId, built.report(), deleted);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      target.abort(staged);
+      throw target.explain(e);
+    } catch (Error e) {
       target.abort(staged);
       throw e;
     }
@@ -147,24 +150,31 @@ public final class LoadJob {
    */
   private Gathered gather(
       LoadRequest request, LoadTarget target, StageClock clock, Instant startedAt) {
+    Optional<SnapshotManifest> parent = target.parent();
+    Optional<Path> parentDir = target.parentDir();
+    PreviousState previous = target.previous();
+    // The landing checksums are on the critical path (the scan waits for them): read first, while
+    // the reference set loads. The thousands of returns, needed only once the new ones are read,
+    // are read after them, so the two reads do not share the cores while the scan waits.
+    CompletableFuture<List<FileChecksums.Stamp>> remembered =
+        Completions.onOwnThread(
+            "tfwh-checksums-reader",
+            () ->
+                rememberedOrNone(
+                    previous::checksums,
+                    List.<FileChecksums.Stamp>of(),
+                    "landing checksums",
+                    "every landing file is hashed again"));
+    CompletableFuture<Optional<LoadState>> parentState =
+        remembered
+            .handle((stamps, failure) -> failure)
+            .thenCompose(done -> Completions.onOwnThread("tfwh-state-reader", previous::returns));
     ReferenceData reference =
         clock.time(
             "reference",
             () -> ReferenceDataLoader.load(request.referenceDir()),
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
-    Optional<SnapshotManifest> parent = target.parent();
-    Optional<Path> parentDir = target.parentDir();
-    PreviousState previous = target.previous();
-    // Thousands of returns to read back, needed only once the new ones are read: read meanwhile.
-    CompletableFuture<Optional<LoadState>> parentState =
-        Completions.onOwnThread("tfwh-state-reader", previous::returns);
-    FileChecksums checksums =
-        FileChecksums.remembering(
-            rememberedOrNone(
-                previous::checksums,
-                List.of(),
-                "landing checksums",
-                "every landing file is hashed again"));
+    FileChecksums checksums = FileChecksums.remembering(Completions.join(remembered));
     LandingScan scan =
         clock.time(
             "scan",

@@ -65,6 +65,15 @@ interface LoadTarget extends AutoCloseable {
   void abort(StagedSnapshot staged);
 
   /**
+   * The failure to report for a load that failed: the Iceberg warehouse names another writer's
+   * commit when that is what the load met ({@link LoadRaceException}); otherwise the failure as it
+   * is.
+   */
+  default RuntimeException explain(RuntimeException failure) {
+    return failure;
+  }
+
+  /**
    * Applies the retention rule after a commit, still under the lock; returns the releases removed.
    */
   List<String> retain(int keep);

@@ -38,6 +38,7 @@ public final class IcebergPreviousState implements PreviousState {
   private final RuntimeException unreadable;
   private Map<String, Map<String, String>> digests;
   private Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
+  private List<Record> partitionDigestRows;
 
   public IcebergPreviousState(Catalog catalog, Release release) {
     this.releaseId = release.id();
@@ -90,7 +91,7 @@ public final class IcebergPreviousState implements PreviousState {
     if (claimPartitions == null) {
       Map<LocalDate, ClaimPartitions.Partition> partitions = new TreeMap<>();
       try {
-        for (Record row : rows(StateTable.PARTITION_DIGEST)) {
+        for (Record row : partitionDigestRows()) {
           StateRecords.checkFormat(row);
           if (WarehouseTable.FACT_CLAIM
               .tableName()
@@ -111,7 +112,7 @@ public final class IcebergPreviousState implements PreviousState {
     if (digests == null) {
       Map<String, Map<String, String>> all = new TreeMap<>();
       try {
-        for (Record row : rows(StateTable.PARTITION_DIGEST)) {
+        for (Record row : partitionDigestRows()) {
           StateRecords.addDigest(row, all);
         }
       } catch (RuntimeException e) {
@@ -120,6 +121,14 @@ public final class IcebergPreviousState implements PreviousState {
       digests = all;
     }
     return digests.getOrDefault(table.tableName(), Map.of());
+  }
+
+  /** The partition digests' rows, read once for both the claim partitions and the digests. */
+  private synchronized List<Record> partitionDigestRows() {
+    if (partitionDigestRows == null) {
+      partitionDigestRows = rows(StateTable.PARTITION_DIGEST);
+    }
+    return partitionDigestRows;
   }
 
   /** A state table's rows at the release's snapshot. */

@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -66,15 +68,22 @@ public final class WarehouseCatalog implements AutoCloseable {
     try {
       createNamespace(catalog, Namespace.of(settings.namespace()));
       createNamespace(catalog, Namespace.of(STATE_NAMESPACE));
+      // One listing per namespace: tableExists loads each table's metadata file, 13 reads per open.
+      Set<TableIdentifier> existing = new HashSet<>();
+      existing.addAll(catalog.listTables(Namespace.of(settings.namespace())));
+      existing.addAll(catalog.listTables(Namespace.of(STATE_NAMESPACE)));
       List<WarehouseTable> created = new ArrayList<>();
       for (WarehouseTable table : WarehouseTable.values()) {
-        if (createTable(
-            catalog, TableIdentifier.of(settings.namespace(), table.tableName()), table)) {
+        TableIdentifier identifier = TableIdentifier.of(settings.namespace(), table.tableName());
+        if (!existing.contains(identifier) && createTable(catalog, identifier, table)) {
           created.add(table);
         }
       }
       for (StateTable table : StateTable.values()) {
-        createStateTable(catalog, TableIdentifier.of(STATE_NAMESPACE, table.tableName()), table);
+        TableIdentifier identifier = TableIdentifier.of(STATE_NAMESPACE, table.tableName());
+        if (!existing.contains(identifier)) {
+          createStateTable(catalog, identifier, table);
+        }
       }
       return new WarehouseCatalog(settings, catalog, created);
     } catch (RuntimeException e) {

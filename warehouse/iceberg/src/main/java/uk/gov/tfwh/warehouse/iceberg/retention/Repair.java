@@ -79,38 +79,50 @@ public final class Repair {
     List<String> changed = new ArrayList<>();
     for (String name : tables(tags, main)) {
       Table table = catalog.catalog().loadTable(TableIdentifier.parse(name));
-      ManageSnapshots manage = table.manageSnapshots();
       List<String> changes = new ArrayList<>();
-      for (Map.Entry<String, Long> tag : tags.getOrDefault(name, Map.of()).entrySet()) {
-        requireSnapshot(table, tag.getValue(), tag.getKey());
-        SnapshotRef ref = table.refs().get(tag.getKey());
-        if (ref == null) {
-          manage.createTag(tag.getKey(), tag.getValue());
-        } else if (ref.snapshotId() != tag.getValue()) {
-          manage.replaceTag(tag.getKey(), tag.getValue());
-        } else {
-          continue;
-        }
-        changes.add(name + " " + tag.getKey() + " -> " + tag.getValue());
-      }
-      Long head = main.get(name);
-      if (head != null) {
-        requireSnapshot(table, head, ReleaseRefs.MAIN);
-        SnapshotRef ref = table.refs().get(ReleaseRefs.MAIN);
-        if (ref == null) {
-          manage.createBranch(ReleaseRefs.MAIN, head);
-          changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
-        } else if (ref.snapshotId() != head) {
-          manage.replaceBranch(ReleaseRefs.MAIN, head);
-          changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
-        }
-      }
-      if (!changes.isEmpty()) {
-        manage.commit();
-        changed.addAll(changes);
-      }
+      // Worked out again on each attempt: a writer without the lock may have moved a ref between.
+      RefCommit.apply(
+          table,
+          (now, manage) -> {
+            changes.clear();
+            stage(now, name, tags.getOrDefault(name, Map.of()), main.get(name), manage, changes);
+            return !changes.isEmpty();
+          });
+      changed.addAll(changes);
     }
     return changed;
+  }
+
+  private static void stage(
+      Table table,
+      String name,
+      Map<String, Long> tags,
+      Long head,
+      ManageSnapshots manage,
+      List<String> changes) {
+    for (Map.Entry<String, Long> tag : tags.entrySet()) {
+      requireSnapshot(table, tag.getValue(), tag.getKey());
+      SnapshotRef ref = table.refs().get(tag.getKey());
+      if (ref == null) {
+        manage.createTag(tag.getKey(), tag.getValue());
+      } else if (ref.snapshotId() != tag.getValue()) {
+        manage.replaceTag(tag.getKey(), tag.getValue());
+      } else {
+        continue;
+      }
+      changes.add(name + " " + tag.getKey() + " -> " + tag.getValue());
+    }
+    if (head != null) {
+      requireSnapshot(table, head, ReleaseRefs.MAIN);
+      SnapshotRef ref = table.refs().get(ReleaseRefs.MAIN);
+      if (ref == null) {
+        manage.createBranch(ReleaseRefs.MAIN, head);
+        changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
+      } else if (ref.snapshotId() != head) {
+        manage.replaceBranch(ReleaseRefs.MAIN, head);
+        changes.add(name + " " + ReleaseRefs.MAIN + " -> " + head);
+      }
+    }
   }
 
   private static void wantMain(Map<String, Long> main, Release current) {
