@@ -81,34 +81,11 @@ public final class ReturnReading {
    * frame of {@link ClaimRows#SCHEMA} still on the executors, to {@code claims}, which writes them
    * (into the load state).
    *
+   * <p>With a landing on object storage ({@code objects}), {@code landingDir} is the driver's copy
+   * the scan read, and each executor reads a return from its own fetch of the return's objects
+   * instead, into a folder it deletes afterwards, so the executors see no folder of the driver's.
+   *
    * @return what was read, in the order given, and what changed while it was read
-   */
-  public static Outcome read(
-      SparkSession spark,
-      ReturnReader reader,
-      Path landingDir,
-      List<Pending> pending,
-      long batch,
-      Instant receivedAt,
-      String snapshotId,
-      Consumer<Dataset<Row>> claims) {
-    return read(
-        spark,
-        reader,
-        landingDir,
-        Optional.empty(),
-        pending,
-        batch,
-        receivedAt,
-        snapshotId,
-        claims);
-  }
-
-  /**
-   * As {@link #read(SparkSession, ReturnReader, Path, List, long, Instant, String, Consumer)}; with
-   * a landing on object storage, {@code landingDir} is the driver's copy the scan read, and each
-   * executor reads a return from its own fetch of the return's objects instead, into a folder it
-   * deletes afterwards, so the executors see no folder of the driver's.
    */
   public static Outcome read(
       SparkSession spark,
