@@ -312,9 +312,14 @@ public final class LoadJob {
         Completions.onOwnThread(
             "tfwh-state-writer",
             () -> {
+              long start = System.nanoTime();
               next.writeReturns(
                   new LoadState(g.inputs().referenceDigest(), returns), prior, priorReusable);
               next.writeChecksums(g.checksums().stamps());
+              progress.accept(
+                  "  state of the returns and landing files written in "
+                      + (System.nanoTime() - start) / 1_000_000
+                      + " ms, beside the tables");
               return null;
             });
     Map<String, TableStats> written = new TreeMap<>();
@@ -335,7 +340,9 @@ public final class LoadJob {
       throw e;
     }
     Completions.join(stateWritten);
+    long start = System.nanoTime();
     next.finish();
+    progress.accept("  state committed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     return written;
   }
 
@@ -560,7 +567,7 @@ public final class LoadJob {
                 WarehouseTable.AGG_AUTHORITY_QUARTER,
                 LeagueTable.rows(reference, judged.current())));
     writes.putAll(dimensionWrites(request, reference, tables));
-    TableWrites.runAll(writes).forEach((table, stats) -> put(written, table, stats));
+    TableWrites.runAll(writes, progress).forEach((table, stats) -> put(written, table, stats));
   }
 
   /** The rows of fact_return and fact_finding, worked out on the driver before any write. */

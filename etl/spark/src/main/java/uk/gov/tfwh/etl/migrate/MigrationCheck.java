@@ -21,8 +21,8 @@ import uk.gov.tfwh.etl.table.TableSchemas;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -63,7 +63,7 @@ public final class MigrationCheck {
     SnapshotStore legacy = new SnapshotStore(source.toAbsolutePath().normalize());
     CatalogDatabase database = CatalogDatabase.of(settings);
     IcebergReleases statuses = new IcebergReleases(database);
-    List<Release> migrated = new ReleaseCatalog(database).all();
+    List<ReleaseOutline> migrated = new ReleaseCatalog(database).outlines();
     List<SnapshotManifest> snapshots = legacy.list();
     if (migrated.size() < snapshots.size()) {
       throw new MigrationMismatchException(
@@ -113,7 +113,7 @@ public final class MigrationCheck {
     int tables = 0;
     int read = 0;
     for (int i = 0; i < snapshots.size(); i++) {
-      Release release = migrated.get(i);
+      ReleaseOutline release = migrated.get(i);
       LegacySnapshot snapshot =
           new LegacySnapshot(snapshots.get(i), legacy.snapshotDir(release.id()));
       for (WarehouseTable table : WarehouseTable.values()) {
@@ -154,7 +154,7 @@ public final class MigrationCheck {
   private void compare(
       SparkSession session,
       CatalogSettings settings,
-      Release release,
+      ReleaseOutline release,
       LegacySnapshot snapshot,
       WarehouseTable table,
       long snapshotId) {

@@ -155,7 +155,7 @@ public final class SnapshotMigration {
   }
 
   private static void refuseReleases(CatalogDatabase database, CatalogSettings settings) {
-    List<?> releases = new ReleaseCatalog(database).list();
+    List<?> releases = new ReleaseCatalog(database).outlines();
     if (!releases.isEmpty()) {
       throw new MigrationRefusedException(
           "the Iceberg warehouse "

@@ -21,6 +21,7 @@ import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.retention.ReleaseRefs;
@@ -156,7 +157,7 @@ class ConcurrentLoadsIT {
     for (int i = 1; i < releases.size(); i++) {
       assertThat(releases.get(i).parentId()).contains(releases.get(i - 1).id());
     }
-    for (Release release : iceberg.releases().all()) {
+    for (ReleaseOutline release : iceberg.releases().outlines()) {
       assertThat(release.tables())
           .hasSize(WarehouseTable.values().length + StateTable.values().length);
       for (ReleaseTable table : release.tables()) {

@@ -36,10 +36,13 @@ public record Release(ReleaseRecord record, List<ReleaseTable> tables) {
     return record.id();
   }
 
+  /** The release without its manifest and report. */
+  public ReleaseOutline outline() {
+    return new ReleaseOutline(record.seq(), record.id(), tables);
+  }
+
   /** The release's table of this namespace and name. */
   public Optional<ReleaseTable> table(String namespace, String name) {
-    return tables.stream()
-        .filter(table -> table.namespace().equals(namespace) && table.name().equals(name))
-        .findFirst();
+    return outline().table(namespace, name);
   }
 }

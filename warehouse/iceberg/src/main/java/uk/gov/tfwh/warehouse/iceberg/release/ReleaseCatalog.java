@@ -127,33 +127,61 @@ public final class ReleaseCatalog {
     return release("read release " + id, READ.statement("by-id"), id);
   }
 
-  /** Every release with its tables, oldest first, in one statement. */
-  public List<Release> all() {
+  /** Every release's outline (number, id, tables), oldest first, in one statement. */
+  public List<ReleaseOutline> outlines() {
     return database.read(
-        "read every release",
+        "read every release's tables",
         connection -> {
-          try (PreparedStatement query = database.prepare(connection, READ.statement("all"));
+          try (PreparedStatement query = database.prepare(connection, READ.statement("outlines"));
               ResultSet rows = query.executeQuery()) {
-            List<Release> all = new ArrayList<>();
-            ReleaseRecord record = null;
-            List<ReleaseTable> tables = new ArrayList<>();
-            while (rows.next()) {
-              long seq = rows.getLong("release_seq");
-              if (record == null || record.seq() != seq) {
-                if (record != null) {
-                  all.add(release(record, tables));
-                }
-                record = record(rows);
-                tables = new ArrayList<>();
-              }
-              table(rows).ifPresent(tables::add);
-            }
-            if (record != null) {
-              all.add(release(record, tables));
-            }
-            return all;
+            return outlines(rows);
           }
         });
+  }
+
+  /** The outline of the newest publication's release; empty before the first publication. */
+  public Optional<ReleaseOutline> publishedOutline() {
+    return database.read(
+        "read the published release's tables",
+        connection -> {
+          try (PreparedStatement query =
+              database.prepare(connection, READ.statement("published-outline"))) {
+            query.setString(2, database.catalogName());
+            try (ResultSet rows = query.executeQuery()) {
+              return outlines(rows).stream().findFirst();
+            }
+          }
+        });
+  }
+
+  private List<ReleaseOutline> outlines(ResultSet rows) throws SQLException {
+    List<ReleaseOutline> outlines = new ArrayList<>();
+    long seq = 0;
+    String id = null;
+    List<ReleaseTable> tables = new ArrayList<>();
+    while (rows.next()) {
+      long rowSeq = rows.getLong("release_seq");
+      if (id == null || seq != rowSeq) {
+        if (id != null) {
+          outlines.add(outline(seq, id, tables));
+        }
+        seq = rowSeq;
+        id = rows.getString("release_id");
+        tables = new ArrayList<>();
+      }
+      table(rows).ifPresent(tables::add);
+    }
+    if (id != null) {
+      outlines.add(outline(seq, id, tables));
+    }
+    return outlines;
+  }
+
+  private ReleaseOutline outline(long seq, String id, List<ReleaseTable> tables) {
+    if (tables.isEmpty()) {
+      throw noTables(seq, id);
+    }
+    return new ReleaseOutline(seq, id, tables);
   }
 
   /** Every release, oldest first, without its tables. */
@@ -258,16 +286,20 @@ public final class ReleaseCatalog {
 
   private Release release(ReleaseRecord record, List<ReleaseTable> tables) {
     if (tables.isEmpty()) {
-      throw new ReleaseException(
-          "release "
-              + record.seq()
-              + " ("
-              + record.id()
-              + ") in "
-              + database.database()
-              + " names no table: the release tables are damaged");
+      throw noTables(record.seq(), record.id());
     }
     return new Release(record, tables);
+  }
+
+  private ReleaseException noTables(long seq, String id) {
+    return new ReleaseException(
+        "release "
+            + seq
+            + " ("
+            + id
+            + ") in "
+            + database.database()
+            + " names no table: the release tables are damaged");
   }
 
   private static ReleaseRecord record(ResultSet rows) throws SQLException {

@@ -161,7 +161,7 @@ public final class ReleaseCommit {
    *
    * @return how many releases were deleted
    */
-  public int delete(List<ReleaseRecord> releases) {
+  public int delete(List<ReleaseOutline> releases) {
     if (releases.isEmpty()) {
       return 0;
     }
@@ -169,7 +169,7 @@ public final class ReleaseCommit {
         "delete " + releases.size() + " release(s)",
         connection -> {
           int deleted = 0;
-          for (ReleaseRecord release : releases) {
+          for (ReleaseOutline release : releases) {
             refuseKept(connection, release);
             try (PreparedStatement tables =
                 database.prepare(connection, RETENTION.statement("delete-tables"))) {
@@ -187,7 +187,7 @@ public final class ReleaseCommit {
         });
   }
 
-  private void refuseKept(Connection connection, ReleaseRecord release) throws SQLException {
+  private void refuseKept(Connection connection, ReleaseOutline release) throws SQLException {
     try (PreparedStatement current =
         database.prepare(connection, RETENTION.statement("is-current"))) {
       current.setLong(2, release.seq());

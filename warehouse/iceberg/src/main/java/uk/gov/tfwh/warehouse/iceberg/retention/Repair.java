@@ -15,6 +15,7 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 
 /**
@@ -47,9 +48,9 @@ public final class Repair {
     // table -> ref -> snapshot, in a stable order; tags first, main last
     Map<String, Map<String, Long>> tags = new TreeMap<>();
     Map<String, Long> main = new TreeMap<>();
-    List<Release> all = releases.all();
+    List<ReleaseOutline> all = releases.outlines();
     all.forEach(release -> want(tags, release, ReleaseRefs.releaseTag(release.id())));
-    releases.published().ifPresent(release -> want(tags, release, ReleaseRefs.PUBLISHED));
+    releases.publishedOutline().ifPresent(release -> want(tags, release, ReleaseRefs.PUBLISHED));
     if (!all.isEmpty()) {
       wantMain(main, all.get(all.size() - 1));
     }
@@ -68,9 +69,10 @@ public final class Repair {
     requireNonNull(committed, "committed");
     Map<String, Map<String, Long>> tags = new TreeMap<>();
     Map<String, Long> main = new TreeMap<>();
-    want(tags, committed, ReleaseRefs.releaseTag(committed.id()));
-    if (releases.current().filter(current -> current.id().equals(committed.id())).isPresent()) {
-      wantMain(main, committed);
+    want(tags, committed.outline(), ReleaseRefs.releaseTag(committed.id()));
+    // The newest release's number, not the release itself: its manifest and report are megabytes.
+    if (releases.changeToken().releaseSeq() == committed.seq()) {
+      wantMain(main, committed.outline());
     }
     return apply(tags, main);
   }
@@ -125,11 +127,12 @@ public final class Repair {
     }
   }
 
-  private static void wantMain(Map<String, Long> main, Release current) {
+  private static void wantMain(Map<String, Long> main, ReleaseOutline current) {
     current.tables().forEach(table -> main.put(table.qualifiedName(), table.snapshotId()));
   }
 
-  private static void want(Map<String, Map<String, Long>> tags, Release release, String tag) {
+  private static void want(
+      Map<String, Map<String, Long>> tags, ReleaseOutline release, String tag) {
     for (ReleaseTable table : release.tables()) {
       tags.computeIfAbsent(table.qualifiedName(), name -> new LinkedHashMap<>())
           .put(tag, table.snapshotId());

@@ -27,10 +27,9 @@ import org.apache.iceberg.io.SupportsPrefixOperations;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCommit;
-import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 
 /**
@@ -107,16 +106,16 @@ public final class Retention {
    */
   public RetentionReport run(int keep, Optional<String> runningLoad) {
     requireNonNull(runningLoad, "runningLoad");
-    RetentionPlan plan = RetentionPlan.of(releases.list(), releases.publications(), keep);
+    RetentionPlan plan = RetentionPlan.of(releases.outlines(), releases.publications(), keep);
     commits.delete(plan.dropped());
-    List<String> deleted = plan.dropped().stream().map(ReleaseRecord::id).toList();
+    List<String> deleted = plan.dropped().stream().map(ReleaseOutline::id).toList();
 
     Set<String> releaseIds = new HashSet<>();
     Map<String, Set<Long>> heldByRows = new HashMap<>();
-    for (ReleaseRecord record : releases.list()) {
-      releaseIds.add(record.id());
-      Optional<Release> release = releases.byId(record.id());
-      for (ReleaseTable table : release.map(Release::tables).orElse(List.of())) {
+    // Read again after the delete: another writer without the lock may have committed meanwhile.
+    for (ReleaseOutline release : releases.outlines()) {
+      releaseIds.add(release.id());
+      for (ReleaseTable table : release.tables()) {
         heldByRows
             .computeIfAbsent(table.qualifiedName(), name -> new HashSet<>())
             .add(table.snapshotId());

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import uk.gov.tfwh.warehouse.iceberg.release.Publication;
-import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 
 /**
  * Which releases retention keeps (docs/design/iceberg.md, section 5.8; the folder store's rule):
  * the newest {@code keep}, the current one (the newest) and every release ever published. The rest
  * are dropped. Both lists are oldest first.
  */
-public record RetentionPlan(List<ReleaseRecord> kept, List<ReleaseRecord> dropped) {
+public record RetentionPlan(List<ReleaseOutline> kept, List<ReleaseOutline> dropped) {
 
   public RetentionPlan {
     kept = List.copyOf(kept);
@@ -26,19 +26,19 @@ public record RetentionPlan(List<ReleaseRecord> kept, List<ReleaseRecord> droppe
    * @param keep how many of the newest releases to keep, 1 or more
    */
   public static RetentionPlan of(
-      List<ReleaseRecord> releases, List<Publication> publications, int keep) {
+      List<ReleaseOutline> releases, List<Publication> publications, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep at least one release, not " + keep);
     }
-    List<ReleaseRecord> oldestFirst =
-        releases.stream().sorted(Comparator.comparingLong(ReleaseRecord::seq)).toList();
+    List<ReleaseOutline> oldestFirst =
+        releases.stream().sorted(Comparator.comparingLong(ReleaseOutline::seq)).toList();
     Set<Long> published =
         publications.stream().map(Publication::releaseSeq).collect(Collectors.toSet());
     int newest = Math.max(0, oldestFirst.size() - keep);
-    List<ReleaseRecord> kept = new ArrayList<>();
-    List<ReleaseRecord> dropped = new ArrayList<>();
+    List<ReleaseOutline> kept = new ArrayList<>();
+    List<ReleaseOutline> dropped = new ArrayList<>();
     for (int i = 0; i < oldestFirst.size(); i++) {
-      ReleaseRecord release = oldestFirst.get(i);
+      ReleaseOutline release = oldestFirst.get(i);
       if (i >= newest || published.contains(release.seq())) {
         kept.add(release);
       } else {
@@ -50,6 +50,6 @@ public record RetentionPlan(List<ReleaseRecord> kept, List<ReleaseRecord> droppe
 
   /** The ids of the releases kept. */
   public Set<String> keptIds() {
-    return kept.stream().map(ReleaseRecord::id).collect(Collectors.toUnmodifiableSet());
+    return kept.stream().map(ReleaseOutline::id).collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -39,16 +39,28 @@ SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.referen
    AND r.release_id = ?
  ORDER BY t.table_namespace, t.table_name;
 
--- name: all
--- Every release with its tables, oldest first: what Repair makes the refs agree with, in one read.
-SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
-       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+-- name: outlines
+-- Every release's number, id and tables, oldest first, without the manifest and report (they grow
+-- with the history): what Repair makes the refs agree with and retention keeps, in one read.
+SELECT r.release_seq, r.release_id,
        t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
   FROM tfwh_release r
   LEFT JOIN tfwh_release_table t
          ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
  WHERE r.catalog_name = ?
  ORDER BY r.release_seq, t.table_namespace, t.table_name;
+
+-- name: published-outline
+-- The newest publication's release: number, id and tables, without the manifest and report.
+SELECT r.release_seq, r.release_id,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
+                         ORDER BY publication_seq DESC LIMIT 1)
+ ORDER BY t.table_namespace, t.table_name;
 
 -- name: list
 -- Every release, oldest first, without its tables.

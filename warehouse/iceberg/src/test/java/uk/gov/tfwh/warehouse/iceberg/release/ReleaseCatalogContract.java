@@ -126,7 +126,8 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.published()).isEmpty();
     assertThat(releases.byId("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.list()).isEmpty();
-    assertThat(releases.all()).isEmpty();
+    assertThat(releases.outlines()).isEmpty();
+    assertThat(releases.publishedOutline()).isEmpty();
     assertThat(releases.publications()).isEmpty();
     assertThat(releases.changeToken()).isEqualTo(ChangeToken.NONE);
   }
@@ -150,9 +151,9 @@ abstract class ReleaseCatalogContract {
         .containsExactlyElementsOf(two.tables())
         .hasSize(ReleaseFixtures.TABLES);
     assertThat(releases.list()).containsExactly(one.record(), two.record());
-    assertThat(releases.all())
-        .as("every release with its tables, in one read")
-        .containsExactly(one, two);
+    assertThat(releases.outlines())
+        .as("every release with its tables, in one read, without the manifests and reports")
+        .containsExactly(one.outline(), two.outline());
     assertThat(releases.published()).isEmpty();
   }
 
@@ -327,6 +328,7 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.published()).contains(two);
     Publication second = commit.publish(one.id(), "bob");
     assertThat(releases.published()).contains(one);
+    assertThat(releases.publishedOutline()).contains(one.outline());
     Publication third = commit.publish(two.id(), "alice");
 
     assertThat(releases.published()).contains(two);
@@ -408,14 +410,14 @@ abstract class ReleaseCatalogContract {
     ReleaseCommit commit = new ReleaseCommit(database);
     commit.publish(releases.get(0).id(), "alice");
 
-    assertThat(commit.delete(List.of(releases.get(1).record(), releases.get(2).record())))
+    assertThat(commit.delete(List.of(releases.get(1).outline(), releases.get(2).outline())))
         .isEqualTo(2);
-    assertThat(commit.delete(List.of(releases.get(1).record()))).isZero();
+    assertThat(commit.delete(List.of(releases.get(1).outline()))).isZero();
 
-    assertThatThrownBy(() -> commit.delete(List.of(releases.get(0).record())))
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(0).outline())))
         .isInstanceOf(ReleaseException.class)
         .hasMessageContaining("has been published: it is always kept");
-    assertThatThrownBy(() -> commit.delete(List.of(releases.get(3).record())))
+    assertThatThrownBy(() -> commit.delete(List.of(releases.get(3).outline())))
         .isInstanceOf(ReleaseException.class)
         .hasMessageContaining("is current: it is always kept");
     ReleaseCatalog catalog = new ReleaseCatalog(database);

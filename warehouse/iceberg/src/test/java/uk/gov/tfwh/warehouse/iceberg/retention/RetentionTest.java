@@ -162,7 +162,7 @@ class RetentionTest {
     Set<Path> filesOfOne = new HashSet<>(warehouse.files(one));
     Release two = warehouse.load(id(2), List.of(Q1), true, StopAfter.NOTHING);
     filesOfOne.removeAll(warehouse.files(two));
-    warehouse.commits.delete(List.of(one.record())); // killed here: tags and files remain
+    warehouse.commits.delete(List.of(one.outline())); // killed here: tags and files remain
 
     RetentionReport report = retention().run(1);
 
@@ -245,9 +245,9 @@ class RetentionTest {
     Release two = warehouse.load(id(2), List.of(Q2), false, StopAfter.NOTHING);
 
     assertThat(retention().run(1).releasesDeleted()).isEmpty();
-    assertThatThrownBy(() -> warehouse.commits.delete(List.of(one.record())))
+    assertThatThrownBy(() -> warehouse.commits.delete(List.of(one.outline())))
         .hasMessageContaining("has been published: it is always kept");
-    assertThatThrownBy(() -> warehouse.commits.delete(List.of(two.record())))
+    assertThatThrownBy(() -> warehouse.commits.delete(List.of(two.outline())))
         .hasMessageContaining("is current: it is always kept");
     assertThat(warehouse.releases.list()).hasSize(2);
   }
