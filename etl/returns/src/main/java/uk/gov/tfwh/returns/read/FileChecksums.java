@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import uk.gov.tfwh.returns.model.SourceFile;
 
@@ -61,6 +64,8 @@ public final class FileChecksums {
 
   private final Map<String, Stamp> earlier = new HashMap<>();
   private final List<Stamp> kept = new ArrayList<>();
+  private final Map<String, Stamp> added = new LinkedHashMap<>();
+  private final Set<String> keptEarlier = new HashSet<>();
   private final Instant settledBefore;
   private int reused;
 
@@ -102,6 +107,7 @@ public final class FileChecksums {
       Stamp before = earlier.get(name);
       if (before != null && before.sameFileAs(identity.get())) {
         reused++;
+        keptEarlier.add(name);
         kept.add(before);
         return new SourceFile(name, before.size(), before.sha256());
       }
@@ -110,15 +116,18 @@ public final class FileChecksums {
     identity
         .filter(stamp -> Instant.ofEpochSecond(0, stamp.changedNanos()).isBefore(settledBefore))
         .ifPresent(
-            stamp ->
-                kept.add(
-                    new Stamp(
-                        name,
-                        stamp.inode(),
-                        stamp.size(),
-                        stamp.modifiedNanos(),
-                        stamp.changedNanos(),
-                        sha256)));
+            stamp -> {
+              Stamp read =
+                  new Stamp(
+                      name,
+                      stamp.inode(),
+                      stamp.size(),
+                      stamp.modifiedNanos(),
+                      stamp.changedNanos(),
+                      sha256);
+              kept.add(read);
+              added.put(name, read);
+            });
     long size = identity.isPresent() ? identity.get().size() : Files.size(path);
     return new SourceFile(name, size, sha256);
   }
@@ -126,6 +135,20 @@ public final class FileChecksums {
   /** The stamps to remember for the next load: every settled file this scan saw. */
   public List<Stamp> stamps() {
     return List.copyOf(kept);
+  }
+
+  /**
+   * The stamps this scan added to the earlier ones, when it kept every earlier one: then the stamps
+   * to remember are the earlier ones and these, and a store that keeps the earlier ones need only
+   * add these (a new quarter adds a few hundred files to a landing folder of thousands). Empty when
+   * there were no earlier stamps or one of them was not kept (its file changed, went or had just
+   * changed): then only {@link #stamps()} says what to remember.
+   */
+  public Optional<List<Stamp>> addedToEarlier() {
+    if (earlier.isEmpty() || !keptEarlier.equals(earlier.keySet())) {
+      return Optional.empty();
+    }
+    return Optional.of(List.copyOf(added.values()));
   }
 
   /** How many checksums were taken from earlier stamps rather than read. */

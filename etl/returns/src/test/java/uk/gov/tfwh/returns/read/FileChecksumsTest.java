@@ -106,4 +106,63 @@ class FileChecksumsTest {
     assertThat(none.sha256(file)).isEqualTo(sha256("x"));
     assertThat(none.reused()).isZero();
   }
+
+  @Test
+  void newFilesBesideEveryEarlierOneAreWhatTheScanAdded() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.summary.csv"), "x");
+    List<Stamp> stamps = firstScan(a);
+    Path b = Files.writeString(dir.resolve("b.summary.csv"), "y");
+
+    FileChecksums second = FileChecksums.remembering(stamps, LATER);
+    second.sha256(a);
+    second.sha256(b);
+    second.sha256(b); // looked at twice, added once
+
+    assertThat(second.addedToEarlier())
+        .hasValueSatisfying(
+            added ->
+                assertThat(added)
+                    .singleElement()
+                    .satisfies(
+                        stamp -> {
+                          assertThat(stamp.name()).isEqualTo("b.summary.csv");
+                          assertThat(stamp.sha256()).isEqualTo(sha256("y"));
+                        }));
+    assertThat(second.stamps()).contains(stamps.get(0));
+  }
+
+  @Test
+  void nothingIsAddedToEarlierStampsWhenOneOfThemIsNotKept() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.summary.csv"), "x");
+    Path b = Files.writeString(dir.resolve("b.summary.csv"), "y");
+    FileChecksums first = FileChecksums.remembering(List.of(), LATER);
+    first.sha256(a);
+    first.sha256(b);
+    List<Stamp> stamps = first.stamps();
+
+    FileChecksums gone = FileChecksums.remembering(stamps, LATER);
+    gone.sha256(a); // b was deleted: its stamp is not kept
+    assertThat(gone.addedToEarlier()).isEmpty();
+
+    Files.writeString(b, "changed");
+    FileChecksums changed = FileChecksums.remembering(stamps, LATER);
+    changed.sha256(a);
+    changed.sha256(b);
+    assertThat(changed.addedToEarlier()).isEmpty();
+
+    Files.writeString(b, "changed again"); // and just now: not settled, so not kept either
+    FileChecksums unsettled = FileChecksums.remembering(first.stamps(), Instant.now());
+    unsettled.sha256(a);
+    unsettled.sha256(b);
+    assertThat(unsettled.addedToEarlier()).isEmpty();
+  }
+
+  @Test
+  void withoutEarlierStampsOnlyTheWholeListSaysWhatToRemember() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.summary.csv"), "x");
+    FileChecksums first = FileChecksums.remembering(List.of(), LATER);
+    first.sha256(a);
+    assertThat(first.addedToEarlier()).isEmpty();
+    assertThat(first.stamps()).hasSize(1);
+  }
 }

@@ -315,7 +315,7 @@ public final class LoadJob {
               long start = System.nanoTime();
               next.writeReturns(
                   new LoadState(g.inputs().referenceDigest(), returns), prior, priorReusable);
-              next.writeChecksums(g.checksums().stamps());
+              next.writeChecksums(g.checksums());
               progress.accept(
                   "  state of the returns and landing files written in "
                       + (System.nanoTime() - start) / 1_000_000

@@ -126,7 +126,12 @@ class IcebergLoadStateTest {
     assertThat(rows(release, StateTable.LANDING_FILE))
         .extracting(r -> r.getField("name").toString())
         .containsAll(fileNames(landing, "valid-"))
-        .allMatch(name -> Files.isRegularFile(landing.resolve(name)));
+        .allMatch(name -> Files.isRegularFile(landing.resolve(name)))
+        .doesNotHaveDuplicates();
+    assertThat(dataFiles(release, StateTable.LANDING_FILE))
+        .as("the first load's stamps are kept as they were written, the new ones added beside them")
+        .containsAll(dataFiles(iceberg.release(first.snapshotId()), StateTable.LANDING_FILE))
+        .hasSizeBetween(1, 2);
     assertThat(rows(release, StateTable.PARTITION_DIGEST))
         .anyMatch(r -> r.getField("table_name").equals("fact_claim"))
         .anyMatch(r -> r.getField("table_name").equals("fact_return"));
@@ -403,6 +408,24 @@ class IcebergLoadStateTest {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /** The paths of a state table's data files in a release. */
+  private static List<String> dataFiles(Release release, StateTable state) {
+    long snapshot =
+        release
+            .table(WarehouseCatalog.STATE_NAMESPACE, state.tableName())
+            .orElseThrow()
+            .snapshotId();
+    List<String> paths = new ArrayList<>();
+    try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings());
+        CloseableIterable<FileScanTask> tasks =
+            catalog.table(state).newScan().useSnapshot(snapshot).planFiles()) {
+      tasks.forEach(task -> paths.add(task.file().path().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return paths;
   }
 
   /** No Java-serialised state and no state folder anywhere under the Iceberg warehouse. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expression;
@@ -56,6 +58,13 @@ public final class IcebergNextState implements NextState {
   private final SparkSession spark;
   private final LoadCatalog catalog;
   private final String branch;
+
+  /**
+   * How many data files {@code landing_file} may hold before a load writes it again as one: each
+   * new quarter adds one, and each is opened when the next load reads the stamps.
+   */
+  static final int LANDING_FILES_BEFORE_REWRITE = 16;
+
   private final Map<String, Map<String, String>> digests = new ConcurrentHashMap<>();
   private volatile Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
   private volatile Rewrite returns;
@@ -154,6 +163,39 @@ public final class IcebergNextState implements NextState {
     returns = new Rewrite(rows, files);
   }
 
+  /**
+   * Adds a file of the new stamps to those the branch holds (the previous release's, which the scan
+   * remembered and kept every one of), so a new quarter writes its few hundred stamps and not the
+   * thousands of the whole landing folder; else, or once the table holds {@link
+   * #LANDING_FILES_BEFORE_REWRITE} data files, writes them all again as one.
+   */
+  @Override
+  public void writeChecksums(FileChecksums checksums) {
+    Optional<List<FileChecksums.Stamp>> added = checksums.addedToEarlier();
+    if (added.isEmpty() || landingFileCount() >= LANDING_FILES_BEFORE_REWRITE) {
+      writeChecksums(checksums.stamps());
+      return;
+    }
+    Table table = catalog.table(StateTable.LANDING_FILE);
+    List<Record> records = new ArrayList<>(added.get().size());
+    added.get().forEach(stamp -> records.add(StateRecords.landingFile(table.schema(), stamp)));
+    this.checksums =
+        new Rewrite(
+            Expressions.alwaysFalse(),
+            records.isEmpty()
+                ? List.of()
+                : List.of(IcebergRecordFile.write(table, "state", records)));
+  }
+
+  /** The data files of {@code landing_file} at the branch's head (the previous release's). */
+  private long landingFileCount() {
+    Snapshot head = catalog.table(StateTable.LANDING_FILE).snapshot(branch);
+    if (head == null) {
+      return Long.MAX_VALUE; // nothing to add to
+    }
+    return Long.parseLong(head.summary().getOrDefault(SnapshotSummary.TOTAL_DATA_FILES_PROP, "0"));
+  }
+
   @Override
   public void writeChecksums(List<FileChecksums.Stamp> stamps) {
     Table table = catalog.table(StateTable.LANDING_FILE);
@@ -183,7 +225,7 @@ public final class IcebergNextState implements NextState {
     if (returns != null && (!returns.files().isEmpty() || hasRowsToReplace(returns))) {
       commit(StateTable.RETURN_READ, returns);
     }
-    if (checksums != null) {
+    if (checksums != null && (!checksums.files().isEmpty() || hasRowsToReplace(checksums))) {
       commit(StateTable.LANDING_FILE, checksums);
     }
     if (claimPartitions != null || !digests.isEmpty()) {

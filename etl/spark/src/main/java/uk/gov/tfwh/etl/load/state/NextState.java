@@ -46,6 +46,14 @@ public interface NextState {
   /** Writes the landing files' stamps and checksums. */
   void writeChecksums(List<FileChecksums.Stamp> stamps);
 
+  /**
+   * Writes what a scan's checksums say to remember; a store that keeps the previous stamps may add
+   * only the new ones ({@link FileChecksums#addedToEarlier()}).
+   */
+  default void writeChecksums(FileChecksums checksums) {
+    writeChecksums(checksums.stamps());
+  }
+
   /** Records {@code fact_claim}'s partitions: digest, rows and files. */
   void writeClaimPartitions(Map<LocalDate, ClaimPartitions.Partition> partitions);
 
