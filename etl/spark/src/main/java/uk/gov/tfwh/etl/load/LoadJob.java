@@ -101,13 +101,16 @@ public final class LoadJob {
    * this one instead of interleaving with it.
    */
   public LoadResult run(LoadRequest request) {
-    try (LoadTarget target = LoadTarget.open(request, progress)) {
-      return run(request, target);
+    StageClock clock = new StageClock(progress);
+    // Opening takes the writer lock and, on the Iceberg store, makes the refs agree with the
+    // release rows (Repair): timed, as it reads every retained release's tables.
+    try (LoadTarget target =
+        clock.time("open", () -> LoadTarget.open(request, progress), t -> "writer lock held")) {
+      return run(request, target, clock);
     }
   }
 
-  private LoadResult run(LoadRequest request, LoadTarget target) {
-    StageClock clock = new StageClock(progress);
+  private LoadResult run(LoadRequest request, LoadTarget target, StageClock clock) {
     Gathered g = gather(request, target, clock, Instant.now());
     Optional<SnapshotManifest> parent = g.parent();
     if (parent.isPresent() && parent.get().inputsDigest().equals(g.inputs().digest())) {
@@ -127,7 +130,11 @@ public final class LoadJob {
             return snapshotId;
           },
           id -> "snapshot " + id + " is current");
-      List<String> deleted = target.retain(request.retain());
+      List<String> deleted =
+          clock.time(
+              "retention",
+              () -> target.retain(request.retain()),
+              d -> d.size() + " old releases or snapshots removed");
       if (!deleted.isEmpty()) {
         progress.accept(
             "retention: removed old "
