@@ -23,8 +23,22 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
  * the JVM's Trino ({@link SharedTrino}) serves, the older one published and the newer one Kent's
  * turned-around figure {@value #BUMP} higher, with the embedded engine and Trino over them, and the
  * comparisons the ITs make between the two engines.
+ *
+ * @param fixture the catalog the releases are in
+ * @param olderId the older release, published
+ * @param newerId the newer release, current
+ * @param older the older release as committed
+ * @param embedded the embedded engine over the catalog
+ * @param viaTrino Trino over the same catalog
  */
-final class TwoReleasesOnTrino implements AutoCloseable {
+record TwoReleasesOnTrino(
+    IcebergFixture fixture,
+    String olderId,
+    String newerId,
+    Release older,
+    EmbeddedQueries embedded,
+    TrinoQueries viaTrino)
+    implements AutoCloseable {
   /** How much the newer release adds to the older one's figures. */
   static final int BUMP = 1000;
 
@@ -49,51 +63,31 @@ final class TwoReleasesOnTrino implements AutoCloseable {
   private static final Set<Query> SOME =
       Set.of(Query.LEAGUE_TABLE, Query.NATIONAL_TOTALS, Query.PAYMENTS, Query.TABLE_ROWS);
 
-  private final SharedTrino trino;
-  private final IcebergFixture fixture;
-  private final String olderId;
-  private final String newerId;
-  private final Release older;
-  private final EmbeddedQueries embedded;
-  private final TrinoQueries viaTrino;
-
-  private TwoReleasesOnTrino(
-      SharedTrino trino, IcebergFixture fixture, String olderId, String newerId) {
-    this.trino = requireNonNull(trino, "trino");
-    this.fixture = requireNonNull(fixture, "fixture");
-    this.olderId = requireNonNull(olderId, "olderId");
-    this.newerId = requireNonNull(newerId, "newerId");
-    this.older = fixture.commit(olderId, 0);
-    fixture.publish(olderId);
-    fixture.commit(newerId, BUMP);
-    this.embedded = fixture.queries(QueryEngineConfig.defaults());
-    this.viaTrino =
-        TrinoQueries.overIceberg(
-            fixture.releases(),
-            fixture.catalog().settings(),
-            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()));
+  TwoReleasesOnTrino {
+    requireNonNull(fixture, "fixture");
+    requireNonNull(olderId, "olderId");
+    requireNonNull(newerId, "newerId");
+    requireNonNull(older, "older");
+    requireNonNull(embedded, "embedded");
+    requireNonNull(viaTrino, "viaTrino");
   }
 
   /** Commits the older release (published) and the newer one into {@code fixture}'s catalog. */
   static TwoReleasesOnTrino commit(
       SharedTrino trino, IcebergFixture fixture, String olderId, String newerId) {
-    return new TwoReleasesOnTrino(trino, fixture, olderId, newerId);
-  }
-
-  IcebergFixture fixture() {
-    return fixture;
-  }
-
-  Release older() {
-    return older;
-  }
-
-  EmbeddedQueries embedded() {
-    return embedded;
-  }
-
-  TrinoQueries viaTrino() {
-    return viaTrino;
+    Release older = fixture.commit(olderId, 0);
+    fixture.publish(olderId);
+    fixture.commit(newerId, BUMP);
+    return new TwoReleasesOnTrino(
+        fixture,
+        olderId,
+        newerId,
+        older,
+        fixture.queries(QueryEngineConfig.defaults()),
+        TrinoQueries.overIceberg(
+            fixture.releases(),
+            fixture.catalog().settings(),
+            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl())));
   }
 
   /** Every catalogue call answers on Trino as on the embedded engine, on the selector's release. */
