@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.query.QueryEngineConfig.Engine;
-import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 
 /**
  * {@code ./tfwh serve}: the API (and, from api/web's classpath, the built-in dashboard) over a
@@ -147,21 +146,26 @@ public final class ServeCommand implements Callable<Integer> {
     if (catalog != null && !Files.isRegularFile(catalog)) {
       return "no catalog settings file " + catalog;
     }
-    boolean servesIceberg;
     try {
-      servesIceberg = iceberg().isPresent();
+      iceberg();
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
     if (port < 0 || port > 65_535) {
       return "--port must be 0 to 65535, not " + port;
     }
+    Engine chosen;
     try {
-      if (Engine.of(engine) == Engine.TRINO && !servesIceberg) {
-        return "--engine trino: " + TrinoQueries.FOLDER_STORE;
-      }
+      chosen = Engine.of(engine);
     } catch (IllegalArgumentException e) {
       return "--" + e.getMessage();
+    }
+    if (chosen == Engine.TRINO) {
+      try {
+        StoreChoice.forTrino(catalog, warehouse.toAbsolutePath(), storeEnvironment());
+      } catch (IllegalArgumentException e) {
+        return "--engine trino: " + e.getMessage();
+      }
     }
     for (String property : springProperties) {
       if (!PROPERTY.matcher(property).matches()) {
@@ -204,6 +208,11 @@ public final class ServeCommand implements Callable<Integer> {
    * stand for {@code TFWH_STORE} and {@code TFWH_CATALOG}.
    */
   private Optional<CatalogSettings> iceberg() {
+    return StoreChoice.iceberg(catalog, warehouse.toAbsolutePath(), storeEnvironment());
+  }
+
+  /** The environment with the store the properties name ({@code --tfwh.store.kind} and such). */
+  private Map<String, String> storeEnvironment() {
     Map<String, String> chosen = new HashMap<>(environment);
     for (String property : springProperties) {
       Matcher given = PROPERTY.matcher(property);
@@ -213,7 +222,7 @@ public final class ServeCommand implements Callable<Integer> {
         chosen.put(StoreChoice.CATALOG_ENV, given.group(2));
       }
     }
-    return StoreChoice.iceberg(catalog, warehouse.toAbsolutePath(), chosen);
+    return chosen;
   }
 
   /** The Spring properties these options stand for. */

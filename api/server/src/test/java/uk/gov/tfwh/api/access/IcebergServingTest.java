@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.tfwh.api.TfwhApiApplication;
+import uk.gov.tfwh.api.serving.PublishedRelease;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -195,13 +196,13 @@ class IcebergServingTest extends RealHttpTest {
 
   @Test
   @Order(2)
-  void aPublishThroughThePublisherIsSeenWithoutARestart() throws InterruptedException {
+  void aPublishThroughThePublisherIsSeenWithoutARestart() {
     String path = "/api/v1/league-table?phase=1&period=2013-09-30";
     String before = icebergGet(path, null, null).headers().firstValue("ETag").orElseThrow();
 
     new Publisher(fixture.catalog(), CatalogDatabase.of(fixture.catalog().settings()))
         .publish(PRE_RELEASE, "IcebergServingTest");
-    Thread.sleep(250);
+    PublishedRelease.await(iceberg, PRE_RELEASE);
     HttpResponse<String> after = icebergGet(path, null, before);
 
     assertThat(after.statusCode()).isEqualTo(200);

@@ -20,6 +20,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.gov.tfwh.api.TfwhApiApplication;
 import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.serving.PublishedRelease;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
@@ -152,14 +153,8 @@ class SubmissionLoadRoundTripTest {
         new Publisher(tables, CatalogDatabase.of(catalog))
             .publish(snapshot, "SubmissionLoadRoundTripTest");
       }
-      // The service reads the catalog's publications at most every 200 ms: wait out that interval
-      // (with room for a slow machine), never longer than the publication needs to show.
+      PublishedRelease.await(api, snapshot);
       JsonNode published = client.get(coordinator, "/api/v1/submissions/" + kentId);
-      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-      while (!published.get("state").asText().equals("published") && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-        published = client.get(coordinator, "/api/v1/submissions/" + kentId);
-      }
       assertThat(published.get("state").asText()).isEqualTo("published");
       assertThat(published.get("published_snapshot").asText()).isEqualTo(snapshot);
     }

@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.IcebergWarehouse;
-import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.TestLandings;
+import uk.gov.tfwh.etl.load.IcebergLoadProcess.Ended;
+import uk.gov.tfwh.etl.load.IcebergLoadProcess.Race;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
@@ -41,8 +41,6 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 class ConcurrentLoadsIT {
   @TempDir Path temp;
 
-  private record Run(int code, String log, long pid) {}
-
   @Test
   void withTheAdvisoryLockOneLoadReleasesAndTheOtherIsRefusedNamingIt() throws Exception {
     Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-", "bad-claims");
@@ -55,12 +53,10 @@ class ConcurrentLoadsIT {
             warehouse,
             Map.of(CatalogSettings.ORPHAN_MIN_AGE, "PT0S"));
 
-    List<Run> runs = race(landing, warehouse, catalog);
+    Race race = IcebergLoadProcess.into(landing, warehouse, catalog).race(temp);
 
-    String both = runs.get(0).log() + runs.get(1).log();
-    assertThat(runs).extracting(Run::code).as(both).containsExactlyInAnyOrder(0, 1);
-    Run refused = runs.get(0).code() == 1 ? runs.get(0) : runs.get(1);
-    Run winner = runs.get(0).code() == 1 ? runs.get(1) : runs.get(0);
+    Ended refused = race.loser();
+    Ended winner = race.winner();
     assertThat(refused.log())
         .contains("tfwh load: failed: the warehouse tfwh is busy: load (host ")
         .contains("process " + winner.pid() + ", since ");
@@ -89,16 +85,11 @@ class ConcurrentLoadsIT {
     PostgresCatalogFile catalog =
         PostgresCatalogFile.write(
             temp.resolve("catalog.properties"), warehouse, Map.of(CatalogSettings.LOCK, "none"));
-    Process parentLoad = start(landing, warehouse, catalog, temp.resolve("parent.log"));
-    assertThat(parentLoad.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    assertThat(parentLoad.exitValue()).as(Files.readString(temp.resolve("parent.log"))).isZero();
+    IcebergLoadProcess load = IcebergLoadProcess.into(landing, warehouse, catalog);
+    load.run(temp.resolve("parent.log"));
     TestLandings.copyExamples(landing, "bad-claims");
 
-    List<Run> runs = race(landing, warehouse, catalog);
-
-    String both = runs.get(0).log() + runs.get(1).log();
-    assertThat(runs).extracting(Run::code).as(both).containsExactlyInAnyOrder(0, 1);
-    Run loser = runs.get(0).code() == 1 ? runs.get(0) : runs.get(1);
+    Ended loser = load.race(temp).loser();
     List<String> failures =
         loser.log().lines().filter(line -> line.startsWith("tfwh load: failed: ")).toList();
     assertThat(failures).as(loser.log()).hasSize(1);
@@ -111,10 +102,7 @@ class ConcurrentLoadsIT {
     // The next load, under PostgreSQL's lock again: its retention clears what the loser left.
     TestLandings.copyExamples(landing, "bad-arithmetic", "bad-not-", "hostile-");
     PostgresCatalogFile locked = withLock(catalog, temp.resolve("locked.properties"));
-    Path nextLog = temp.resolve("next.log");
-    Process next = start(landing, warehouse, locked, nextLog);
-    assertThat(next.waitFor(3, TimeUnit.MINUTES)).isTrue();
-    assertThat(next.exitValue()).as(Files.readString(nextLog)).isZero();
+    load.with(locked).run(temp.resolve("next.log"));
     try (IcebergWarehouse iceberg = open(warehouse, locked)) {
       List<ReleaseRecord> releases = assertReleasesInOrderAndWhole(iceberg, 3);
       SnapshotManifest manifest = ReleaseJson.manifest(releases.get(2).manifestJson());
@@ -185,43 +173,5 @@ class ConcurrentLoadsIT {
 
   private static IcebergWarehouse open(Path warehouse, PostgresCatalogFile catalog) {
     return new IcebergWarehouse(catalog.settings(warehouse), catalog.environment());
-  }
-
-  private List<Run> race(Path landing, Path warehouse, PostgresCatalogFile catalog)
-      throws Exception {
-    List<Process> loads = new ArrayList<>();
-    List<Path> logs = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      Path log = temp.resolve("load-" + i + ".log");
-      logs.add(log);
-      loads.add(start(landing, warehouse, catalog, log));
-    }
-    List<Run> runs = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      Process load = loads.get(i);
-      assertThat(load.waitFor(3, TimeUnit.MINUTES)).isTrue();
-      runs.add(new Run(load.exitValue(), Files.readString(logs.get(i)), load.pid()));
-    }
-    return runs;
-  }
-
-  private static Process start(Path landing, Path warehouse, PostgresCatalogFile catalog, Path log)
-      throws IOException {
-    ProcessBuilder load =
-        LoadProcess.java(
-            "uk.gov.tfwh.etl.LoadCommand",
-            List.of(),
-            List.of(
-                "--landing",
-                landing.toString(),
-                "--warehouse",
-                warehouse.toString(),
-                "--reference",
-                TestLandings.reference().toString(),
-                "--catalog",
-                catalog.file().toString()),
-            log);
-    load.environment().putAll(catalog.environment());
-    return load.start();
   }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.etl.IcebergWarehouse;
-import uk.gov.tfwh.etl.LoadProcess;
 import uk.gov.tfwh.etl.SharedSpark;
 import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
@@ -41,20 +40,7 @@ class IcebergKilledLoadTest {
 
     TestLandings.copyExamples(landing, "bad-claims", "hostile");
     Path log = temp.resolve("killed-load.log");
-    ProcessBuilder builder =
-        LoadProcess.java(
-            "uk.gov.tfwh.etl.LoadCommand",
-            List.of(),
-            List.of(
-                "--landing",
-                landing.toString(),
-                "--warehouse",
-                warehouse.toString(),
-                "--reference",
-                TestLandings.reference().toString()),
-            log);
-    builder.environment().put("TFWH_STORE", "iceberg");
-    Process load = builder.start();
+    Process load = IcebergLoadProcess.embedded(landing, warehouse).start(log);
     boolean reading = false;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!reading && load.isAlive() && System.nanoTime() < deadline) {

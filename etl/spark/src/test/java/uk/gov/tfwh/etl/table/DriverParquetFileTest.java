@@ -8,12 +8,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,7 +31,7 @@ class DriverParquetFileTest {
   @EnumSource(value = WarehouseTable.class, names = "FACT_CLAIM", mode = EnumSource.Mode.EXCLUDE)
   void aDriverFileHasTheSchemaSparkWritesAndReadsBackTheSameValues(WarehouseTable table) {
     SparkSession spark = SharedSpark.session();
-    List<Row> rows = List.of(row(table, 0, false), row(table, 1, true), row(table, 2, false));
+    List<Row> rows = DriverFileFixture.rows(table);
     Path byDriver = dir.resolve("driver");
     Path bySpark = dir.resolve("spark");
 
@@ -79,7 +75,7 @@ class DriverParquetFileTest {
 
   @Test
   void aSumTooLargeForItsDecimalIsRefusedNotTruncated() {
-    Row row = row(WarehouseTable.FACT_PAYMENT, 0, false);
+    Row row = DriverFileFixture.row(WarehouseTable.FACT_PAYMENT, 0, false);
     Object[] values = new Object[row.length()];
     for (int i = 0; i < values.length; i++) {
       values[i] = row.get(i);
@@ -102,38 +98,9 @@ class DriverParquetFileTest {
         .hasMessageContaining("does not fit decimal(14,2)");
   }
 
-  /** A row with a value of the column's type in every column, or null where allowed. */
-  private static Row row(WarehouseTable table, int n, boolean nullsWhereAllowed) {
-    ContractRow row = ContractRow.of(table);
-    for (Column column : table.columns()) {
-      if (nullsWhereAllowed && column.nullable()) {
-        row.set(column.name(), null);
-        continue;
-      }
-      Object value =
-          switch (column.type()) {
-            case STRING -> "é " + column.name() + " " + n;
-            case INT -> -7 + n;
-            case BIGINT -> 9_000_000_000L + n;
-            case BOOLEAN -> n % 2 == 0;
-            case DATE -> LocalDate.of(2013, 3, 31).plusDays(n);
-            case TIMESTAMP -> Instant.parse("2015-04-30T23:59:59.123456Z").plusSeconds(n);
-            case MONEY -> new BigDecimal("-123456789012.34").add(BigDecimal.valueOf(n));
-            case PERCENT -> new BigDecimal("123456.7").negate().add(BigDecimal.valueOf(n));
-            case DOUBLE -> 0.1 + n;
-          };
-      row.set(column.name(), value);
-    }
-    return row.build();
-  }
-
   private static MessageType schemaOf(Path tableDir) {
     List<Path> files = new ArrayList<>(TableFiles.dataFiles(tableDir));
     assertThat(files).hasSize(1);
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(files.get(0)))) {
-      return reader.getFooter().getFileMetaData().getSchema();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DriverFileFixture.schemaOf(files.get(0));
   }
 }

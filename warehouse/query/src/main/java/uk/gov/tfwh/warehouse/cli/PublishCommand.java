@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
-import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
@@ -133,13 +132,15 @@ public final class PublishCommand implements Callable<Integer> {
     if (!store.root().toFile().isDirectory()) {
       throw new IllegalStateException("there is no warehouse at " + store.root());
     }
-    // Said before anything changes, so a refused --trino leaves the warehouse as it was.
+    // Trino serves the Iceberg store only, so this refuses --trino here, before anything changes.
     if (trino != null || configuredTrino.isPresent()) {
-      throw new IllegalStateException(
-          "--trino"
-              + (trino == null ? " (" + TRINO_URL_ENV + ")" : "")
-              + ": "
-              + TrinoQueries.FOLDER_STORE);
+      try {
+        StoreChoice.forTrino(catalog, warehouse, environment);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(
+            "--trino" + (trino == null ? " (" + TRINO_URL_ENV + ")" : "") + ": " + e.getMessage(),
+            e);
+      }
     }
     // Publishing and retention change the warehouse: not while a load (or another publish) does.
     try (WarehouseLock lock = which != null || retain != null ? store.lock("publish") : null) {

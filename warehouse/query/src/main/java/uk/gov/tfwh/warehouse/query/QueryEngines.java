@@ -1,7 +1,7 @@
 package uk.gov.tfwh.warehouse.query;
 
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
@@ -14,7 +14,7 @@ public final class QueryEngines {
   public static WarehouseQueries open(SnapshotStore store, QueryEngineConfig config) {
     return switch (config.engine()) {
       case EMBEDDED -> new EmbeddedQueries(store, config);
-      case TRINO -> throw new IllegalArgumentException(TrinoQueries.FOLDER_STORE);
+      case TRINO -> throw new IllegalArgumentException(StoreChoice.trinoRefusal(store.root()));
     };
   }
 }

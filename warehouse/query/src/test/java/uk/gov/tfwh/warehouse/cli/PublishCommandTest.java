@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import uk.gov.tfwh.warehouse.query.trino.TrinoQueries;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.snapshot.WarehouseLock;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
@@ -147,7 +147,7 @@ class PublishCommandTest {
         .containsExactly(
             "tfwh publish: there is no committed snapshot 20990101T000000000Z-x in " + warehouse,
             "tfwh publish: there is no warehouse at " + warehouse.resolve("missing"),
-            "tfwh publish: --trino: " + TrinoQueries.FOLDER_STORE);
+            "tfwh publish: --trino: " + StoreChoice.trinoRefusal(warehouse));
   }
 
   @Test
@@ -164,7 +164,7 @@ class PublishCommandTest {
     assertThat(refused).isEqualTo(1);
     assertThat(store.publishedId()).isEmpty();
     assertThat(err.toString().strip())
-        .isEqualTo("tfwh publish: --trino: " + TrinoQueries.FOLDER_STORE)
+        .isEqualTo("tfwh publish: --trino: " + StoreChoice.trinoRefusal(warehouse))
         .contains("./tfwh migrate --from-snapshots");
   }
 

@@ -77,6 +77,33 @@ public final class StoreChoice {
   }
 
   /**
+   * The Iceberg catalog Trino serves, chosen by the same rule as {@link #iceberg}. Trino serves the
+   * Iceberg store only (the Hive registration of snapshot folders is gone), so where that rule
+   * keeps the folder store ({@code TFWH_STORE=folder}) this refuses with {@link #trinoRefusal}.
+   *
+   * @throws IllegalArgumentException as {@link #iceberg} does, and when the folder store is chosen
+   */
+  public static CatalogSettings forTrino(
+      Path catalogFile, Path warehouseDir, Map<String, String> environment) {
+    return iceberg(catalogFile, warehouseDir, environment)
+        .orElseThrow(() -> new IllegalArgumentException(trinoRefusal(warehouseDir)));
+  }
+
+  /**
+   * The one line refusing Trino a warehouse opened as the folder store, naming the migration. Each
+   * command puts the option that asked for Trino in front of it.
+   */
+  public static String trinoRefusal(Path warehouseDir) {
+    Path dir = warehouseDir.toAbsolutePath().normalize();
+    return "Trino serves the Iceberg store only, and "
+        + dir
+        + " is opened as the legacy folder store (TFWH_STORE=folder): turn it into an Iceberg"
+        + " warehouse with ./tfwh migrate --from-snapshots "
+        + dir
+        + " --warehouse NEW (docs/runbooks.md), then use NEW";
+  }
+
+  /**
    * Whether this folder holds the folder store's snapshots: its {@code CURRENT} pointer or its
    * {@code snapshots} folder (a first load that failed leaves the folder without the pointer).
    */

@@ -90,4 +90,25 @@ class StoreChoiceTest {
     assertThat(StoreChoice.holdsFolderStore(failedFirstLoad.getParent())).isTrue();
     assertThat(StoreChoice.holdsFolderStore(dir)).isFalse();
   }
+
+  @Test
+  void trinoIsGivenTheIcebergStoreAndRefusedTheFolderStoreInOneLine() throws IOException {
+    Path settings = Files.writeString(dir.resolve("catalog.properties"), "tfwh.catalog.name=x\n");
+
+    assertThat(StoreChoice.forTrino(null, dir, Map.of())).isEqualTo(CatalogSettings.embedded(dir));
+    assertThat(StoreChoice.forTrino(settings, dir, Map.of()).name()).isEqualTo("x");
+    assertThatThrownBy(() -> StoreChoice.forTrino(null, dir, Map.of("TFWH_STORE", "folder")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Trino serves the Iceberg store only, and "
+                + dir
+                + " is opened as the legacy folder store (TFWH_STORE=folder): turn it into an"
+                + " Iceberg warehouse with ./tfwh migrate --from-snapshots "
+                + dir
+                + " --warehouse NEW (docs/runbooks.md), then use NEW")
+        .hasMessage(StoreChoice.trinoRefusal(dir));
+    // The rule's other refusals stay its own.
+    assertThatThrownBy(() -> StoreChoice.forTrino(null, dir, Map.of("TFWH_STORE", "s3")))
+        .hasMessageStartingWith("TFWH_STORE must be iceberg");
+  }
 }

@@ -125,23 +125,16 @@ public final class TrinoCatalogCommand implements Callable<Integer> {
   }
 
   /**
-   * Each catalog to serve, chosen by the rule every command follows ({@link StoreChoice}). Trino
-   * serves the Iceberg store only, so {@code TFWH_STORE=folder} is refused, naming the migration.
+   * Each catalog to serve, chosen by the rule every command follows for Trino ({@link
+   * StoreChoice#forTrino}), which refuses the folder store naming the migration.
    */
   private List<CatalogSettings> settings() {
     if (catalogs.isEmpty()) {
-      return List.of(
-          StoreChoice.iceberg(null, warehouse, environment)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          warehouse
-                              + " is a folder-store warehouse. "
-                              + TrinoQueries.FOLDER_STORE)));
+      return List.of(StoreChoice.forTrino(null, warehouse, environment));
     }
     List<CatalogSettings> settings = new ArrayList<>();
     for (Path file : catalogs) {
-      StoreChoice.iceberg(file, warehouse, environment).ifPresent(settings::add);
+      settings.add(StoreChoice.forTrino(file, warehouse, environment));
     }
     return settings;
   }

@@ -27,14 +27,6 @@ import uk.gov.tfwh.warehouse.query.trino.TrinoSnapshots.PinnedQuery;
  * snapshot of each table ({@link PinnedSql}); nothing is registered in Trino.
  */
 public final class TrinoQueries implements WarehouseQueries {
-  /**
-   * What Trino says of a folder-store warehouse: it serves Iceberg catalogs only (the Hive
-   * registration of snapshot folders is gone), and how to get one.
-   */
-  public static final String FOLDER_STORE =
-      "Trino serves the Iceberg store only: turn the folder-store warehouse into one with"
-          + " ./tfwh migrate --from-snapshots DIR --warehouse NEW (docs/runbooks.md), then use NEW";
-
   private final TrinoSnapshots snapshots;
   private final QueryEngineConfig config;
 

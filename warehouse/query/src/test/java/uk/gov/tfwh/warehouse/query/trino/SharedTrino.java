@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +135,21 @@ public final class SharedTrino {
 
   public String jdbcUrl() {
     return trino.jdbcUrl();
+  }
+
+  /** The first column of each row a query gives Trino's user {@code user}. */
+  List<String> rows(String user, String sql) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), properties);
+        Statement statement = connection.createStatement();
+        ResultSet results = statement.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (results.next()) {
+        rows.add(results.getString(1));
+      }
+      return rows;
+    }
   }
 
   /** The embedded Iceberg warehouse Trino's {@code tfwh} catalog reads. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.StoreChoice;
 
 class TrinoCatalogPropertiesTest {
   private static final Path WAREHOUSE = Path.of("/srv/tfwh/warehouse");
@@ -187,11 +188,7 @@ class TrinoCatalogPropertiesTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip())
-        .isEqualTo(
-            "tfwh trino: "
-                + folderStore
-                + " is a folder-store warehouse. "
-                + TrinoQueries.FOLDER_STORE);
+        .isEqualTo("tfwh trino: " + StoreChoice.trinoRefusal(folderStore));
     assertThat(out).doesNotExist();
   }
 

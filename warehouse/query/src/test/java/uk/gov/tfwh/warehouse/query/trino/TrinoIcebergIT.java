@@ -3,29 +3,19 @@ package uk.gov.tfwh.warehouse.query.trino;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.gov.tfwh.warehouse.query.trino.TwoReleasesOnTrino.KENT_ROW;
+import static uk.gov.tfwh.warehouse.query.trino.TwoReleasesOnTrino.LEAGUE;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.testing.CatalogueCalls;
-import uk.gov.tfwh.warehouse.testing.CatalogueCalls.Call;
-import uk.gov.tfwh.warehouse.testing.EngineComparison;
 import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
@@ -40,14 +30,10 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 class TrinoIcebergIT {
   private static final String OLDER = "20260101T000000000Z-ice0";
   private static final String NEWER = "20260101T000001000Z-ice1000";
-  private static final Map<String, Object> LEAGUE =
-      Map.of("phase", 1, "period", SnapshotFixture.Q2);
 
   private static SharedTrino trino;
+  private static TwoReleasesOnTrino releases;
   private static IcebergFixture iceberg;
-  private static EmbeddedQueries embedded;
-  private static TrinoQueries viaTrino;
-  private static Release older;
 
   @BeforeAll
   static void commitTwoReleases() {
@@ -55,44 +41,33 @@ class TrinoIcebergIT {
         LocalTrino.javaHomeForTrino().isPresent(),
         "TrinoIcebergIT skipped: Trino 476 needs a JDK 24 or newer and none was found");
     trino = SharedTrino.get();
-    iceberg = trino.iceberg();
-    older = iceberg.commit(OLDER, 0);
-    iceberg.publish(OLDER);
-    iceberg.commit(NEWER, 1000);
-    embedded = iceberg.queries(QueryEngineConfig.defaults());
-    viaTrino =
-        TrinoQueries.overIceberg(
-            iceberg.releases(),
-            iceberg.catalog().settings(),
-            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()));
+    releases = TwoReleasesOnTrino.commit(trino, trino.iceberg(), OLDER, NEWER);
+    iceberg = releases.fixture();
   }
 
   @AfterAll
   static void close() {
-    if (embedded != null) {
-      embedded.close();
+    if (releases != null) {
+      releases.close();
     }
   }
 
   @Test
   void everyCatalogueCallAnswersAsTheEmbeddedEngineOnTheCurrentRelease() {
-    assertSameAnswers(SnapshotSelector.current());
+    releases.assertEveryCallAnswersAlike(SnapshotSelector.current());
   }
 
   @Test
   void everyCatalogueCallAnswersAsTheEmbeddedEngineOnTheOlderPublishedRelease() {
-    assertSameAnswers(SnapshotSelector.published());
+    releases.assertEveryCallAnswersAlike(SnapshotSelector.published());
   }
 
   @Test
   void eachQueryReadsItsOwnReleasesRows() {
-    QueryResult current = viaTrino.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE);
-    QueryResult published = viaTrino.run(SnapshotSelector.published(), Query.LEAGUE_TABLE, LEAGUE);
+    TrinoQueries viaTrino = releases.viaTrino();
 
-    assertThat(current.snapshotId()).isEqualTo(NEWER);
-    assertThat(published.snapshotId()).isEqualTo(OLDER);
-    assertThat(turnedAround(current)).isEqualTo(512L + 1000);
-    assertThat(turnedAround(published)).isEqualTo(512L);
+    QueryResult published = releases.assertEachReleaseReadsItsOwnRows();
+
     assertThat(viaTrino.run(SnapshotSelector.byId(OLDER), Query.LEAGUE_TABLE, LEAGUE).rows())
         .isEqualTo(published.rows());
     assertThatThrownBy(
@@ -111,9 +86,10 @@ class TrinoIcebergIT {
    */
   @Test
   void aQuarterFilterIsPushedThroughThePinnedTableIntoTheScan() throws SQLException {
-    long snapshot = older.table("warehouse", "fact_claim").orElseThrow().snapshotId();
+    long snapshot = releases.older().table("warehouse", "fact_claim").orElseThrow().snapshotId();
     PinnedSql pinned =
-        new IcebergTrinoSnapshots(iceberg.releases(), iceberg.catalog().settings()).pinned(older);
+        new IcebergTrinoSnapshots(iceberg.releases(), iceberg.catalog().settings())
+            .pinned(releases.older());
     String sql =
         pinned.pin(
             "SELECT count(*) FROM fact_claim WHERE period_end = DATE '" + SnapshotFixture.Q2 + "'");
@@ -138,34 +114,14 @@ class TrinoIcebergIT {
    */
   @Test
   void aPostgresqlCatalogIsReadTheSameWay() {
-    IcebergFixture postgres = trino.postgres();
-    postgres.commit(OLDER, 0);
-    postgres.publish(OLDER);
-    postgres.commit(NEWER, 1000);
-    Set<Query> some =
-        Set.of(Query.LEAGUE_TABLE, Query.NATIONAL_TOTALS, Query.PAYMENTS, Query.TABLE_ROWS);
-    List<Call> calls =
-        CatalogueCalls.calls().stream().filter(call -> some.contains(call.query())).toList();
-    TrinoQueries trinoOnPostgres =
-        TrinoQueries.overIceberg(
-            postgres.releases(),
-            postgres.catalog().settings(),
-            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()));
-    try (EmbeddedQueries embeddedOnPostgres = postgres.queries(QueryEngineConfig.defaults())) {
+    try (TwoReleasesOnTrino postgres =
+        TwoReleasesOnTrino.commit(trino, trino.postgres(), OLDER, NEWER)) {
       for (SnapshotSelector selector :
           List.of(SnapshotSelector.current(), SnapshotSelector.published())) {
-        EngineComparison.assertSameAnswers(
-            embeddedOnPostgres, trinoOnPostgres, selector, calls, calls.size() - 1);
+        postgres.assertSomeCallsAnswerAlike(selector);
       }
+      postgres.assertEachReleaseReadsItsOwnRows();
     }
-    assertThat(
-            turnedAround(
-                trinoOnPostgres.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE)))
-        .isEqualTo(512L + 1000);
-    assertThat(
-            turnedAround(
-                trinoOnPostgres.run(SnapshotSelector.published(), Query.LEAGUE_TABLE, LEAGUE)))
-        .isEqualTo(512L);
   }
 
   /**
@@ -175,25 +131,19 @@ class TrinoIcebergIT {
   @Test
   void thePublishedAndCurrentViewsReadTheirReleases() throws SQLException {
     TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh", iceberg.catalog().settings());
-    String kent =
-        " WHERE phase = 1 AND period_end = DATE '"
-            + SnapshotFixture.Q2
-            + "' AND authority_code = '"
-            + SnapshotFixture.KENT
-            + "'";
 
     views.update(iceberg.releases());
 
     assertThat(rows("SELECT snapshot_id FROM tfwh.published.snapshot_info")).containsExactly(OLDER);
     assertThat(rows("SELECT snapshot_id FROM tfwh.current.snapshot_info")).containsExactly(NEWER);
-    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + kent))
+    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + KENT_ROW))
         .containsExactly("512");
-    assertThat(rows("SELECT turned_around FROM tfwh.current.agg_authority_quarter" + kent))
+    assertThat(rows("SELECT turned_around FROM tfwh.current.agg_authority_quarter" + KENT_ROW))
         .containsExactly("1512");
     assertThat(rows("SELECT count(*) FROM tfwh.published.fact_claim")).containsExactly("5");
 
     views.point(TrinoViews.PUBLISHED, iceberg.releases().current().orElseThrow());
-    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + kent))
+    assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + KENT_ROW))
         .containsExactly("1512");
     views.update(iceberg.releases());
     assertThat(rows("SELECT snapshot_id FROM tfwh.published.snapshot_info")).containsExactly(OLDER);
@@ -240,31 +190,11 @@ class TrinoIcebergIT {
     assertThat(rows("tfwh", pinned)).hasSize(1).doesNotContain("0");
   }
 
-  private static long turnedAround(QueryResult league) {
-    int kent = league.column("authority_code").indexOf(SnapshotFixture.KENT);
-    return league.value(kent, "turned_around", Long.class);
-  }
-
-  private static void assertSameAnswers(SnapshotSelector selector) {
-    List<Call> calls = CatalogueCalls.calls();
-    EngineComparison.assertSameAnswers(embedded, viaTrino, selector, calls, calls.size() - 3);
-  }
-
   private static List<String> rows(String sql) throws SQLException {
     return rows("tfwh", sql);
   }
 
   private static List<String> rows(String user, String sql) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", user);
-    try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), properties);
-        Statement statement = connection.createStatement();
-        ResultSet results = statement.executeQuery(sql)) {
-      List<String> rows = new java.util.ArrayList<>();
-      while (results.next()) {
-        rows.add(results.getString(1));
-      }
-      return rows;
-    }
+    return trino.rows(user, sql);
   }
 }

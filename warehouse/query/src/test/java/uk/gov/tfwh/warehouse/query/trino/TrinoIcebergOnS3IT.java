@@ -2,34 +2,20 @@ package uk.gov.tfwh.warehouse.query.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static uk.gov.tfwh.warehouse.query.trino.TwoReleasesOnTrino.KENT_ROW;
+import static uk.gov.tfwh.warehouse.query.trino.TwoReleasesOnTrino.LEAGUE;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFileCache;
 import uk.gov.tfwh.warehouse.iceberg.testing.S3ProxyServer;
 import uk.gov.tfwh.warehouse.query.Query;
-import uk.gov.tfwh.warehouse.query.QueryEngineConfig;
-import uk.gov.tfwh.warehouse.query.QueryResult;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
-import uk.gov.tfwh.warehouse.query.embedded.EmbeddedQueries;
-import uk.gov.tfwh.warehouse.testing.CatalogueCalls;
-import uk.gov.tfwh.warehouse.testing.CatalogueCalls.Call;
-import uk.gov.tfwh.warehouse.testing.EngineComparison;
-import uk.gov.tfwh.warehouse.testing.IcebergFixture;
-import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
  * Trino reads a warehouse on object storage: the fixture written as two Iceberg releases whose
@@ -42,13 +28,9 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 class TrinoIcebergOnS3IT {
   private static final String OLDER = "20260101T000000000Z-s3a0";
   private static final String NEWER = "20260101T000001000Z-s3a1000";
-  private static final Map<String, Object> LEAGUE =
-      Map.of("phase", 1, "period", SnapshotFixture.Q2);
 
   private static SharedTrino trino;
-  private static IcebergFixture onS3;
-  private static EmbeddedQueries embedded;
-  private static TrinoQueries viaTrino;
+  private static TwoReleasesOnTrino onS3;
 
   @BeforeAll
   static void commitTwoReleasesToTheBucket() {
@@ -56,31 +38,19 @@ class TrinoIcebergOnS3IT {
         LocalTrino.javaHomeForTrino().isPresent(),
         "TrinoIcebergOnS3IT skipped: Trino 476 needs a JDK 24 or newer and none was found");
     trino = SharedTrino.get();
-    onS3 = trino.onS3();
-    onS3.commit(OLDER, 0);
-    onS3.publish(OLDER);
-    onS3.commit(NEWER, 1000);
-    embedded = onS3.queries(QueryEngineConfig.defaults());
-    viaTrino =
-        TrinoQueries.overIceberg(
-            onS3.releases(),
-            onS3.catalog().settings(),
-            QueryEngineConfig.defaults().withTrino(trino.jdbcUrl()));
+    onS3 = TwoReleasesOnTrino.commit(trino, trino.onS3(), OLDER, NEWER);
   }
 
   @AfterAll
   static void close() {
-    if (embedded != null) {
-      embedded.close();
+    if (onS3 != null) {
+      onS3.close();
     }
   }
 
   @Test
   void everyCatalogueCallAnswersAsTheEmbeddedEngineOnTheCurrentS3Release() {
-    List<Call> calls = CatalogueCalls.calls();
-
-    EngineComparison.assertSameAnswers(
-        embedded, viaTrino, SnapshotSelector.current(), calls, calls.size() - 3);
+    onS3.assertEveryCallAnswersAlike(SnapshotSelector.current());
   }
 
   /**
@@ -90,13 +60,7 @@ class TrinoIcebergOnS3IT {
    */
   @Test
   void theOlderPublishedS3ReleaseAnswersAsOnTheEmbeddedEngine() {
-    Set<Query> some =
-        Set.of(Query.LEAGUE_TABLE, Query.NATIONAL_TOTALS, Query.PAYMENTS, Query.TABLE_ROWS);
-    List<Call> calls =
-        CatalogueCalls.calls().stream().filter(call -> some.contains(call.query())).toList();
-
-    EngineComparison.assertSameAnswers(
-        embedded, viaTrino, SnapshotSelector.published(), calls, calls.size() - 1);
+    onS3.assertSomeCallsAnswerAlike(SnapshotSelector.published());
   }
 
   /**
@@ -105,18 +69,13 @@ class TrinoIcebergOnS3IT {
    */
   @Test
   void trinoReadsTheBucketAndTheEmbeddedEngineItsCachedCopies() {
-    QueryResult current = viaTrino.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE);
-    QueryResult published = viaTrino.run(SnapshotSelector.published(), Query.LEAGUE_TABLE, LEAGUE);
+    onS3.assertEachReleaseReadsItsOwnRows();
 
-    assertThat(current.snapshotId()).isEqualTo(NEWER);
-    assertThat(published.snapshotId()).isEqualTo(OLDER);
-    assertThat(turnedAround(current)).isEqualTo(512L + 1000);
-    assertThat(turnedAround(published)).isEqualTo(512L);
     assertThat(trino.s3().objects("trino", "warehouse/warehouse/fact_claim/data/"))
         .isNotEmpty()
         .allSatisfy(key -> assertThat(key).endsWith(".parquet"));
-    embedded.run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE);
-    ReleaseFileCache cache = ReleaseFileCache.shared(onS3.catalog().settings().cache());
+    onS3.embedded().run(SnapshotSelector.current(), Query.LEAGUE_TABLE, LEAGUE);
+    ReleaseFileCache cache = ReleaseFileCache.shared(onS3.fixture().catalog().settings().cache());
     assertThat(cache.files()).isNotEmpty();
   }
 
@@ -126,19 +85,13 @@ class TrinoIcebergOnS3IT {
    */
   @Test
   void thePublishedAndCurrentViewsAreKeptOnTheBucketToo() throws SQLException {
-    TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh", onS3.catalog().settings());
-    String kent =
-        " WHERE phase = 1 AND period_end = DATE '"
-            + SnapshotFixture.Q2
-            + "' AND authority_code = '"
-            + SnapshotFixture.KENT
-            + "'";
+    TrinoViews views = new TrinoViews(trino.jdbcUrl(), "tfwh", onS3.fixture().catalog().settings());
 
-    views.update(onS3.releases());
+    views.update(onS3.fixture().releases());
 
-    assertThat(rows("SELECT turned_around FROM tfwh_s3.published.agg_authority_quarter" + kent))
+    assertThat(rows("SELECT turned_around FROM tfwh_s3.published.agg_authority_quarter" + KENT_ROW))
         .containsExactly("512");
-    assertThat(rows("SELECT turned_around FROM tfwh_s3.current.agg_authority_quarter" + kent))
+    assertThat(rows("SELECT turned_around FROM tfwh_s3.current.agg_authority_quarter" + KENT_ROW))
         .containsExactly("1512");
     assertThat(trino.s3().objects("trino", "warehouse/published/")).isNotEmpty();
   }
@@ -157,21 +110,6 @@ class TrinoIcebergOnS3IT {
   }
 
   private static List<String> rows(String sql) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", "tfwh");
-    try (Connection connection = DriverManager.getConnection(trino.jdbcUrl(), properties);
-        Statement statement = connection.createStatement();
-        ResultSet results = statement.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (results.next()) {
-        rows.add(results.getString(1));
-      }
-      return rows;
-    }
-  }
-
-  private static long turnedAround(QueryResult league) {
-    int kent = league.column("authority_code").indexOf(SnapshotFixture.KENT);
-    return league.value(kent, "turned_around", Long.class);
+    return trino.rows("tfwh", sql);
   }
 }
