@@ -47,9 +47,11 @@ public final class LandingFolder {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("landing folder " + dir + " is not a folder");
     }
-    List<Path> entries;
+    // Each name is taken from its path once: the landing folder holds every file of the
+    // programme, and a comparator asking each path for its name costs a new string per comparison.
+    TreeMap<String, Path> entriesByName = new TreeMap<>();
     try (Stream<Path> listing = Files.list(dir)) {
-      entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      listing.forEach(path -> entriesByName.put(path.getFileName().toString(), path));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list landing folder " + dir, e);
     }
@@ -58,8 +60,9 @@ public final class LandingFolder {
     Map<String, Path> workbooks = new TreeMap<>();
     List<Finding> findings = new ArrayList<>();
     List<Path> others = new ArrayList<>();
-    for (Path entry : entries) {
-      String name = entry.getFileName().toString();
+    for (Map.Entry<String, Path> listed : entriesByName.entrySet()) {
+      String name = listed.getKey();
+      Path entry = listed.getValue();
       String lower = name.toLowerCase(Locale.ROOT);
       String unsafe = unsafeReason(name);
       if (unsafe != null) {
