@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and Trino's task table names the node that ran each task.
  */
 class ClusterSmokeIT {
+  @BeforeAll
+  static void hostsCanBeMadeHere() {
+    HostsOnThisMachine.assumeAvailable();
+  }
+
   private static final Duration CLIENT = Duration.ofMinutes(4);
 
   // Kept when the test fails: every process's log is in its host's folder.

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Trino's install and PostgreSQL's programs (infra/cluster/README.md).
  */
 class MultiHostIT {
+  @BeforeAll
+  static void hostsCanBeMadeHere() {
+    HostsOnThisMachine.assumeAvailable();
+  }
+
   private static final Duration STEP = Duration.ofMinutes(4);
   private static final int PHASE = 1;
   private static final String PERIOD = "2013-03-31";

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * behind, while namespaces it did not create are never touched.
  */
 class PrivateNetworkIT {
+  @BeforeAll
+  static void hostsCanBeMadeHere() {
+    HostsOnThisMachine.assumeAvailable();
+  }
+
   private static final Duration SHORT = Duration.ofSeconds(20);
 
   @TempDir Path temp;
