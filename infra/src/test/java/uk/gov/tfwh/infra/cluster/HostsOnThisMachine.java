@@ -52,7 +52,10 @@ final class HostsOnThisMachine {
     }
     // The real thing, once: a network of one host, made and removed as the tests make theirs.
     try {
-      Path folder = Files.createTempDirectory("tfwh-hosts-probe");
+      Path folder =
+          Files.createTempDirectory(
+              Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"))),
+              "tfwh-hosts-probe");
       try (PrivateNetwork network = PrivateNetwork.create(folder, "probe")) {
         return Optional.empty();
       } finally {
