@@ -3,18 +3,13 @@ package uk.gov.tfwh.etl.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.iceberg.aws.s3.S3FileIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import uk.gov.tfwh.etl.TestBucket;
 import uk.gov.tfwh.returns.read.FileChecksums;
-import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
-import uk.gov.tfwh.warehouse.iceberg.testing.S3ProxyServer;
 
 /**
  * The driver's copy of a landing on the shared s3proxy: objects are downloaded once and again only
@@ -22,31 +17,21 @@ import uk.gov.tfwh.warehouse.iceberg.testing.S3ProxyServer;
  * a new file, a deleted one and its emptied folder go, and keys that cannot be a file are left out.
  */
 class LandingMirrorTest {
-  private static final S3ProxyServer S3 = S3ProxyServer.shared();
   private static final String BUCKET = "tfwh-mirror";
 
   @TempDir Path temp;
-  static S3FileIO io;
-  static S3Client client;
+  static TestBucket bucket;
   static Map<String, String> properties;
 
   @BeforeAll
   static void bucket() {
-    properties =
-        CatalogSettings.of(S3.settings("s3://" + BUCKET + "/warehouse"), Path.of("unused"))
-            .s3()
-            .icebergProperties(S3.environment());
-    Map<String, String> creating = new HashMap<>(properties);
-    creating.put("client.region", "us-east-1");
-    io = new S3FileIO();
-    io.initialize(creating);
-    client = io.client();
-    client.createBucket(create -> create.bucket(BUCKET));
+    bucket = TestBucket.create(BUCKET);
+    properties = bucket.properties();
   }
 
   @AfterAll
   static void close() {
-    io.close();
+    bucket.close();
   }
 
   @Test
@@ -75,7 +60,7 @@ class LandingMirrorTest {
     assertThat(again.reused()).as("an unchanged copy keeps its checksum").isEqualTo(1);
 
     put("in/a.summary.csv", "A, sent again");
-    client.deleteObject(delete -> delete.bucket(BUCKET).key("in/old/c.summary.csv"));
+    bucket.delete("in/old/c.summary.csv");
     assertThat(mirror.sync()).isEqualTo(1);
     assertThat(a).hasContent("A, sent again");
     assertThat(mirror.folder().resolve("old")).doesNotExist();
@@ -85,6 +70,6 @@ class LandingMirrorTest {
   }
 
   private static void put(String key, String text) {
-    client.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromString(text));
+    bucket.put(key, text);
   }
 }
