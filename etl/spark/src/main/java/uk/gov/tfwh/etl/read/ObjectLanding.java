@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.iceberg.aws.s3.S3FileIO;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,6 +43,14 @@ public record ObjectLanding(String bucket, String prefix, Map<String, String> s3
   private static final long serialVersionUID = 1L;
   private static final String SCHEME = "s3://";
   private static final int FORBIDDEN = 403;
+
+  /**
+   * A test seam, set by tests only (S3LandingChangeTest): runs with the key of each object whose
+   * download has begun (the GET answered, its body not yet copied). It lets a test replace or
+   * delete an object while an executor reads it, a moment no progress line or Spark listener marks
+   * deterministically; static because a local session's executors are threads of the test's JVM.
+   */
+  static volatile Consumer<String> downloading = key -> {};
 
   /** One client per JVM and settings: an executor reads many returns. */
   private static final Map<Map<String, String>, S3FileIO> CLIENTS = new ConcurrentHashMap<>();
@@ -125,6 +134,7 @@ public record ObjectLanding(String bucket, String prefix, Map<String, String> s3
   void download(String key, Path target) throws IOException {
     Path partial = target.resolveSibling(".partial-" + target.getFileName());
     try (InputStream in = client().getObject(get -> get.bucket(bucket).key(key))) {
+      downloading.accept(key);
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     } catch (NoSuchKeyException e) {
