@@ -15,6 +15,8 @@ import uk.gov.tfwh.returns.read.FileChecksums;
  * The driver's copy of a landing on the shared s3proxy: objects are downloaded once and again only
  * when they change (so the landing checksums of an unchanged file are reused), a replaced object is
  * a new file, a deleted one and its emptied folder go, and keys that cannot be a file are left out.
+ * The copy remembers the version it downloaded, not the one listed: an object replaced between the
+ * listing and its download is downloaded again when it changes back.
  */
 class LandingMirrorTest {
   private static final String BUCKET = "tfwh-mirror";
@@ -67,6 +69,35 @@ class LandingMirrorTest {
     FileChecksums afterReplace = FileChecksums.remembering(settled.stamps());
     afterReplace.sourceFile(a);
     assertThat(afterReplace.reused()).as("a replaced object is read again").isZero();
+  }
+
+  @Test
+  void anObjectReplacedBetweenTheListingAndItsDownloadIsDownloadedAgainWhenItIsPutBack() {
+    put("between/a.summary.csv", "a");
+    put("between/b.summary.csv", "b as listed");
+    LandingMirror mirror =
+        new LandingMirror(ObjectLanding.at("s3://" + BUCKET + "/between", properties), temp);
+    Path b = mirror.folder().resolve("b.summary.csv");
+    // The listing named b's first version; b is replaced while a (listed before it) downloads.
+    ObjectLanding.downloading =
+        key -> {
+          if (key.equals("between/a.summary.csv")) {
+            put("between/b.summary.csv", "b replaced");
+          }
+        };
+    try {
+      mirror.sync();
+    } finally {
+      ObjectLanding.downloading = key -> {};
+    }
+    assertThat(b).hasContent("b replaced");
+
+    // The sender puts the first version back: the copy must follow, or the scan would hash bytes
+    // that no executor can fetch, and the return would wait for the next load at every load.
+    put("between/b.summary.csv", "b as listed");
+    assertThat(mirror.sync()).isEqualTo(1);
+    assertThat(b).hasContent("b as listed");
+    assertThat(mirror.sync()).as("nothing changed").isZero();
   }
 
   private static void put(String key, String text) {

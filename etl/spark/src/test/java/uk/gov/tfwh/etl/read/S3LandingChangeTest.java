@@ -33,9 +33,11 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * its own download of a return's objects and checks it against the checksums of the driver's copy
  * that the scan read, so a return whose object changed after the scan, or while an executor
  * downloads it, waits for the next load with a progress line naming its files, as on a landing
- * folder: never loaded as a mix of two versions, never recorded as seen. The moments are chosen
- * with the load's own progress lines and with the download's test seam ({@link
- * ObjectLanding#downloading}), so the tests are deterministic.
+ * folder: never loaded as a mix of two versions, never recorded as seen. The driver's copy
+ * remembers the version it downloaded, so an object replaced while the copy is made and then put
+ * back is loaded by the next load instead of looking unchanged. The moments are chosen with the
+ * load's own progress lines and with the download's test seam ({@link ObjectLanding#downloading}),
+ * so the tests are deterministic.
  */
 class S3LandingChangeTest {
   private static final String KENT = "valid-p2-kent-2015Q2";
@@ -196,6 +198,35 @@ class S3LandingChangeTest {
 
     assertThat(second.nothingNew()).isFalse();
     assertThat(landing.kentClaims(second)).isEqualTo(claimRows(claimsV2()));
+    assertAccounted(second);
+  }
+
+  @Test
+  void anObjectReplacedWhileTheDriversCopyIsMadeAndThenPutBackIsLoadedByTheNextLoad() {
+    Landing landing = landing("replaced-during-copy");
+    AtomicBoolean replaced = new AtomicBoolean();
+    // The driver has listed the landing and is copying Kent's claims (listed before its summary):
+    // the sender replaces the summary, so the copy gets a version the listing did not name.
+    ObjectLanding.downloading =
+        key -> {
+          if (key.equals(landing.key(CLAIMS)) && replaced.compareAndSet(false, true)) {
+            bucket.put(landing.key(SUMMARY), summaryV2());
+          }
+        };
+
+    LoadResult first = landing.load(line -> {});
+
+    assertThat(replaced).isTrue();
+    assertThat(landing.kentSignOff(first)).isEqualTo("B. Director");
+    assertAccounted(first);
+
+    // The sender puts the first summary back: its ETag is the one the listing named before.
+    bucket.put(landing.key(SUMMARY), landing.local().resolve(SUMMARY));
+    LoadResult second = landing.load(line -> {});
+
+    assertThat(second.nothingNew()).as("the summary put back is new to the release").isFalse();
+    assertThat(landing.kentSignOff(second)).isEqualTo("A. Director");
+    assertThat(landing.kentClaims(second)).isEqualTo(claimRows(claimsV1()));
     assertAccounted(second);
   }
 
