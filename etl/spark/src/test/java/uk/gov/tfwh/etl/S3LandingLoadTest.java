@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
-import org.apache.iceberg.aws.s3.S3FileIO;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import uk.gov.tfwh.etl.load.LoadJob;
 import uk.gov.tfwh.etl.load.LoadRequest;
 import uk.gov.tfwh.etl.load.LoadResult;
@@ -37,7 +33,6 @@ import uk.gov.tfwh.returns.read.LandingFolder;
 import uk.gov.tfwh.returns.read.LandingScan;
 import uk.gov.tfwh.returns.read.ReadLimits;
 import uk.gov.tfwh.returns.read.ReturnReader;
-import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.testing.S3ProxyServer;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -51,7 +46,7 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * missing bucket and refused keys each end the load with one line that says what to change.
  */
 class S3LandingLoadTest {
-  private static final S3ProxyServer S3 = S3ProxyServer.shared();
+  private static final S3ProxyServer S3 = TestBucket.server();
   private static final String BUCKET = "tfwh-landing";
   private static final String ADDRESS = "s3://" + BUCKET + "/quarterly/returns";
 
@@ -62,27 +57,16 @@ class S3LandingLoadTest {
   static LoadResult folderLoad;
   static LoadResult bucketLoad;
   static LandingMirror mirror;
-  static S3FileIO io;
+  static TestBucket bucket;
 
   @BeforeAll
   static void loadTheSameFilesFromAFolderAndFromTheBucket() throws Exception {
     Path landing = TestLandings.copyExamples(temp.resolve("landing"));
     // A sub-prefix is a folder in the landing: not a return, and said so in both loads.
     TestLandings.write(landing.resolve("archive/old.summary.csv"), "not read\n");
-    Map<String, String> properties = s3Properties(S3.environment());
-    io = new S3FileIO();
-    io.initialize(withBucketRegion(properties));
-    S3Client client = io.client();
-    client.createBucket(create -> create.bucket(BUCKET));
-    List<Path> uploaded;
-    try (Stream<Path> files = Files.walk(landing)) {
-      uploaded = files.filter(Files::isRegularFile).toList();
-      for (Path file : uploaded) {
-        String key = "quarterly/returns/" + landing.relativize(file).toString();
-        client.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromFile(file));
-      }
-    }
-    objects = ObjectLanding.at(ADDRESS, properties);
+    bucket = TestBucket.create(BUCKET);
+    List<Path> uploaded = bucket.putFolder(landing, "quarterly/returns");
+    objects = ObjectLanding.at(ADDRESS, bucket.properties());
     fromFolder = new SnapshotStore(temp.resolve("from-folder"));
     fromBucket = new SnapshotStore(temp.resolve("from-bucket"));
     folderLoad =
@@ -104,8 +88,8 @@ class S3LandingLoadTest {
 
   @AfterAll
   static void close() {
-    if (io != null) {
-      io.close();
+    if (bucket != null) {
+      bucket.close();
     }
   }
 
@@ -229,19 +213,6 @@ class S3LandingLoadTest {
             "--catalog",
             catalog.toString());
     return new Outcome(code, out.toString(), err.toString());
-  }
-
-  private static Map<String, String> s3Properties(Map<String, String> environment) {
-    return CatalogSettings.of(S3.settings("s3://" + BUCKET + "/warehouse"), temp)
-        .s3()
-        .icebergProperties(environment);
-  }
-
-  /** s3proxy refuses a new bucket in any location but its own; the SDK names the region's. */
-  private static Map<String, String> withBucketRegion(Map<String, String> properties) {
-    Map<String, String> creating = new HashMap<>(properties);
-    creating.put("client.region", "us-east-1");
-    return creating;
   }
 
   /** Rule, file, sheet, message and where, of the findings about a file. */

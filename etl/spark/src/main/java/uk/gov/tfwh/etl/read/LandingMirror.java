@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * holds every object under the landing's prefix at its relative key, so the landing scan, its rules
  * and its findings are those of a landing folder, unchanged. An object is downloaded only when its
  * ETag or size differs from the copy's (the index beside the folder remembers them), and a copy
- * whose object is gone is deleted. A downloaded file is a new file (a new inode), so {@code
+ * whose object is gone is deleted. The index remembers the version downloaded, from the GET's own
+ * answer, not the one listed before it. A downloaded file is a new file (a new inode), so {@code
  * FileChecksums} hashes it again; a file kept keeps its remembered checksum.
  *
  * <p>Keys whose path has an empty, {@code .} or {@code ..} segment cannot be a file here and are
@@ -78,15 +80,20 @@ public final class LandingMirror {
           Files.createDirectories(target);
           continue;
         }
-        String identity = object.eTag() + " " + object.size();
+        String identity = identity(object.eTag(), object.size());
         if (!identity.equals(index.getProperty(path)) || !Files.isRegularFile(target)) {
           Files.createDirectories(target.getParent());
+          GetObjectResponse copied;
           try {
-            landing.download(object.key(), target);
+            copied = landing.download(object.key(), target);
           } catch (IOException e) {
             continue; // gone since the listing: the next load sees it, or not
           }
           downloaded++;
+          // The version copied, not the one listed: an object replaced in between and then put
+          // back as listed would otherwise look unchanged, and the copy would keep bytes that no
+          // executor can fetch any more (its return left for the next load at every load).
+          identity = identity(copied.eTag(), copied.contentLength());
         }
         kept.setProperty(path, identity);
       }
@@ -97,6 +104,10 @@ public final class LandingMirror {
       throw new UncheckedIOException(
           "cannot keep the copy of " + landing.address() + " in " + root, e);
     }
+  }
+
+  private static String identity(String eTag, Long size) {
+    return eTag + " " + size;
   }
 
   private static boolean representable(String path) {

@@ -3,7 +3,6 @@ package uk.gov.tfwh.etl.read;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.iceberg.aws.s3.S3FileIO;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -42,6 +44,15 @@ public record ObjectLanding(String bucket, String prefix, Map<String, String> s3
   private static final long serialVersionUID = 1L;
   private static final String SCHEME = "s3://";
   private static final int FORBIDDEN = 403;
+
+  /**
+   * A test seam, set by tests only (S3LandingChangeTest, LandingMirrorTest): runs with the key of
+   * each object whose download has begun (the GET answered, its body not yet copied). It lets a
+   * test replace or delete an object while an executor reads it, a moment no progress line or Spark
+   * listener marks deterministically; static because a local session's executors are threads of the
+   * test's JVM.
+   */
+  static volatile Consumer<String> downloading = key -> {};
 
   /** One client per JVM and settings: an executor reads many returns. */
   private static final Map<Map<String, String>, S3FileIO> CLIENTS = new ConcurrentHashMap<>();
@@ -121,12 +132,20 @@ public record ObjectLanding(String bucket, String prefix, Map<String, String> s3
     }
   }
 
-  /** Copies an object to a file, replacing it only when the whole object arrived. */
-  void download(String key, Path target) throws IOException {
+  /**
+   * Copies an object to a file, replacing it only when the whole object arrived.
+   *
+   * @return the response of the GET: the ETag and size of the version copied, which need not be the
+   *     listed one when the object was replaced in between
+   */
+  GetObjectResponse download(String key, Path target) throws IOException {
     Path partial = target.resolveSibling(".partial-" + target.getFileName());
-    try (InputStream in = client().getObject(get -> get.bucket(bucket).key(key))) {
+    try (ResponseInputStream<GetObjectResponse> in =
+        client().getObject(get -> get.bucket(bucket).key(key))) {
+      downloading.accept(key);
       Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+      return in.response();
     } catch (NoSuchKeyException e) {
       Files.deleteIfExists(partial);
       throw new IOException("s3://" + bucket + "/" + key + " is no longer there", e);

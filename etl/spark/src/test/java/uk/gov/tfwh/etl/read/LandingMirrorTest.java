@@ -3,50 +3,37 @@ package uk.gov.tfwh.etl.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.iceberg.aws.s3.S3FileIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import uk.gov.tfwh.etl.TestBucket;
 import uk.gov.tfwh.returns.read.FileChecksums;
-import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
-import uk.gov.tfwh.warehouse.iceberg.testing.S3ProxyServer;
 
 /**
  * The driver's copy of a landing on the shared s3proxy: objects are downloaded once and again only
  * when they change (so the landing checksums of an unchanged file are reused), a replaced object is
  * a new file, a deleted one and its emptied folder go, and keys that cannot be a file are left out.
+ * The copy remembers the version it downloaded, not the one listed: an object replaced between the
+ * listing and its download is downloaded again when it changes back.
  */
 class LandingMirrorTest {
-  private static final S3ProxyServer S3 = S3ProxyServer.shared();
   private static final String BUCKET = "tfwh-mirror";
 
   @TempDir Path temp;
-  static S3FileIO io;
-  static S3Client client;
+  static TestBucket bucket;
   static Map<String, String> properties;
 
   @BeforeAll
   static void bucket() {
-    properties =
-        CatalogSettings.of(S3.settings("s3://" + BUCKET + "/warehouse"), Path.of("unused"))
-            .s3()
-            .icebergProperties(S3.environment());
-    Map<String, String> creating = new HashMap<>(properties);
-    creating.put("client.region", "us-east-1");
-    io = new S3FileIO();
-    io.initialize(creating);
-    client = io.client();
-    client.createBucket(create -> create.bucket(BUCKET));
+    bucket = TestBucket.create(BUCKET);
+    properties = bucket.properties();
   }
 
   @AfterAll
   static void close() {
-    io.close();
+    bucket.close();
   }
 
   @Test
@@ -75,7 +62,7 @@ class LandingMirrorTest {
     assertThat(again.reused()).as("an unchanged copy keeps its checksum").isEqualTo(1);
 
     put("in/a.summary.csv", "A, sent again");
-    client.deleteObject(delete -> delete.bucket(BUCKET).key("in/old/c.summary.csv"));
+    bucket.delete("in/old/c.summary.csv");
     assertThat(mirror.sync()).isEqualTo(1);
     assertThat(a).hasContent("A, sent again");
     assertThat(mirror.folder().resolve("old")).doesNotExist();
@@ -84,7 +71,36 @@ class LandingMirrorTest {
     assertThat(afterReplace.reused()).as("a replaced object is read again").isZero();
   }
 
+  @Test
+  void anObjectReplacedBetweenTheListingAndItsDownloadIsDownloadedAgainWhenItIsPutBack() {
+    put("between/a.summary.csv", "a");
+    put("between/b.summary.csv", "b as listed");
+    LandingMirror mirror =
+        new LandingMirror(ObjectLanding.at("s3://" + BUCKET + "/between", properties), temp);
+    Path b = mirror.folder().resolve("b.summary.csv");
+    // The listing named b's first version; b is replaced while a (listed before it) downloads.
+    ObjectLanding.downloading =
+        key -> {
+          if (key.equals("between/a.summary.csv")) {
+            put("between/b.summary.csv", "b replaced");
+          }
+        };
+    try {
+      mirror.sync();
+    } finally {
+      ObjectLanding.downloading = key -> {};
+    }
+    assertThat(b).hasContent("b replaced");
+
+    // The sender puts the first version back: the copy must follow, or the scan would hash bytes
+    // that no executor can fetch, and the return would wait for the next load at every load.
+    put("between/b.summary.csv", "b as listed");
+    assertThat(mirror.sync()).isEqualTo(1);
+    assertThat(b).hasContent("b as listed");
+    assertThat(mirror.sync()).as("nothing changed").isZero();
+  }
+
   private static void put(String key, String text) {
-    client.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromString(text));
+    bucket.put(key, text);
   }
 }
