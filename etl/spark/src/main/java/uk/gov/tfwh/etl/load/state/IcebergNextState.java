@@ -172,7 +172,7 @@ public final class IcebergNextState implements NextState {
   @Override
   public void writeChecksums(FileChecksums checksums) {
     Optional<List<FileChecksums.Stamp>> added = checksums.addedToEarlier();
-    if (added.isEmpty() || landingFileCount() >= LANDING_FILES_BEFORE_REWRITE) {
+    if (!addsToEarlierStamps(added.isPresent(), landingFileCount())) {
       writeChecksums(checksums.stamps());
       return;
     }
@@ -185,6 +185,15 @@ public final class IcebergNextState implements NextState {
             records.isEmpty()
                 ? List.of()
                 : List.of(IcebergRecordFile.write(table, "state", records)));
+  }
+
+  /**
+   * Whether a load adds a file of new stamps beside the previous release's rather than writing them
+   * all again: only when the scan kept every earlier stamp, and while the table holds fewer than
+   * {@link #LANDING_FILES_BEFORE_REWRITE} data files.
+   */
+  static boolean addsToEarlierStamps(boolean keptEveryEarlier, long dataFiles) {
+    return keptEveryEarlier && dataFiles < LANDING_FILES_BEFORE_REWRITE;
   }
 
   /** The data files of {@code landing_file} at the branch's head (the previous release's). */
