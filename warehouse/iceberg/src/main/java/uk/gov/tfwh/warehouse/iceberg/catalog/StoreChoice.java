@@ -85,19 +85,26 @@ public final class StoreChoice {
    */
   public static CatalogSettings forTrino(
       Path catalogFile, Path warehouseDir, Map<String, String> environment) {
+    // A folder of snapshot folders gets Trino's line too: the general refusal's other way on,
+    // TFWH_STORE=folder, is one Trino refuses as well.
+    if (holdsFolderStore(warehouseDir)) {
+      throw new IllegalArgumentException(trinoRefusal(warehouseDir));
+    }
     return iceberg(catalogFile, warehouseDir, environment)
         .orElseThrow(() -> new IllegalArgumentException(trinoRefusal(warehouseDir)));
   }
 
   /**
-   * The one line refusing Trino a warehouse opened as the folder store, naming the migration. Each
-   * command puts the option that asked for Trino in front of it.
+   * The one line refusing Trino a warehouse of the folder store (snapshot folders, or
+   * TFWH_STORE=folder), naming the migration. Each command puts the option that asked for Trino in
+   * front of it.
    */
   public static String trinoRefusal(Path warehouseDir) {
     Path dir = warehouseDir.toAbsolutePath().normalize();
     return "Trino serves the Iceberg store only, and "
         + dir
-        + " is opened as the legacy folder store (TFWH_STORE=folder): turn it into an Iceberg"
+        + " is a legacy folder-store warehouse (snapshot folders, or TFWH_STORE=folder): turn it"
+        + " into an Iceberg"
         + " warehouse with ./tfwh migrate --from-snapshots "
         + dir
         + " --warehouse NEW (docs/runbooks.md), then use NEW";

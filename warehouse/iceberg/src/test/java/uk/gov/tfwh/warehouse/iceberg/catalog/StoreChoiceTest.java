@@ -102,11 +102,17 @@ class StoreChoiceTest {
         .hasMessage(
             "Trino serves the Iceberg store only, and "
                 + dir
-                + " is opened as the legacy folder store (TFWH_STORE=folder): turn it into an"
-                + " Iceberg warehouse with ./tfwh migrate --from-snapshots "
+                + " is a legacy folder-store warehouse (snapshot folders, or TFWH_STORE=folder):"
+                + " turn it into an Iceberg warehouse with ./tfwh migrate --from-snapshots "
                 + dir
                 + " --warehouse NEW (docs/runbooks.md), then use NEW")
         .hasMessage(StoreChoice.trinoRefusal(dir));
+    // A folder of snapshot folders, whatever TFWH_STORE says: Trino's line, not the general one
+    // (whose other way on, TFWH_STORE=folder, Trino refuses too).
+    Path legacy = Files.createDirectories(dir.resolve("legacy/snapshots")).getParent();
+    assertThatThrownBy(() -> StoreChoice.forTrino(null, legacy, Map.of()))
+        .hasMessage(StoreChoice.trinoRefusal(legacy))
+        .hasMessageNotContaining("keep using them");
     // The rule's other refusals stay its own.
     assertThatThrownBy(() -> StoreChoice.forTrino(null, dir, Map.of("TFWH_STORE", "s3")))
         .hasMessageStartingWith("TFWH_STORE must be iceberg");

@@ -169,8 +169,9 @@ class TrinoCatalogPropertiesTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString())
-        .startsWith("tfwh trino: " + folderStore + " holds snapshot folders")
+        .startsWith("tfwh trino: Trino serves the Iceberg store only, and " + folderStore)
         .contains("./tfwh migrate --from-snapshots")
+        .doesNotContain("keep using them")
         .hasLineCount(1);
     assertThat(out).doesNotExist();
   }
