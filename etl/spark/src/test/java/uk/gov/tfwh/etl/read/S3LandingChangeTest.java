@@ -131,22 +131,18 @@ class S3LandingChangeTest {
     List<String> said = new ArrayList<>();
     AtomicBoolean replaced = new AtomicBoolean();
 
+    // The executor has the summary's GET answered and has not asked for the claims: the sender
+    // replaces both files, so the executor would hold one of each version.
     LoadResult first =
-        landing.load(
-            line -> {
-              said.add(line);
-              if (line.contains(EXECUTORS_START)) {
-                // The executor has the summary's GET answered and has not asked for the claims:
-                // the sender replaces both files, so the executor would hold one of each version.
-                ObjectLanding.downloading =
-                    key -> {
-                      if (key.equals(landing.key(SUMMARY)) && replaced.compareAndSet(false, true)) {
-                        bucket.put(landing.key(SUMMARY), summaryV2());
-                        bucket.put(landing.key(CLAIMS), claimsV2());
-                      }
-                    };
-              }
-            });
+        loadReplacingWhenDownloaded(
+            landing,
+            SUMMARY,
+            () -> {
+              bucket.put(landing.key(SUMMARY), summaryV2());
+              bucket.put(landing.key(CLAIMS), claimsV2());
+            },
+            said,
+            replaced);
 
     assertThat(replaced).as("the seam fired during the executor's download").isTrue();
     assertThat(said).anyMatch(line -> namesKentAsLeftForTheNextLoad(line));
@@ -169,18 +165,8 @@ class S3LandingChangeTest {
     AtomicBoolean replaced = new AtomicBoolean();
 
     LoadResult first =
-        landing.load(
-            line -> {
-              said.add(line);
-              if (line.contains(EXECUTORS_START)) {
-                ObjectLanding.downloading =
-                    key -> {
-                      if (key.equals(landing.key(CLAIMS)) && replaced.compareAndSet(false, true)) {
-                        bucket.put(landing.key(CLAIMS), claimsV2());
-                      }
-                    };
-              }
-            });
+        loadReplacingWhenDownloaded(
+            landing, CLAIMS, () -> bucket.put(landing.key(CLAIMS), claimsV2()), said, replaced);
 
     assertThat(replaced).as("the seam fired during the executor's download").isTrue();
     List<String> kent = landing.kentClaims(first);
@@ -359,5 +345,25 @@ class S3LandingChangeTest {
     assertThat(totals.returnsRead()).isEqualTo(totals.returnsAccepted() + totals.returnsRejected());
     assertThat(totals.claimRowsRead())
         .isEqualTo(totals.claimRowsAccepted() + totals.claimRowsRejected());
+  }
+
+  /**
+   * Loads the landing, and once the executors start, runs {@code replace} the first time an
+   * executor has the GET of {@code file} answered (the seam {@link ObjectLanding#downloading}).
+   */
+  private LoadResult loadReplacingWhenDownloaded(
+      Landing landing, String file, Runnable replace, List<String> said, AtomicBoolean replaced) {
+    return landing.load(
+        line -> {
+          said.add(line);
+          if (line.contains(EXECUTORS_START)) {
+            ObjectLanding.downloading =
+                key -> {
+                  if (key.equals(landing.key(file)) && replaced.compareAndSet(false, true)) {
+                    replace.run();
+                  }
+                };
+          }
+        });
   }
 }
