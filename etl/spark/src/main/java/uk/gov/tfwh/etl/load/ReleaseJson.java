@@ -8,14 +8,14 @@ import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 
 /**
  * The snapshot manifest as a release row keeps it ({@code manifest_json}): the same JSON as the
- * folder store's {@code manifest.json}, so both stores record the same manifest.
+ * folder store's {@code manifest.json}, so both stores record the same manifest, without its
+ * indentation (it lists every landing file, and is written and read by every load).
  */
 final class ReleaseJson {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ReleaseJson() {}
 
