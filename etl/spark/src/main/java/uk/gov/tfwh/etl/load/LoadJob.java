@@ -103,9 +103,11 @@ public final class LoadJob {
   public LoadResult run(LoadRequest request) {
     StageClock clock = new StageClock(progress);
     // Opening takes the writer lock and, on the Iceberg store, makes the refs agree with the
-    // release rows (Repair): timed, as it reads every retained release's tables.
+    // release rows (Repair): timed, as it reads every retained release's tables, and said only
+    // once done, so that the load's first line still comes after the lock is held.
     try (LoadTarget target =
-        clock.time("open", () -> LoadTarget.open(request, progress), t -> "writer lock held")) {
+        clock.timeSayingAfter(
+            "open", () -> LoadTarget.open(request, progress), t -> "writer lock held")) {
       return run(request, target, clock);
     }
   }

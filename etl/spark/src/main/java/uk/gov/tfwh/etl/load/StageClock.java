@@ -28,6 +28,23 @@ final class StageClock {
     return result;
   }
 
+  /**
+   * As {@link #time}, saying nothing before the work: for the opening, whose first word must come
+   * after the writer lock is held (a load's first line tells a watcher that it holds the
+   * warehouse).
+   */
+  <T> T timeSayingAfter(
+      String stage, Supplier<T> work, java.util.function.Function<T, String> done) {
+    long start = System.nanoTime();
+    T result = work.get();
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    millis.merge(stage, ms, Long::sum);
+    progress.accept(
+        String.format(
+            Locale.ROOT, "[%6.1fs] %s: %s (%,d ms)", elapsed(), stage, done.apply(result), ms));
+    return result;
+  }
+
   double elapsed() {
     return (System.nanoTime() - started) / 1e9;
   }
