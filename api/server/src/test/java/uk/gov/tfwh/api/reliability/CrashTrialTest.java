@@ -62,7 +62,7 @@ class CrashTrialTest {
 
   @Test
   void killedLoadsNeverLoseOrTearWhatTheApiServes() throws Exception {
-    int kills = Integer.getInteger("tfwh.crash.kills", 3);
+    int kills = Integer.getInteger("tfwh.crash.kills", defaultKills());
     long seed = Long.getLong("tfwh.crash.seed", System.nanoTime());
     System.out.println("CRASH-TRIAL seed " + seed + ", " + kills + " kills");
     Random random = new Random(seed);
@@ -78,6 +78,16 @@ class CrashTrialTest {
   /** The store the trial kills loads on ({@link TrialStore#named}). */
   String storeName() {
     return System.getProperty("tfwh.crash.store", "iceberg");
+  }
+
+  /** Kills that must land unless {@code -Dtfwh.crash.kills} says otherwise. */
+  int defaultKills() {
+    return 3;
+  }
+
+  /** When a trial kills: the three moments in turn. */
+  KillMoment moment(int trial) {
+    return KillMoment.forTrial(trial);
   }
 
   private void trial(TrialStore store, TfwhLoad load, int kills, long seed, Random random)
@@ -111,7 +121,7 @@ class CrashTrialTest {
           String before = releases.currentId().orElseThrow();
           addReturn(root, landing, trial);
           store.leaveUncommittedFile(trial);
-          KillMoment moment = KillMoment.forTrial(trial);
+          KillMoment moment = moment(trial);
           Path log = temp.resolve("load-" + trial + "-killed.log");
           long started = System.nanoTime();
           Process killedLoad = load.start(log);
