@@ -6,13 +6,17 @@
 # complete and the next load must account for every input. Optionally the 10-minute fuzz run
 # (bench/fuzz.sh). Prints kills survived, API requests served, inputs fuzzed and errors.
 #
-#   ./tfwh bench reliability [--store iceberg|folder|both] [--kills N] [--seed S] [--fuzz]
+#   ./tfwh bench reliability [--store iceberg|folder|s3|both|all] [--kills N] [--seed S] [--fuzz]
 #                            [--fuzz-minutes N]
 #
 # --store names the store the loads write and the API serves (TFWH_STORE and tfwh.store.kind, so
 # the trial does not depend on which store is the default). The default is iceberg, the default
-# store of every ./tfwh command; folder is the legacy folder store; both runs the whole trial on each in turn (twice the time: 10 to 30
-# minutes per 30 kills on a shared 2-core machine). TFWH_SKIP_BUILD=1 uses the jars already built.
+# store of every ./tfwh command; folder is the legacy folder store; s3 is the Iceberg store with its
+# tables on object storage: the trial starts s3proxy (filesystem backend in a temporary folder) and
+# gives the loads (--catalog FILE) and the API one catalog file for s3:// tables and the embedded
+# SQLite catalog. both runs the whole trial on folder and iceberg in turn (twice the time: 10 to 30
+# minutes per 30 kills on a shared 2-core machine); all runs it on folder, iceberg and s3.
+# TFWH_SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 KILLS=30
@@ -27,14 +31,15 @@ while [[ $# -gt 0 ]]; do
     --seed) SEED="$2"; shift 2 ;;
     --fuzz) FUZZ=1; shift ;;
     --fuzz-minutes) FUZZ=1; FUZZ_MINUTES="$2"; shift 2 ;;
-    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench reliability: unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$STORE" in
-  folder | iceberg) STORES=("$STORE") ;;
+  folder | iceberg | s3) STORES=("$STORE") ;;
   both) STORES=(folder iceberg) ;;
-  *) echo "bench reliability: --store must be folder, iceberg or both, not '$STORE'" >&2; exit 2 ;;
+  all) STORES=(folder iceberg s3) ;;
+  *) echo "bench reliability: --store must be folder, iceberg, s3, both or all, not '$STORE'" >&2; exit 2 ;;
 esac
 if (( KILLS < 1 )); then
   echo "bench reliability: --kills must be at least 1" >&2

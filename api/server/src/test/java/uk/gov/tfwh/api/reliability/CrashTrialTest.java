@@ -44,12 +44,14 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
  * -Dtfwh.crash.seed}, printed so a failure can be replayed.
  *
  * <p>The store is named by {@code -Dtfwh.crash.store} (iceberg, the default as for {@code ./tfwh
- * load}, or the legacy folder; {@link TrialStore}) and given to the loads as {@code TFWH_STORE} and
- * to the API as {@code tfwh.store.kind}. On the Iceberg store "committed and complete" means: every
- * release row's tables still have the snapshots it names, and the current release's planned Parquet
- * holds exactly the rows and files its row records; after each next load every table's {@code main}
- * and {@code r_} tags agree with the release rows and no {@code load_} branch is left ({@code
- * Repair} and retention have done their work).
+ * load}, the legacy folder, or s3: the Iceberg store with its tables on s3proxy; {@link
+ * TrialStore}) and given to the loads as {@code TFWH_STORE} (and {@code --catalog FILE}) and to the
+ * API as {@code tfwh.store.kind} (and {@code tfwh.store.catalog}); {@link S3CrashTrialTest} runs
+ * the build's trial on s3. On the Iceberg store "committed and complete" means: every release row's
+ * tables still have the snapshots it names, and the current release's planned Parquet holds exactly
+ * the rows and files its row records; after each next load every table's {@code main} and {@code
+ * r_} tags agree with the release rows and no {@code load_} branch is left ({@code Repair} and
+ * retention have done their work).
  */
 @Tag("slow")
 class CrashTrialTest {
@@ -60,18 +62,32 @@ class CrashTrialTest {
 
   @Test
   void killedLoadsNeverLoseOrTearWhatTheApiServes() throws Exception {
-    int kills = Integer.getInteger("tfwh.crash.kills", 3);
+    int kills = Integer.getInteger("tfwh.crash.kills", defaultKills());
     long seed = Long.getLong("tfwh.crash.seed", System.nanoTime());
     System.out.println("CRASH-TRIAL seed " + seed + ", " + kills + " kills");
     Random random = new Random(seed);
     Path root = TfwhLoad.projectRoot();
     Path landing = copyExamples(root.resolve("contract/examples"), temp.resolve("landing"));
     Path warehouse = temp.resolve("warehouse");
-    try (TrialStore store =
-        TrialStore.named(System.getProperty("tfwh.crash.store", "iceberg"), warehouse)) {
+    try (TrialStore store = TrialStore.named(storeName(), warehouse)) {
       System.out.println("CRASH-TRIAL store " + store.name());
-      trial(store, new TfwhLoad(root, landing, warehouse, store.name()), kills, seed, random);
+      trial(store, store.load(root, landing, warehouse), kills, seed, random);
     }
+  }
+
+  /** The store the trial kills loads on ({@link TrialStore#named}). */
+  String storeName() {
+    return System.getProperty("tfwh.crash.store", "iceberg");
+  }
+
+  /** Kills that must land unless {@code -Dtfwh.crash.kills} says otherwise. */
+  int defaultKills() {
+    return 3;
+  }
+
+  /** When a trial kills: the three moments in turn. */
+  KillMoment moment(int trial) {
+    return KillMoment.forTrial(trial);
   }
 
   private void trial(TrialStore store, TfwhLoad load, int kills, long seed, Random random)
@@ -104,7 +120,8 @@ class CrashTrialTest {
         for (int trial = 1; figures.kills() < kills && trial <= 2 * kills; trial++) {
           String before = releases.currentId().orElseThrow();
           addReturn(root, landing, trial);
-          KillMoment moment = KillMoment.forTrial(trial);
+          store.leaveUncommittedFile(trial);
+          KillMoment moment = moment(trial);
           Path log = temp.resolve("load-" + trial + "-killed.log");
           long started = System.nanoTime();
           Process killedLoad = load.start(log);

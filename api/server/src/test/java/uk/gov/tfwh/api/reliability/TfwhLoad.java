@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,13 +26,31 @@ final class TfwhLoad {
   private final Path landing;
   private final Path warehouse;
   private final String store;
+  private final List<String> arguments;
+  private final Map<String, String> environment;
 
   /** A load into {@code warehouse} of the store {@code TFWH_STORE} names (folder or iceberg). */
   TfwhLoad(Path projectRoot, Path landing, Path warehouse, String store) {
+    this(projectRoot, landing, warehouse, store, List.of(), Map.of());
+  }
+
+  /**
+   * As above, with more arguments ({@code --catalog FILE}) and environment variables (the object
+   * store's keys, which a catalog settings file names but never holds).
+   */
+  TfwhLoad(
+      Path projectRoot,
+      Path landing,
+      Path warehouse,
+      String store,
+      List<String> arguments,
+      Map<String, String> environment) {
     this.projectRoot = requireNonNull(projectRoot, "projectRoot");
     this.landing = requireNonNull(landing, "landing");
     this.warehouse = requireNonNull(warehouse, "warehouse");
     this.store = requireNonNull(store, "store");
+    this.arguments = List.copyOf(arguments);
+    this.environment = Map.copyOf(environment);
   }
 
   /** The project root surefire names ({@code tfwh.root.dir}). */
@@ -48,17 +68,20 @@ final class TfwhLoad {
 
   /** Starts a load, its output in {@code log}. */
   Process start(Path log) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                projectRoot.resolve("tfwh").toString(),
+                "load",
+                "--landing",
+                landing.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--reference",
+                reference().toString()));
+    command.addAll(arguments);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    projectRoot.resolve("tfwh").toString(),
-                    "load",
-                    "--landing",
-                    landing.toString(),
-                    "--warehouse",
-                    warehouse.toString(),
-                    "--reference",
-                    reference().toString()))
+        new ProcessBuilder(command)
             .directory(projectRoot.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -66,6 +89,7 @@ final class TfwhLoad {
     // Named, not left to the default, so a test does not depend on the shell's TFWH_STORE.
     builder.environment().put("TFWH_STORE", store);
     builder.environment().remove("TFWH_CATALOG");
+    builder.environment().putAll(environment);
     // The landing folder is a few files; the launcher's 3 GiB default would only crowd the machine.
     builder.environment().put("TFWH_SPARK_HEAP", "1g");
     try {

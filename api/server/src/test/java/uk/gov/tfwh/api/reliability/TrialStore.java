@@ -8,15 +8,24 @@ import java.util.Random;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
- * The store a crash trial kills loads on: the folder store or the Iceberg store, named explicitly
- * ({@code TFWH_STORE} for the loads, {@code tfwh.store.kind} for the API), so a trial does not
- * depend on which store is the default. Each says how to recognise the moments a trial kills at and
- * what "complete" and "clean" mean for it.
+ * The store a crash trial kills loads on: the folder store, the Iceberg store in its embedded
+ * catalog, or the Iceberg store with its tables on object storage (s3), named explicitly ({@code
+ * TFWH_STORE} and {@code --catalog} for the loads, {@code tfwh.store.*} for the API), so a trial
+ * does not depend on which store is the default. Each says how to recognise the moments a trial
+ * kills at and what "complete" and "clean" mean for it.
  */
 interface TrialStore extends AutoCloseable {
 
-  /** folder or iceberg, as {@code TFWH_STORE} spells it. */
+  /** folder, iceberg or s3, as {@code -Dtfwh.crash.store} spells it. */
   String name();
+
+  /**
+   * {@code ./tfwh load} into this store: by default {@code TFWH_STORE} set to its name and no
+   * catalog file.
+   */
+  default TfwhLoad load(Path projectRoot, Path landing, Path warehouse) {
+    return new TfwhLoad(projectRoot, landing, warehouse, name());
+  }
 
   /** The store's releases as the API reads them: committed ids, the current one. */
   WarehouseReleases releases();
@@ -55,6 +64,13 @@ interface TrialStore extends AutoCloseable {
    */
   void assertClean(boolean committed);
 
+  /**
+   * Before a load that will be killed: leaves what a writer killed between writing a data file and
+   * committing it leaves, where the store's next committing load must remove it ({@link
+   * #assertClean}). Nothing by default.
+   */
+  default void leaveUncommittedFile(int trial) {}
+
   /** What the trial noticed that is worth reporting but not a failure; blank when nothing. */
   default String notes() {
     return "";
@@ -66,14 +82,18 @@ interface TrialStore extends AutoCloseable {
   @Override
   void close();
 
-  /** The store {@code -Dtfwh.crash.store} names: iceberg (the default) or folder. */
+  /**
+   * The store {@code -Dtfwh.crash.store} names: iceberg (the default), folder, or s3 (the Iceberg
+   * store with its tables on s3proxy, which this starts).
+   */
   static TrialStore named(String name, Path warehouse) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "folder" -> new FolderTrialStore(warehouse);
       case "iceberg" -> new IcebergTrialStore(warehouse);
+      case "s3" -> IcebergTrialStore.onObjectStorage(warehouse);
       default ->
           throw new IllegalArgumentException(
-              "tfwh.crash.store must be folder or iceberg, not '" + name + "'");
+              "tfwh.crash.store must be folder, iceberg or s3, not '" + name + "'");
     };
   }
 }

@@ -240,6 +240,11 @@ final class FixtureWarehouse implements AutoCloseable {
     return path(write(table, 1, quarter).get(0).location());
   }
 
+  /** As {@link #writeUncommitted}, by location: an {@code s3://} warehouse's file too. */
+  String writeUncommittedObject(Table table, LocalDate quarter) {
+    return write(table, 1, quarter).get(0).location();
+  }
+
   /** The data files of every table of a release, planned; each must exist. */
   List<Path> files(Release release) {
     List<Path> files = new ArrayList<>();
@@ -322,10 +327,12 @@ final class FixtureWarehouse implements AutoCloseable {
     }
     PartitionKey key = new PartitionKey(spec, schema);
     key.partition(new InternalRecordWrapper(schema.asStruct()).wrap(records.get(0)));
+    String file = "fixture-" + UUID.randomUUID() + ".parquet";
+    // Unpartitioned, the partition form names ".../data//file", which S3 signs as another key.
     String location =
-        table
-            .locationProvider()
-            .newDataLocation(spec, key, "fixture-" + UUID.randomUUID() + ".parquet");
+        spec.isPartitioned()
+            ? table.locationProvider().newDataLocation(spec, key, file)
+            : table.locationProvider().newDataLocation(file);
     try {
       Parquet.DataWriteBuilder builder =
           Parquet.writeData(table.io().newOutputFile(location))
