@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import uk.gov.tfwh.warehouse.table.Column;
@@ -18,6 +21,10 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * against the contract before Spark sees it.
  */
 public final class ContractRow {
+  // Column positions by name, per table, worked out once: rows are built for every return and
+  // quarter of the programme on each load, a dozen columns a row.
+  private static final Map<WarehouseTable, Map<String, Integer>> POSITIONS = positions();
+
   private final WarehouseTable table;
   private final List<Column> columns;
   private final Object[] values;
@@ -56,12 +63,24 @@ public final class ContractRow {
   }
 
   private int indexOf(String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
+    Integer index = POSITIONS.get(table).get(name);
+    if (index == null) {
+      throw new IllegalArgumentException(table.tableName() + " has no column " + name);
     }
-    throw new IllegalArgumentException(table.tableName() + " has no column " + name);
+    return index;
+  }
+
+  private static Map<WarehouseTable, Map<String, Integer>> positions() {
+    Map<WarehouseTable, Map<String, Integer>> positions = new EnumMap<>(WarehouseTable.class);
+    for (WarehouseTable table : WarehouseTable.values()) {
+      Map<String, Integer> byName = new HashMap<>();
+      List<Column> columns = table.columns();
+      for (int i = 0; i < columns.size(); i++) {
+        byName.put(columns.get(i).name(), i);
+      }
+      positions.put(table, Map.copyOf(byName));
+    }
+    return positions;
   }
 
   private Object conform(Column column, Object value) {
