@@ -18,14 +18,7 @@ final class StageClock {
 
   <T> T time(String stage, Supplier<T> work, java.util.function.Function<T, String> done) {
     progress.accept(String.format(Locale.ROOT, "[%6.1fs] %s ...", elapsed(), stage));
-    long start = System.nanoTime();
-    T result = work.get();
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    millis.merge(stage, ms, Long::sum);
-    progress.accept(
-        String.format(
-            Locale.ROOT, "[%6.1fs] %s: %s (%,d ms)", elapsed(), stage, done.apply(result), ms));
-    return result;
+    return timeSayingAfter(stage, work, done);
   }
 
   /**
