@@ -136,7 +136,12 @@ public final class LoadJob {
           clock.time(
               "retention",
               () -> target.retain(request.retain()),
-              d -> d.size() + " old releases or snapshots removed");
+              // What the API calls snapshots: releases on the Iceberg store, whose own line above
+              // counts the tables' Iceberg snapshots apart.
+              d ->
+                  d.size()
+                      + (request.catalog().isPresent() ? " old releases" : " old snapshots")
+                      + " removed");
       if (!deleted.isEmpty()) {
         progress.accept(
             "retention: removed old "
