@@ -130,6 +130,21 @@ final class AccessFixture {
     return TOKENS.get(user);
   }
 
+  /**
+   * The arguments of a service on a free port over {@code warehouse} with these users and this
+   * OpenID Connect provider; a test adds its store and engine.
+   */
+  static List<String> serverArguments(Path warehouse) {
+    return List.of(
+        "--server.port=0",
+        "--tfwh.api.warehouse=" + warehouse,
+        "--tfwh.api.users=" + USERS,
+        "--tfwh.submissions.landing=" + warehouse.resolve("landing"),
+        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + JWT_PUBLIC_KEY,
+        "--tfwh.api.oidc.issuer=" + JWT_ISSUER,
+        "--tfwh.api.oidc.audience=" + JWT_AUDIENCE);
+  }
+
   /** An access token as the OpenID Connect provider would sign it. */
   static String signedJwt(Map<String, Object> claims, KeyPair keys) {
     JWTClaimsSet.Builder set =

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,17 +82,9 @@ class IcebergServingTest extends RealHttpTest {
   }
 
   private static ConfigurableApplicationContext serve(String store, Path warehouse) {
-    return new SpringApplicationBuilder(TfwhApiApplication.class)
-        .run(
-            "--server.port=0",
-            "--tfwh.store.kind=" + store,
-            "--tfwh.api.warehouse=" + warehouse,
-            "--tfwh.api.users=" + AccessFixture.USERS,
-            "--tfwh.submissions.landing=" + warehouse.resolve("landing"),
-            "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                + AccessFixture.JWT_PUBLIC_KEY,
-            "--tfwh.api.oidc.issuer=" + AccessFixture.JWT_ISSUER,
-            "--tfwh.api.oidc.audience=" + AccessFixture.JWT_AUDIENCE);
+    List<String> args = new ArrayList<>(AccessFixture.serverArguments(warehouse));
+    args.add("--tfwh.store.kind=" + store);
+    return new SpringApplicationBuilder(TfwhApiApplication.class).run(args.toArray(String[]::new));
   }
 
   @AfterAll

@@ -80,19 +80,9 @@ class TrinoServingIT {
 
   private static ConfigurableApplicationContext serve(
       Path warehouse, String engine, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--tfwh.store.kind=iceberg",
-                "--tfwh.api.engine=" + engine,
-                "--tfwh.api.warehouse=" + warehouse,
-                "--tfwh.api.users=" + AccessFixture.USERS,
-                "--tfwh.submissions.landing=" + warehouse.resolve("landing"),
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                    + AccessFixture.JWT_PUBLIC_KEY,
-                "--tfwh.api.oidc.issuer=" + AccessFixture.JWT_ISSUER,
-                "--tfwh.api.oidc.audience=" + AccessFixture.JWT_AUDIENCE));
+    List<String> args = new ArrayList<>(AccessFixture.serverArguments(warehouse));
+    args.add("--tfwh.store.kind=iceberg");
+    args.add("--tfwh.api.engine=" + engine);
     args.addAll(Arrays.asList(more));
     return new SpringApplicationBuilder(TfwhApiApplication.class).run(args.toArray(String[]::new));
   }
