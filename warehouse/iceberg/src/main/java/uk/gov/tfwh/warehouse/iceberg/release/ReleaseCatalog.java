@@ -245,7 +245,10 @@ public final class ReleaseCatalog {
         what,
         connection -> {
           try (PreparedStatement query = database.prepare(connection, sql)) {
+            // The release's row and its tables' rows each take the catalog and the second value.
             query.setString(2, second);
+            query.setString(3, database.catalogName());
+            query.setString(4, second);
             try (ResultSet rows = query.executeQuery()) {
               return release(rows);
             }
@@ -253,14 +256,16 @@ public final class ReleaseCatalog {
         });
   }
 
+  /** The release's row (part 0) and then its tables' rows (part 1). */
   private Optional<Release> release(ResultSet rows) throws SQLException {
     ReleaseRecord record = null;
     List<ReleaseTable> tables = new ArrayList<>();
     while (rows.next()) {
-      if (record == null) {
+      if (rows.getInt("part") == 0) {
         record = record(rows);
+      } else {
+        table(rows).ifPresent(tables::add);
       }
-      table(rows).ifPresent(tables::add);
     }
     if (record == null) {
       return Optional.empty();

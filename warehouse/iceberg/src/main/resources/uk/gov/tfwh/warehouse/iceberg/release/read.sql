@@ -2,42 +2,70 @@
 -- release tables: a release with all of its tables, never a release of one state with the tables
 -- or the publication of another.
 
+-- current, published and by-id return the release's row first (part 0), then a row per table
+-- (part 1) without the release's columns: the manifest and the report list every landing file and
+-- every return (megabytes on a long history), and a join would repeat them on every table's row
+-- (SQLite sorts them a dozen times over, PostgreSQL sends them a dozen times). Parameters: the
+-- catalog and the release (or the catalog again), twice, once for each part.
+
 -- name: current
 -- The newest release (privileged users: possibly not yet published) with its tables.
-SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
-       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
+       r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
+       NULL AS row_count, NULL AS file_count
   FROM tfwh_release r
-  LEFT JOIN tfwh_release_table t
-         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
  WHERE r.catalog_name = ?
    AND r.release_seq = (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?)
- ORDER BY t.table_namespace, t.table_name;
+UNION ALL
+SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  JOIN tfwh_release_table t
+    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_seq = (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?)
+ ORDER BY part, table_namespace, table_name;
 
 -- name: published
 -- The release of the newest publication with its tables.
-SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
-       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
+       r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
+       NULL AS row_count, NULL AS file_count
   FROM tfwh_release r
-  LEFT JOIN tfwh_release_table t
-         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
  WHERE r.catalog_name = ?
    AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
                          ORDER BY publication_seq DESC LIMIT 1)
- ORDER BY t.table_namespace, t.table_name;
+UNION ALL
+SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  JOIN tfwh_release_table t
+    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
+                         ORDER BY publication_seq DESC LIMIT 1)
+ ORDER BY part, table_namespace, table_name;
 
 -- name: by-id
 -- One release by its id with its tables.
-SELECT r.release_seq, r.release_id, r.parent_release_id, r.created_at, r.reference_version,
-       r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
+       r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
+       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
+       NULL AS row_count, NULL AS file_count
   FROM tfwh_release r
-  LEFT JOIN tfwh_release_table t
-         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
  WHERE r.catalog_name = ?
    AND r.release_id = ?
- ORDER BY t.table_namespace, t.table_name;
+UNION ALL
+SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  JOIN tfwh_release_table t
+    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ WHERE r.catalog_name = ?
+   AND r.release_id = ?
+ ORDER BY part, table_namespace, table_name;
 
 -- name: outlines
 -- Every release's number, id and tables, oldest first, without the manifest and report (they grow

@@ -158,6 +158,43 @@ abstract class ReleaseCatalogContract {
   }
 
   @Test
+  void aReleaseIsReadWithItsManifestAndReportOnceNotOnEveryTablesRow() throws SQLException {
+    CatalogDatabase database = migrated();
+    ReleaseCommit commit = new ReleaseCommit(database);
+    Release one = first("a");
+    commit.commit(one);
+    commit.commit(child(one, "a"));
+    commit.publish(one.id(), "alice");
+    SqlFile read = SqlFile.load("read.sql");
+
+    for (String[] statement :
+        List.of(
+            new String[] {"current", database.catalogName()},
+            new String[] {"published", database.catalogName()},
+            new String[] {"by-id", one.id()})) {
+      try (Connection connection = database.connect();
+          var query = connection.prepareStatement(read.statement(statement[0]))) {
+        for (int parameter = 1; parameter <= 4; parameter += 2) {
+          query.setString(parameter, database.catalogName());
+          query.setString(parameter + 1, statement[1]);
+        }
+        int rows = 0;
+        int withManifest = 0;
+        try (ResultSet result = query.executeQuery()) {
+          while (result.next()) {
+            rows++;
+            withManifest += result.getString("manifest_json") == null ? 0 : 1;
+          }
+        }
+        assertThat(rows)
+            .as(statement[0] + ": the release and each table")
+            .isEqualTo(ReleaseFixtures.TABLES + 1);
+        assertThat(withManifest).as(statement[0] + ": the manifest, on one row only").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aReleaseWhoseParentMovedIsRefusedAndNothingOfItIsWritten() throws SQLException {
     CatalogDatabase database = migrated();
     ReleaseCatalog releases = new ReleaseCatalog(database);
