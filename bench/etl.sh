@@ -22,7 +22,7 @@
 # --state-read measures only reading the previous load's state as the next load does (returns and
 # landing stamps): the sample at the first of --scales loaded once into each store, then read five
 # times in one JVM from the folder store's Java-serialised state/ and from the Iceberg store's
-# tfwh_state tables (etl/spark StateReadBenchmark; docs/design/iceberg.md, section 5.9.1).
+# tfwh_state tables (bench/state-read StateReadBenchmark; docs/design/iceberg.md, section 5.9.1).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SCALES="1 10"
@@ -172,7 +172,7 @@ if [[ "$STATE_READ" == 1 ]]; then
   export TFWH_ROOT="$ROOT"
   # shellcheck source=../infra/bin/common.sh
   source "$ROOT/infra/bin/common.sh"
-  tfwh_java etl/spark uk.gov.tfwh.etl.state.StateReadBenchmark --folder "$dir/folder" \
+  tfwh_java bench/state-read uk.gov.tfwh.bench.state.StateReadBenchmark --folder "$dir/folder" \
     --iceberg "$dir/iceberg"
 fi
 mapfile -t quarters < <(ls "$WORK/landing/scale-$first" | grep -oE '20[0-9]{2}Q[1-4]' | sort -u | tail -n 5)

@@ -48,4 +48,15 @@ class EtlArchitectureTest {
           .should()
           .callMethod(org.apache.spark.sql.SparkSession.Builder.class, "getOrCreate")
           .because("one place decides the session's configuration (SparkSessions)");
+
+  @ArchTest
+  static final ArchRule noBenchmarkInTheLoadsJar =
+      noClasses()
+          .that()
+          .resideInAPackage("uk.gov.tfwh.etl..")
+          .should()
+          .haveSimpleNameEndingWith("Benchmark")
+          .because(
+              "the jar spark-submit runs holds the load; benchmarks live under bench/ (the state"
+                  + " read's in bench/state-read)");
 }

@@ -1,4 +1,4 @@
-package uk.gov.tfwh.etl.state;
+package uk.gov.tfwh.bench.state;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.gov.tfwh.etl.state.FolderPreviousState;
+import uk.gov.tfwh.etl.state.IcebergPreviousState;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
