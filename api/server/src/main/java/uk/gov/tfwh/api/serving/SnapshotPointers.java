@@ -80,32 +80,55 @@ public class SnapshotPointers {
   }
 
   public State state() {
-    return seen().state();
+    return seen(true).state();
   }
 
   /** The snapshot a selector stands for now, as {@link SnapshotSelector#resolve} would say. */
   public String resolve(SnapshotSelector selector) {
-    State state = state();
-    Optional<String> id =
-        switch (selector.kind()) {
-          case PUBLISHED -> Optional.ofNullable(state.published());
-          case CURRENT -> Optional.ofNullable(state.current());
-          case BY_ID -> Optional.of(selector.resolve(releases));
-        };
-    // Missing pointers and unknown ids are explained by the warehouse itself.
-    return id.orElseGet(() -> selector.resolve(releases));
+    if (selector.kind() == SnapshotSelector.Kind.BY_ID) {
+      return selector.resolve(releases);
+    }
+    Optional<String> id = pointer(state(), selector);
+    if (id.isPresent()) {
+      return id.get();
+    }
+    // A pointer not set when last read may have been set since (the first publish): the token is
+    // read again now, whatever the poll interval, so what this request serves is what the state
+    // says to everything else (a submission's receipt), never a release the state does not name.
+    id = pointer(seen(false).state(), selector);
+    if (id.isPresent()) {
+      return id.get();
+    }
+    // Still not set: the warehouse explains why (nothing loaded, nothing published). Should it
+    // have been set in between, the state is read again so that it names what is served.
+    String explained = selector.resolve(releases);
+    seen(false);
+    return explained;
+  }
+
+  private static Optional<String> pointer(State state, SnapshotSelector selector) {
+    return switch (selector.kind()) {
+      case PUBLISHED -> Optional.ofNullable(state.published());
+      case CURRENT -> Optional.ofNullable(state.current());
+      case BY_ID -> throw new IllegalArgumentException("not a pointer: " + selector);
+    };
   }
 
   /** Whether a snapshot has been released (an older published one stays published). */
   public boolean isPublished(String id) {
-    Seen now = seen();
+    Seen now = seen(true);
     return id.equals(now.state().published()) || now.publishedIds().contains(id);
   }
 
-  private Seen seen() {
+  /**
+   * What was read under the newest token.
+   *
+   * @param withinInterval whether a token read less than the poll interval ago may be trusted
+   */
+  private Seen seen(boolean withinInterval) {
     long now = nanoTime.getAsLong();
     Seen last = seen;
-    if (last != null && now - last.checkedAt() < pollEveryNanos) {
+    if (withinInterval && last != null && now - last.checkedAt() < pollEveryNanos) {
       return last;
     }
     WarehouseReleases.ChangeToken token = releases.changeToken();

@@ -1,6 +1,7 @@
 package uk.gov.tfwh.api.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
+import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 
@@ -108,5 +110,36 @@ class SnapshotPointersTest {
 
     assertThat(pointers.state().published()).isEqualTo("a");
     assertThat(releases.tokenReads).isEqualTo(6);
+  }
+
+  @Test
+  void theFirstPublishIsServedAndNamedByTheStateAtOnceEvenWithinTheInterval() {
+    releases.current = "a";
+    SnapshotPointers pointers = new SnapshotPointers(releases, Duration.ofMillis(200), now::get);
+    assertThat(pointers.state().published()).isNull();
+
+    releases.publish("a");
+    now.addAndGet(40 * MS);
+
+    assertThat(pointers.resolve(SnapshotSelector.published())).isEqualTo("a");
+    assertThat(pointers.state().published())
+        .as("what a receipt reads agrees with what the figures serve")
+        .isEqualTo("a");
+    assertThat(pointers.isPublished("a")).isTrue();
+  }
+
+  @Test
+  void aPointerNotSetIsExplainedByTheWarehouseAndLooksAgainOnTheNextRequest() {
+    SnapshotPointers pointers = new SnapshotPointers(releases, Duration.ofMillis(200), now::get);
+
+    assertThatThrownBy(() -> pointers.resolve(SnapshotSelector.current()))
+        .isInstanceOf(SnapshotUnavailableException.class);
+    assertThatThrownBy(() -> pointers.resolve(SnapshotSelector.published()))
+        .isInstanceOf(SnapshotUnavailableException.class);
+
+    releases.current = "b";
+    now.addAndGet(MS);
+    assertThat(pointers.resolve(SnapshotSelector.current())).isEqualTo("b");
+    assertThat(pointers.state().current()).isEqualTo("b");
   }
 }
