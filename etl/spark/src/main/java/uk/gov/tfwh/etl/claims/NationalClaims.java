@@ -90,25 +90,31 @@ public final class NationalClaims {
 
   /**
    * The claims of every family claimed more than once. Every claim of the programme is looked up
-   * once, so the index holds positions (return, claim) in an open-addressed table and compares
-   * family references where the returns keep them: no string or boxed key per claim. Occurrences
-   * are built only for families seen again.
+   * once, so the index holds positions (return, claim) in an open-addressed table, with each
+   * family's hash beside it so that only an equal hash costs a comparison of the references where
+   * the returns keep them: no string or boxed key per claim. Occurrences are built only for
+   * families seen again.
    */
   private static List<List<ClaimOccurrence>> repeatedFamilies(List<ReadReturn> current) {
     int claims = current.stream().mapToInt(r -> r.claimKeys().size()).sum();
     int capacity = Integer.highestOneBit(Math.max(16, claims * 2 - 1)) << 1;
     long[] firstClaims = new long[capacity]; // position + 1 of a family's first claim; 0 is free
+    int[] familyHashes = new int[capacity]; // the hash of the family in each taken slot
     Map<Long, List<ClaimOccurrence>> repeatedByFirst = new LinkedHashMap<>();
     for (int r = 0; r < current.size(); r++) {
       ClaimKeys keys = current.get(r).claimKeys();
       for (int c = 0; c < keys.size(); c++) {
-        int slot = spread(keys.familyHash(c)) & (capacity - 1);
-        while (firstClaims[slot] != 0 && !sameFamily(current, firstClaims[slot] - 1, keys, c)) {
+        int hash = keys.familyHash(c);
+        int slot = spread(hash) & (capacity - 1);
+        while (firstClaims[slot] != 0
+            && (familyHashes[slot] != hash
+                || !sameFamily(current, firstClaims[slot] - 1, keys, c))) {
           slot = (slot + 1) & (capacity - 1);
         }
         long position = position(r, c);
         if (firstClaims[slot] == 0) {
           firstClaims[slot] = position + 1;
+          familyHashes[slot] = hash;
           continue;
         }
         long first = firstClaims[slot] - 1;

@@ -42,6 +42,53 @@ class ClaimKeysTest {
   }
 
   @Test
+  void aSingleClaimAndNoClaimAreIndexedToo() {
+    assertThat(second.familyHash(0)).isEqualTo("FAM-0001-ABCDEFG".hashCode());
+    assertThat(second.familyRef(0)).isEqualTo("FAM-0001-ABCDEFG");
+    ClaimKeys none = ClaimKeys.of(List.of());
+    assertThat(none.size()).isZero();
+    assertThat(ClaimKeys.packed(none.familyRefs(), none.rows(), none.results())).isEqualTo(none);
+  }
+
+  @Test
+  void aReferenceReadBackFromTheStateIsIndexedAsWhenItWasRead() {
+    ClaimKeys packed = ClaimKeys.packed(first.familyRefs(), first.rows(), first.results());
+    for (int c = 0; c < first.size(); c++) {
+      assertThat(packed.familyHash(c)).isEqualTo(first.familyRef(c).hashCode());
+      assertThat(packed.familyRef(c)).isEqualTo(first.familyRef(c));
+      assertThat(packed.sameFamily(c, first, c)).isTrue();
+    }
+  }
+
+  @Test
+  void packedKeysThatDoNotFitTogetherAreRefused() {
+    int[] two = {2, 3};
+    byte[] twoResults = {0, 1};
+    assertThatThrownBy(() -> ClaimKeys.packed("FAM-0001-ABCDEFGH", two, twoResults))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("2 claim rows but 1 families");
+    assertThatThrownBy(() -> ClaimKeys.packed("A-0000000000000001,B,C", two, twoResults))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("2 claim rows but more families");
+    assertThatThrownBy(() -> ClaimKeys.packed("", two, twoResults))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("2 claim rows but 0 families");
+    assertThatThrownBy(() -> ClaimKeys.packed("FAM-0001-ABCDEFGH", new int[0], new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("0 claim rows but 1 families");
+    assertThatThrownBy(() -> ClaimKeys.packed(",", new int[0], new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("0 claim rows but more families");
+    assertThatThrownBy(() -> ClaimKeys.packed("A,B", two, new byte[] {0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("2 claim rows but 1 claim results");
+    assertThatThrownBy(() -> ClaimKeys.packed("A,B", two, new byte[] {0, 99}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no claim result 99");
+    assertThat(ClaimKeys.packed("A,B", two, twoResults).familyRef(1)).isEqualTo("B");
+  }
+
+  @Test
   void familiesAreTheSameOnlyWhenTheirReferencesAreEqual() {
     assertThat(first.sameFamily(1, second, 0)).isTrue();
     assertThat(second.sameFamily(0, first, 1)).isTrue();
