@@ -61,6 +61,20 @@ class ClaimKeysTest {
   }
 
   @Test
+  void aReferenceOfOtherCharactersIsHashedAsItsStringToo() {
+    // Not what a family_ref may hold, but a state read back may: the hash and the references are
+    // the strings' own whatever the text.
+    List<String> references =
+        List.of("famille-\u00e9t\u00e9-0001", "FAM?0001_\u4e00", "FAM-0001-ABCDEFGH");
+    ClaimKeys keys =
+        ClaimKeys.packed(String.join(",", references), new int[] {2, 3, 4}, new byte[] {0, 0, 0});
+    for (int c = 0; c < references.size(); c++) {
+      assertThat(keys.familyRef(c)).isEqualTo(references.get(c));
+      assertThat(keys.familyHash(c)).isEqualTo(references.get(c).hashCode());
+    }
+  }
+
+  @Test
   void packedKeysThatDoNotFitTogetherAreRefused() {
     int[] two = {2, 3};
     byte[] twoResults = {0, 1};
