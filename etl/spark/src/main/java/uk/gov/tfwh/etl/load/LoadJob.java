@@ -132,21 +132,16 @@ public final class LoadJob {
             return snapshotId;
           },
           id -> "snapshot " + id + " is current");
+      // What the API calls snapshots: releases on the Iceberg store, whose own line above counts
+      // the tables' Iceberg snapshots apart.
+      String kept = request.catalog().isPresent() ? "releases" : "snapshots";
       List<String> deleted =
           clock.time(
               "retention",
               () -> target.retain(request.retain()),
-              // What the API calls snapshots: releases on the Iceberg store, whose own line above
-              // counts the tables' Iceberg snapshots apart.
-              d ->
-                  d.size()
-                      + (request.catalog().isPresent() ? " old releases" : " old snapshots")
-                      + " removed");
+              d -> d.size() + " old " + kept + " removed");
       if (!deleted.isEmpty()) {
-        progress.accept(
-            "retention: removed old "
-                + (request.catalog().isPresent() ? "releases " : "snapshots ")
-                + String.join(", ", deleted));
+        progress.accept("retention: removed old " + kept + " " + String.join(", ", deleted));
       }
       return new LoadResult(false, snapshotId, built.report(), deleted);
     } catch (RuntimeException e) {
@@ -332,7 +327,7 @@ public final class LoadJob {
               next.writeChecksums(g.checksums());
               progress.accept(
                   "  state of the returns and landing files written in "
-                      + (System.nanoTime() - start) / 1_000_000
+                      + StageClock.millisSince(start)
                       + " ms, beside the tables");
               return null;
             });
@@ -356,7 +351,7 @@ public final class LoadJob {
     Completions.join(stateWritten);
     long start = System.nanoTime();
     next.finish();
-    progress.accept("  state committed in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    progress.accept("  state committed in " + StageClock.millisSince(start) + " ms");
     return written;
   }
 

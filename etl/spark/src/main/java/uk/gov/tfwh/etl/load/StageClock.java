@@ -30,12 +30,20 @@ final class StageClock {
       String stage, Supplier<T> work, java.util.function.Function<T, String> done) {
     long start = System.nanoTime();
     T result = work.get();
-    long ms = (System.nanoTime() - start) / 1_000_000;
+    long ms = millisSince(start);
     millis.merge(stage, ms, Long::sum);
     progress.accept(
         String.format(
             Locale.ROOT, "[%6.1fs] %s: %s (%,d ms)", elapsed(), stage, done.apply(result), ms));
     return result;
+  }
+
+  /**
+   * Milliseconds since a {@link System#nanoTime()} reading: for work timed on other threads (the
+   * state writer, the table writes), which this clock's stage map is not safe for.
+   */
+  static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   double elapsed() {
@@ -44,7 +52,7 @@ final class StageClock {
 
   Map<String, Long> millis() {
     Map<String, Long> all = new LinkedHashMap<>(millis);
-    all.put("total", (System.nanoTime() - started) / 1_000_000);
+    all.put("total", millisSince(started));
     return all;
   }
 }

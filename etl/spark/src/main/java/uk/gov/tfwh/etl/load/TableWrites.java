@@ -66,7 +66,7 @@ final class TableWrites {
     return () -> {
       long start = System.nanoTime();
       TableStats stats = write.get();
-      millis.put(table, (System.nanoTime() - start) / 1_000_000);
+      millis.put(table, StageClock.millisSince(start));
       return stats;
     };
   }

@@ -134,13 +134,11 @@ public final class PublishCommand implements Callable<Integer> {
     }
     // Trino serves the Iceberg store only, so this refuses --trino here, before anything changes.
     if (trino != null || configuredTrino.isPresent()) {
-      try {
-        StoreChoice.forTrino(catalog, warehouse, environment);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException(
-            "--trino" + (trino == null ? " (" + TRINO_URL_ENV + ")" : "") + ": " + e.getMessage(),
-            e);
-      }
+      throw new IllegalStateException(
+          "--trino"
+              + (trino == null ? " (" + TRINO_URL_ENV + ")" : "")
+              + ": "
+              + StoreChoice.trinoRefusal(warehouse));
     }
     // Publishing and retention change the warehouse: not while a load (or another publish) does.
     try (WarehouseLock lock = which != null || retain != null ? store.lock("publish") : null) {

@@ -171,20 +171,13 @@ public final class IcebergNextState implements NextState {
    */
   @Override
   public void writeChecksums(FileChecksums checksums) {
-    Optional<List<FileChecksums.Stamp>> added = checksums.addedToEarlier();
-    if (!addsToEarlierStamps(added.isPresent(), landingFileCount())) {
-      writeChecksums(checksums.stamps());
-      return;
-    }
     Table table = catalog.table(StateTable.LANDING_FILE);
-    List<Record> records = new ArrayList<>(added.get().size());
-    added.get().forEach(stamp -> records.add(StateRecords.landingFile(table.schema(), stamp)));
-    this.checksums =
-        new Rewrite(
-            Expressions.alwaysFalse(),
-            records.isEmpty()
-                ? List.of()
-                : List.of(IcebergRecordFile.write(table, "state", records)));
+    Optional<List<FileChecksums.Stamp>> added = checksums.addedToEarlier();
+    if (addsToEarlierStamps(added.isPresent(), landingFileCount(table))) {
+      this.checksums = landingFiles(table, added.get(), Expressions.alwaysFalse());
+    } else {
+      this.checksums = landingFiles(table, checksums.stamps(), Expressions.alwaysTrue());
+    }
   }
 
   /**
@@ -197,8 +190,8 @@ public final class IcebergNextState implements NextState {
   }
 
   /** The data files of {@code landing_file} at the branch's head (the previous release's). */
-  private long landingFileCount() {
-    Snapshot head = catalog.table(StateTable.LANDING_FILE).snapshot(branch);
+  private long landingFileCount(Table table) {
+    Snapshot head = table.snapshot(branch);
     if (head == null) {
       return Long.MAX_VALUE; // nothing to add to
     }
@@ -208,14 +201,17 @@ public final class IcebergNextState implements NextState {
   @Override
   public void writeChecksums(List<FileChecksums.Stamp> stamps) {
     Table table = catalog.table(StateTable.LANDING_FILE);
+    checksums = landingFiles(table, stamps, Expressions.alwaysTrue());
+  }
+
+  /** A file of these stamps, replacing the rows {@code replaced} matches (all, or none). */
+  private static Rewrite landingFiles(
+      Table table, List<FileChecksums.Stamp> stamps, Expression replaced) {
     List<Record> records = new ArrayList<>(stamps.size());
     stamps.forEach(stamp -> records.add(StateRecords.landingFile(table.schema(), stamp)));
-    checksums =
-        new Rewrite(
-            Expressions.alwaysTrue(),
-            records.isEmpty()
-                ? List.of()
-                : List.of(IcebergRecordFile.write(table, "state", records)));
+    return new Rewrite(
+        replaced,
+        records.isEmpty() ? List.of() : List.of(IcebergRecordFile.write(table, "state", records)));
   }
 
   @Override

@@ -43,6 +43,6 @@ public record Release(ReleaseRecord record, List<ReleaseTable> tables) {
 
   /** The release's table of this namespace and name. */
   public Optional<ReleaseTable> table(String namespace, String name) {
-    return outline().table(namespace, name);
+    return ReleaseTable.named(tables, namespace, name);
   }
 }

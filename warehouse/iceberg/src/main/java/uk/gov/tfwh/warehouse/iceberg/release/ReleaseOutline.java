@@ -24,8 +24,6 @@ public record ReleaseOutline(long seq, String id, List<ReleaseTable> tables) {
 
   /** The release's table of this namespace and name. */
   public Optional<ReleaseTable> table(String namespace, String name) {
-    return tables.stream()
-        .filter(table -> table.namespace().equals(namespace) && table.name().equals(name))
-        .findFirst();
+    return ReleaseTable.named(tables, namespace, name);
   }
 }

@@ -4,6 +4,8 @@ import static uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord.NAME_TEXT;
 import static uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord.requireText;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One table of a release, as {@code tfwh_release_table} holds it: the Iceberg snapshot of the table
@@ -22,6 +24,13 @@ public record ReleaseTable(
   /** Namespace, then name: the order a release's tables are kept and read in. */
   static final Comparator<ReleaseTable> ORDER =
       Comparator.comparing(ReleaseTable::namespace).thenComparing(ReleaseTable::name);
+
+  /** The table of this namespace and name among a release's tables. */
+  static Optional<ReleaseTable> named(List<ReleaseTable> tables, String namespace, String name) {
+    return tables.stream()
+        .filter(table -> table.namespace().equals(namespace) && table.name().equals(name))
+        .findFirst();
+  }
 
   public ReleaseTable {
     requireText("namespace", namespace, NAME_TEXT);

@@ -69,10 +69,11 @@ public final class Repair {
     requireNonNull(committed, "committed");
     Map<String, Map<String, Long>> tags = new TreeMap<>();
     Map<String, Long> main = new TreeMap<>();
-    want(tags, committed.outline(), ReleaseRefs.releaseTag(committed.id()));
+    ReleaseOutline outline = committed.outline();
+    want(tags, outline, ReleaseRefs.releaseTag(committed.id()));
     // The newest release's number, not the release itself: its manifest and report are megabytes.
     if (releases.changeToken().releaseSeq() == committed.seq()) {
-      wantMain(main, committed.outline());
+      wantMain(main, outline);
     }
     return apply(tags, main);
   }
