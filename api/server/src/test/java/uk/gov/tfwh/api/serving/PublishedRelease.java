@@ -12,9 +12,9 @@ import org.springframework.context.ApplicationContext;
  * before it. A test that publishes and then reads waits here first, for as long as the publication
  * takes to show and no longer, instead of sleeping a fixed time that a slow machine outlasts.
  *
- * <p>It asks the service's own {@link SnapshotPointers}, which every request reads: an HTTP answer
- * cannot tell, since a selector the pointers do not resolve yet is resolved from the warehouse
- * itself.
+ * <p>It asks the service's own {@link SnapshotPointers}, which every request reads. Only a first
+ * publication is seen at once (a pointer not set yet is read again on every request); a later one
+ * waits for the next read.
  */
 public final class PublishedRelease {
   /** Far beyond the read interval: only a publication the service never sees takes this long. */
