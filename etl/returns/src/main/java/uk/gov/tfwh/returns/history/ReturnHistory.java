@@ -187,9 +187,12 @@ public final class ReturnHistory {
       }
     }
     List<ReturnVersion> series = new ArrayList<>(current.values());
+    // Each quarter's figures once: the jump rule looks back over several quarters for each one.
+    long[] attached = measures(series, ReturnSummary::familiesAttached);
+    long[] outcomes = measures(series, PhaseRules::familyOutcomes);
     for (int i = 1; i < series.size(); i++) {
       fallWithoutNote(series.get(i), series.get(i - 1), findings);
-      jumps(series, i, findings);
+      jumps(series, attached, outcomes, i, findings);
     }
     List<Decision> decisions = new ArrayList<>();
     for (ReturnVersion version : ordered) {
@@ -316,48 +319,52 @@ public final class ReturnHistory {
     throw new IllegalArgumentException("not a figure column: " + column);
   }
 
-  private static void jumps(List<ReturnVersion> series, int index, List<Finding> findings) {
-    jump(
-        series,
-        index,
-        findings,
-        Template.FAMILIES_ATTACHED,
-        "families attached",
-        s -> s.familiesAttached());
-    String outcomes =
-        series.get(index).summary().phase() == Phase.ONE
-            ? "families turned around"
-            : "successful family outcomes";
-    jump(
-        series,
-        index,
-        findings,
-        PhaseRules.resultColumns(series.get(index).summary().phase()).get(0),
-        outcomes,
-        PhaseRules::familyOutcomes);
+  private static long[] measures(
+      List<ReturnVersion> series, java.util.function.ToLongFunction<ReturnSummary> measure) {
+    long[] measures = new long[series.size()];
+    for (int i = 0; i < measures.length; i++) {
+      measures[i] = measure.applyAsLong(series.get(i).summary());
+    }
+    return measures;
   }
 
+  private static void jumps(
+      List<ReturnVersion> series,
+      long[] attached,
+      long[] outcomes,
+      int index,
+      List<Finding> findings) {
+    jump(series, attached, index, findings, Template.FAMILIES_ATTACHED, "families attached");
+    Phase phase = series.get(index).summary().phase();
+    jump(
+        series,
+        outcomes,
+        index,
+        findings,
+        PhaseRules.resultColumns(phase).get(0),
+        phase == Phase.ONE ? "families turned around" : "successful family outcomes");
+  }
+
+  /**
+   * W04: the measure (one per quarter of the series, in order) rose at {@code index} by more than
+   * {@link #JUMP_FACTOR} times its average rise over the quarters before.
+   */
   private static void jump(
       List<ReturnVersion> series,
+      long[] measure,
       int index,
       List<Finding> findings,
       String column,
-      String what,
-      java.util.function.ToLongFunction<ReturnSummary> measure) {
+      String what) {
     int baselineStart = Math.max(1, index - JUMP_BASELINE_QUARTERS);
     int baselineCount = index - baselineStart;
     if (baselineCount < JUMP_MIN_BASELINE_QUARTERS) {
       return;
     }
-    long rise =
-        measure.applyAsLong(series.get(index).summary())
-            - measure.applyAsLong(series.get(index - 1).summary());
+    long rise = measure[index] - measure[index - 1];
     double baseline = 0;
     for (int i = baselineStart; i < index; i++) {
-      long earlierRise =
-          measure.applyAsLong(series.get(i).summary())
-              - measure.applyAsLong(series.get(i - 1).summary());
-      baseline += Math.max(0, earlierRise);
+      baseline += Math.max(0, measure[i] - measure[i - 1]);
     }
     baseline /= baselineCount;
     if (rise >= JUMP_MIN_FAMILIES && rise > JUMP_FACTOR * baseline) {
