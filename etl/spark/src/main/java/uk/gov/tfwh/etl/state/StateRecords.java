@@ -2,7 +2,6 @@ package uk.gov.tfwh.etl.state;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.apache.iceberg.Schema;
@@ -69,7 +68,7 @@ public final class StateRecords {
           text(record, "return_id"),
           StateFormat.source(text(record, "source_json")),
           (Long) record.getField("batch"),
-          Instant.parse(text(record, "received_at")),
+          InstantText.parse(text(record, "received_at")),
           text(record, "loaded_release_id"),
           StateFormat.summary(text(record, "summary_json")),
           text(record, "fingerprint"),
