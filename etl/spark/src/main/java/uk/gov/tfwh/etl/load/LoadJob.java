@@ -159,7 +159,11 @@ public final class LoadJob {
    */
   private Gathered gather(
       LoadRequest request, LoadTarget target, StageClock clock, Instant startedAt) {
-    Optional<SnapshotManifest> parent = target.parent();
+    Optional<SnapshotManifest> parent =
+        clock.time(
+            "parent",
+            target::parent,
+            p -> p.map(m -> "manifest of " + m.id()).orElse("no previous release"));
     Optional<Path> parentDir = target.parentDir();
     PreviousState previous = target.previous();
     // The landing checksums are on the critical path (the scan waits for them): read first, while
@@ -195,7 +199,11 @@ public final class LoadJob {
                     + " other files; "
                     + checksums.reused()
                     + " files known unchanged by their stamp");
-    LoadInputs inputs = LoadInputs.of(scan, request.referenceDir(), parent, startedAt);
+    LoadInputs inputs =
+        clock.time(
+            "inputs",
+            () -> LoadInputs.of(scan, request.referenceDir(), parent, startedAt),
+            i -> i.landingFiles().size() + " landing files digested");
     return new Gathered(
         target,
         request,
@@ -244,7 +252,15 @@ public final class LoadJob {
 
   private Built build(Gathered g, StagedSnapshot staged) {
     StageClock clock = g.clock();
-    Optional<LoadState> reusableState = reusableState(g);
+    // The previous release's state is read on its own thread from the start of the load: this is
+    // the wait for it, if any.
+    Optional<LoadState> reusableState =
+        clock.time(
+            "state",
+            () -> reusableState(g),
+            s ->
+                s.map(state -> state.returns().size() + " returns known")
+                    .orElse("no reusable state"));
     LoadState prior = reusableState.orElse(new LoadState(g.inputs().referenceDigest(), List.of()));
     // The time the load waits for a session still starting; what it did meanwhile needed none.
     clock.time(
@@ -342,6 +358,7 @@ public final class LoadJob {
           reusableParent,
           g.target().tables(spark.get(), staged, reusableParent),
           priorReusable ? g.previous().claimPartitions() : Map.of(),
+          priorReusable ? ReturnRows.unchangedQuarters(prior.returns(), returns) : Set.of(),
           next,
           written);
     } catch (RuntimeException | Error e) {
@@ -545,9 +562,14 @@ public final class LoadJob {
       Optional<Path> reusableParent,
       WarehouseTables tables,
       Map<LocalDate, ClaimPartitions.Partition> earlierQuarters,
+      Set<String> unchangedReturnQuarters,
       NextState next,
       Map<String, TableStats> written) {
-    FactRows facts = factRows(request, scan, judged, staged.id());
+    // fact_return's quarters whose versions are the previous release's are kept without their
+    // rows being built or digested again: a new quarter's load then costs the same on any history.
+    Set<String> keptReturnQuarters =
+        tables.keptQuarters(WarehouseTable.FACT_RETURN, ReturnRows.FORMAT, unchangedReturnQuarters);
+    FactRows facts = factRows(request, scan, judged, staged.id(), keptReturnQuarters);
     List<Row> returnRows = facts.returns();
     FindingRows findingRows = facts.findings();
     // Longest first: fact_claim is the only table that reads Parquet back.
@@ -558,7 +580,10 @@ public final class LoadJob {
             new ClaimTableWriter(tables::spark, progress)
                 .write(judged, earlierQuarters, next, tables.claims()));
     writes.put(
-        WarehouseTable.FACT_RETURN, () -> tables.write(WarehouseTable.FACT_RETURN, returnRows));
+        WarehouseTable.FACT_RETURN,
+        () ->
+            tables.write(
+                WarehouseTable.FACT_RETURN, ReturnRows.FORMAT, keptReturnQuarters, returnRows));
     writes.put(
         WarehouseTable.FACT_FINDING,
         () -> tables.write(WarehouseTable.FACT_FINDING, findingRows.rows()));
@@ -583,11 +608,16 @@ public final class LoadJob {
   private record FactRows(List<Row> returns, FindingRows findings) {}
 
   /**
-   * A row per loaded return version, and a finding row per finding: the landing folder's, each
-   * return's own, and those the history, the national claim check and the reconciliation made.
+   * A row per loaded return version (but those of kept quarters), and a finding row per finding:
+   * the landing folder's, each return's own, and those the history, the national claim check and
+   * the reconciliation made.
    */
   private static FactRows factRows(
-      LoadRequest request, LandingScan scan, Judged judged, String snapshotId) {
+      LoadRequest request,
+      LandingScan scan,
+      Judged judged,
+      String snapshotId,
+      Set<String> keptReturnQuarters) {
     Optional<SubmissionWindows> windows =
         SubmissionWindowsLoader.loadIfPresent(request.referenceDir());
     List<Row> returnRows = new ArrayList<>();
@@ -598,7 +628,7 @@ public final class LoadJob {
     for (ReadReturn read : judged.returns()) {
       VersionStatus status = judged.history().status(read.returnId());
       String loadedId = status.loaded() ? read.returnId() : null;
-      if (status.loaded()) {
+      if (status.loaded() && !keptReturnQuarters.contains(ReturnRows.quarterOf(read))) {
         returnRows.add(
             ReturnRows.of(read, judged.history().decision(read.returnId()).orElseThrow(), windows));
       }

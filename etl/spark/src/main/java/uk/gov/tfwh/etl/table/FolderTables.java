@@ -45,6 +45,21 @@ public record FolderTables(
     return writer.write(table, rows);
   }
 
+  /** The folder store writes whole tables: nothing is kept without its rows. */
+  @Override
+  public Set<String> keptQuarters(WarehouseTable table, String rowsFormat, Set<String> unchanged) {
+    return Set.of();
+  }
+
+  @Override
+  public TableStats write(
+      WarehouseTable table, String rowsFormat, Set<String> kept, List<Row> rows) {
+    if (!kept.isEmpty()) {
+      throw new IllegalArgumentException("the folder store keeps no quarter without its rows");
+    }
+    return writer.write(table, rows);
+  }
+
   /**
    * Built from the reference set alone, so when the previous snapshot used the same set its files
    * are linked rather than written again (four Spark jobs fewer per load).

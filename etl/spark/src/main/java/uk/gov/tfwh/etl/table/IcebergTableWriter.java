@@ -62,8 +62,39 @@ public record IcebergTableWriter(
 
   @Override
   public TableStats write(WarehouseTable table, List<Row> rows) {
+    return write(table, null, Set.of(), rows);
+  }
+
+  /**
+   * Of the unchanged quarters, those whose rows the previous release holds (it kept their digest,
+   * they have files on the branch) and made the same way (it kept the same rows' format).
+   */
+  @Override
+  public Set<String> keptQuarters(WarehouseTable table, String rowsFormat, Set<String> unchanged) {
+    Map<String, String> before = previous.partitionDigests(table);
+    if (!PartitionDigests.byQuarter(table)
+        || unchanged.isEmpty()
+        || !PartitionDigests.formatDigest(rowsFormat)
+            .equals(before.get(PartitionDigests.ROWS_FORMAT))) {
+      return Set.of();
+    }
+    Set<String> kept = new TreeSet<>(unchanged);
+    kept.retainAll(before.keySet());
+    kept.retainAll(partitionsOnBranch(catalog.table(table), table));
+    return kept;
+  }
+
+  @Override
+  public TableStats write(
+      WarehouseTable table, String rowsFormat, Set<String> keptQuarters, List<Row> rows) {
     Table iceberg = catalog.table(table);
     Map<String, List<Row>> partitions = PartitionDigests.split(table, rows);
+    for (String quarter : keptQuarters) {
+      if (partitions.containsKey(quarter)) {
+        throw new IllegalArgumentException(
+            table.tableName() + " quarter " + quarter + " is kept and yet has rows to write");
+      }
+    }
     Map<String, String> digests = PartitionDigests.of(table, partitions);
     Map<String, String> before = previous.partitionDigests(table);
     Set<String> present = partitionsOnBranch(iceberg, table);
@@ -78,12 +109,18 @@ public record IcebergTableWriter(
     if (PartitionDigests.byQuarter(table)) {
       Set<String> vanished = new TreeSet<>(present);
       vanished.removeAll(partitions.keySet());
+      vanished.removeAll(keptQuarters);
       deleteQuarters(iceberg, vanished);
       replacePartitions(iceberg, table, partitions, changed);
     } else if (!changed.isEmpty()) {
       overwrite(iceberg, table, partitions.get(PartitionDigests.WHOLE_TABLE));
     }
-    next.writePartitionDigests(table, digests);
+    Map<String, String> all = new TreeMap<>(digests);
+    keptQuarters.forEach(quarter -> all.put(quarter, before.get(quarter)));
+    if (rowsFormat != null) {
+      all.put(PartitionDigests.ROWS_FORMAT, PartitionDigests.formatDigest(rowsFormat));
+    }
+    next.writePartitionDigests(table, all);
     return stats(catalog.table(table));
   }
 

@@ -30,6 +30,13 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 public final class PartitionDigests {
   public static final String WHOLE_TABLE = "all";
 
+  /**
+   * The key under which a table's digests also keep how its rows were made (a digest of a format
+   * such as {@link ReturnRows#FORMAT}): a later load keeps a quarter without building its rows only
+   * when it would make them the same way.
+   */
+  public static final String ROWS_FORMAT = "rows-format";
+
   private static final String DIR = "partitions";
 
   private PartitionDigests() {}
@@ -76,6 +83,11 @@ public final class PartitionDigests {
           digests.put(key, ReturnIds.sha256(text.toString()));
         });
     return digests;
+  }
+
+  /** The digest of a rows' format as {@link #ROWS_FORMAT} keeps it. */
+  public static String formatDigest(String rowsFormat) {
+    return ReturnIds.sha256(rowsFormat);
   }
 
   /**

@@ -1,7 +1,13 @@
 package uk.gov.tfwh.etl.table;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.read.ReturnIds;
@@ -13,7 +19,48 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
 
 /** One {@code fact_return} row: an accepted version as submitted, with its place in history. */
 public final class ReturnRows {
+  /**
+   * How a row is made: the columns and a version bumped whenever {@link #of} makes a row
+   * differently, so a load never keeps a quarter's rows made another way.
+   */
+  public static final String FORMAT = "fact_return 1 " + WarehouseTable.FACT_RETURN.columns();
+
   private ReturnRows() {}
+
+  /**
+   * The quarters ({@code 2014-03-31}) whose rows are the same as the previous load built: those
+   * whose accepted versions are the same return ids. A row follows from its version (an id is a
+   * hash of its files, and a reused version is the previous load's, received and loaded when it
+   * was), the reference set (the caller compares) and its history decision, which depends only on
+   * the versions of its own authority, phase and quarter ({@code ReturnHistory}).
+   */
+  public static Set<String> unchangedQuarters(List<ReadReturn> before, List<ReadReturn> now) {
+    Map<String, Set<String>> earlier = acceptedIdsByQuarter(before);
+    Map<String, Set<String>> later = acceptedIdsByQuarter(now);
+    Set<String> unchanged = new TreeSet<>();
+    earlier.forEach(
+        (quarter, ids) -> {
+          if (ids.equals(later.get(quarter))) {
+            unchanged.add(quarter);
+          }
+        });
+    return unchanged;
+  }
+
+  /** The quarter ({@code 2014-03-31}) whose partition holds a version's row. */
+  public static String quarterOf(ReadReturn read) {
+    return read.acceptedSummary().quarter().end().toString();
+  }
+
+  private static Map<String, Set<String>> acceptedIdsByQuarter(List<ReadReturn> returns) {
+    Map<String, Set<String>> byQuarter = new HashMap<>();
+    for (ReadReturn read : returns) {
+      if (read.accepted()) {
+        byQuarter.computeIfAbsent(quarterOf(read), q -> new HashSet<>()).add(read.returnId());
+      }
+    }
+    return byQuarter;
+  }
 
   /**
    * @param windows the quarters' deadlines; without them lateness is unknown (null)

@@ -25,6 +25,23 @@ public interface WarehouseTables {
   TableStats write(WarehouseTable table, List<Row> rows);
 
   /**
+   * The quarters of a table partitioned by quarter that can be kept from the previous release
+   * without building their rows: those of {@code unchanged} whose rows the previous release holds,
+   * made the way {@code rowsFormat} names ({@link ReturnRows#FORMAT}). None where the store writes
+   * whole tables.
+   *
+   * @param unchanged quarters ({@code 2014-03-31}) whose rows would be built as the previous
+   *     release built them, had it used this build
+   */
+  Set<String> keptQuarters(WarehouseTable table, String rowsFormat, Set<String> unchanged);
+
+  /**
+   * As {@link #write(WarehouseTable, List)}, keeping the quarters {@link #keptQuarters} gave as the
+   * previous release had them: {@code rows} are those of every other quarter.
+   */
+  TableStats write(WarehouseTable table, String rowsFormat, Set<String> kept, List<Row> rows);
+
+  /**
    * Writes a dimension table, built from the reference set alone: where the previous release's can
    * be kept, the rows are not even built.
    */
