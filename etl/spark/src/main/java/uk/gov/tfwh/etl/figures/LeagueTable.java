@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
@@ -26,6 +27,10 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * with its quartile and the change since its previous quarter.
  */
 public final class LeagueTable {
+  /** How a row is made: bump the version whenever {@link #rows} makes a row differently. */
+  public static final String FORMAT =
+      "agg_authority_quarter 1 " + WarehouseTable.AGG_AUTHORITY_QUARTER.columns();
+
   private LeagueTable() {}
 
   /** One authority's figures in one quarter. */
@@ -36,6 +41,12 @@ public final class LeagueTable {
   }
 
   public static List<Row> rows(ReferenceData reference, CurrentReturns current) {
+    return rows(reference, current, Set.of());
+  }
+
+  /** The rows of every quarter but the kept ones ({@code 2014-03-31}). */
+  public static List<Row> rows(
+      ReferenceData reference, CurrentReturns current, Set<String> keptQuarters) {
     Map<String, Entry> byAuthorityPhaseQuarter = new HashMap<>();
     for (ReadReturn read : current.all()) {
       ReturnSummary summary = read.acceptedSummary();
@@ -48,6 +59,9 @@ public final class LeagueTable {
     }
     Map<String, List<Entry>> groups = new TreeMap<>();
     for (Entry entry : byAuthorityPhaseQuarter.values()) {
+      if (keptQuarters.contains(entry.summary().quarter().end().toString())) {
+        continue;
+      }
       groups
           .computeIfAbsent(
               entry.summary().phase().number() + "/" + entry.summary().quarter().end(),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
@@ -30,12 +31,27 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * current returns, phase by phase; phase 2 results are paid on the claims accepted nationally.
  */
 public final class PaymentTable {
+  /** How a row is made: bump the version whenever {@link #rows} makes a row differently. */
+  public static final String FORMAT = "fact_payment 1 " + WarehouseTable.FACT_PAYMENT.columns();
+
   private PaymentTable() {}
 
   public static List<Row> rows(
       ReferenceData reference,
       CurrentReturns current,
       Map<String, Map<ClaimResult, Long>> acceptedByReturn) {
+    return rows(reference, current, acceptedByReturn, Set.of());
+  }
+
+  /**
+   * The rows of every quarter but the kept ones ({@code 2014-03-31}), whose payments are still
+   * worked out: a later quarter's are paid on their highs and under their cap.
+   */
+  public static List<Row> rows(
+      ReferenceData reference,
+      CurrentReturns current,
+      Map<String, Map<ClaimResult, Long>> acceptedByReturn,
+      Set<String> keptQuarters) {
     List<Row> rows = new ArrayList<>();
     for (List<ReadReturn> series : current.series()) {
       ReturnSummary first = series.get(0).acceptedSummary();
@@ -67,7 +83,11 @@ public final class PaymentTable {
           first.phase() == Phase.ONE
               ? PaymentRules.phaseOne(target, figures)
               : PaymentRules.phaseTwo(target, figures, claims);
-      payments.forEach(payment -> rows.add(row(payment)));
+      for (QuarterPayment payment : payments) {
+        if (!keptQuarters.contains(payment.quarter().end().toString())) {
+          rows.add(row(payment));
+        }
+      }
     }
     return rows;
   }

@@ -45,32 +45,60 @@ final class ClaimTableWriter {
   }
 
   /**
+   * What {@code fact_claim}'s quarters follow from, and which of them the previous release holds as
+   * they would be written now.
+   *
+   * @param quarterOf the quarter of every return version that loads, by return id
+   * @param digests each quarter's digest of the versions that load and the claims refused
+   * @param carried the quarters whose digest is the previous release's
+   */
+  record ClaimQuarters(
+      Map<String, LocalDate> quarterOf, Map<LocalDate, String> digests, Set<LocalDate> carried) {
+
+    /**
+     * @param earlier the previous release's partitions, when its state is reusable (same reference
+     *     set); empty otherwise
+     */
+    static ClaimQuarters of(Judged judged, Map<LocalDate, ClaimPartitions.Partition> earlier) {
+      Map<String, LocalDate> quarterOf = ClaimTableWriter.loadedQuarters(judged);
+      Map<LocalDate, String> digests = ClaimTableWriter.digests(judged, quarterOf);
+      Set<LocalDate> carried = new TreeSet<>();
+      digests.forEach(
+          (quarter, digest) -> {
+            ClaimPartitions.Partition before = earlier.get(quarter);
+            if (before != null && before.digest().equals(digest)) {
+              carried.add(quarter);
+            }
+          });
+      return new ClaimQuarters(quarterOf, digests, carried);
+    }
+
+    /** The carried quarters as partition keys ({@code 2014-03-31}). */
+    Set<String> carriedKeys() {
+      Set<String> keys = new TreeSet<>();
+      carried.forEach(quarter -> keys.add(quarter.toString()));
+      return keys;
+    }
+  }
+
+  /**
    * Writes {@code fact_claim}: the quarters whose rows are those of the previous release are kept
    * ({@link ClaimPartitions}); only the others are written, from the claim rows of the batches that
    * read their returns, as the load state keeps them.
    *
-   * @param earlier the previous release's partitions, when its state is reusable (same reference
-   *     set); empty otherwise
+   * @param earlier the previous release's partitions {@code quarters} was worked out against
    */
   TableStats write(
       Judged judged,
+      ClaimQuarters quarters,
       Map<LocalDate, ClaimPartitions.Partition> earlier,
       NextState state,
       WarehouseTables.ClaimPartitionWrites claims) {
-    Map<String, LocalDate> quarterOf = loadedQuarters(judged);
-    Map<LocalDate, String> digests = digests(judged, quarterOf);
-    Set<LocalDate> carried = new TreeSet<>();
-    digests.forEach(
-        (quarter, digest) -> {
-          ClaimPartitions.Partition before = earlier.get(quarter);
-          if (before != null && before.digest().equals(digest)) {
-            carried.add(quarter);
-          }
-        });
+    Set<LocalDate> carried = quarters.carried();
     Set<String> rewritten = new HashSet<>();
     Set<Long> batches = new TreeSet<>();
     for (ReadReturn read : judged.returns()) {
-      LocalDate quarter = quarterOf.get(read.returnId());
+      LocalDate quarter = quarters.quarterOf().get(read.returnId());
       if (quarter != null && !carried.contains(quarter)) {
         rewritten.add(read.returnId());
         batches.add(read.batch());
@@ -83,11 +111,11 @@ final class ClaimTableWriter {
             : Optional.of(claimTable(judged, rewritten, state.claimsOf(batches))));
     progress.accept(
         "  fact_claim: "
-            + (digests.size() - carried.size())
+            + (quarters.digests().size() - carried.size())
             + " quarters written, "
             + carried.size()
             + " carried over from the previous snapshot");
-    return recordPartitions(state, claims, digests, carried, earlier);
+    return recordPartitions(state, claims, quarters.digests(), carried, earlier);
   }
 
   /** The quarter of every return version that loads, by return id. */

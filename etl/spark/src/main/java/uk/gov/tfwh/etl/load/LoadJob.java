@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import uk.gov.tfwh.etl.claims.NationalClaims;
 import uk.gov.tfwh.etl.concurrent.Completions;
 import uk.gov.tfwh.etl.figures.CurrentReturns;
+import uk.gov.tfwh.etl.figures.FigureQuarters;
 import uk.gov.tfwh.etl.figures.LeagueTable;
 import uk.gov.tfwh.etl.figures.PaymentTable;
 import uk.gov.tfwh.etl.figures.Reconciliation;
@@ -358,6 +359,7 @@ public final class LoadJob {
           reusableParent,
           g.target().tables(spark.get(), staged, reusableParent),
           priorReusable ? g.previous().claimPartitions() : Map.of(),
+          prior.returns(),
           priorReusable ? ReturnRows.unchangedQuarters(prior.returns(), returns) : Set.of(),
           next,
           written);
@@ -562,6 +564,7 @@ public final class LoadJob {
       Optional<Path> reusableParent,
       WarehouseTables tables,
       Map<LocalDate, ClaimPartitions.Partition> earlierQuarters,
+      List<ReadReturn> previousReturns,
       Set<String> unchangedReturnQuarters,
       NextState next,
       Map<String, TableStats> written) {
@@ -569,6 +572,24 @@ public final class LoadJob {
     // rows being built or digested again: a new quarter's load then costs the same on any history.
     Set<String> keptReturnQuarters =
         tables.keptQuarters(WarehouseTable.FACT_RETURN, ReturnRows.FORMAT, unchangedReturnQuarters);
+    ClaimTableWriter.ClaimQuarters claimQuarters =
+        ClaimTableWriter.ClaimQuarters.of(judged, earlierQuarters);
+    // Payments and the league table look back over a phase: kept only before the earliest quarter
+    // whose versions or national refusals changed.
+    Set<String> unchangedFigureQuarters =
+        unchangedReturnQuarters.isEmpty()
+            ? Set.of()
+            : FigureQuarters.unchanged(
+                previousReturns,
+                judged.returns(),
+                unchangedReturnQuarters,
+                claimQuarters.carriedKeys());
+    Set<String> keptPaymentQuarters =
+        tables.keptQuarters(
+            WarehouseTable.FACT_PAYMENT, PaymentTable.FORMAT, unchangedFigureQuarters);
+    Set<String> keptLeagueQuarters =
+        tables.keptQuarters(
+            WarehouseTable.AGG_AUTHORITY_QUARTER, LeagueTable.FORMAT, unchangedFigureQuarters);
     FactRows facts = factRows(request, scan, judged, staged.id(), keptReturnQuarters);
     List<Row> returnRows = facts.returns();
     FindingRows findingRows = facts.findings();
@@ -578,7 +599,7 @@ public final class LoadJob {
         WarehouseTable.FACT_CLAIM,
         () ->
             new ClaimTableWriter(tables::spark, progress)
-                .write(judged, earlierQuarters, next, tables.claims()));
+                .write(judged, claimQuarters, earlierQuarters, next, tables.claims()));
     writes.put(
         WarehouseTable.FACT_RETURN,
         () ->
@@ -592,14 +613,21 @@ public final class LoadJob {
         () ->
             tables.write(
                 WarehouseTable.FACT_PAYMENT,
+                PaymentTable.FORMAT,
+                keptPaymentQuarters,
                 PaymentTable.rows(
-                    reference, judged.current(), judged.national().acceptedCounts())));
+                    reference,
+                    judged.current(),
+                    judged.national().acceptedCounts(),
+                    keptPaymentQuarters)));
     writes.put(
         WarehouseTable.AGG_AUTHORITY_QUARTER,
         () ->
             tables.write(
                 WarehouseTable.AGG_AUTHORITY_QUARTER,
-                LeagueTable.rows(reference, judged.current())));
+                LeagueTable.FORMAT,
+                keptLeagueQuarters,
+                LeagueTable.rows(reference, judged.current(), keptLeagueQuarters)));
     writes.putAll(dimensionWrites(request, reference, tables));
     TableWrites.runAll(writes, progress).forEach((table, stats) -> put(written, table, stats));
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import uk.gov.tfwh.etl.state.InstantText;
+import uk.gov.tfwh.etl.state.TimeText;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest;
 
 /**
@@ -17,7 +17,7 @@ final class ReleaseJson {
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           // A manifest holds an instant per landing file: read them without the general parser.
-          .registerModule(InstantText.jacksonModule())
+          .registerModule(TimeText.jacksonModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private ReleaseJson() {}

@@ -3,6 +3,7 @@ package uk.gov.tfwh.etl.report;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public record LoadReport(
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectWriter COMPACT =
+      JSON.writer().without(SerializationFeature.INDENT_OUTPUT);
 
   public LoadReport {
     requireNonNull(snapshotId, "snapshotId");
@@ -63,10 +66,14 @@ public record LoadReport(
     }
   }
 
-  /** The report as JSON text, as {@link #writeJson} writes it (the release row keeps it). */
+  /**
+   * The report as JSON text without {@link #writeJson}'s indentation: the release row keeps it, and
+   * it lists every return of the history (2.4 MB indented on 31 quarters at scale 1, written by
+   * every load).
+   */
   public String json() {
     try {
-      return JSON.writeValueAsString(this);
+      return COMPACT.writeValueAsString(this);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the load report " + snapshotId, e);
     }

@@ -32,7 +32,7 @@ public final class StateFormat {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           // After the JSR-310 module, so its Instant reader is this one (later modules win).
-          .addModule(InstantText.jacksonModule())
+          .addModule(TimeText.jacksonModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // An offset is kept as written (+01:00 stays +01:00), not moved to UTC on reading.
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -68,7 +68,7 @@ public final class StateRecords {
           text(record, "return_id"),
           StateFormat.source(text(record, "source_json")),
           (Long) record.getField("batch"),
-          InstantText.parse(text(record, "received_at")),
+          TimeText.parseInstant(text(record, "received_at")),
           text(record, "loaded_release_id"),
           StateFormat.summary(text(record, "summary_json")),
           text(record, "fingerprint"),
