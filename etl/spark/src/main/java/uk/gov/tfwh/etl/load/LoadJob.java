@@ -443,13 +443,26 @@ public final class LoadJob {
       StagedSnapshot staged,
       Instant receivedAt) {
     Map<String, ReadReturn> known = new HashMap<>();
-    prior.returns().forEach(r -> known.put(r.returnId(), r));
+    // A return whose files are those an earlier load read (same names, sizes and checksums) is
+    // found by them, without hashing them again into its id: thousands of returns on a long
+    // history, against the few a new quarter brings.
+    Map<ReturnSource, ReadReturn> knownSources = new HashMap<>();
+    prior
+        .returns()
+        .forEach(
+            r -> {
+              known.put(r.returnId(), r);
+              knownSources.put(r.source(), r);
+            });
     SubmissionSidecars sidecars = SubmissionSidecars.in(request.submissionsDir());
     List<ReadReturn> reused = new ArrayList<>();
     List<ReturnReading.Pending> pending = new ArrayList<>();
     for (ReturnSource source : scan.returns()) {
-      String id = ReturnIds.of(source);
-      ReadReturn earlier = known.get(id);
+      ReadReturn earlier = knownSources.get(source);
+      String id = earlier != null ? earlier.returnId() : ReturnIds.of(source);
+      if (earlier == null) {
+        earlier = known.get(id);
+      }
       if (earlier != null) {
         reused.add(earlier);
       } else {
