@@ -112,19 +112,18 @@ public final class ReleaseCatalog {
 
   /** The newest release with its tables (possibly not published yet); empty before the first. */
   public Optional<Release> current() {
-    return release("read the current release", READ.statement("current"), database.catalogName());
+    return release("read the current release", "choose-current", Optional.empty());
   }
 
   /** The release of the newest publication with its tables; empty before the first publication. */
   public Optional<Release> published() {
-    return release(
-        "read the published release", READ.statement("published"), database.catalogName());
+    return release("read the published release", "choose-published", Optional.empty());
   }
 
   /** The release of this id with its tables. */
   public Optional<Release> byId(String id) {
     ReleaseRecord.requireId("id", id);
-    return release("read release " + id, READ.statement("by-id"), id);
+    return release("read release " + id, "choose-by-id", Optional.of(id));
   }
 
   /** Every release's outline (number, id, tables), oldest first, in one statement. */
@@ -239,16 +238,21 @@ public final class ReleaseCatalog {
         });
   }
 
-  /** A release with its tables, by a statement whose second parameter is {@code second}. */
-  private Optional<Release> release(String what, String sql, String second) {
+  /**
+   * A release with its tables, in one statement: the choice (a {@code WITH} clause of read.sql)
+   * followed by {@code release-with-tables}.
+   *
+   * @param id the choice's second parameter, for the choice by id
+   */
+  private Optional<Release> release(String what, String choice, Optional<String> id) {
+    String sql = READ.statement(choice) + "\n" + READ.statement("release-with-tables");
     return database.read(
         what,
         connection -> {
           try (PreparedStatement query = database.prepare(connection, sql)) {
-            // The release's row and its tables' rows each take the catalog and the second value.
-            query.setString(2, second);
-            query.setString(3, database.catalogName());
-            query.setString(4, second);
+            if (id.isPresent()) {
+              query.setString(2, id.get());
+            }
             try (ResultSet rows = query.executeQuery()) {
               return release(rows);
             }

@@ -2,69 +2,50 @@
 -- release tables: a release with all of its tables, never a release of one state with the tables
 -- or the publication of another.
 
--- current, published and by-id return the release's row first (part 0), then a row per table
--- (part 1) without the release's columns: the manifest and the report list every landing file and
--- every return (megabytes on a long history), and a join would repeat them on every table's row
--- (SQLite sorts them a dozen times over, PostgreSQL sends them a dozen times). Parameters: the
--- catalog and the release (or the catalog again), twice, once for each part.
+-- A release with its tables is read by one of the choices below (a WITH clause naming the chosen
+-- release) followed by release-with-tables: one statement. Parameter 1 is the catalog; by-id takes
+-- the release id as parameter 2.
 
--- name: current
--- The newest release (privileged users: possibly not yet published) with its tables.
+-- name: choose-current
+-- The newest release (privileged users: possibly not yet published).
+WITH chosen AS (SELECT catalog_name, max(release_seq) AS release_seq
+                  FROM tfwh_release
+                 WHERE catalog_name = ?
+                 GROUP BY catalog_name);
+
+-- name: choose-published
+-- The release of the newest publication.
+WITH chosen AS (SELECT catalog_name, release_seq
+                  FROM tfwh_publication
+                 WHERE catalog_name = ?
+                 ORDER BY publication_seq DESC
+                 LIMIT 1);
+
+-- name: choose-by-id
+-- One release by its id.
+WITH chosen AS (SELECT catalog_name, release_seq
+                  FROM tfwh_release
+                 WHERE catalog_name = ?
+                   AND release_id = ?);
+
+-- name: release-with-tables
+-- The chosen release's row first (part 0), then a row per table (part 1) without the release's
+-- columns: the manifest and the report list every landing file and every return (megabytes on a
+-- long history), and a join would repeat them on every table's row (SQLite sorts them a dozen
+-- times over, PostgreSQL sends them a dozen times).
 SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
        r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
        NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
        NULL AS row_count, NULL AS file_count
   FROM tfwh_release r
- WHERE r.catalog_name = ?
-   AND r.release_seq = (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?)
+  JOIN chosen c
+    ON r.catalog_name = c.catalog_name AND r.release_seq = c.release_seq
 UNION ALL
-SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+SELECT 1, t.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
-  FROM tfwh_release r
-  JOIN tfwh_release_table t
-    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
- WHERE r.catalog_name = ?
-   AND r.release_seq = (SELECT max(release_seq) FROM tfwh_release WHERE catalog_name = ?)
- ORDER BY part, table_namespace, table_name;
-
--- name: published
--- The release of the newest publication with its tables.
-SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
-       r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
-       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
-       NULL AS row_count, NULL AS file_count
-  FROM tfwh_release r
- WHERE r.catalog_name = ?
-   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
-                         ORDER BY publication_seq DESC LIMIT 1)
-UNION ALL
-SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
-  FROM tfwh_release r
-  JOIN tfwh_release_table t
-    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
- WHERE r.catalog_name = ?
-   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
-                         ORDER BY publication_seq DESC LIMIT 1)
- ORDER BY part, table_namespace, table_name;
-
--- name: by-id
--- One release by its id with its tables.
-SELECT 0 AS part, r.release_seq, r.release_id, r.parent_release_id, r.created_at,
-       r.reference_version, r.inputs_digest, r.manifest_json, r.load_report_json, r.written_by,
-       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
-       NULL AS row_count, NULL AS file_count
-  FROM tfwh_release r
- WHERE r.catalog_name = ?
-   AND r.release_id = ?
-UNION ALL
-SELECT 1, r.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
-  FROM tfwh_release r
-  JOIN tfwh_release_table t
-    ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
- WHERE r.catalog_name = ?
-   AND r.release_id = ?
+  FROM tfwh_release_table t
+  JOIN chosen c
+    ON t.catalog_name = c.catalog_name AND t.release_seq = c.release_seq
  ORDER BY part, table_namespace, table_name;
 
 -- name: outlines

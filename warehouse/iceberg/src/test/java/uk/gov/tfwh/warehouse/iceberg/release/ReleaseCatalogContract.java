@@ -167,16 +167,18 @@ abstract class ReleaseCatalogContract {
     commit.publish(one.id(), "alice");
     SqlFile read = SqlFile.load("read.sql");
 
+    // Each read: its choice of release, then the release with its tables, as one statement.
     for (String[] statement :
         List.of(
-            new String[] {"current", database.catalogName()},
-            new String[] {"published", database.catalogName()},
-            new String[] {"by-id", one.id()})) {
+            new String[] {"current", "choose-current", null},
+            new String[] {"published", "choose-published", null},
+            new String[] {"by-id", "choose-by-id", one.id()})) {
+      String sql = read.statement(statement[1]) + "\n" + read.statement("release-with-tables");
       try (Connection connection = database.connect();
-          var query = connection.prepareStatement(read.statement(statement[0]))) {
-        for (int parameter = 1; parameter <= 4; parameter += 2) {
-          query.setString(parameter, database.catalogName());
-          query.setString(parameter + 1, statement[1]);
+          var query = connection.prepareStatement(sql)) {
+        query.setString(1, database.catalogName());
+        if (statement[2] != null) {
+          query.setString(2, statement[2]);
         }
         int rows = 0;
         int withManifest = 0;
