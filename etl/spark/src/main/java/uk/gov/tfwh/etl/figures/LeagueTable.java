@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
+import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.programme.league.LeagueRanking;
 import uk.gov.tfwh.programme.outcome.TurnedAround;
 import uk.gov.tfwh.programme.period.Phase;
@@ -59,7 +60,7 @@ public final class LeagueTable {
     }
     Map<String, List<Entry>> groups = new TreeMap<>();
     for (Entry entry : byAuthorityPhaseQuarter.values()) {
-      if (keptQuarters.contains(entry.summary().quarter().end().toString())) {
+      if (keptQuarters.contains(PartitionDigests.quarterKey(entry.summary().quarter().end()))) {
         continue;
       }
       groups

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
+import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.payment.CumulativeFigures;
@@ -84,7 +85,7 @@ public final class PaymentTable {
               ? PaymentRules.phaseOne(target, figures)
               : PaymentRules.phaseTwo(target, figures, claims);
       for (QuarterPayment payment : payments) {
-        if (!keptQuarters.contains(payment.quarter().end().toString())) {
+        if (!keptQuarters.contains(PartitionDigests.quarterKey(payment.quarter().end()))) {
           rows.add(row(payment));
         }
       }

@@ -26,6 +26,7 @@ import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
+import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.etl.table.WarehouseTables;
 import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotManifest.TableStats;
@@ -76,7 +77,7 @@ final class ClaimTableWriter {
     /** The carried quarters as partition keys ({@code 2014-03-31}). */
     Set<String> carriedKeys() {
       Set<String> keys = new TreeSet<>();
-      carried.forEach(quarter -> keys.add(quarter.toString()));
+      carried.forEach(quarter -> keys.add(PartitionDigests.quarterKey(quarter)));
       return keys;
     }
   }

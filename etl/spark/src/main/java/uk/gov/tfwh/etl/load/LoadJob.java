@@ -360,7 +360,6 @@ public final class LoadJob {
           g.target().tables(spark.get(), staged, reusableParent),
           priorReusable ? g.previous().claimPartitions() : Map.of(),
           prior.returns(),
-          priorReusable ? ReturnRows.unchangedQuarters(prior.returns(), returns) : Set.of(),
           next,
           written);
     } catch (RuntimeException | Error e) {
@@ -445,7 +444,7 @@ public final class LoadJob {
     Map<String, ReadReturn> known = new HashMap<>();
     // A return whose files are those an earlier load read (same names, sizes and checksums) is
     // found by them, without hashing them again into its id: thousands of returns on a long
-    // history, against the few a new quarter brings.
+    // history, against the few a new quarter brings. Any other is looked up by its id, as before.
     Map<ReturnSource, ReadReturn> knownSources = new HashMap<>();
     prior
         .returns()
@@ -578,11 +577,13 @@ public final class LoadJob {
       WarehouseTables tables,
       Map<LocalDate, ClaimPartitions.Partition> earlierQuarters,
       List<ReadReturn> previousReturns,
-      Set<String> unchangedReturnQuarters,
       NextState next,
       Map<String, TableStats> written) {
     // fact_return's quarters whose versions are the previous release's are kept without their
     // rows being built or digested again: a new quarter's load then costs the same on any history.
+    // The previous returns are none when its state was not reusable (another reference set).
+    Set<String> unchangedReturnQuarters =
+        ReturnRows.unchangedQuarters(previousReturns, judged.returns());
     Set<String> keptReturnQuarters =
         tables.keptQuarters(WarehouseTable.FACT_RETURN, ReturnRows.FORMAT, unchangedReturnQuarters);
     ClaimTableWriter.ClaimQuarters claimQuarters =
@@ -590,13 +591,11 @@ public final class LoadJob {
     // Payments and the league table look back over a phase: kept only before the earliest quarter
     // whose versions or national refusals changed.
     Set<String> unchangedFigureQuarters =
-        unchangedReturnQuarters.isEmpty()
-            ? Set.of()
-            : FigureQuarters.unchanged(
-                previousReturns,
-                judged.returns(),
-                unchangedReturnQuarters,
-                claimQuarters.carriedKeys());
+        FigureQuarters.unchanged(
+            previousReturns,
+            judged.returns(),
+            unchangedReturnQuarters,
+            claimQuarters.carriedKeys());
     Set<String> keptPaymentQuarters =
         tables.keptQuarters(
             WarehouseTable.FACT_PAYMENT, PaymentTable.FORMAT, unchangedFigureQuarters);

@@ -31,7 +31,8 @@ public final class StateFormat {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
-          // After the JSR-310 module, so its Instant reader is this one (later modules win).
+          // After the JSR-310 module, so its date and time readers are TimeText's (later modules
+          // win).
           .addModule(TimeText.jacksonModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // An offset is kept as written (+01:00 stays +01:00), not moved to UTC on reading.

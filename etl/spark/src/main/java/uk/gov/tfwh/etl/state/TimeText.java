@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 /**
  * Dates and times as this build writes them read without {@code DateTimeFormatter}: instants
@@ -43,9 +44,14 @@ public final class TimeText {
    */
   public static SimpleModule jacksonModule() {
     SimpleModule module = new SimpleModule("tfwh-time-text");
-    module.addDeserializer(Instant.class, new InstantReader());
-    module.addDeserializer(LocalDate.class, new DateReader());
-    module.addDeserializer(OffsetDateTime.class, new OffsetDateTimeReader());
+    module.addDeserializer(
+        Instant.class, new Reader<>(TimeText::instant, InstantDeserializer.INSTANT, false));
+    module.addDeserializer(
+        LocalDate.class, new Reader<>(TimeText::date, LocalDateDeserializer.INSTANCE, false));
+    // A time with its offset is kept as written, unless the mapper moves times to its zone.
+    module.addDeserializer(
+        OffsetDateTime.class,
+        new Reader<>(TimeText::offsetDateTime, InstantDeserializer.OFFSET_DATE_TIME, true));
     return module;
   }
 
@@ -171,52 +177,32 @@ public final class TimeText {
     return value;
   }
 
-  /** The fast reading of a canonical instant; anything else as the JSR-310 module reads it. */
-  private static final class InstantReader extends JsonDeserializer<Instant> {
-    @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        Instant canonical = instant(parser.getText());
-        if (canonical != null) {
-          return canonical;
-        }
-      }
-      return InstantDeserializer.INSTANT.deserialize(parser, context);
-    }
-  }
-
-  /** The fast reading of {@code uuuu-MM-dd}; anything else as the JSR-310 module reads it. */
-  private static final class DateReader extends JsonDeserializer<LocalDate> {
-    @Override
-    public LocalDate deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        LocalDate canonical = date(parser.getText());
-        if (canonical != null) {
-          return canonical;
-        }
-      }
-      return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
-    }
-  }
-
   /**
-   * The fast reading of a time with its offset, kept as written; anything else, or a mapper that
-   * moves times to its own zone, as the JSR-310 module reads it.
+   * Reads a string of the canonical form quickly and anything else (another form, a number, a
+   * mapper that moves times to its own zone when {@code movesToZone}) as the JSR-310 module does.
    */
-  private static final class OffsetDateTimeReader extends JsonDeserializer<OffsetDateTime> {
+  private static final class Reader<T> extends JsonDeserializer<T> {
+    private final Function<String, T> canonical;
+    private final JsonDeserializer<T> general;
+    private final boolean movesToZone;
+
+    Reader(Function<String, T> canonical, JsonDeserializer<T> general, boolean movesToZone) {
+      this.canonical = canonical;
+      this.general = general;
+      this.movesToZone = movesToZone;
+    }
+
     @Override
-    public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       if (parser.currentToken() == JsonToken.VALUE_STRING
-          && !context.isEnabled(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)) {
-        OffsetDateTime canonical = offsetDateTime(parser.getText());
-        if (canonical != null) {
-          return canonical;
+          && !(movesToZone
+              && context.isEnabled(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE))) {
+        T value = canonical.apply(parser.getText());
+        if (value != null) {
+          return value;
         }
       }
-      return InstantDeserializer.OFFSET_DATE_TIME.deserialize(parser, context);
+      return general.deserialize(parser, context);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,11 @@ public final class PartitionDigests {
       partitions.putIfAbsent(WHOLE_TABLE, List.of()); // an empty table is one (empty) partition
     }
     return partitions;
+  }
+
+  /** A quarter's partition key ({@code 2014-03-31}), as {@link #split} keys its rows. */
+  public static String quarterKey(LocalDate periodEnd) {
+    return periodEnd.toString();
   }
 
   /** Whether the table is partitioned by quarter in the Iceberg warehouse. */

@@ -49,7 +49,7 @@ public final class ReturnRows {
 
   /** The quarter ({@code 2014-03-31}) whose partition holds a version's row. */
   public static String quarterOf(ReadReturn read) {
-    return read.acceptedSummary().quarter().end().toString();
+    return PartitionDigests.quarterKey(read.acceptedSummary().quarter().end());
   }
 
   private static Map<String, Set<String>> acceptedIdsByQuarter(List<ReadReturn> returns) {
