@@ -84,9 +84,12 @@ public final class FileChecksums {
     return new FileChecksums(earlier, Instant.now());
   }
 
-  /** As {@link #remembering(Collection)}, with the scan's time given (for tests). */
-  static FileChecksums remembering(Collection<Stamp> earlier, Instant now) {
-    return new FileChecksums(earlier, now);
+  /**
+   * As {@link #remembering(Collection)}, for files looked at {@code lookedAt}: a file that had
+   * changed within {@link #SETTLING} of then is read but its stamp not kept.
+   */
+  public static FileChecksums remembering(Collection<Stamp> earlier, Instant lookedAt) {
+    return new FileChecksums(earlier, lookedAt);
   }
 
   /** The SHA-256 of a plain file's bytes, read only when its identity is not a remembered one. */
@@ -95,14 +98,65 @@ public final class FileChecksums {
   }
 
   /**
+   * What one look at a landing entry saw: whether it is a plain file and, where the file system
+   * gives one, its identity (with no checksum yet). One look per file, taken before the file is
+   * read: a landing folder holds every file of the programme, and each look is a system call.
+   */
+  public record Look(Path path, String name, boolean plainFile, Optional<Stamp> identity) {
+    public Look {
+      requireNonNull(path, "path");
+      requireNonNull(name, "name");
+      requireNonNull(identity, "identity");
+    }
+  }
+
+  /**
+   * Looks at {@code path} once (not following a link). An entry gone since it was listed is no
+   * plain file, as {@link Files#isRegularFile} would say.
+   */
+  public static Look look(Path path) {
+    String name = path.getFileName().toString();
+    try {
+      Map<String, Object> attributes =
+          Files.readAttributes(
+              path,
+              "unix:ino,size,lastModifiedTime,ctime,isRegularFile",
+              LinkOption.NOFOLLOW_LINKS);
+      return new Look(
+          path,
+          name,
+          (Boolean) attributes.get("isRegularFile"),
+          Optional.of(
+              new Stamp(
+                  name,
+                  (Long) attributes.get("ino"),
+                  (Long) attributes.get("size"),
+                  nanos(attributes.get("lastModifiedTime")),
+                  nanos(attributes.get("ctime")),
+                  "")));
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return new Look(
+          path, name, Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS), Optional.empty());
+    } catch (IOException e) {
+      return new Look(path, name, false, Optional.empty());
+    }
+  }
+
+  /**
    * A plain file's name, size and SHA-256, its bytes read only when its identity is not a
    * remembered one (the size comes from the same look at the file as its identity).
    */
   public SourceFile sourceFile(Path path) throws IOException {
-    String name = path.getFileName().toString();
-    // Taken before reading: a file that changes while it is read gets a new change time, so the
-    // next load does not trust what was read now.
-    Optional<Stamp> identity = identity(path, name);
+    return sourceFile(look(path));
+  }
+
+  /**
+   * As {@link #sourceFile(Path)}, from a look already taken: a file that changed after the look was
+   * read with its old identity, so the next load, seeing a new change time, reads it again.
+   */
+  public SourceFile sourceFile(Look look) throws IOException {
+    String name = look.name();
+    Optional<Stamp> identity = look.identity();
     if (identity.isPresent()) {
       Stamp before = earlier.get(name);
       if (before != null && before.sameFileAs(identity.get())) {
@@ -112,7 +166,7 @@ public final class FileChecksums {
         return new SourceFile(name, before.size(), before.sha256());
       }
     }
-    String sha256 = read(path);
+    String sha256 = read(look.path());
     identity
         .filter(stamp -> Instant.ofEpochSecond(0, stamp.changedNanos()).isBefore(settledBefore))
         .ifPresent(
@@ -128,7 +182,7 @@ public final class FileChecksums {
               kept.add(read);
               added.put(name, read);
             });
-    long size = identity.isPresent() ? identity.get().size() : Files.size(path);
+    long size = identity.isPresent() ? identity.get().size() : Files.size(look.path());
     return new SourceFile(name, size, sha256);
   }
 
@@ -154,25 +208,6 @@ public final class FileChecksums {
   /** How many checksums were taken from earlier stamps rather than read. */
   public int reused() {
     return reused;
-  }
-
-  private static Optional<Stamp> identity(Path path, String name) throws IOException {
-    Map<String, Object> attributes;
-    try {
-      attributes =
-          Files.readAttributes(
-              path, "unix:ino,size,lastModifiedTime,ctime", LinkOption.NOFOLLOW_LINKS);
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Stamp(
-            name,
-            (Long) attributes.get("ino"),
-            (Long) attributes.get("size"),
-            nanos(attributes.get("lastModifiedTime")),
-            nanos(attributes.get("ctime")),
-            ""));
   }
 
   private static long nanos(Object time) {

@@ -3,8 +3,8 @@ package uk.gov.tfwh.returns.read;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +44,18 @@ public final class LandingFolder {
 
   /** As {@link #scan(Path)}, taking each file's checksum from {@code checksums}. */
   public static LandingScan scan(Path dir, FileChecksums checksums) {
+    return scan(look(dir), checksums);
+  }
+
+  /**
+   * The first half of a scan, which needs no checksums: lists {@code dir}, sorts its entries into
+   * the parts of returns and the rest, and looks at each entry once (its identity, for {@link
+   * FileChecksums}). A load does this on its own thread while it reads what the previous load
+   * remembered, since on a long history it is thousands of system calls. Throws as {@link
+   * #scan(Path)}.
+   */
+  public static LandingListing look(Path dir) {
+    Instant lookedAt = Instant.now();
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("landing folder " + dir + " is not a folder");
     }
@@ -55,59 +67,69 @@ public final class LandingFolder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list landing folder " + dir, e);
     }
-    Map<String, Path> summaries = new TreeMap<>();
-    Map<String, Path> claims = new TreeMap<>();
-    Map<String, Path> workbooks = new TreeMap<>();
-    List<Finding> findings = new ArrayList<>();
-    List<Path> others = new ArrayList<>();
+    LandingListing listing = new LandingListing(lookedAt, entriesByName.size());
     for (Map.Entry<String, Path> listed : entriesByName.entrySet()) {
       String name = listed.getKey();
-      Path entry = listed.getValue();
-      String lower = name.toLowerCase(Locale.ROOT);
       String unsafe = unsafeReason(name);
       if (unsafe != null) {
-        findings.add(notAReturn(name, "the file name " + unsafe));
-      } else if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-        findings.add(notAReturn(name, "this is not a plain file (a folder or a link)"));
+        listing.findings.add(notAReturn(name, "the file name " + unsafe));
+        continue;
+      }
+      FileChecksums.Look look = FileChecksums.look(listed.getValue());
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!look.plainFile()) {
+        listing.findings.add(notAReturn(name, "this is not a plain file (a folder or a link)"));
       } else if (lower.endsWith(SUMMARY_CSV) && name.length() > SUMMARY_CSV.length()) {
-        summaries.put(stem(name, SUMMARY_CSV), entry);
+        listing.summaries.put(stem(name, SUMMARY_CSV), look);
       } else if (lower.endsWith(CLAIMS_CSV) && name.length() > CLAIMS_CSV.length()) {
-        claims.put(stem(name, CLAIMS_CSV), entry);
+        listing.claims.put(stem(name, CLAIMS_CSV), look);
       } else if (lower.endsWith(XLSX) && name.length() > XLSX.length()) {
-        workbooks.put(stem(name, XLSX), entry);
+        listing.workbooks.put(stem(name, XLSX), look);
       } else {
-        findings.add(
+        listing.findings.add(
             notAReturn(
                 name,
                 "the file is not part of a return: a return is <stem>.summary.csv with an"
                     + " optional <stem>.claims.csv, or <stem>.xlsx"));
-        others.add(entry);
+        listing.others.add(look);
       }
     }
+    return listing;
+  }
+
+  /**
+   * The second half of a scan: the returns of a listing, each file with its checksum from {@code
+   * checksums} (which should be made for the listing's {@link LandingListing#lookedAt() time}).
+   */
+  public static LandingScan scan(LandingListing listing, FileChecksums checksums) {
+    Map<String, FileChecksums.Look> summaries = listing.summaries;
+    Map<String, FileChecksums.Look> claims = listing.claims;
+    List<Finding> findings = new ArrayList<>(listing.findings);
+    List<FileChecksums.Look> others = new ArrayList<>(listing.others);
     List<ReturnSource> returns = new ArrayList<>();
-    for (Map.Entry<String, Path> claimsFile : claims.entrySet()) {
+    for (Map.Entry<String, FileChecksums.Look> claimsFile : claims.entrySet()) {
       if (!summaries.containsKey(claimsFile.getKey())) {
-        String name = claimsFile.getValue().getFileName().toString();
         findings.add(
             notAReturn(
-                name,
+                claimsFile.getValue().name(),
                 "the claims file has no summary file "
                     + claimsFile.getKey()
                     + SUMMARY_CSV
                     + " beside it"));
+        others.add(claimsFile.getValue());
       }
     }
     Map<String, List<ReturnSource>> byStem = new TreeMap<>();
-    for (Map.Entry<String, Path> summary : summaries.entrySet()) {
-      List<Path> files = new ArrayList<>(List.of(summary.getValue()));
-      Path claimsFile = claims.get(summary.getKey());
+    for (Map.Entry<String, FileChecksums.Look> summary : summaries.entrySet()) {
+      List<FileChecksums.Look> files = new ArrayList<>(List.of(summary.getValue()));
+      FileChecksums.Look claimsFile = claims.get(summary.getKey());
       if (claimsFile != null) {
         files.add(claimsFile);
       }
       source(summary.getKey(), ReturnFormat.CSV, files, checksums, findings)
           .ifPresent(s -> byStem.computeIfAbsent(s.stem(), k -> new ArrayList<>()).add(s));
     }
-    for (Map.Entry<String, Path> workbook : workbooks.entrySet()) {
+    for (Map.Entry<String, FileChecksums.Look> workbook : listing.workbooks.entrySet()) {
       source(
               workbook.getKey(),
               ReturnFormat.XLSX,
@@ -119,12 +141,7 @@ public final class LandingFolder {
     byStem.values().forEach(returns::addAll);
     List<SourceFile> files = new ArrayList<>();
     returns.forEach(r -> files.addAll(r.files()));
-    for (Map.Entry<String, Path> claimsFile : claims.entrySet()) {
-      if (!summaries.containsKey(claimsFile.getKey())) {
-        others.add(claimsFile.getValue());
-      }
-    }
-    for (Path other : others) {
+    for (FileChecksums.Look other : others) {
       try {
         files.add(checksums.sourceFile(other));
       } catch (IOException e) {
@@ -139,16 +156,16 @@ public final class LandingFolder {
   private static java.util.Optional<ReturnSource> source(
       String stem,
       ReturnFormat format,
-      List<Path> paths,
+      List<FileChecksums.Look> looks,
       FileChecksums checksums,
       List<Finding> findings) {
     List<SourceFile> files = new ArrayList<>();
-    for (Path path : paths) {
-      String name = path.getFileName().toString();
+    for (FileChecksums.Look look : looks) {
       try {
-        files.add(checksums.sourceFile(path));
+        files.add(checksums.sourceFile(look));
       } catch (IOException e) {
-        findings.add(notAReturn(name, "the file could not be read (" + e.getMessage() + ")"));
+        findings.add(
+            notAReturn(look.name(), "the file could not be read (" + e.getMessage() + ")"));
         return java.util.Optional.empty();
       }
     }

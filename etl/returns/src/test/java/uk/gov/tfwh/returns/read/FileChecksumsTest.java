@@ -165,4 +165,50 @@ class FileChecksumsTest {
     assertThat(first.addedToEarlier()).isEmpty();
     assertThat(first.stamps()).hasSize(1);
   }
+
+  @Test
+  void aFileChangedAfterItsLookIsReadNowAndAgainByTheNextScan() throws Exception {
+    // A load looks at every file first and reads the new ones later: what it reads may be newer
+    // than the look, so the stamp it keeps must be the look's, which the next scan finds changed.
+    Path file = Files.writeString(dir.resolve("a.summary.csv"), "x");
+    FileChecksums.Look look = FileChecksums.look(file);
+    assertThat(look.plainFile()).isTrue();
+    Files.writeString(file, "changed after the look");
+    FileChecksums first = FileChecksums.remembering(List.of(), LATER);
+    assertThat(first.sourceFile(look).sha256()).isEqualTo(sha256("changed after the look"));
+
+    FileChecksums second = FileChecksums.remembering(first.stamps(), LATER);
+    assertThat(second.sha256(file)).isEqualTo(sha256("changed after the look"));
+    assertThat(second.reused()).isZero();
+  }
+
+  @Test
+  void aLookTellsPlainFilesFromTheRest() throws Exception {
+    Path file = Files.writeString(dir.resolve("a.summary.csv"), "xyz");
+    FileChecksums.Look plain = FileChecksums.look(file);
+    assertThat(plain.name()).isEqualTo("a.summary.csv");
+    assertThat(plain.identity()).get().extracting(Stamp::size).isEqualTo(3L);
+
+    assertThat(FileChecksums.look(Files.createDirectory(dir.resolve("b.xlsx"))).plainFile())
+        .isFalse();
+    assertThat(
+            FileChecksums.look(Files.createSymbolicLink(dir.resolve("c.xlsx"), file)).plainFile())
+        .isFalse();
+    assertThat(FileChecksums.look(dir.resolve("gone.xlsx")).plainFile()).isFalse();
+  }
+
+  @Test
+  void settlingIsCountedFromTheTimeTheChecksumsAreMadeFor() throws Exception {
+    // Files looked at a minute ago are settled for a scan made with that time even though they
+    // changed a moment before the look; a scan made with the look's own time keeps none of them.
+    Path file = Files.writeString(dir.resolve("a.summary.csv"), "x");
+    FileChecksums.Look look = FileChecksums.look(file);
+    FileChecksums atTheLook = FileChecksums.remembering(List.of(), Instant.now());
+    atTheLook.sourceFile(look);
+    assertThat(atTheLook.stamps()).isEmpty();
+
+    FileChecksums later = FileChecksums.remembering(List.of(), LATER);
+    later.sourceFile(look);
+    assertThat(later.stamps()).hasSize(1);
+  }
 }

@@ -89,4 +89,29 @@ class LandingFolderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("absent");
   }
+
+  @Test
+  void aScanInTwoHalvesIsTheScan() throws IOException {
+    // The load looks at the folder on one thread and resolves checksums on another.
+    touch("b.summary.csv", "x");
+    touch("b.claims.csv", "y");
+    touch("c.xlsx", "w");
+    touch("notes.txt", "");
+    touch("orphan.claims.csv", "");
+    touch("tab\there.summary.csv", "");
+    Files.createDirectory(dir.resolve("sub.xlsx"));
+    LandingListing listing = LandingFolder.look(dir);
+    assertThat(listing.entries()).isEqualTo(7);
+    assertThat(LandingFolder.scan(listing, FileChecksums.none()))
+        .isEqualTo(LandingFolder.scan(dir))
+        .satisfies(
+            scan -> {
+              assertThat(scan.returns()).hasSize(2);
+              assertThat(scan.findings()).hasSize(4);
+              assertThat(scan.files())
+                  .extracting(SourceFile::name)
+                  .containsExactly(
+                      "b.claims.csv", "b.summary.csv", "c.xlsx", "notes.txt", "orphan.claims.csv");
+            });
+  }
 }

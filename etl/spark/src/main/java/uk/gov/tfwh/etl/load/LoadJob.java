@@ -56,6 +56,7 @@ import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingFolder;
+import uk.gov.tfwh.returns.read.LandingListing;
 import uk.gov.tfwh.returns.read.LandingScan;
 import uk.gov.tfwh.returns.read.ReadLimits;
 import uk.gov.tfwh.returns.read.ReturnReader;
@@ -103,18 +104,30 @@ public final class LoadJob {
    */
   public LoadResult run(LoadRequest request) {
     StageClock clock = new StageClock(progress);
+    // The landing folder's listing and a look at each file need nothing else: on its own thread
+    // from the start, it uses the core the opening leaves idle (on a long history it is thousands
+    // of system calls, which would otherwise be on the way to the read).
+    CompletableFuture<LandingListing> listing =
+        Completions.onOwnThread(
+            "tfwh-landing-look", () -> LandingFolder.look(request.landingDir()));
     // Opening takes the writer lock and, on the Iceberg store, makes the refs agree with the
     // release rows (Repair): timed, as it reads every retained release's tables, and said only
     // once done, so that the load's first line still comes after the lock is held.
     try (LoadTarget target =
         clock.timeSayingAfter(
             "open", () -> LoadTarget.open(request, progress), t -> "writer lock held")) {
-      return run(request, target, clock);
+      return run(request, target, clock, listing);
+    } finally {
+      Completions.awaitQuietly(listing);
     }
   }
 
-  private LoadResult run(LoadRequest request, LoadTarget target, StageClock clock) {
-    Gathered g = gather(request, target, clock, Instant.now());
+  private LoadResult run(
+      LoadRequest request,
+      LoadTarget target,
+      StageClock clock,
+      CompletableFuture<LandingListing> listing) {
+    Gathered g = gather(request, target, clock, listing, Instant.now());
     Optional<SnapshotManifest> parent = g.parent();
     if (parent.isPresent() && parent.get().inputsDigest().equals(g.inputs().digest())) {
       progress.accept(
@@ -159,7 +172,11 @@ public final class LoadJob {
    * stamp changed) and, on its own thread, the previous snapshot's state.
    */
   private Gathered gather(
-      LoadRequest request, LoadTarget target, StageClock clock, Instant startedAt) {
+      LoadRequest request,
+      LoadTarget target,
+      StageClock clock,
+      CompletableFuture<LandingListing> listing,
+      Instant startedAt) {
     Optional<SnapshotManifest> parent =
         clock.time(
             "parent",
@@ -188,11 +205,17 @@ public final class LoadJob {
             "reference",
             () -> ReferenceDataLoader.load(request.referenceDir()),
             r -> "set " + r.version() + ", " + r.authorities().size() + " authorities");
-    FileChecksums checksums = FileChecksums.remembering(Completions.join(remembered));
+    LandingListing looked =
+        clock.time(
+            "look",
+            () -> Completions.join(listing),
+            l -> l.entries() + " landing entries listed and looked at, on their own thread");
+    FileChecksums checksums =
+        FileChecksums.remembering(Completions.join(remembered), looked.lookedAt());
     LandingScan scan =
         clock.time(
             "scan",
-            () -> LandingFolder.scan(request.landingDir(), checksums),
+            () -> LandingFolder.scan(looked, checksums),
             s ->
                 s.returns().size()
                     + " returns, "
