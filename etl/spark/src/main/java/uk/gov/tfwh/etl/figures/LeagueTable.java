@@ -51,6 +51,11 @@ public final class LeagueTable {
     Map<String, Entry> byAuthorityPhaseQuarter = new HashMap<>();
     for (ReadReturn read : current.all()) {
       ReturnSummary summary = read.acceptedSummary();
+      // A kept quarter's entry is needed only as the previous one of a quarter that is not kept.
+      if (keptQuarters.contains(PartitionDigests.quarterKey(summary.quarter().end()))
+          && keptQuarters.contains(PartitionDigests.quarterKey(summary.quarter().next().end()))) {
+        continue;
+      }
       Authority authority = reference.authority(summary.authorityCode()).orElseThrow();
       Target target = reference.target(summary.authorityCode(), summary.phase()).orElseThrow();
       long turnedAround = TurnedAround.of(summary.phase(), summary.results());

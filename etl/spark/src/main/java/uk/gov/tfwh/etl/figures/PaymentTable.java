@@ -55,6 +55,14 @@ public final class PaymentTable {
       Set<String> keptQuarters) {
     List<Row> rows = new ArrayList<>();
     for (List<ReadReturn> series : current.series()) {
+      // A series kept whole (a phase that ended before the earliest change) has no rows to build.
+      if (series.stream()
+          .allMatch(
+              read ->
+                  keptQuarters.contains(
+                      PartitionDigests.quarterKey(read.acceptedSummary().quarter().end())))) {
+        continue;
+      }
       ReturnSummary first = series.get(0).acceptedSummary();
       Target target =
           reference
