@@ -184,10 +184,9 @@ public final class LoadJob {
             p -> p.map(m -> "manifest of " + m.id()).orElse("no previous release"));
     Optional<Path> parentDir = target.parentDir();
     PreviousState previous = target.previous();
-    // The landing checksums (which the scan waits for) and the thousands of returns (which the read
-    // waits for) are read on threads of their own, both from here: since the landing is looked at
-    // from the load's start, the scan left after them is short, and a returns' read started only
-    // after the checksums' became the longest wait before the read on a long history.
+    // The landing checksums are on the critical path (the scan waits for them): read first, while
+    // the reference set loads. The thousands of returns, needed only once the new ones are read,
+    // are read after them, so the two reads do not share the cores while the scan waits.
     CompletableFuture<List<FileChecksums.Stamp>> remembered =
         Completions.onOwnThread(
             "tfwh-checksums-reader",
@@ -198,7 +197,9 @@ public final class LoadJob {
                     "landing checksums",
                     "every landing file is hashed again"));
     CompletableFuture<Optional<LoadState>> parentState =
-        Completions.onOwnThread("tfwh-state-reader", previous::returns);
+        remembered
+            .handle((stamps, failure) -> failure)
+            .thenCompose(done -> Completions.onOwnThread("tfwh-state-reader", previous::returns));
     ReferenceData reference =
         clock.time(
             "reference",
