@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.etl.table.ReturnRows;
+import uk.gov.tfwh.programme.period.Quarter;
 
 /**
  * The quarters of {@code fact_payment} and {@code agg_authority_quarter} whose rows are the same as
@@ -17,6 +19,13 @@ import uk.gov.tfwh.etl.table.ReturnRows;
  */
 public final class FigureQuarters {
   private FigureQuarters() {}
+
+  /**
+   * Whether {@code quarter} is among the kept quarters (by partition key, as the tables name them).
+   */
+  static boolean kept(Set<String> keptQuarters, Quarter quarter) {
+    return keptQuarters.contains(PartitionDigests.quarterKey(quarter.end()));
+  }
 
   /**
    * @param before the previous load's returns

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
-import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.programme.league.LeagueRanking;
 import uk.gov.tfwh.programme.outcome.TurnedAround;
 import uk.gov.tfwh.programme.period.Phase;
@@ -52,8 +51,8 @@ public final class LeagueTable {
     for (ReadReturn read : current.all()) {
       ReturnSummary summary = read.acceptedSummary();
       // A kept quarter's entry is needed only as the previous one of a quarter that is not kept.
-      if (keptQuarters.contains(PartitionDigests.quarterKey(summary.quarter().end()))
-          && keptQuarters.contains(PartitionDigests.quarterKey(summary.quarter().next().end()))) {
+      if (FigureQuarters.kept(keptQuarters, summary.quarter())
+          && FigureQuarters.kept(keptQuarters, summary.quarter().next())) {
         continue;
       }
       Authority authority = reference.authority(summary.authorityCode()).orElseThrow();
@@ -65,7 +64,7 @@ public final class LeagueTable {
     }
     Map<String, List<Entry>> groups = new TreeMap<>();
     for (Entry entry : byAuthorityPhaseQuarter.values()) {
-      if (keptQuarters.contains(PartitionDigests.quarterKey(entry.summary().quarter().end()))) {
+      if (FigureQuarters.kept(keptQuarters, entry.summary().quarter())) {
         continue;
       }
       groups

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.apache.spark.sql.Row;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ContractRow;
-import uk.gov.tfwh.etl.table.PartitionDigests;
 import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.payment.CumulativeFigures;
@@ -57,10 +56,7 @@ public final class PaymentTable {
     for (List<ReadReturn> series : current.series()) {
       // A series kept whole (a phase that ended before the earliest change) has no rows to build.
       if (series.stream()
-          .allMatch(
-              read ->
-                  keptQuarters.contains(
-                      PartitionDigests.quarterKey(read.acceptedSummary().quarter().end())))) {
+          .allMatch(read -> FigureQuarters.kept(keptQuarters, read.acceptedSummary().quarter()))) {
         continue;
       }
       ReturnSummary first = series.get(0).acceptedSummary();
@@ -93,7 +89,7 @@ public final class PaymentTable {
               ? PaymentRules.phaseOne(target, figures)
               : PaymentRules.phaseTwo(target, figures, claims);
       for (QuarterPayment payment : payments) {
-        if (!keptQuarters.contains(PartitionDigests.quarterKey(payment.quarter().end()))) {
+        if (!FigureQuarters.kept(keptQuarters, payment.quarter())) {
           rows.add(row(payment));
         }
       }
