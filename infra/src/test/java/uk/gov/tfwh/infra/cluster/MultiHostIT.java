@@ -253,6 +253,18 @@ class MultiHostIT {
             .as("Trino read the release the API served")
             .isEqualTo("release " + cluster.path("snapshot").asText());
         assertThat(rows(throughTrino)).hasSizeGreaterThan(100).isEqualTo(rows(embeddedDefault));
+        // The coordinator schedules no work on itself (TrinoNodes), so every task of the pinned
+        // query ran on the worker's host: one row, the worker. The JDBC driver prepares the query
+        // and runs it as EXECUTE (the only statement LeagueTableRows prepares); the PREPARE itself
+        // runs no task.
+        assertThat(
+                TrinoNodes.statement(
+                    trinoc,
+                    "SELECT DISTINCT t.node_id FROM system.runtime.tasks t"
+                        + " JOIN system.runtime.queries q ON q.query_id = t.query_id"
+                        + " WHERE q.query LIKE 'EXECUTE%' AND q.state = 'FINISHED'"))
+            .as("the tasks of the league-table query through Trino ran on the worker only")
+            .contains("\"data\":[[\"tfwh-trinow\"]]");
 
         server.stop(Duration.ofSeconds(10));
         peak.stop();
