@@ -12,8 +12,9 @@
 #   ./tfwh bench etl --state-read [--scales S] [--work DIR]
 #
 # --repeat N loads each incremental quarter N times (default 5), each time onto a fresh copy of
-# the same history, the two histories taking turns, and prints every run and the median: a short
-# load varies by seconds from run to run on a shared 2-core machine.
+# the same history, the two histories taking turns, and prints every run, the medians and the
+# median of the pairs' differences, in wall and CPU seconds: a short load varies by seconds from
+# run to run on a shared 2-core machine.
 #
 # --only incremental skips the full loads. The samples are generated once into WORK/landing and
 # kept; warehouses and logs go to WORK/<store>/ and WORK/<store>-<measure>.log (each load's log
@@ -39,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --only) ONLY="$2"; shift 2 ;;
     --repeat) REPEAT="$2"; shift 2 ;;
     --state-read) STATE_READ=1; shift ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "bench etl: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -60,15 +61,17 @@ export TFWH_JAVA_OPTS="${TFWH_JAVA_OPTS:-} -Djava.io.tmpdir=$WORK/tmp"
 TFWH_SKIP_BUILD=0 "$TFWH" load --help >/dev/null
 export TFWH_SKIP_BUILD=1
 
-# Runs one load and prints: label, wall s, rows read, rows/s, peak RSS MiB.
+# Runs one load and prints: label, wall s, rows read, rows/s, peak RSS MiB and, where
+# /usr/bin/time is installed, the CPU seconds (user + system) of the load and its children.
 measure() {
   local label="$1" landing="$2" warehouse="$3"
   local log="$WORK/$label.log"
-  local start end wall rss rows
+  local start end wall rss rows cpu="-"
   start=$(date +%s.%N)
   if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -v -o "$WORK/$label.time" "$TFWH" load --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1
     rss=$(awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$WORK/$label.time")
+    cpu=$(awk -F: '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.1f", s}' "$WORK/$label.time")
   else
     "$TFWH" load --landing "$landing" --warehouse "$warehouse" >"$log" 2>&1 &
     local pid=$! peak=0 now
@@ -105,8 +108,8 @@ print(len(fresh) + sum(r["claimRowsRead"] for r in fresh))
 PY
 )
   fi
-  printf '%-30s wall %7.1f s   rows read %'"'"'10d   %'"'"'9.0f rows/s   peak RSS %6s MiB\n' \
-    "$label" "$wall" "$rows" "$(echo "$rows / $wall" | bc -l)" "$rss"
+  printf '%-30s wall %7.1f s   rows read %'"'"'10d   %'"'"'9.0f rows/s   peak RSS %6s MiB   cpu %5s s\n' \
+    "$label" "$wall" "$rows" "$(echo "$rows / $wall" | bc -l)" "$rss" "$cpu"
   RESULTS[$label]="$wall $rss"
 }
 declare -A RESULTS
@@ -131,20 +134,48 @@ keep_history() {
 
 # measure_incremental LABEL LANDING WAREHOUSE RUN: one load of the new quarter onto a fresh copy
 # of the kept history; prints the line and records the wall time under LABEL.
-declare -A WALLS
+declare -A WALLS CPUS
 measure_incremental() {
   local label="$1" landing="$2" warehouse="$3" run="$4" line
   rm -rf "$warehouse" && cp -r "$warehouse.history" "$warehouse"
   line="$(measure "$label" "$landing" "$warehouse")"
   echo "$line (run $run)"
   WALLS[$label]+="$(echo "$line" | awk '{print $3}') "
+  CPUS[$label]+="$(echo "$line" | awk '{print $(NF-1)}') "
+}
+
+# median VALUES...: the middle value (the lower middle of an even count).
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
 declare -A MEDIANS
 median_of() {
   local label="$1"
-  MEDIANS[$label]="$(printf '%s\n' ${WALLS[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-  printf '%-30s median wall %.1f s over %d runs\n' "$label" "${MEDIANS[$label]}" "$REPEAT"
+  MEDIANS[$label]="$(median ${WALLS[$label]})"
+  printf '%-30s median wall %.1f s, median cpu %s s over %d runs\n' "$label" \
+    "${MEDIANS[$label]}" "$(median ${CPUS[$label]})" "$REPEAT"
+}
+
+# paired_difference LONG SHORT: the median of the runs' differences (run i of LONG minus run i of
+# SHORT). Each pair ran back to back, so a drift of the machine's speed over the minutes of the
+# bench falls on both members of a pair; the difference of two medians does not have that.
+paired_difference() {
+  local long="$1" short="$2" field
+  for field in WALLS CPUS; do
+    local -n values="$field"
+    local -a a=(${values[$long]}) b=(${values[$short]}) d=()
+    local i
+    for i in "${!a[@]}"; do
+      [[ "${a[$i]}" == "-" || "${b[$i]:--}" == "-" ]] && continue
+      d+=("$(echo "${a[$i]} - ${b[$i]}" | bc -l)")
+    done
+    if ((${#d[@]} > 0)); then
+      printf '%-30s median of the paired %s differences %+.2f s (each: %s)\n' "$long" \
+        "$([[ $field == WALLS ]] && echo wall || echo cpu)" "$(median "${d[@]}")" \
+        "$(printf '%+.1f ' "${d[@]}")"
+    fi
+  done
 }
 
 echo "tfwh bench etl on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; heap ${TFWH_SPARK_HEAP:-3g}; stores: $STORES"
@@ -224,6 +255,7 @@ bench_store() {
   done
   median_of "$store-new-quarter-on-$history_quarters"
   median_of "$store-new-quarter-on-4"
+  paired_difference "$store-new-quarter-on-$history_quarters" "$store-new-quarter-on-4"
   # Nothing new: the same landing folder again onto the warehouse that has just loaded it.
   measure "$store-nothing-new" "$long/history" "$long/warehouse"
 }
