@@ -247,11 +247,17 @@ bench_store() {
   settle
 
   # Alternately, so the machine's drift from run to run (a host throttling the VM, say) falls on
-  # both alike rather than on whichever ran second.
+  # both alike; and each history goes first in every other pair, so whatever the load before leaves
+  # behind (its files' writeback, its JVM's exit) does not always fall on the same one.
   local run
   for run in $(seq 1 "$REPEAT"); do
-    measure_incremental "$store-new-quarter-on-$history_quarters" "$long/history" "$long/warehouse" "$run"
-    measure_incremental "$store-new-quarter-on-4" "$short/history" "$short/warehouse" "$run"
+    if ((run % 2 == 1)); then
+      measure_incremental "$store-new-quarter-on-$history_quarters" "$long/history" "$long/warehouse" "$run"
+      measure_incremental "$store-new-quarter-on-4" "$short/history" "$short/warehouse" "$run"
+    else
+      measure_incremental "$store-new-quarter-on-4" "$short/history" "$short/warehouse" "$run"
+      measure_incremental "$store-new-quarter-on-$history_quarters" "$long/history" "$long/warehouse" "$run"
+    fi
   done
   median_of "$store-new-quarter-on-$history_quarters"
   median_of "$store-new-quarter-on-4"
