@@ -133,7 +133,7 @@ keep_history() {
 }
 
 # measure_incremental LABEL LANDING WAREHOUSE RUN: one load of the new quarter onto a fresh copy
-# of the kept history; prints the line and records the wall time under LABEL.
+# of the kept history; prints the line and records its wall and CPU seconds under LABEL.
 declare -A WALLS CPUS
 measure_incremental() {
   local label="$1" landing="$2" warehouse="$3" run="$4" line
