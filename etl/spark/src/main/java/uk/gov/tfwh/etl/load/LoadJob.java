@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.gov.tfwh.etl.claims.NationalClaims;
 import uk.gov.tfwh.etl.concurrent.Completions;
+import uk.gov.tfwh.etl.concurrent.ThreadCpu;
 import uk.gov.tfwh.etl.figures.CurrentReturns;
 import uk.gov.tfwh.etl.figures.FigureQuarters;
 import uk.gov.tfwh.etl.figures.LeagueTable;
@@ -196,10 +197,14 @@ public final class LoadJob {
                     List.<FileChecksums.Stamp>of(),
                     "landing checksums",
                     "every landing file is hashed again"));
+    ThreadCpu stateCpu = new ThreadCpu();
     CompletableFuture<Optional<LoadState>> parentState =
         remembered
             .handle((stamps, failure) -> failure)
-            .thenCompose(done -> Completions.onOwnThread("tfwh-state-reader", previous::returns));
+            .thenCompose(
+                done ->
+                    Completions.onOwnThread(
+                        "tfwh-state-reader", stateCpu.measuring(previous::returns)));
     ReferenceData reference =
         clock.time(
             "reference",
@@ -239,6 +244,7 @@ public final class LoadJob {
         parentDir,
         previous,
         parentState,
+        stateCpu,
         clock,
         startedAt);
   }
@@ -271,6 +277,7 @@ public final class LoadJob {
       Optional<Path> parentDir,
       PreviousState previous,
       CompletableFuture<Optional<LoadState>> parentState,
+      ThreadCpu stateCpu,
       StageClock clock,
       Instant startedAt) {}
 
@@ -284,7 +291,8 @@ public final class LoadJob {
             () -> reusableState(g),
             s ->
                 s.map(state -> state.returns().size() + " returns known")
-                    .orElse("no reusable state"));
+                        .orElse("no reusable state")
+                    + stateCpuNote(g.stateCpu()));
     LoadState prior = reusableState.orElse(new LoadState(g.inputs().referenceDigest(), List.of()));
     // The time the load waits for a session still starting; what it did meanwhile needed none.
     clock.time(
@@ -316,6 +324,12 @@ public final class LoadJob {
     checkRowAccounting(written, totals);
     LoadReport report = report(g, staged, written, judged, totals, counts);
     return new Built(report, written, deferred);
+  }
+
+  /** The CPU the state's decoding took on its own thread, which the wait alone does not show. */
+  private static String stateCpuNote(ThreadCpu cpu) {
+    long millis = cpu.millis();
+    return millis < 0 ? "" : ", decoded in " + millis + " ms of CPU on its own thread";
   }
 
   /** The previous release's state, when it can be read and was made with this reference set. */
