@@ -27,6 +27,7 @@ import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.spark.IcebergSparkCatalog;
 import uk.gov.tfwh.etl.state.IcebergPreviousState;
 import uk.gov.tfwh.etl.state.PreviousState;
+import uk.gov.tfwh.etl.state.ReturnReadCache;
 import uk.gov.tfwh.etl.table.IcebergTableWriter;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.etl.table.WarehouseTables;
@@ -67,6 +68,7 @@ public final class IcebergTarget implements LoadTarget {
   private final ReleaseCommit commits;
   private final Optional<Release> current;
   private final Path releasesDir;
+  private final ReturnReadCache returnReadCache;
   private final Consumer<String> progress;
   private final String writtenBy;
   private IcebergRelease release;
@@ -90,6 +92,7 @@ public final class IcebergTarget implements LoadTarget {
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
+    this.returnReadCache = ReturnReadCache.in(warehouseDir.toAbsolutePath().normalize());
     this.progress = progress;
     this.writtenBy = requireNonNull(writtenBy, "writtenBy");
   }
@@ -167,7 +170,8 @@ public final class IcebergTarget implements LoadTarget {
     if (previous == null) {
       previous =
           current
-              .<PreviousState>map(r -> new IcebergPreviousState(catalog.catalog(), r))
+              .<PreviousState>map(
+                  r -> new IcebergPreviousState(catalog.catalog(), r, returnReadCache))
               .orElse(PreviousState.none());
     }
     return previous;
@@ -193,7 +197,9 @@ public final class IcebergTarget implements LoadTarget {
   @Override
   public NextState next(SparkSession spark, StagedSnapshot staged) {
     if (next == null) {
-      next = new IcebergNextState(session(spark), release.catalog(), release.branch());
+      next =
+          new IcebergNextState(
+              session(spark), release.catalog(), release.branch(), returnReadCache);
     }
     return next;
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -29,19 +30,32 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * up when it is made (on the load's thread, through the catalog the load opened first); their rows
  * are read when asked, on any thread. A release that names no state table (one committed before the
  * state became tables), a table gone, a row of another {@code state_format} or a value that does
- * not parse is no state: {@link StateUnreadableException}.
+ * not parse is no state: {@link StateUnreadableException}. The returns come from the driver's
+ * {@link ReturnReadCache} instead when it holds every data file of them (docs/load-state.md).
  */
 public final class IcebergPreviousState implements PreviousState {
   private final String releaseId;
   private final Map<StateTable, Table> tables = new EnumMap<>(StateTable.class);
   private final Map<StateTable, Long> snapshots = new EnumMap<>(StateTable.class);
   private final RuntimeException unreadable;
+  private final Optional<ReturnReadCache> cache;
   private Map<String, Map<String, String>> digests;
   private Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
   private List<Record> partitionDigestRows;
 
+  /** Reads the returns from the tables only. */
   public IcebergPreviousState(Catalog catalog, Release release) {
+    this(catalog, release, Optional.empty());
+  }
+
+  /** Reads the returns from the cache when it holds every data file of them, else the tables. */
+  public IcebergPreviousState(Catalog catalog, Release release, ReturnReadCache cache) {
+    this(catalog, release, Optional.of(cache));
+  }
+
+  private IcebergPreviousState(Catalog catalog, Release release, Optional<ReturnReadCache> cache) {
     this.releaseId = release.id();
+    this.cache = cache;
     RuntimeException failure = null;
     try {
       for (StateTable table : StateTable.values()) {
@@ -63,6 +77,10 @@ public final class IcebergPreviousState implements PreviousState {
 
   @Override
   public Optional<LoadState> returns() {
+    Optional<LoadState> cached = cachedReturns();
+    if (cached.isPresent()) {
+      return cached;
+    }
     List<Record> rows = rows(StateTable.RETURN_READ);
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -77,6 +95,39 @@ public final class IcebergPreviousState implements PreviousState {
       returns.add(StateRecords.returnRead(row));
     }
     return Optional.of(new LoadState(digest, returns));
+  }
+
+  /**
+   * The returns from the cache, when it has a usable entry of every data file the release's {@code
+   * return_read} holds (with as many returns as the file has rows) and all were read against one
+   * reference set; else empty, and the tables are read.
+   */
+  private Optional<LoadState> cachedReturns() {
+    Long snapshot = snapshots.get(StateTable.RETURN_READ);
+    if (cache.isEmpty() || unreadable != null || snapshot == null) {
+      return Optional.empty();
+    }
+    List<ReadReturn> returns = new ArrayList<>();
+    String digest = null;
+    try (CloseableIterable<FileScanTask> tasks =
+        tables.get(StateTable.RETURN_READ).newScan().useSnapshot(snapshot).planFiles()) {
+      for (FileScanTask task : tasks) {
+        Optional<ReturnReadCache.Entry> entry =
+            task.deletes().isEmpty()
+                ? cache.get().get(task.file().location())
+                : Optional.<ReturnReadCache.Entry>empty();
+        if (entry.isEmpty()
+            || entry.get().returns().size() != task.file().recordCount()
+            || (digest != null && !digest.equals(entry.get().referenceDigest()))) {
+          return Optional.empty();
+        }
+        digest = entry.get().referenceDigest();
+        returns.addAll(entry.get().returns());
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the tables say what is wrong, if anything is
+    }
+    return digest == null ? Optional.empty() : Optional.of(new LoadState(digest, returns));
   }
 
   @Override

@@ -144,11 +144,58 @@ class IcebergLoadStateTest {
     assertNoStateFiles();
   }
 
+  @Test
+  @Order(2)
+  void theDriverCacheHoldsTheReleasesReturnFilesAndReadsAsTheTablesDo() throws Exception {
+    Release release = current();
+    List<String> files = dataFiles(release, StateTable.RETURN_READ);
+    ReturnReadCache cache = ReturnReadCache.in(icebergDir);
+    assertThat(files).as("the first load's batch and the second's").hasSize(2).allMatch(cache::has);
+    try (Stream<Path> entries = Files.list(icebergDir.resolve(ReturnReadCache.FOLDER))) {
+      assertThat(entries).as("no entry of a file the release does not hold").hasSize(2);
+    }
+    try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
+      LoadState tables =
+          new IcebergPreviousState(catalog.catalog(), release).returns().orElseThrow();
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+
+      // The cache is what was read: with the data files damaged in place, it still serves them.
+      Runnable undo = damageReturnFiles(release);
+      assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), release).returns())
+          .isInstanceOf(StateUnreadableException.class);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      undo.run();
+
+      // An entry that is not whole, or is another file's, is a miss: the tables are read.
+      Path entry;
+      try (Stream<Path> entries = Files.list(icebergDir.resolve(ReturnReadCache.FOLDER))) {
+        entry = entries.sorted().findFirst().orElseThrow();
+      }
+      byte[] whole = Files.readAllBytes(entry);
+      Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
+      // half an entry
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      Files.write(entry, ReturnReadCache.encode("file:/another.parquet", "x", tables.returns()));
+      // another file's entry
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      Files.delete(entry);
+      // an entry missing
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+    }
+  }
+
+  /** The same returns read against the same reference set (their order means nothing). */
+  private static void assertSameState(IcebergPreviousState reader, LoadState expected) {
+    LoadState state = reader.returns().orElseThrow();
+    assertThat(state.referenceDigest()).isEqualTo(expected.referenceDigest());
+    assertThat(state.returns()).containsExactlyInAnyOrderElementsOf(expected.returns());
+  }
+
   /** A kind of damage to the current release's state, and how to undo it. */
   private record Damage(String name, String reason, Function<Release, Runnable> apply) {}
 
   @Test
-  @Order(2)
+  @Order(3)
   void everyKindOfDamagedStateIsNoStateToTheReader() {
     List<Damage> damages =
         List.of(
@@ -197,7 +244,7 @@ class IcebergLoadStateTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void stateThatCannotBeUsedCostsAFullReadAndTheSameFigures() throws Exception {
     Map<String, Function<Release, Runnable>> damages = new java.util.LinkedHashMap<>();
     damages.put(
@@ -229,9 +276,16 @@ class IcebergLoadStateTest {
           .as(damage.getKey() + ": the full read leaves a whole state")
           .hasSize((int) result.report().totals().returnsRead());
     }
+    // With the driver's cache gone, the next load reads the tables and fills it: its new file's
+    // entry, and those of the files it keeps.
+    ReturnReadCache cache = ReturnReadCache.in(icebergDir);
+    cache.keepOnly(java.util.Set.of());
     TestLandings.copyExamples(landing, "bad-phase-period-mismatch");
     LoadResult healed = job(line -> {}).run(icebergRequest());
     assertThat(healed.report().totals().returnsReadThisLoad()).isEqualTo(1);
+    assertThat(dataFiles(iceberg.release(healed.snapshotId()), StateTable.RETURN_READ))
+        .hasSizeGreaterThan(1)
+        .allMatch(cache::has);
     assertSameRows(job(line -> {}).run(request(folders.root())).snapshotId(), healed);
   }
 
@@ -240,7 +294,7 @@ class IcebergLoadStateTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aLoadThatFailsBeforeItsCommitLeavesTheCurrentStateAsItWas() throws Exception {
     Release current = iceberg.releases().current().orElseThrow();
     List<Record> stateBefore = rows(current, StateTable.RETURN_READ);

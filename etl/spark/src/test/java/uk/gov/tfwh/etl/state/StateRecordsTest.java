@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -14,18 +12,8 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.gov.tfwh.etl.TestLandings;
-import uk.gov.tfwh.etl.read.ClaimKeys;
 import uk.gov.tfwh.etl.read.ReadReturn;
-import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
-import uk.gov.tfwh.returns.history.ReturnVersion;
-import uk.gov.tfwh.returns.landing.Provenance;
-import uk.gov.tfwh.returns.model.ReturnOutcome;
-import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.read.FileChecksums;
-import uk.gov.tfwh.returns.read.LandingFolder;
-import uk.gov.tfwh.returns.read.ReadLimits;
-import uk.gov.tfwh.returns.read.ReturnReader;
 import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 
 /**
@@ -130,39 +118,7 @@ class StateRecordsTest {
     return copy;
   }
 
-  /** Every example return as the reader leaves it; one as if through the submission service. */
   private List<ReadReturn> examples() {
-    Path landing = TestLandings.copyExamples(temp.resolve("landing-" + System.nanoTime()));
-    ReturnReader reader =
-        new ReturnReader(ReferenceDataLoader.load(TestLandings.reference()), ReadLimits.defaults());
-    List<ReadReturn> read = new ArrayList<>();
-    int i = 0;
-    for (ReturnSource source : LandingFolder.scan(landing).returns()) {
-      ReturnOutcome outcome = reader.read(landing, source);
-      Provenance provenance =
-          i++ == 0
-              ? new Provenance(
-                  "sub-1", Instant.parse("2026-12-06T02:30:00.123456789Z"), "a@b", true)
-              : Provenance.OPERATOR_DROP;
-      read.add(
-          new ReadReturn(
-              source.id(),
-              source,
-              i,
-              Instant.parse("2026-12-06T01:02:03.123456789Z"),
-              "release-" + i,
-              outcome.acceptedSummary(),
-              outcome
-                  .summary()
-                  .map(summary -> ReturnVersion.fingerprint(summary, outcome.claims()))
-                  .orElse(null),
-              outcome.claimRowsRead(),
-              outcome.claimRowsRejected(),
-              ClaimKeys.of(outcome.claims()),
-              outcome.findings(),
-              outcome.identity(),
-              provenance));
-    }
-    return read;
+    return ExampleReads.of(temp);
   }
 }

@@ -33,6 +33,7 @@ import org.apache.spark.sql.functions;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.state.LoadState;
+import uk.gov.tfwh.etl.state.ReturnReadCache;
 import uk.gov.tfwh.etl.state.StateFormat;
 import uk.gov.tfwh.etl.state.StateRecords;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
@@ -58,6 +59,7 @@ public final class IcebergNextState implements NextState {
   private final SparkSession spark;
   private final LoadCatalog catalog;
   private final String branch;
+  private final Optional<ReturnReadCache> cache;
 
   /**
    * How many data files {@code landing_file} may hold before a load writes it again as one: each
@@ -74,9 +76,21 @@ public final class IcebergNextState implements NextState {
   private record Rewrite(Expression replaced, List<DataFile> files) {}
 
   public IcebergNextState(SparkSession spark, LoadCatalog catalog, String branch) {
+    this(spark, catalog, branch, Optional.empty());
+  }
+
+  /** As the other, also keeping each {@code return_read} file's returns in the driver's cache. */
+  public IcebergNextState(
+      SparkSession spark, LoadCatalog catalog, String branch, ReturnReadCache cache) {
+    this(spark, catalog, branch, Optional.of(cache));
+  }
+
+  private IcebergNextState(
+      SparkSession spark, LoadCatalog catalog, String branch, Optional<ReturnReadCache> cache) {
     this.spark = requireNonNull(spark, "spark");
     this.catalog = requireNonNull(catalog, "catalog");
     this.branch = requireNonNull(branch, "branch");
+    this.cache = requireNonNull(cache, "cache");
   }
 
   @Override
@@ -141,6 +155,7 @@ public final class IcebergNextState implements NextState {
             : Map.of();
     Set<Long> replaced = new TreeSet<>(before.keySet());
     List<DataFile> files = new ArrayList<>();
+    Map<String, List<ReadReturn>> cached = new TreeMap<>();
     for (Map.Entry<Long, List<ReadReturn>> batch : byBatch.entrySet()) {
       // Reused returns keep their batch, so a batch of as many returns as before is unchanged.
       if (before.getOrDefault(batch.getKey(), List.of()).size() == batch.getValue().size()) {
@@ -151,9 +166,12 @@ public final class IcebergNextState implements NextState {
       for (ReadReturn read : batch.getValue()) {
         records.add(StateRecords.returnRead(table.schema(), state.referenceDigest(), read));
       }
-      files.add(IcebergRecordFile.write(table, "state", records));
+      DataFile file = IcebergRecordFile.write(table, "state", records);
+      files.add(file);
+      cached.put(file.location(), batch.getValue());
       replaced.add(batch.getKey());
     }
+    cache.ifPresent(c -> keepInCache(c, table, state, byBatch, replaced, cached));
     Expression rows =
         before.isEmpty()
             ? Expressions.alwaysTrue()
@@ -161,6 +179,46 @@ public final class IcebergNextState implements NextState {
                 ? Expressions.alwaysFalse()
                 : Expressions.in("batch", replaced.toArray());
     returns = new Rewrite(rows, files);
+  }
+
+  /**
+   * Keeps the returns of every {@code return_read} file the release will hold in the driver's
+   * cache: the files just written, and those kept from the previous release that the cache lacks (a
+   * warehouse from before the cache, or a load on another host), whose batch holds as many returns
+   * here as the file has rows. Then removes the entries of files neither this release nor the
+   * previous one holds, so a load that fails leaves its parent's entries.
+   */
+  private void keepInCache(
+      ReturnReadCache cache,
+      Table table,
+      LoadState state,
+      Map<Long, List<ReadReturn>> byBatch,
+      Set<Long> replaced,
+      Map<String, List<ReadReturn>> written) {
+    Set<String> held = new TreeSet<>(written.keySet());
+    written.forEach((location, returns) -> cache.put(location, state.referenceDigest(), returns));
+    Snapshot head = table.snapshot(branch);
+    if (head != null) {
+      try (CloseableIterable<FileScanTask> tasks =
+          table.newScan().useSnapshot(head.snapshotId()).planFiles()) {
+        for (FileScanTask task : tasks) {
+          String location = task.file().location();
+          held.add(location);
+          Long batch = task.file().partition().get(0, Long.class);
+          List<ReadReturn> returns = byBatch.get(batch);
+          if (!replaced.contains(batch)
+              && returns != null
+              && returns.size() == task.file().recordCount()
+              && task.deletes().isEmpty()
+              && !cache.has(location)) {
+            cache.put(location, state.referenceDigest(), returns);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        return; // a cache not filled costs the next load a read of the tables, nothing more
+      }
+    }
+    cache.keepOnly(held);
   }
 
   /**
