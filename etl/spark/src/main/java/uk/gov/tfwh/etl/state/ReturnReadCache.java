@@ -2,9 +2,11 @@ package uk.gov.tfwh.etl.state;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import uk.gov.tfwh.etl.read.ReadReturn;
 
 /**
@@ -78,7 +81,10 @@ public final class ReturnReadCache {
     Path partial = dir.resolve(UUID.randomUUID() + PARTIAL);
     try {
       Files.createDirectories(dir);
-      Files.write(partial, encode(location, referenceDigest, returns));
+      // Streamed, not built in memory first: at scale 10 an entry of a full load is 120 MB.
+      try (OutputStream file = Files.newOutputStream(partial)) {
+        encode(file, location, referenceDigest, returns);
+      }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (IOException | RuntimeException e) {
@@ -126,24 +132,28 @@ public final class ReturnReadCache {
 
   static byte[] encode(String location, String referenceDigest, List<ReadReturn> returns)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(returns.size() * 512 + 256);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(MAGIC);
-      out.writeInt(ReturnReadBinary.VERSION);
-      out.writeInt(StateFormat.VERSION);
-      ReturnReadBinary.text(out, location);
-      ReturnReadBinary.text(out, referenceDigest);
-      out.writeInt(returns.size());
-      for (ReadReturn read : returns) {
-        ReturnReadBinary.write(out, read);
-      }
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeLong(crc.getValue());
-    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    encode(bytes, location, referenceDigest, returns);
     return bytes.toByteArray();
+  }
+
+  /** The entry's bytes, then a CRC-32 of them. */
+  private static void encode(
+      OutputStream sink, String location, String referenceDigest, List<ReadReturn> returns)
+      throws IOException {
+    CheckedOutputStream checked = new CheckedOutputStream(sink, new CRC32());
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
+    out.write(MAGIC);
+    out.writeInt(ReturnReadBinary.VERSION);
+    out.writeInt(StateFormat.VERSION);
+    ReturnReadBinary.text(out, location);
+    ReturnReadBinary.text(out, referenceDigest);
+    out.writeInt(returns.size());
+    for (ReadReturn read : returns) {
+      ReturnReadBinary.write(out, read);
+    }
+    out.flush();
+    new DataOutputStream(sink).writeLong(checked.getChecksum().getValue());
   }
 
   static Optional<Entry> decode(String location, byte[] bytes) {
