@@ -14,12 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +24,7 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.warehouse.iceberg.files.LocationDigest;
 
 /**
  * The returns of each {@code return_read} data file, decoded once and kept on the driver's disk in
@@ -59,15 +57,28 @@ public final class ReturnReadCache {
     return new ReturnReadCache(warehouseDir.resolve(FOLDER));
   }
 
-  /** A data file's returns as they were put, or empty when not cached or not usable. */
+  /**
+   * A data file's returns as they were put, or empty when not cached or not usable. An entry that
+   * is there but not usable (damaged, or of another version) is removed, so the next load that
+   * writes the cache puts it again.
+   */
   public Optional<Entry> get(String location) {
+    Path entry = entry(location);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(entry(location));
+      bytes = Files.readAllBytes(entry);
     } catch (IOException e) {
       return Optional.empty(); // not there (NoSuchFileException) or not readable: a miss
     }
-    return decode(location, bytes);
+    Optional<Entry> decoded = decode(location, bytes);
+    if (decoded.isEmpty()) {
+      try {
+        Files.deleteIfExists(entry);
+      } catch (IOException e) {
+        // left for keepOnly, or the next get
+      }
+    }
+    return decoded;
   }
 
   /**
@@ -199,12 +210,6 @@ public final class ReturnReadCache {
   }
 
   private static String name(String location) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(location.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash) + SUFFIX;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return LocationDigest.of(location) + SUFFIX;
   }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,14 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +75,7 @@ public final class ReleaseFileCache {
 
   /** The name of a location's copy: its SHA-256, so any location maps to one safe file name. */
   public static String fileName(String location) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(location.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest) + SUFFIX;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return LocationDigest.of(location) + SUFFIX;
   }
 
   /** A new hold on the files of one release, for as long as the release is open. */
