@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
@@ -108,26 +110,30 @@ public final class IcebergPreviousState implements PreviousState {
       return Optional.empty();
     }
     List<ReadReturn> returns = new ArrayList<>();
-    String digest = null;
+    Set<String> digests = new HashSet<>();
+    boolean whole = true;
     try (CloseableIterable<FileScanTask> tasks =
         tables.get(StateTable.RETURN_READ).newScan().useSnapshot(snapshot).planFiles()) {
+      // Every file is looked up even after a miss, so each unusable entry is removed now and the
+      // load's writer puts them all again, not one per load.
       for (FileScanTask task : tasks) {
         Optional<ReturnReadCache.Entry> entry =
             task.deletes().isEmpty()
                 ? cache.get().get(task.file().location())
                 : Optional.<ReturnReadCache.Entry>empty();
-        if (entry.isEmpty()
-            || entry.get().returns().size() != task.file().recordCount()
-            || (digest != null && !digest.equals(entry.get().referenceDigest()))) {
-          return Optional.empty();
+        if (entry.isEmpty() || entry.get().returns().size() != task.file().recordCount()) {
+          whole = false;
+        } else if (whole) {
+          digests.add(entry.get().referenceDigest());
+          returns.addAll(entry.get().returns());
         }
-        digest = entry.get().referenceDigest();
-        returns.addAll(entry.get().returns());
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // the tables say what is wrong, if anything is
     }
-    return digest == null ? Optional.empty() : Optional.of(new LoadState(digest, returns));
+    return whole && digests.size() == 1
+        ? Optional.of(new LoadState(digests.iterator().next(), returns))
+        : Optional.empty();
   }
 
   @Override

@@ -44,6 +44,12 @@ class ReturnReadCacheTest {
     ReturnReadCache.Entry entry = cache.get(FILE).orElseThrow();
     assertThat(entry.referenceDigest()).isEqualTo(REFERENCE);
     assertThat(entry.returns()).containsExactlyElementsOf(returns);
+    for (ReadReturn read : entry.returns()) { // the index kept with the references is theirs
+      ClaimKeys keys = read.claimKeys();
+      for (int c = 0; c < keys.size(); c++) {
+        assertThat(keys.familyHash(c)).isEqualTo(keys.familyRef(c).hashCode());
+      }
+    }
     assertThat(entry.returns())
         .anyMatch(r -> !r.accepted())
         .anyMatch(r -> r.provenance().viaService())
@@ -85,6 +91,25 @@ class ReturnReadCacheTest {
     assertThat(ReturnReadCache.decode(FILE, withCrc(good.clone())))
         .as("the CRC rewritten")
         .isPresent();
+  }
+
+  @Test
+  void anUnusableEntryIsRemovedWhenItIsRead() throws IOException {
+    ReturnReadCache cache = new ReturnReadCache(temp.resolve("cache"));
+    List<ReadReturn> returns = ExampleReads.of(temp).subList(0, 2);
+    cache.put(FILE, REFERENCE, returns);
+    Path entry;
+    try (Stream<Path> entries = Files.list(temp.resolve("cache"))) {
+      entry = entries.findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(entry);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(entry, bytes);
+
+    assertThat(cache.get(FILE)).isEmpty();
+    assertThat(cache.has(FILE)).as("removed, so the next load puts it again").isFalse();
+    assertThat(cache.put(FILE, REFERENCE, returns)).isTrue();
+    assertThat(cache.get(FILE)).hasValueSatisfying(e -> assertThat(e.returns()).isEqualTo(returns));
   }
 
   @Test
