@@ -92,7 +92,7 @@ public final class ReturnReadCache {
     Path partial = dir.resolve(UUID.randomUUID() + PARTIAL);
     try {
       Files.createDirectories(dir);
-      // Streamed, not built in memory first: at scale 10 an entry of a full load is 120 MB.
+      // Streamed, not built in memory first: at scale 10 a full load's entry is 77 MB.
       try (OutputStream file = Files.newOutputStream(partial)) {
         encode(file, location, referenceDigest, returns);
       }
