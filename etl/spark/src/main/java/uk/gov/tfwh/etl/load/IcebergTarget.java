@@ -92,7 +92,7 @@ public final class IcebergTarget implements LoadTarget {
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
-    this.returnReadCache = ReturnReadCache.in(warehouseDir.toAbsolutePath().normalize());
+    this.returnReadCache = ReturnReadCache.in(warehouseDir);
     this.progress = progress;
     this.writtenBy = requireNonNull(writtenBy, "writtenBy");
   }

@@ -197,25 +197,23 @@ public final class IcebergNextState implements NextState {
       Map<String, List<ReadReturn>> written) {
     Set<String> held = new TreeSet<>(written.keySet());
     written.forEach((location, returns) -> cache.put(location, state.referenceDigest(), returns));
-    Snapshot head = table.snapshot(branch);
-    if (head != null) {
-      try (CloseableIterable<FileScanTask> tasks =
-          table.newScan().useSnapshot(head.snapshotId()).planFiles()) {
-        for (FileScanTask task : tasks) {
-          String location = task.file().location();
-          held.add(location);
-          Long batch = task.file().partition().get(0, Long.class);
-          List<ReadReturn> returns = byBatch.get(batch);
-          if (!replaced.contains(batch)
-              && returns != null
-              && returns.size() == task.file().recordCount()
-              && task.deletes().isEmpty()
-              && !cache.has(location)) {
-            cache.put(location, state.referenceDigest(), returns);
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        return; // a cache not filled costs the next load a read of the tables, nothing more
+    List<FileScanTask> kept;
+    try {
+      kept = filesAtHead(table);
+    } catch (RuntimeException e) {
+      return; // a cache not filled costs the next load a read of the tables, nothing more
+    }
+    for (FileScanTask task : kept) {
+      String location = task.file().location();
+      held.add(location);
+      Long batch = batchOf(task);
+      List<ReadReturn> returns = byBatch.get(batch);
+      if (!replaced.contains(batch)
+          && returns != null
+          && returns.size() == task.file().recordCount()
+          && task.deletes().isEmpty()
+          && !cache.has(location)) {
+        cache.put(location, state.referenceDigest(), returns);
       }
     }
     cache.keepOnly(held);
@@ -343,19 +341,31 @@ public final class IcebergNextState implements NextState {
   /** The batches with claim rows at the branch's head. */
   private Set<Long> batchesOnBranch(Table table) {
     Set<Long> batches = new TreeSet<>();
+    filesAtHead(table).forEach(task -> batches.add(batchOf(task)));
+    return batches;
+  }
+
+  /**
+   * A batch-partitioned state table's data files at the branch's head (the previous release's,
+   * until this load commits to it); none on a table without one.
+   */
+  private List<FileScanTask> filesAtHead(Table table) {
     Snapshot head = table.snapshot(branch);
     if (head == null) {
-      return batches;
+      return List.of();
     }
+    List<FileScanTask> files = new ArrayList<>();
     try (CloseableIterable<FileScanTask> tasks =
         table.newScan().useSnapshot(head.snapshotId()).planFiles()) {
-      for (FileScanTask task : tasks) {
-        batches.add(task.file().partition().get(0, Long.class));
-      }
+      tasks.forEach(files::add);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot plan " + table.name(), e);
     }
-    return batches;
+    return files;
+  }
+
+  private static Long batchOf(FileScanTask task) {
+    return task.file().partition().get(0, Long.class);
   }
 
   private String tableName(StateTable table) {
