@@ -67,13 +67,19 @@ final class ReachableFiles {
   }
 
   private static void addContent(Table table, ManifestFile manifest, Set<String> reachable) {
-    try (CloseableIterable<? extends ContentFile<?>> files =
+    // Only the path of each live entry is read (readPaths projects the manifest to file_path): an
+    // entry also carries every column's bounds and counts, and decoding them for every file of
+    // every retained snapshot made the sweep grow with the history.
+    try (CloseableIterable<String> paths =
         switch (manifest.content()) {
-          case DATA -> ManifestFiles.read(manifest, table.io(), table.specs());
-          case DELETES -> ManifestFiles.readDeleteManifest(manifest, table.io(), table.specs());
+          case DATA -> ManifestFiles.readPaths(manifest, table.io());
+          case DELETES ->
+              CloseableIterable.transform(
+                  ManifestFiles.readDeleteManifest(manifest, table.io(), table.specs()),
+                  ContentFile::location);
         }) {
-      for (ContentFile<?> file : files) {
-        reachable.add(key(file.location()));
+      for (String path : paths) {
+        reachable.add(key(path));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read manifest " + manifest.path(), e);
