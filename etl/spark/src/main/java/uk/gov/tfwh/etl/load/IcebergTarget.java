@@ -15,12 +15,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.spark.sql.SparkSession;
+import uk.gov.tfwh.etl.concurrent.Completions;
 import uk.gov.tfwh.etl.load.state.IcebergNextState;
 import uk.gov.tfwh.etl.load.state.NextState;
 import uk.gov.tfwh.etl.report.LoadReport;
@@ -229,8 +231,22 @@ public final class IcebergTarget implements LoadTarget {
    */
   @Override
   public void commit(StagedSnapshot staged, SnapshotManifest manifest, LoadReport report) {
-    List<ReleaseTable> tables = release.seal();
+    // The row's manifest and report list every landing file and every return, megabytes of JSON
+    // on a long history: written on their own thread while the tables are sealed, which mostly
+    // waits for the catalog's commits, so a long history does not lengthen the commit by them.
+    CompletableFuture<RowTexts> texts =
+        Completions.onOwnThread(
+            "tfwh-release-json",
+            () -> new RowTexts(ReleaseJson.manifestJson(manifest), report.json()));
+    List<ReleaseTable> tables;
+    try {
+      tables = release.seal();
+    } catch (RuntimeException | Error e) {
+      Completions.awaitQuietly(texts);
+      throw e;
+    }
     progress.accept("  sealed " + tables.size() + " tables as " + release.tag());
+    RowTexts written = Completions.join(texts);
     ReleaseRecord record =
         new ReleaseRecord(
             current.map(Release::seq).orElse(0L) + 1,
@@ -239,8 +255,8 @@ public final class IcebergTarget implements LoadTarget {
             manifest.createdAt(),
             manifest.referenceVersion(),
             manifest.inputsDigest(),
-            ReleaseJson.manifestJson(manifest),
-            report.json(),
+            written.manifestJson(),
+            written.reportJson(),
             writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
@@ -428,4 +444,7 @@ public final class IcebergTarget implements LoadTarget {
       throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
+
+  /** The release row's two JSON texts. */
+  private record RowTexts(String manifestJson, String reportJson) {}
 }
