@@ -108,7 +108,7 @@ public final class ReturnHistory {
    */
   public static Result decide(List<ReturnVersion> versions) {
     checkOneSeries(versions);
-    List<ReturnVersion> ordered = versions.stream().sorted(ARRIVAL).toList();
+    List<ReturnVersion> ordered = inArrivalOrder(versions);
     Map<String, Status> status = new LinkedHashMap<>();
     Map<String, String> supersedes = new HashMap<>();
     Map<String, String> supersededBy = new HashMap<>();
@@ -205,6 +205,24 @@ public final class ReturnHistory {
               supersededBy.get(version.returnId())));
     }
     return new Result(decisions, findings);
+  }
+
+  /**
+   * The versions in {@link #ARRIVAL} order, each version's arrival made once rather than twice per
+   * comparison: a load decides the whole history of every authority on every run.
+   */
+  private static List<ReturnVersion> inArrivalOrder(List<ReturnVersion> versions) {
+    record Arrived(Arrival arrival, ReturnVersion version) {}
+    List<Arrived> arrived = new ArrayList<>(versions.size());
+    for (ReturnVersion version : versions) {
+      arrived.add(new Arrived(version.arrival(), version));
+    }
+    arrived.sort(
+        Comparator.comparing(Arrived::arrival, Arrival.ORDER)
+            .thenComparing(a -> a.version().returnId()));
+    List<ReturnVersion> ordered = new ArrayList<>(arrived.size());
+    arrived.forEach(a -> ordered.add(a.version()));
+    return ordered;
   }
 
   private static void checkOneSeries(List<ReturnVersion> versions) {

@@ -111,6 +111,22 @@ class ReturnHistoryTest {
   }
 
   @Test
+  void versionsOfOneLoadSignedAtTheSameMomentAreTakenInReturnIdOrderWhateverTheirListOrder() {
+    ReturnVersion first = version("r1", 4, summary(Q2, 600, 3, "2015-07-02T09:00:00Z", null));
+    ReturnVersion second = version("r2", 4, summary(Q2, 610, 3, "2015-07-02T10:00:00+01:00", "x"));
+    ReturnVersion third = version("r3", 4, summary(Q2, 620, 3, "2015-07-02T09:00:00Z", "y"));
+    for (List<ReturnVersion> listed :
+        List.of(List.of(first, second, third), List.of(third, second, first))) {
+      ReturnHistory.Result result = ReturnHistory.decide(listed);
+      // the same credible moment: only the first in arrival order is accepted, the rest are stale
+      assertThat(result.decisions())
+          .extracting(ReturnHistory.Decision::returnId, ReturnHistory.Decision::status)
+          .containsExactly(
+              tuple("r1", Status.CURRENT), tuple("r2", Status.STALE), tuple("r3", Status.STALE));
+    }
+  }
+
+  @Test
   void aStaleVersionDoesNotDisturbTheCurrentOne() {
     ReturnVersion a = version("a", 1, summary(Q2, 600, 3, "2015-07-01T09:00:00Z", null));
     ReturnVersion b = version("b", 2, summary(Q2, 610, 3, "2015-07-05T09:00:00Z", "fix"));

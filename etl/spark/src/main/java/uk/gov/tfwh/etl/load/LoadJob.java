@@ -53,7 +53,6 @@ import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnSource;
-import uk.gov.tfwh.returns.model.ReturnSummary;
 import uk.gov.tfwh.returns.model.Severity;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.returns.read.LandingFolder;
@@ -567,12 +566,27 @@ public final class LoadJob {
             case SUPERSEDED -> read.claimRowsAcceptedOnRead();
             case REJECTED, STALE, IDENTICAL_COPY -> 0;
           };
-      ReturnSummary summary = read.acceptedSummary();
+      // One pass over the findings and plain loops: this runs for every return of the history on
+      // every load, on the load's short-lived JVM, where a stream pipeline per count costs more
+      // than the counting.
+      int warnings = 0;
+      int notes = 0;
+      TreeSet<String> rules = new TreeSet<>();
+      for (Finding finding : findings) {
+        if (finding.severity() == Severity.WARNING) {
+          warnings++;
+        } else if (finding.severity() == Severity.NOTE) {
+          notes++;
+        }
+        rules.add(finding.ruleId());
+      }
+      List<String> files = new ArrayList<>(read.source().files().size());
+      read.source().files().forEach(file -> files.add(file.name()));
       counts.add(
           new ReturnCounts(
               read.returnId(),
               read.source().stem(),
-              read.source().files().stream().map(f -> f.name()).toList(),
+              files,
               read.source().format().name(),
               status.name(),
               reusedIds.containsKey(read.returnId()),
@@ -582,9 +596,9 @@ public final class LoadJob {
               read.claimRowsRead(),
               accepted,
               read.claimRowsRead() - accepted,
-              (int) findings.stream().filter(f -> f.severity() == Severity.WARNING).count(),
-              (int) findings.stream().filter(f -> f.severity() == Severity.NOTE).count(),
-              findings.stream().map(Finding::ruleId).distinct().sorted().toList()));
+              warnings,
+              notes,
+              List.copyOf(rules)));
     }
     return counts;
   }
