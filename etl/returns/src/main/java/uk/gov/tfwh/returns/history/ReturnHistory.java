@@ -95,10 +95,13 @@ public final class ReturnHistory {
     }
   }
 
-  /** Arrival order ({@link Arrival#ORDER}), then return id. */
-  public static final Comparator<ReturnVersion> ARRIVAL =
-      Comparator.comparing(ReturnVersion::arrival, Arrival.ORDER)
-          .thenComparing(ReturnVersion::returnId);
+  /** A version with its arrival, made once for sorting. */
+  private record Arrived(Arrival arrival, ReturnVersion version) {}
+
+  /** The order versions are judged in: arrival ({@link Arrival#ORDER}), then return id. */
+  private static final Comparator<Arrived> ARRIVAL =
+      Comparator.comparing(Arrived::arrival, Arrival.ORDER)
+          .thenComparing(arrived -> arrived.version().returnId());
 
   /**
    * Decides the history of one authority and phase.
@@ -212,14 +215,11 @@ public final class ReturnHistory {
    * comparison: a load decides the whole history of every authority on every run.
    */
   private static List<ReturnVersion> inArrivalOrder(List<ReturnVersion> versions) {
-    record Arrived(Arrival arrival, ReturnVersion version) {}
     List<Arrived> arrived = new ArrayList<>(versions.size());
     for (ReturnVersion version : versions) {
       arrived.add(new Arrived(version.arrival(), version));
     }
-    arrived.sort(
-        Comparator.comparing(Arrived::arrival, Arrival.ORDER)
-            .thenComparing(a -> a.version().returnId()));
+    arrived.sort(ARRIVAL);
     List<ReturnVersion> ordered = new ArrayList<>(arrived.size());
     arrived.forEach(a -> ordered.add(a.version()));
     return ordered;

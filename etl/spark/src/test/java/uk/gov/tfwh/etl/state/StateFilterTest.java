@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +14,10 @@ import java.util.PriorityQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.gov.tfwh.etl.TestLandings;
 import uk.gov.tfwh.etl.read.ClaimKeys;
 import uk.gov.tfwh.etl.read.ReadReturn;
-import uk.gov.tfwh.programme.reference.ReferenceDataLoader;
-import uk.gov.tfwh.returns.history.ReturnVersion;
-import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.read.FileChecksums;
-import uk.gov.tfwh.returns.read.LandingFolder;
-import uk.gov.tfwh.returns.read.ReadLimits;
-import uk.gov.tfwh.returns.read.ReturnReader;
 
 /**
  * The load state is read back with Java serialisation from a snapshot folder that anyone who can
@@ -45,30 +37,7 @@ class StateFilterTest {
 
   @Test
   void returnsAsReadFromEveryValidExampleRoundTripThroughTheFilter() {
-    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-", "bad-claims");
-    ReturnReader reader =
-        new ReturnReader(ReferenceDataLoader.load(TestLandings.reference()), ReadLimits.defaults());
-    List<ReadReturn> read = new ArrayList<>();
-    for (ReturnSource source : LandingFolder.scan(landing).returns()) {
-      ReturnOutcome outcome = reader.read(landing, source);
-      read.add(
-          new ReadReturn(
-              source.id(),
-              source,
-              0,
-              java.time.Instant.EPOCH,
-              "snapshot-0",
-              outcome.acceptedSummary(),
-              outcome
-                  .summary()
-                  .map(summary -> ReturnVersion.fingerprint(summary, outcome.claims()))
-                  .orElse(null),
-              outcome.claimRowsRead(),
-              outcome.claimRowsRejected(),
-              ClaimKeys.of(outcome.claims()),
-              outcome.findings(),
-              outcome.identity()));
-    }
+    List<ReadReturn> read = ExampleReads.of(temp);
     assertThat(read).filteredOn(ReadReturn::accepted).hasSizeGreaterThanOrEqualTo(4);
     Path snapshot = temp.resolve("snapshot");
     LoadState state = new LoadState(REFERENCE, read);
