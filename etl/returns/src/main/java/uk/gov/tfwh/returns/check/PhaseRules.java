@@ -1,7 +1,10 @@
 package uk.gov.tfwh.returns.check;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import uk.gov.tfwh.programme.outcome.ByResult;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
@@ -18,11 +21,25 @@ public final class PhaseRules {
   /** A family must have at least this many problems at entry to qualify. */
   public static final int MIN_PROBLEMS_AT_ENTRY = ProblemsAtEntry.AT_LEAST;
 
+  // Made once: the readers ask for them on every claim row and the history on every return.
+  private static final Map<Phase, Set<ClaimResult>> RESULTS = new EnumMap<>(Phase.class);
+  private static final Map<Phase, List<String>> RESULT_COLUMNS = new EnumMap<>(Phase.class);
+  private static final Map<Phase, Set<String>> PROBLEMS = new EnumMap<>(Phase.class);
+
+  static {
+    for (Phase phase : Phase.values()) {
+      Set<ClaimResult> results = Collections.unmodifiableSet(EnumSet.copyOf(ClaimResult.of(phase)));
+      RESULTS.put(phase, results);
+      RESULT_COLUMNS.put(phase, results.stream().map(PhaseRules::column).toList());
+      PROBLEMS.put(phase, Set.copyOf(ProblemsAtEntry.of(phase)));
+    }
+  }
+
   private PhaseRules() {}
 
-  /** The results that can be claimed in a phase, in the contract's order. */
+  /** The results that can be claimed in a phase, in the results' declared order; unmodifiable. */
   public static Set<ClaimResult> results(Phase phase) {
-    return EnumSet.copyOf(ClaimResult.of(phase));
+    return RESULTS.get(phase);
   }
 
   /** The summary column holding the cumulative figure of a result. */
@@ -37,12 +54,12 @@ public final class PhaseRules {
 
   /** The result columns that must be filled in for a phase; the others must be empty. */
   public static List<String> resultColumns(Phase phase) {
-    return results(phase).stream().map(PhaseRules::column).toList();
+    return RESULT_COLUMNS.get(phase);
   }
 
   /** The problems at entry recognised in a phase. */
   public static Set<String> problems(Phase phase) {
-    return Set.copyOf(ProblemsAtEntry.of(phase));
+    return PROBLEMS.get(phase);
   }
 
   /**

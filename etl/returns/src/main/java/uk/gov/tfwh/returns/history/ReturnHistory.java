@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import uk.gov.tfwh.programme.outcome.ClaimResult;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
@@ -122,11 +124,13 @@ public final class ReturnHistory {
       Quarter quarter = version.summary().quarter();
       ReturnVersion now = current.get(quarter);
       List<ReturnVersion> kept = accepted.computeIfAbsent(quarter, q -> new ArrayList<>());
-      ReturnVersion copyOf =
-          kept.stream()
-              .filter(v -> v.fingerprint().equals(version.fingerprint()))
-              .findFirst()
-              .orElse(null);
+      ReturnVersion copyOf = null;
+      for (ReturnVersion keptVersion : kept) {
+        if (keptVersion.fingerprint().equals(version.fingerprint())) {
+          copyOf = keptVersion;
+          break;
+        }
+      }
       if (copyOf != null) {
         status.put(version.returnId(), Status.IDENTICAL_COPY);
         findings.add(
@@ -282,10 +286,11 @@ public final class ReturnHistory {
     if (hasNote(version)) {
       return;
     }
-    for (String column : figureColumns(version.summary().phase())) {
-      Long now = figure(version.summary(), column);
-      Long before = figure(previous.summary(), column);
+    for (FigureColumn figure : figureColumns(version.summary().phase())) {
+      Long now = figure.figure().apply(version.summary());
+      Long before = figure.figure().apply(previous.summary());
       if (now != null && before != null && now < before) {
+        String column = figure.column();
         findings.add(
             Rule.W02.at(
                 at(version, column),
@@ -305,36 +310,41 @@ public final class ReturnHistory {
 
   private static List<String> falls(ReturnSummary now, ReturnSummary before) {
     List<String> falls = new ArrayList<>();
-    for (String column : figureColumns(now.phase())) {
-      Long a = figure(now, column);
-      Long b = figure(before, column);
+    for (FigureColumn figure : figureColumns(now.phase())) {
+      Long a = figure.figure().apply(now);
+      Long b = figure.figure().apply(before);
       if (a != null && b != null && a < b) {
-        falls.add(column + " fell from " + b + " to " + a);
+        falls.add(figure.column() + " fell from " + b + " to " + a);
       }
     }
     return falls;
   }
 
-  private static List<String> figureColumns(Phase phase) {
-    List<String> columns =
-        new ArrayList<>(List.of(Template.FAMILIES_IDENTIFIED, Template.FAMILIES_ATTACHED));
-    columns.addAll(PhaseRules.resultColumns(phase));
-    return columns;
+  private static List<FigureColumn> figureColumns(Phase phase) {
+    return FIGURE_COLUMNS.get(phase);
   }
 
-  private static Long figure(ReturnSummary summary, String column) {
-    if (column.equals(Template.FAMILIES_IDENTIFIED)) {
-      return summary.familiesIdentified();
-    }
-    if (column.equals(Template.FAMILIES_ATTACHED)) {
-      return summary.familiesAttached();
-    }
-    for (ClaimResult result : ClaimResult.values()) {
-      if (PhaseRules.column(result).equals(column)) {
-        return summary.cumulative(result).orElse(null);
+  /**
+   * A cumulative figure of the summary and the column it is in; null when the return left it out.
+   */
+  private record FigureColumn(String column, Function<ReturnSummary, Long> figure) {}
+
+  // Made once per phase: the fall rule looks at every current version of every load's history.
+  private static final Map<Phase, List<FigureColumn>> FIGURE_COLUMNS = new EnumMap<>(Phase.class);
+
+  static {
+    for (Phase phase : Phase.values()) {
+      List<FigureColumn> columns = new ArrayList<>();
+      columns.add(
+          new FigureColumn(Template.FAMILIES_IDENTIFIED, ReturnSummary::familiesIdentified));
+      columns.add(new FigureColumn(Template.FAMILIES_ATTACHED, ReturnSummary::familiesAttached));
+      for (ClaimResult result : PhaseRules.results(phase)) {
+        columns.add(
+            new FigureColumn(
+                PhaseRules.column(result), summary -> summary.cumulative(result).orElse(null)));
       }
+      FIGURE_COLUMNS.put(phase, List.copyOf(columns));
     }
-    throw new IllegalArgumentException("not a figure column: " + column);
   }
 
   private static long[] measures(

@@ -4,11 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.returns.history.ReturnHistory;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Finding;
@@ -32,18 +33,18 @@ public final class HistoryDecisions {
   }
 
   public static HistoryDecisions decide(List<ReadReturn> returns) {
-    Map<String, VersionStatus> status = new HashMap<>();
-    Map<String, List<ReturnVersion>> series = new TreeMap<>();
-    Map<String, String> returnOfFile = new HashMap<>();
+    Map<String, VersionStatus> status = new HashMap<>(returns.size() * 2);
+    // In the order the returns came: what each series decides does not depend on the others'.
+    Map<Series, List<ReturnVersion>> series = new LinkedHashMap<>();
     for (ReadReturn read : returns) {
       if (!read.accepted()) {
         status.put(read.returnId(), VersionStatus.REJECTED);
         continue;
       }
       var summary = read.acceptedSummary();
-      String key = summary.authorityCode() + "/" + summary.phase().number();
       series
-          .computeIfAbsent(key, k -> new ArrayList<>())
+          .computeIfAbsent(
+              new Series(summary.authorityCode(), summary.phase()), k -> new ArrayList<>())
           .add(
               new ReturnVersion(
                   read.returnId(),
@@ -53,9 +54,8 @@ public final class HistoryDecisions {
                   summary,
                   read.fingerprint(),
                   read.provenance().viaService()));
-      returnOfFile.put(read.summaryFile(), read.returnId());
     }
-    Map<String, ReturnHistory.Decision> decisions = new HashMap<>();
+    Map<String, ReturnHistory.Decision> decisions = new HashMap<>(returns.size() * 2);
     Map<String, List<Finding>> findings = new HashMap<>();
     for (List<ReturnVersion> versions : series.values()) {
       ReturnHistory.Result result = ReturnHistory.decide(versions);
@@ -64,13 +64,25 @@ public final class HistoryDecisions {
         status.put(decision.returnId(), statusOf(decision.status()));
       }
       for (Finding finding : result.findings()) {
-        String returnId =
-            requireNonNull(
-                returnOfFile.get(finding.file()), "history finding about an unknown file");
-        findings.computeIfAbsent(returnId, k -> new ArrayList<>()).add(finding);
+        findings
+            .computeIfAbsent(returnOfFile(versions, finding.file()), k -> new ArrayList<>())
+            .add(finding);
       }
     }
     return new HistoryDecisions(status, decisions, findings);
+  }
+
+  /** One authority's returns of one phase: the history rules judge each series apart. */
+  private record Series(String authorityCode, Phase phase) {}
+
+  /** The version a history finding is about, by the file it names; few versions have findings. */
+  private static String returnOfFile(List<ReturnVersion> versions, String file) {
+    for (ReturnVersion version : versions) {
+      if (version.file().equals(file)) {
+        return version.returnId();
+      }
+    }
+    throw new IllegalStateException("history finding about an unknown file " + file);
   }
 
   private static VersionStatus statusOf(ReturnHistory.Status status) {
