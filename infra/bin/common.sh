@@ -120,10 +120,14 @@ tfwh_spark_jit() {
   esac
 }
 
+# The load's classes outside the class-data archive fill about 20 MiB of metaspace, just past the
+# JVM's first threshold (about 21 MiB), so a GC cycle (a pause, then a concurrent mark of the whole
+# heap) ran at the end of every incremental load only to find the classes still in use (GC log,
+# docs/benchmarks.md). A first threshold of 64 MiB leaves that to loads that really grow.
 tfwh_spark_opts() {
   local jit
   jit="$(tfwh_spark_jit)" || return 2
-  echo "-Xmx${TFWH_SPARK_HEAP:-3g} $jit $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
+  echo "-Xmx${TFWH_SPARK_HEAP:-3g} -XX:MetaspaceSize=64m $jit $TFWH_SPARK_OPENS -Duser.timezone=UTC -Dfile.encoding=UTF-8 -Dtfwh.root.dir=$ROOT"
 }
 
 # The class-data archive (AppCDS) of a Spark module's current build: a load's JVM loads about
