@@ -14,7 +14,9 @@ public final class WriterLocks {
   private WriterLocks() {}
 
   /**
-   * Takes the writer lock, or throws {@link WriterBusyException} at once naming the holder.
+   * Takes the writer lock, or throws {@link WriterBusyException} at once naming the holder; then,
+   * holding it, refuses a catalog whose tables are not under its warehouse location ({@link
+   * TableLocations}: a copied or moved warehouse folder), with {@link TablesElsewhereException}.
    *
    * @param database the catalog's database (its settings choose the lock)
    * @param warehouseDir the warehouse folder ({@code --warehouse}), where the file lock lives
@@ -25,11 +27,19 @@ public final class WriterLocks {
     requireNonNull(warehouseDir, "warehouseDir");
     Holder.requirePurpose(purpose);
     CatalogSettings settings = database.settings();
-    return switch (settings.writerLock()) {
-      case FILE -> FileWriterLock.acquire(settings.name(), warehouseDir, purpose);
-      case POSTGRES -> PostgresAdvisoryLock.acquire(database, purpose);
-      case NONE -> new NoWriterLock(purpose);
-      case AUTO -> throw new IllegalStateException("auto is resolved by the settings");
-    };
+    WriterLock lock =
+        switch (settings.writerLock()) {
+          case FILE -> FileWriterLock.acquire(settings.name(), warehouseDir, purpose);
+          case POSTGRES -> PostgresAdvisoryLock.acquire(database, purpose);
+          case NONE -> new NoWriterLock(purpose);
+          case AUTO -> throw new IllegalStateException("auto is resolved by the settings");
+        };
+    try {
+      TableLocations.requireHome(database);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
   }
 }

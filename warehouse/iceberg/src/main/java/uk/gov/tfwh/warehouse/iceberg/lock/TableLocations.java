@@ -1,0 +1,109 @@
+package uk.gov.tfwh.warehouse.iceberg.lock;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.SqlFile;
+
+/**
+ * A writer writes only a catalog whose tables are under its own warehouse location. Iceberg keeps
+ * absolute locations, so a warehouse folder copied or moved elsewhere still names the original's
+ * table files: a load into the copy would add files to the original's tables, and its expiry and
+ * orphan sweep would delete files the original's releases still read (and the original's sweep the
+ * copy's), with each folder's file lock guarding only itself.
+ */
+public final class TableLocations {
+  private static final SqlFile SQL =
+      SqlFile.load("/uk/gov/tfwh/warehouse/iceberg/lock/table-locations.sql");
+
+  private TableLocations() {}
+
+  /** A table of the catalog whose metadata is not under the warehouse location. */
+  public record Elsewhere(String table, String metadataLocation) {
+    public Elsewhere {
+      requireNonNull(table, "table");
+      requireNonNull(metadataLocation, "metadataLocation");
+    }
+  }
+
+  /**
+   * The tables of the warehouse's namespaces whose metadata is outside the settings' warehouse
+   * location; none for a catalog that has no tables yet.
+   */
+  public static List<Elsewhere> elsewhere(CatalogDatabase database) {
+    CatalogSettings settings = database.settings();
+    String home = settings.warehouse() + "/";
+    List<Elsewhere> elsewhere = new ArrayList<>();
+    if (settings.sqliteFile().map(file -> !Files.exists(file)).orElse(false)) {
+      return elsewhere; // a new warehouse: the file lock touches no database, and neither does this
+    }
+    try (Connection connection = database.connect()) {
+      if (!hasIcebergTables(connection)) {
+        return elsewhere;
+      }
+      try (PreparedStatement query =
+          connection.prepareStatement(SQL.statement("table-locations"))) {
+        query.setString(1, settings.name());
+        query.setString(2, settings.namespace());
+        query.setString(3, WarehouseCatalog.STATE_NAMESPACE);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            String location = rows.getString("metadata_location");
+            if (location != null && !location.startsWith(home)) {
+              elsewhere.add(
+                  new Elsewhere(
+                      rows.getString("table_namespace") + "." + rows.getString("table_name"),
+                      location));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new WriterLockException(
+          "cannot read where the tables of " + database + " are: " + e.getMessage(), e);
+    }
+    return elsewhere;
+  }
+
+  /**
+   * Refuses to write a catalog any of whose tables are outside the warehouse location.
+   *
+   * @throws TablesElsewhereException naming the first such table and what to do
+   */
+  public static void requireHome(CatalogDatabase database) {
+    List<Elsewhere> elsewhere = elsewhere(database);
+    if (!elsewhere.isEmpty()) {
+      Elsewhere first = elsewhere.get(0);
+      throw new TablesElsewhereException(
+          database
+              + " names "
+              + elsewhere.size()
+              + " table(s) outside this warehouse ("
+              + database.settings().warehouse()
+              + "), such as "
+              + first.table()
+              + " at "
+              + first.metadataLocation()
+              + ": the warehouse folder was copied or moved, and its tables are still the"
+              + " original's. Nothing was written; writing here would change and delete the"
+              + " original's files. Load and publish in the original warehouse, or load the"
+              + " landing into a new warehouse folder.");
+    }
+  }
+
+  private static boolean hasIcebergTables(Connection connection) throws SQLException {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, null, "iceberg_tables", new String[] {"TABLE"})) {
+      return tables.next();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package uk.gov.tfwh.warehouse.iceberg.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+
+/**
+ * A writer refuses a catalog whose tables are outside its warehouse: a warehouse folder copied or
+ * moved still names the original's table files (Iceberg keeps absolute locations), and writing it
+ * would change and delete the original's files.
+ */
+class TableLocationsTest {
+  @TempDir Path root;
+  private Path original;
+
+  @BeforeEach
+  void anEmbeddedWarehouseWithItsTables() {
+    original = root.resolve("original");
+    WarehouseCatalog.open(CatalogSettings.embedded(original)).close();
+  }
+
+  @Test
+  void theOriginalIsWrittenAsBefore() {
+    assertThat(TableLocations.elsewhere(database(original))).isEmpty();
+    try (WriterLock lock = WriterLocks.acquire(database(original), original, "load")) {
+      assertThat(lock.holder()).contains("load");
+    }
+  }
+
+  @Test
+  void aCopyOfTheFolderIsRefusedToEveryWriterNamingTheOriginalsTablesAndTheLockIsLetGo()
+      throws IOException {
+    Path copy = copy(original, root.resolve("copy"));
+    for (String purpose : List.of("load", "publish", "migrate")) {
+      assertThatThrownBy(() -> WriterLocks.acquire(database(copy), copy, purpose))
+          .isInstanceOf(TablesElsewhereException.class)
+          .hasMessageContaining("copied or moved")
+          .hasMessageContaining("file:" + original.resolve(CatalogSettings.TABLES_FOLDER))
+          .hasMessageContaining("Nothing was written");
+    }
+    assertThat(TableLocations.elsewhere(database(copy)))
+        .as("every table of both namespaces, all in the original's folder")
+        .hasSizeGreaterThanOrEqualTo(13)
+        .allSatisfy(t -> assertThat(t.metadataLocation()).startsWith("file:" + original));
+    // The refusal let the copy's file lock go: the lock alone can be taken again at once.
+    try (WriterLock lock = FileWriterLock.acquire("tfwh", copy, "load")) {
+      assertThat(lock.holder()).contains("load");
+    }
+  }
+
+  @Test
+  void aMovedFolderIsRefusedToo() throws IOException {
+    Path moved = root.resolve("moved");
+    Files.move(original, moved);
+    assertThatThrownBy(() -> WriterLocks.acquire(database(moved), moved, "load"))
+        .isInstanceOf(TablesElsewhereException.class)
+        .hasMessageContaining("file:" + original.resolve(CatalogSettings.TABLES_FOLDER));
+  }
+
+  @Test
+  void aNewWarehouseHasNoTablesAndNoDatabaseIsMadeToSaySo() {
+    Path fresh = root.resolve("fresh");
+    assertThat(TableLocations.elsewhere(database(fresh))).isEmpty();
+    assertThat(fresh.resolve(CatalogSettings.SQLITE_FILE)).doesNotExist();
+  }
+
+  @Test
+  void tablesOfOtherNamespacesAndViewsAreNotOursToJudge() throws SQLException {
+    CatalogDatabase database = database(original);
+    try (Connection connection = database.connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name,"
+                    + " metadata_location, iceberg_type) VALUES ('tfwh', ?, ?, ?, ?)")) {
+      row(
+          insert,
+          "analysts",
+          "their_table",
+          "file:/elsewhere/their_table/v1.metadata.json",
+          "TABLE");
+      row(insert, "warehouse", "a_view", "file:/elsewhere/a_view/v1.metadata.json", "VIEW");
+    }
+    assertThat(TableLocations.elsewhere(database)).isEmpty();
+    try (Connection connection = database.connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name,"
+                    + " metadata_location, iceberg_type) VALUES ('tfwh', ?, ?, ?, ?)")) {
+      row(insert, "tfwh_state", "stray", "file:/elsewhere/stray/v1.metadata.json", null);
+    }
+    assertThat(TableLocations.elsewhere(database))
+        .containsExactly(
+            new TableLocations.Elsewhere(
+                "tfwh_state.stray", "file:/elsewhere/stray/v1.metadata.json"));
+  }
+
+  @Test
+  void aFolderWhoseNameOnlyStartsLikeTheWarehousesIsElsewhere() throws SQLException {
+    String lookalike =
+        "file:" + original.resolve(CatalogSettings.TABLES_FOLDER) + "-old/x/v1.metadata.json";
+    try (Connection connection = database(original).connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name,"
+                    + " metadata_location, iceberg_type) VALUES ('tfwh', ?, ?, ?, ?)")) {
+      row(insert, "warehouse", "lookalike", lookalike, "TABLE");
+    }
+    assertThat(TableLocations.elsewhere(database(original)))
+        .containsExactly(new TableLocations.Elsewhere("warehouse.lookalike", lookalike));
+  }
+
+  private static void row(
+      PreparedStatement insert, String namespace, String table, String location, String type)
+      throws SQLException {
+    insert.setString(1, namespace);
+    insert.setString(2, table);
+    insert.setString(3, location);
+    insert.setString(4, type);
+    insert.executeUpdate();
+  }
+
+  private static CatalogDatabase database(Path warehouse) {
+    return CatalogDatabase.of(CatalogSettings.embedded(warehouse));
+  }
+
+  private static Path copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : walk.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
+  }
+}
