@@ -93,10 +93,10 @@ public final class TableLocations {
               + first.table()
               + " at "
               + first.metadataLocation()
-              + ": the warehouse folder was copied or moved, and its tables are still the"
-              + " original's. Nothing was written; writing here would change and delete the"
-              + " original's files. Load and publish in the original warehouse, or load the"
-              + " landing into a new warehouse folder.");
+              + ": the warehouse folder was copied or moved, and its tables are still at the"
+              + " original's path. Nothing was written; writing here would change and delete the"
+              + " files there. Move the folder back, or write the original rather than its copy,"
+              + " or load the landing into a new warehouse folder.");
     }
   }
 
