@@ -7,17 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
-import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
-import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.snapshot.SnapshotStore;
 
 /**
@@ -83,69 +77,6 @@ class LoadCommandTest {
         .isEqualTo("tfwh load: failed: landing folder " + missing + " is not a folder");
     assertThat(load.out().lines()).noneMatch(l -> l.startsWith("\tat "));
     assertThat(new SnapshotStore(warehouse).current()).isEmpty();
-  }
-
-  @Test
-  void aLoadIntoACopiedWarehouseFolderExitsOneSayingSoAndTheOriginalKeepsItsRelease()
-      throws Exception {
-    Path landing = TestLandings.copyExamples(temp.resolve("landing"), "valid-p1-birm");
-    Path original = temp.resolve("warehouse");
-    assertThat(runIcebergLoadInChildJvm(landing, original).code()).isZero();
-    Optional<String> release = releases(original).currentId();
-    Path copy = temp.resolve("copy-of-warehouse");
-    copyFolder(original, copy);
-    TestLandings.copyExamples(landing, "valid-p2-");
-
-    Outcome load = runIcebergLoadInChildJvm(landing, copy);
-
-    // Iceberg keeps absolute locations: the copy's catalog names the original's table files, so
-    // writing it would add to them, and its retention would delete files the original still reads.
-    assertThat(load.code()).as(load.out()).isEqualTo(1);
-    assertThat(load.out())
-        .contains("tfwh load: failed: ")
-        .contains("copied or moved")
-        .contains("Nothing was written");
-    assertThat(releases(copy).currentId()).isEqualTo(release);
-    assertThat(releases(original).currentId()).isPresent().isEqualTo(release);
-  }
-
-  /** As {@link #runInChildJvm}, on the default store (Iceberg, its catalog in the folder). */
-  private Outcome runIcebergLoadInChildJvm(Path landing, Path warehouse) throws Exception {
-    Path log = temp.resolve("load-" + System.nanoTime() + ".log");
-    ProcessBuilder builder =
-        LoadProcess.java(
-            "uk.gov.tfwh.etl.LoadCommand",
-            List.of(),
-            List.of(
-                "--landing",
-                landing.toString(),
-                "--warehouse",
-                warehouse.toString(),
-                "--reference",
-                TestLandings.reference().toString()),
-            log);
-    builder.environment().remove("TFWH_STORE");
-    builder.environment().remove("TFWH_CATALOG");
-    Process load = builder.start();
-    assertThat(load.waitFor(3, TimeUnit.MINUTES)).as("the load finished").isTrue();
-    return new Outcome(load.exitValue(), Files.readString(log), "");
-  }
-
-  private static IcebergReleases releases(Path warehouse) {
-    return IcebergReleases.open(CatalogDatabase.of(CatalogSettings.embedded(warehouse)));
-  }
-
-  private static void copyFolder(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    }
   }
 
   @Test

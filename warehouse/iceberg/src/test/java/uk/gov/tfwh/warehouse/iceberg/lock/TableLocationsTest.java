@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.testing.WarehouseFolders;
 
 /**
  * A writer refuses a catalog whose tables are outside its warehouse: a warehouse folder copied or
@@ -45,7 +44,7 @@ class TableLocationsTest {
   @Test
   void aCopyOfTheFolderIsRefusedToEveryWriterNamingTheOriginalsTablesAndTheLockIsLetGo()
       throws IOException {
-    Path copy = copy(original, root.resolve("copy"));
+    Path copy = WarehouseFolders.copy(original, root.resolve("copy"));
     for (String purpose : List.of("load", "publish", "migrate")) {
       assertThatThrownBy(() -> WriterLocks.acquire(database(copy), copy, purpose))
           .isInstanceOf(TablesElsewhereException.class)
@@ -136,19 +135,5 @@ class TableLocationsTest {
 
   private static CatalogDatabase database(Path warehouse) {
     return CatalogDatabase.of(CatalogSettings.embedded(warehouse));
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path path : walk.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 }
