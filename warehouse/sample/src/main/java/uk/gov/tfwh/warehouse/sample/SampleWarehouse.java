@@ -28,8 +28,9 @@ import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
  * shared by the test JVMs of the modules after {@code etl/spark} (API, exports); rebuilt when the
  * jars of the generator, the load, the Iceberg store, the rules, the domain or the table contract
  * change, or the reference data. Callers read it and never write to it (an Iceberg catalog records
- * absolute file locations, so a copy of the folder would still write into this one; the browser
- * tests borrow its data files into a warehouse of their own instead).
+ * absolute file locations, so a copy of the folder still names this one's files, and every writer
+ * refuses such a copy: {@code TableLocations}; the browser tests borrow its data files into a
+ * warehouse of their own instead).
  */
 public final class SampleWarehouse {
   private static final String SEED = "1";
