@@ -51,6 +51,14 @@ public final class ReturnHistory {
   public static final int JUMP_BASELINE_QUARTERS = 4;
   public static final int JUMP_MIN_BASELINE_QUARTERS = 2;
 
+  /**
+   * A cumulative figure of the summary and the column it is in; null when the return left it out.
+   */
+  private record FigureColumn(String column, Function<ReturnSummary, Long> figure) {}
+
+  /** The fall rule's figures, made once per phase: it runs for every current version of a load. */
+  private static final Map<Phase, List<FigureColumn>> FIGURE_COLUMNS = figureColumnsByPhase();
+
   private ReturnHistory() {}
 
   /** What became of one version. */
@@ -286,7 +294,7 @@ public final class ReturnHistory {
     if (hasNote(version)) {
       return;
     }
-    for (FigureColumn figure : figureColumns(version.summary().phase())) {
+    for (FigureColumn figure : FIGURE_COLUMNS.get(version.summary().phase())) {
       Long now = figure.figure().apply(version.summary());
       Long before = figure.figure().apply(previous.summary());
       if (now != null && before != null && now < before) {
@@ -310,7 +318,7 @@ public final class ReturnHistory {
 
   private static List<String> falls(ReturnSummary now, ReturnSummary before) {
     List<String> falls = new ArrayList<>();
-    for (FigureColumn figure : figureColumns(now.phase())) {
+    for (FigureColumn figure : FIGURE_COLUMNS.get(now.phase())) {
       Long a = figure.figure().apply(now);
       Long b = figure.figure().apply(before);
       if (a != null && b != null && a < b) {
@@ -320,19 +328,8 @@ public final class ReturnHistory {
     return falls;
   }
 
-  private static List<FigureColumn> figureColumns(Phase phase) {
-    return FIGURE_COLUMNS.get(phase);
-  }
-
-  /**
-   * A cumulative figure of the summary and the column it is in; null when the return left it out.
-   */
-  private record FigureColumn(String column, Function<ReturnSummary, Long> figure) {}
-
-  // Made once per phase: the fall rule looks at every current version of every load's history.
-  private static final Map<Phase, List<FigureColumn>> FIGURE_COLUMNS = new EnumMap<>(Phase.class);
-
-  static {
+  private static Map<Phase, List<FigureColumn>> figureColumnsByPhase() {
+    Map<Phase, List<FigureColumn>> byPhase = new EnumMap<>(Phase.class);
     for (Phase phase : Phase.values()) {
       List<FigureColumn> columns = new ArrayList<>();
       columns.add(
@@ -343,8 +340,9 @@ public final class ReturnHistory {
             new FigureColumn(
                 PhaseRules.column(result), summary -> summary.cumulative(result).orElse(null)));
       }
-      FIGURE_COLUMNS.put(phase, List.copyOf(columns));
+      byPhase.put(phase, List.copyOf(columns));
     }
+    return byPhase;
   }
 
   private static long[] measures(
