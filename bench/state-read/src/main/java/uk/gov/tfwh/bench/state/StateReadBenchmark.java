@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.gov.tfwh.etl.state.FolderPreviousState;
 import uk.gov.tfwh.etl.state.IcebergPreviousState;
-import uk.gov.tfwh.etl.state.ReturnReadCache;
+import uk.gov.tfwh.etl.state.StateCaches;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
@@ -62,16 +62,20 @@ public final class StateReadBenchmark implements Callable<Integer> {
         long icebergNanos = System.nanoTime() - start;
         start = System.nanoTime();
         IcebergPreviousState cachedState =
-            new IcebergPreviousState(catalog.catalog(), release, ReturnReadCache.in(iceberg));
+            new IcebergPreviousState(catalog.catalog(), release, StateCaches.in(iceberg));
         int cachedReturns = cachedState.returns().orElseThrow().returns().size();
+        int cachedStamps = cachedState.checksums().size();
         long cachedNanos = System.nanoTime() - start;
-        if (folderReturns == 0 || icebergReturns == 0 || cachedReturns != icebergReturns) {
+        if (folderReturns == 0
+            || icebergReturns == 0
+            || cachedReturns != icebergReturns
+            || cachedStamps != icebergStamps) {
           throw new IllegalStateException("a state with no returns: nothing was measured");
         }
         System.out.printf(
             "round %d: folder %d returns + %d stamps in %d ms; iceberg %d returns + %d stamps"
-                + " in %d ms (tables looked up each round, the catalog open); %d returns from the"
-                + " driver's cache in %d ms%n",
+                + " in %d ms (tables looked up each round, the catalog open); %d returns + %d"
+                + " stamps from the driver's caches in %d ms%n",
             round,
             folderReturns,
             folderStamps,
@@ -80,6 +84,7 @@ public final class StateReadBenchmark implements Callable<Integer> {
             icebergStamps,
             TimeUnit.NANOSECONDS.toMillis(icebergNanos),
             cachedReturns,
+            cachedStamps,
             TimeUnit.NANOSECONDS.toMillis(cachedNanos));
       }
     }

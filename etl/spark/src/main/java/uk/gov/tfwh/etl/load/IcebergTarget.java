@@ -29,7 +29,7 @@ import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.etl.spark.IcebergSparkCatalog;
 import uk.gov.tfwh.etl.state.IcebergPreviousState;
 import uk.gov.tfwh.etl.state.PreviousState;
-import uk.gov.tfwh.etl.state.ReturnReadCache;
+import uk.gov.tfwh.etl.state.StateCaches;
 import uk.gov.tfwh.etl.table.IcebergTableWriter;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.etl.table.WarehouseTables;
@@ -70,7 +70,7 @@ public final class IcebergTarget implements LoadTarget {
   private final ReleaseCommit commits;
   private final Optional<Release> current;
   private final Path releasesDir;
-  private final ReturnReadCache returnReadCache;
+  private final StateCaches stateCaches;
   private final Consumer<String> progress;
   private final String writtenBy;
   private IcebergRelease release;
@@ -94,7 +94,7 @@ public final class IcebergTarget implements LoadTarget {
     this.commits = new ReleaseCommit(database);
     this.current = current;
     this.releasesDir = warehouseDir.toAbsolutePath().normalize().resolve(RELEASES_FOLDER);
-    this.returnReadCache = ReturnReadCache.in(warehouseDir);
+    this.stateCaches = StateCaches.in(warehouseDir);
     this.progress = progress;
     this.writtenBy = requireNonNull(writtenBy, "writtenBy");
   }
@@ -172,8 +172,7 @@ public final class IcebergTarget implements LoadTarget {
     if (previous == null) {
       previous =
           current
-              .<PreviousState>map(
-                  r -> new IcebergPreviousState(catalog.catalog(), r, returnReadCache))
+              .<PreviousState>map(r -> new IcebergPreviousState(catalog.catalog(), r, stateCaches))
               .orElse(PreviousState.none());
     }
     return previous;
@@ -199,9 +198,7 @@ public final class IcebergTarget implements LoadTarget {
   @Override
   public NextState next(SparkSession spark, StagedSnapshot staged) {
     if (next == null) {
-      next =
-          new IcebergNextState(
-              session(spark), release.catalog(), release.branch(), returnReadCache);
+      next = new IcebergNextState(session(spark), release.catalog(), release.branch(), stateCaches);
     }
     return next;
   }

@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetReaders;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.parquet.Parquet;
 import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.returns.read.FileChecksums;
@@ -33,14 +37,15 @@ import uk.gov.tfwh.warehouse.table.WarehouseTable;
  * are read when asked, on any thread. A release that names no state table (one committed before the
  * state became tables), a table gone, a row of another {@code state_format} or a value that does
  * not parse is no state: {@link StateUnreadableException}. The returns come from the driver's
- * {@link ReturnReadCache} instead when it holds every data file of them (docs/load-state.md).
+ * {@link ReturnReadCache} instead when it holds every data file of them, and the landing stamps
+ * from its {@link LandingStampCache}, file by file (docs/load-state.md).
  */
 public final class IcebergPreviousState implements PreviousState {
   private final String releaseId;
   private final Map<StateTable, Table> tables = new EnumMap<>(StateTable.class);
   private final Map<StateTable, Long> snapshots = new EnumMap<>(StateTable.class);
   private final RuntimeException unreadable;
-  private final Optional<ReturnReadCache> cache;
+  private final Optional<StateCaches> caches;
   private Map<String, Map<String, String>> digests;
   private Map<LocalDate, ClaimPartitions.Partition> claimPartitions;
   private List<Record> partitionDigestRows;
@@ -50,14 +55,18 @@ public final class IcebergPreviousState implements PreviousState {
     this(catalog, release, Optional.empty());
   }
 
-  /** Reads the returns from the cache when it holds every data file of them, else the tables. */
-  public IcebergPreviousState(Catalog catalog, Release release, ReturnReadCache cache) {
-    this(catalog, release, Optional.of(cache));
+  /**
+   * Reads the returns from the driver's cache when it holds every data file of them, else the
+   * tables; and each landing stamps file from the cache when it holds it, else from the table,
+   * keeping what it read there for the next load.
+   */
+  public IcebergPreviousState(Catalog catalog, Release release, StateCaches caches) {
+    this(catalog, release, Optional.of(caches));
   }
 
-  private IcebergPreviousState(Catalog catalog, Release release, Optional<ReturnReadCache> cache) {
+  private IcebergPreviousState(Catalog catalog, Release release, Optional<StateCaches> caches) {
     this.releaseId = release.id();
-    this.cache = cache;
+    this.caches = caches;
     RuntimeException failure = null;
     try {
       for (StateTable table : StateTable.values()) {
@@ -106,7 +115,7 @@ public final class IcebergPreviousState implements PreviousState {
    */
   private Optional<LoadState> cachedReturns() {
     Long snapshot = snapshots.get(StateTable.RETURN_READ);
-    if (cache.isEmpty() || unreadable != null || snapshot == null) {
+    if (caches.isEmpty() || unreadable != null || snapshot == null) {
       return Optional.empty();
     }
     List<ReadReturn> returns = new ArrayList<>();
@@ -119,7 +128,7 @@ public final class IcebergPreviousState implements PreviousState {
       for (FileScanTask task : tasks) {
         Optional<ReturnReadCache.Entry> entry =
             task.deletes().isEmpty()
-                ? cache.get().get(task.file().location())
+                ? caches.get().returns().get(task.file().location())
                 : Optional.<ReturnReadCache.Entry>empty();
         if (entry.isEmpty() || entry.get().returns().size() != task.file().recordCount()) {
           whole = false;
@@ -138,8 +147,33 @@ public final class IcebergPreviousState implements PreviousState {
 
   @Override
   public List<FileChecksums.Stamp> checksums() {
+    if (caches.isEmpty()) {
+      return stamps(rows(StateTable.LANDING_FILE));
+    }
+    LandingStampCache cache = caches.get().stamps();
+    List<FileScanTask> files = dataFiles(StateTable.LANDING_FILE);
+    if (files.stream().anyMatch(task -> !task.deletes().isEmpty())) {
+      return stamps(rows(StateTable.LANDING_FILE)); // never written so; the table says what it is
+    }
     List<FileChecksums.Stamp> stamps = new ArrayList<>();
-    rows(StateTable.LANDING_FILE).forEach(row -> stamps.add(StateRecords.landingFile(row)));
+    for (FileScanTask task : files) {
+      String location = task.file().location();
+      Optional<List<FileChecksums.Stamp>> cached =
+          cache.get(location).filter(entry -> entry.size() == task.file().recordCount());
+      if (cached.isPresent()) {
+        stamps.addAll(cached.get());
+      } else {
+        List<FileChecksums.Stamp> read = stamps(rows(StateTable.LANDING_FILE, task));
+        cache.put(location, read);
+        stamps.addAll(read);
+      }
+    }
+    return stamps;
+  }
+
+  private static List<FileChecksums.Stamp> stamps(List<Record> rows) {
+    List<FileChecksums.Stamp> stamps = new ArrayList<>(rows.size());
+    rows.forEach(row -> stamps.add(StateRecords.landingFile(row)));
     return stamps;
   }
 
@@ -190,6 +224,65 @@ public final class IcebergPreviousState implements PreviousState {
 
   /** A state table's rows at the release's snapshot. */
   private List<Record> rows(StateTable table) {
+    return read(
+        table,
+        () -> IcebergGenerics.read(tables.get(table)).useSnapshot(snapshots.get(table)).build());
+  }
+
+  /** The rows of one data file of a state table at the release's snapshot (one without deletes). */
+  private List<Record> rows(StateTable table, FileScanTask file) {
+    Schema schema = tables.get(table).schema();
+    return read(
+        table,
+        () ->
+            Parquet.read(tables.get(table).io().newInputFile(file.file().location()))
+                .project(schema)
+                .createReaderFunc(
+                    fileSchema -> GenericParquetReaders.buildReader(schema, fileSchema))
+                .build());
+  }
+
+  /** The data files of a state table at the release's snapshot. */
+  private List<FileScanTask> dataFiles(StateTable table) {
+    requireReadable(table);
+    List<FileScanTask> files = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> tasks =
+        tables.get(table).newScan().useSnapshot(snapshots.get(table)).planFiles()) {
+      tasks.forEach(files::add);
+    } catch (IOException | RuntimeException e) {
+      throw cannotRead(table, e);
+    }
+    return files;
+  }
+
+  private List<Record> read(StateTable table, Supplier<CloseableIterable<Record>> reader) {
+    requireReadable(table);
+    List<Record> rows = new ArrayList<>();
+    try (CloseableIterable<Record> read = reader.get()) {
+      for (Record row : read) {
+        rows.add(row);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw cannotRead(table, e);
+    }
+    return rows;
+  }
+
+  private StateUnreadableException cannotRead(StateTable table, Exception e) {
+    return new StateUnreadableException(
+        "cannot read "
+            + WarehouseCatalog.STATE_NAMESPACE
+            + "."
+            + table.tableName()
+            + " of release "
+            + releaseId
+            + ": "
+            + e.getMessage(),
+        e);
+  }
+
+  /** Throws when the release's state tables could not be looked up or do not name this one. */
+  private void requireReadable(StateTable table) {
     if (unreadable != null) {
       throw new StateUnreadableException(
           "release " + releaseId + "'s state tables: " + unreadable.getMessage(), unreadable);
@@ -205,24 +298,5 @@ public final class IcebergPreviousState implements PreviousState {
               + table.tableName(),
           null);
     }
-    List<Record> rows = new ArrayList<>();
-    try (CloseableIterable<Record> read =
-        IcebergGenerics.read(tables.get(table)).useSnapshot(snapshot).build()) {
-      for (Record row : read) {
-        rows.add(row);
-      }
-    } catch (IOException | RuntimeException e) {
-      throw new StateUnreadableException(
-          "cannot read "
-              + WarehouseCatalog.STATE_NAMESPACE
-              + "."
-              + table.tableName()
-              + " of release "
-              + releaseId
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    return rows;
   }
 }

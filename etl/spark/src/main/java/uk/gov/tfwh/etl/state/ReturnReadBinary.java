@@ -305,7 +305,7 @@ final class ReturnReadBinary {
   }
 
   /** A count of things that follow, each at least {@code bytes} long: never more than is left. */
-  private static int count(ByteBuffer in, int bytes) {
+  static int count(ByteBuffer in, int bytes) {
     return count(in.getInt(), in, bytes);
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -149,7 +150,8 @@ class IcebergLoadStateTest {
   void theDriverCacheHoldsTheReleasesReturnFilesAndReadsAsTheTablesDo() throws Exception {
     Release release = current();
     List<String> files = dataFiles(release, StateTable.RETURN_READ);
-    ReturnReadCache cache = ReturnReadCache.in(icebergDir);
+    StateCaches caches = StateCaches.in(icebergDir);
+    ReturnReadCache cache = caches.returns();
     assertThat(files).as("the first load's batch and the second's").hasSize(2).allMatch(cache::has);
     try (Stream<Path> entries = Files.list(icebergDir.resolve(ReturnReadCache.FOLDER))) {
       assertThat(entries).as("no entry of a file the release does not hold").hasSize(2);
@@ -157,13 +159,13 @@ class IcebergLoadStateTest {
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
       LoadState tables =
           new IcebergPreviousState(catalog.catalog(), release).returns().orElseThrow();
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
 
       // The cache is what was read: with the data files damaged in place, it still serves them.
       Runnable undo = damageReturnFiles(release);
       assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), release).returns())
           .isInstanceOf(StateUnreadableException.class);
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
       undo.run();
 
       // An entry that is not whole, or is another file's, is a miss: the tables are read.
@@ -174,14 +176,70 @@ class IcebergLoadStateTest {
       byte[] whole = Files.readAllBytes(entry);
       Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
       // half an entry: the tables are read, and the entry removed for the next load to put again
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
       assertThat(entry).doesNotExist();
       Files.write(entry, ReturnReadCache.encode("file:/another.parquet", "x", tables.returns()));
       // another file's entry
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
       assertThat(entry).doesNotExist();
       // an entry missing
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, cache), tables);
+      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void theDriverCacheHoldsTheReleasesLandingStampFilesAndReadsAsTheTableDoes() throws Exception {
+    Release release = current();
+    List<String> files = dataFiles(release, StateTable.LANDING_FILE);
+    StateCaches caches = StateCaches.in(icebergDir);
+    LandingStampCache cache = caches.stamps();
+    assertThat(files).as("the release's stamps files, each with its entry").isNotEmpty();
+    assertThat(files).allMatch(cache::has);
+    try (Stream<Path> entries = Files.list(icebergDir.resolve(LandingStampCache.FOLDER))) {
+      assertThat(entries).as("no entry of a file the release does not hold").hasSize(files.size());
+    }
+    try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
+      List<FileChecksums.Stamp> table =
+          new IcebergPreviousState(catalog.catalog(), release).checksums();
+      assertThat(table).hasSizeGreaterThan(2);
+      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .containsExactlyInAnyOrderElementsOf(table);
+
+      // The cache is what was read: with the data files damaged in place, it still serves them.
+      Runnable undo = damageFiles(release, StateTable.LANDING_FILE);
+      assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), release).checksums())
+          .isInstanceOf(StateUnreadableException.class)
+          .hasMessageContaining("cannot read tfwh_state.landing_file of release");
+      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .containsExactlyInAnyOrderElementsOf(table);
+      // ... and a file whose entry is gone is read from the table, and unreadable as the table is.
+      Path entry;
+      try (Stream<Path> entries = Files.list(icebergDir.resolve(LandingStampCache.FOLDER))) {
+        entry = entries.sorted().findFirst().orElseThrow();
+      }
+      byte[] whole = Files.readAllBytes(entry);
+      Files.delete(entry);
+      assertThatThrownBy(
+              () -> new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .isInstanceOf(StateUnreadableException.class)
+          .hasMessageContaining("cannot read tfwh_state.landing_file of release");
+      undo.run();
+
+      // An entry that is not whole, another file's or missing is a miss: that file is read from
+      // the table and its entry put again, and the others still come from the cache.
+      Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
+      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .containsExactlyInAnyOrderElementsOf(table);
+      assertThat(Files.readAllBytes(entry)).as("put again, whole").isEqualTo(whole);
+      Files.write(entry, LandingStampCache.encode("file:/another.parquet", table));
+      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .containsExactlyInAnyOrderElementsOf(table);
+      assertThat(Files.readAllBytes(entry)).isEqualTo(whole);
+      cache.keepOnly(Set.of());
+      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+          .containsExactlyInAnyOrderElementsOf(table);
+      assertThat(files).as("every entry put again").allMatch(cache::has);
     }
   }
 
@@ -381,14 +439,20 @@ class IcebergLoadStateTest {
 
   /** Overwrites every data file of the release's return_read with bytes that are no Parquet. */
   private static Runnable damageReturnFiles(Release release) {
+    return damageFiles(release, StateTable.RETURN_READ);
+  }
+
+  /** Overwrites every data file of a state table at the release's snapshot with noise. */
+  private static Runnable damageFiles(Release release, StateTable state) {
     Map<Path, byte[]> originals = new java.util.HashMap<>();
+    long snapshot =
+        release
+            .table(WarehouseCatalog.STATE_NAMESPACE, state.tableName())
+            .orElseThrow()
+            .snapshotId();
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings());
         CloseableIterable<FileScanTask> tasks =
-            catalog
-                .table(StateTable.RETURN_READ)
-                .newScan()
-                .useSnapshot(snapshot(release))
-                .planFiles()) {
+            catalog.table(state).newScan().useSnapshot(snapshot).planFiles()) {
       for (FileScanTask task : tasks) {
         Path file = Path.of(java.net.URI.create(task.file().location()));
         originals.put(file, Files.readAllBytes(file));

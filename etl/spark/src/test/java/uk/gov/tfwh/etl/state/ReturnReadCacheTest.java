@@ -85,10 +85,10 @@ class ReturnReadCacheTest {
     assertThat(ReturnReadCache.decode(FILE, longer)).as("a byte more").isEmpty();
 
     // Another version with a right CRC: what a later build's entry looks like to this one.
-    byte[] otherVersion = good.clone();
-    otherVersion[11] = (byte) (ReturnReadBinary.VERSION + 1);
-    assertThat(ReturnReadCache.decode(FILE, withCrc(otherVersion))).as("another version").isEmpty();
-    assertThat(ReturnReadCache.decode(FILE, withCrc(good.clone())))
+    assertThat(ReturnReadCache.decode(FILE, CacheEntryBytes.ofAnotherVersion(good)))
+        .as("another version")
+        .isEmpty();
+    assertThat(ReturnReadCache.decode(FILE, CacheEntryBytes.withCrc(good.clone())))
         .as("the CRC rewritten")
         .isPresent();
   }
@@ -137,14 +137,6 @@ class ReturnReadCacheTest {
 
     assertThat(cache.put(FILE, REFERENCE, ExampleReads.of(temp))).isFalse();
     assertThat(cache.get(FILE)).isEmpty();
-  }
-
-  /** The entry with its CRC made again over its (changed) body. */
-  private static byte[] withCrc(byte[] entry) {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    crc.update(entry, 0, entry.length - Long.BYTES);
-    java.nio.ByteBuffer.wrap(entry).putLong(entry.length - Long.BYTES, crc.getValue());
-    return entry;
   }
 
   /** The return with this many claims, each family reference 32 characters. */

@@ -32,8 +32,10 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.functions;
 import uk.gov.tfwh.etl.read.ClaimRows;
 import uk.gov.tfwh.etl.read.ReadReturn;
+import uk.gov.tfwh.etl.state.LandingStampCache;
 import uk.gov.tfwh.etl.state.LoadState;
 import uk.gov.tfwh.etl.state.ReturnReadCache;
+import uk.gov.tfwh.etl.state.StateCaches;
 import uk.gov.tfwh.etl.state.StateFormat;
 import uk.gov.tfwh.etl.state.StateRecords;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
@@ -59,7 +61,7 @@ public final class IcebergNextState implements NextState {
   private final SparkSession spark;
   private final LoadCatalog catalog;
   private final String branch;
-  private final Optional<ReturnReadCache> cache;
+  private final Optional<StateCaches> caches;
 
   /**
    * How many data files {@code landing_file} may hold before a load writes it again as one: each
@@ -79,18 +81,21 @@ public final class IcebergNextState implements NextState {
     this(spark, catalog, branch, Optional.empty());
   }
 
-  /** As the other, also keeping each {@code return_read} file's returns in the driver's cache. */
+  /**
+   * As the other, also keeping each {@code return_read} file's returns and each {@code
+   * landing_file} file's stamps in the driver's caches.
+   */
   public IcebergNextState(
-      SparkSession spark, LoadCatalog catalog, String branch, ReturnReadCache cache) {
-    this(spark, catalog, branch, Optional.of(cache));
+      SparkSession spark, LoadCatalog catalog, String branch, StateCaches caches) {
+    this(spark, catalog, branch, Optional.of(caches));
   }
 
   private IcebergNextState(
-      SparkSession spark, LoadCatalog catalog, String branch, Optional<ReturnReadCache> cache) {
+      SparkSession spark, LoadCatalog catalog, String branch, Optional<StateCaches> caches) {
     this.spark = requireNonNull(spark, "spark");
     this.catalog = requireNonNull(catalog, "catalog");
     this.branch = requireNonNull(branch, "branch");
-    this.cache = requireNonNull(cache, "cache");
+    this.caches = requireNonNull(caches, "caches");
   }
 
   @Override
@@ -171,7 +176,7 @@ public final class IcebergNextState implements NextState {
       cached.put(file.location(), batch.getValue());
       replaced.add(batch.getKey());
     }
-    cache.ifPresent(c -> keepInCache(c, table, state, byBatch, replaced, cached));
+    caches.ifPresent(c -> keepInCache(c.returns(), table, state, byBatch, replaced, cached));
     Expression rows =
         before.isEmpty()
             ? Expressions.alwaysTrue()
@@ -230,9 +235,9 @@ public final class IcebergNextState implements NextState {
     Table table = catalog.table(StateTable.LANDING_FILE);
     Optional<List<FileChecksums.Stamp>> added = checksums.addedToEarlier();
     if (addsToEarlierStamps(added.isPresent(), landingFileCount(table))) {
-      this.checksums = landingFiles(table, added.get(), Expressions.alwaysFalse());
+      writeLandingFiles(table, added.get(), Expressions.alwaysFalse());
     } else {
-      this.checksums = landingFiles(table, checksums.stamps(), Expressions.alwaysTrue());
+      writeLandingFiles(table, checksums.stamps(), Expressions.alwaysTrue());
     }
   }
 
@@ -256,18 +261,44 @@ public final class IcebergNextState implements NextState {
 
   @Override
   public void writeChecksums(List<FileChecksums.Stamp> stamps) {
-    Table table = catalog.table(StateTable.LANDING_FILE);
-    checksums = landingFiles(table, stamps, Expressions.alwaysTrue());
+    writeLandingFiles(catalog.table(StateTable.LANDING_FILE), stamps, Expressions.alwaysTrue());
   }
 
-  /** A file of these stamps, replacing the rows {@code replaced} matches (all, or none). */
-  private static Rewrite landingFiles(
+  /**
+   * A file of these stamps, replacing the rows {@code replaced} matches (all, or none), committed
+   * by {@link #finish()}; the file's stamps also go to the driver's cache.
+   */
+  private void writeLandingFiles(
       Table table, List<FileChecksums.Stamp> stamps, Expression replaced) {
     List<Record> records = new ArrayList<>(stamps.size());
     stamps.forEach(stamp -> records.add(StateRecords.landingFile(table.schema(), stamp)));
-    return new Rewrite(
-        replaced,
-        records.isEmpty() ? List.of() : List.of(IcebergRecordFile.write(table, "state", records)));
+    List<DataFile> files =
+        records.isEmpty() ? List.of() : List.of(IcebergRecordFile.write(table, "state", records));
+    checksums = new Rewrite(replaced, files);
+    caches.ifPresent(c -> keepStampsInCache(c.stamps(), table, files, stamps));
+  }
+
+  /**
+   * Keeps the stamps of the file just written in the driver's cache, then removes the entries of
+   * files neither this release nor the previous one holds (those at the branch's head are the
+   * previous release's until this load commits), so a load that fails leaves its parent's entries.
+   */
+  private void keepStampsInCache(
+      LandingStampCache cache,
+      Table table,
+      List<DataFile> written,
+      List<FileChecksums.Stamp> stamps) {
+    Set<String> held = new TreeSet<>();
+    for (DataFile file : written) {
+      cache.put(file.location(), stamps);
+      held.add(file.location());
+    }
+    try {
+      filesAtHead(table).forEach(task -> held.add(task.file().location()));
+    } catch (RuntimeException e) {
+      return; // entries of older files stay until a load can plan the table
+    }
+    cache.keepOnly(held);
   }
 
   @Override
