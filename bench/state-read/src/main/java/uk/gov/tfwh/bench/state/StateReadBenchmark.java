@@ -56,13 +56,14 @@ public final class StateReadBenchmark implements Callable<Integer> {
         int folderStamps = folderState.checksums().size();
         long folderNanos = System.nanoTime() - start;
         start = System.nanoTime();
-        IcebergPreviousState icebergState = new IcebergPreviousState(catalog.catalog(), release);
+        IcebergPreviousState icebergState =
+            new IcebergPreviousState(catalog.catalog(), release.outline());
         int icebergReturns = icebergState.returns().orElseThrow().returns().size();
         int icebergStamps = icebergState.checksums().size();
         long icebergNanos = System.nanoTime() - start;
         start = System.nanoTime();
         IcebergPreviousState cachedState =
-            new IcebergPreviousState(catalog.catalog(), release, StateCaches.in(iceberg));
+            new IcebergPreviousState(catalog.catalog(), release.outline(), StateCaches.in(iceberg));
         int cachedReturns = cachedState.returns().orElseThrow().returns().size();
         int cachedStamps = cachedState.checksums().size();
         long cachedNanos = System.nanoTime() - start;

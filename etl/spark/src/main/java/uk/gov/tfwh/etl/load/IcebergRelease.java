@@ -11,7 +11,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import uk.gov.tfwh.etl.table.LoadCatalog;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.retention.RefCommit;
 import uk.gov.tfwh.warehouse.iceberg.retention.ReleaseRefs;
@@ -61,7 +61,7 @@ final class IcebergRelease {
    * Reconciles every table with the contract, then branches it at the parent release's snapshot (a
    * table the parent does not name gets an empty branch).
    */
-  void branch(Optional<Release> parent) {
+  void branch(Optional<ReleaseOutline> parent) {
     for (WarehouseTable table : WarehouseTable.values()) {
       Table iceberg = catalog.table(table);
       SchemaEvolution.reconcile(iceberg, table);

@@ -38,6 +38,7 @@ import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLocks;
+import uk.gov.tfwh.warehouse.iceberg.release.ParentRelease;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCommit;
@@ -68,7 +69,7 @@ public final class IcebergTarget implements LoadTarget {
   private final CatalogDatabase database;
   private final WriterLock lock;
   private final ReleaseCommit commits;
-  private final Optional<Release> current;
+  private final Optional<ParentRelease> current;
   private final Path releasesDir;
   private final StateCaches stateCaches;
   private final Consumer<String> progress;
@@ -83,7 +84,7 @@ public final class IcebergTarget implements LoadTarget {
       WarehouseCatalog catalog,
       CatalogDatabase database,
       WriterLock lock,
-      Optional<Release> current,
+      Optional<ParentRelease> current,
       Path warehouseDir,
       Consumer<String> progress,
       String writtenBy) {
@@ -143,7 +144,7 @@ public final class IcebergTarget implements LoadTarget {
       new Repair(catalog, database)
           .run()
           .forEach(done -> progress.accept("  repaired after a killed load: " + done));
-      Optional<Release> current = releases.current();
+      Optional<ParentRelease> current = releases.currentParent();
       return new IcebergTarget(catalog, database, lock, current, warehouseDir, progress, writtenBy);
     } catch (RuntimeException e) {
       catalog.close();
@@ -154,7 +155,7 @@ public final class IcebergTarget implements LoadTarget {
 
   @Override
   public Optional<SnapshotManifest> parent() {
-    return current.map(r -> ReleaseJson.manifest(r.record().manifestJson()));
+    return current.map(r -> ReleaseJson.manifest(r.manifestJson()));
   }
 
   /** No folder: the state is in the {@code tfwh_state} tables ({@link #previous()}). */
@@ -172,7 +173,8 @@ public final class IcebergTarget implements LoadTarget {
     if (previous == null) {
       previous =
           current
-              .<PreviousState>map(r -> new IcebergPreviousState(catalog.catalog(), r, stateCaches))
+              .<PreviousState>map(
+                  r -> new IcebergPreviousState(catalog.catalog(), r.outline(), stateCaches))
               .orElse(PreviousState.none());
     }
     return previous;
@@ -187,7 +189,7 @@ public final class IcebergTarget implements LoadTarget {
     release = new IcebergRelease(new LoadCatalog(settings, catalog.catalog()), id);
     StagedSnapshot staged = new StagedSnapshot(id, releasesDir.resolve(id), null);
     try {
-      release.branch(current);
+      release.branch(current.map(ParentRelease::outline));
     } catch (RuntimeException e) {
       abort(staged);
       throw explain(e);
@@ -246,9 +248,9 @@ public final class IcebergTarget implements LoadTarget {
     RowTexts written = Completions.join(texts);
     ReleaseRecord record =
         new ReleaseRecord(
-            current.map(Release::seq).orElse(0L) + 1,
+            current.map(ParentRelease::seq).orElse(0L) + 1,
             manifest.id(),
-            current.map(Release::id),
+            current.map(ParentRelease::id),
             manifest.createdAt(),
             manifest.referenceVersion(),
             manifest.inputsDigest(),
@@ -291,16 +293,16 @@ public final class IcebergTarget implements LoadTarget {
     if (failure instanceof LoadRaceException) {
       return failure;
     }
-    Optional<Release> newest;
+    Optional<ParentRelease> newest;
     try {
-      newest = new ReleaseCatalog(database).current();
+      newest = new ReleaseCatalog(database).currentParent();
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
       return failure;
     }
-    if (!newest.map(Release::id).equals(current.map(Release::id))) {
+    if (!newest.map(ParentRelease::id).equals(current.map(ParentRelease::id))) {
       return LoadRaceException.released(
-          newest.map(IcebergTarget::named).orElse("no release"), parentNamed(), failure);
+          newest.map(r -> named(r.seq(), r.id())).orElse("no release"), parentNamed(), failure);
     }
     return conflict(failure)
         .<RuntimeException>map(c -> LoadRaceException.tablesChanged(parentNamed(), c, failure))
@@ -308,11 +310,11 @@ public final class IcebergTarget implements LoadTarget {
   }
 
   private String parentNamed() {
-    return current.map(IcebergTarget::named).orElse("an empty warehouse");
+    return current.map(r -> named(r.seq(), r.id())).orElse("an empty warehouse");
   }
 
-  private static String named(Release release) {
-    return "release " + release.seq() + " (" + release.id() + ")";
+  private static String named(long seq, String id) {
+    return "release " + seq + " (" + id + ")";
   }
 
   /** Iceberg's word that another commit came between, anywhere among the failure's causes. */

@@ -25,7 +25,7 @@ import uk.gov.tfwh.etl.read.ReadReturn;
 import uk.gov.tfwh.etl.table.ClaimPartitions;
 import uk.gov.tfwh.returns.read.FileChecksums;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 import uk.gov.tfwh.warehouse.iceberg.state.StateTable;
 import uk.gov.tfwh.warehouse.table.WarehouseTable;
@@ -51,7 +51,7 @@ public final class IcebergPreviousState implements PreviousState {
   private List<Record> partitionDigestRows;
 
   /** Reads the returns from the tables only. */
-  public IcebergPreviousState(Catalog catalog, Release release) {
+  public IcebergPreviousState(Catalog catalog, ReleaseOutline release) {
     this(catalog, release, Optional.empty());
   }
 
@@ -60,11 +60,12 @@ public final class IcebergPreviousState implements PreviousState {
    * tables; and each landing stamps file from the cache when it holds it, else from the table,
    * keeping what it read there for the next load.
    */
-  public IcebergPreviousState(Catalog catalog, Release release, StateCaches caches) {
+  public IcebergPreviousState(Catalog catalog, ReleaseOutline release, StateCaches caches) {
     this(catalog, release, Optional.of(caches));
   }
 
-  private IcebergPreviousState(Catalog catalog, Release release, Optional<StateCaches> caches) {
+  private IcebergPreviousState(
+      Catalog catalog, ReleaseOutline release, Optional<StateCaches> caches) {
     this.releaseId = release.id();
     this.caches = caches;
     RuntimeException failure = null;

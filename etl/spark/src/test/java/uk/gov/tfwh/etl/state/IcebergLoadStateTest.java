@@ -158,14 +158,17 @@ class IcebergLoadStateTest {
     }
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
       LoadState tables =
-          new IcebergPreviousState(catalog.catalog(), release).returns().orElseThrow();
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+          new IcebergPreviousState(catalog.catalog(), release.outline()).returns().orElseThrow();
+      assertSameState(
+          new IcebergPreviousState(catalog.catalog(), release.outline(), caches), tables);
 
       // The cache is what was read: with the data files damaged in place, it still serves them.
       Runnable undo = damageReturnFiles(release);
-      assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), release).returns())
+      assertThatThrownBy(
+              () -> new IcebergPreviousState(catalog.catalog(), release.outline()).returns())
           .isInstanceOf(StateUnreadableException.class);
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+      assertSameState(
+          new IcebergPreviousState(catalog.catalog(), release.outline(), caches), tables);
       undo.run();
 
       // An entry that is not whole, or is another file's, is a miss: the tables are read.
@@ -176,14 +179,17 @@ class IcebergLoadStateTest {
       byte[] whole = Files.readAllBytes(entry);
       Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
       // half an entry: the tables are read, and the entry removed for the next load to put again
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+      assertSameState(
+          new IcebergPreviousState(catalog.catalog(), release.outline(), caches), tables);
       assertThat(entry).doesNotExist();
       Files.write(entry, ReturnReadCache.encode("file:/another.parquet", "x", tables.returns()));
       // another file's entry
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+      assertSameState(
+          new IcebergPreviousState(catalog.catalog(), release.outline(), caches), tables);
       assertThat(entry).doesNotExist();
       // an entry missing
-      assertSameState(new IcebergPreviousState(catalog.catalog(), release, caches), tables);
+      assertSameState(
+          new IcebergPreviousState(catalog.catalog(), release.outline(), caches), tables);
     }
   }
 
@@ -201,17 +207,18 @@ class IcebergLoadStateTest {
     }
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
       List<FileChecksums.Stamp> table =
-          new IcebergPreviousState(catalog.catalog(), release).checksums();
+          new IcebergPreviousState(catalog.catalog(), release.outline()).checksums();
       assertThat(table).hasSizeGreaterThan(2);
-      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+      assertThat(new IcebergPreviousState(catalog.catalog(), release.outline(), caches).checksums())
           .containsExactlyInAnyOrderElementsOf(table);
 
       // The cache is what was read: with the data files damaged in place, it still serves them.
       Runnable undo = damageFiles(release, StateTable.LANDING_FILE);
-      assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), release).checksums())
+      assertThatThrownBy(
+              () -> new IcebergPreviousState(catalog.catalog(), release.outline()).checksums())
           .isInstanceOf(StateUnreadableException.class)
           .hasMessageContaining("cannot read tfwh_state.landing_file of release");
-      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+      assertThat(new IcebergPreviousState(catalog.catalog(), release.outline(), caches).checksums())
           .containsExactlyInAnyOrderElementsOf(table);
       // ... and a file whose entry is gone is read from the table, and unreadable as the table is.
       Path entry;
@@ -221,7 +228,9 @@ class IcebergLoadStateTest {
       byte[] whole = Files.readAllBytes(entry);
       Files.delete(entry);
       assertThatThrownBy(
-              () -> new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+              () ->
+                  new IcebergPreviousState(catalog.catalog(), release.outline(), caches)
+                      .checksums())
           .isInstanceOf(StateUnreadableException.class)
           .hasMessageContaining("cannot read tfwh_state.landing_file of release");
       undo.run();
@@ -229,15 +238,15 @@ class IcebergLoadStateTest {
       // An entry that is not whole, another file's or missing is a miss: that file is read from
       // the table and its entry put again, and the others still come from the cache.
       Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
-      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+      assertThat(new IcebergPreviousState(catalog.catalog(), release.outline(), caches).checksums())
           .containsExactlyInAnyOrderElementsOf(table);
       assertThat(Files.readAllBytes(entry)).as("put again, whole").isEqualTo(whole);
       Files.write(entry, LandingStampCache.encode("file:/another.parquet", table));
-      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+      assertThat(new IcebergPreviousState(catalog.catalog(), release.outline(), caches).checksums())
           .containsExactlyInAnyOrderElementsOf(table);
       assertThat(Files.readAllBytes(entry)).isEqualTo(whole);
       cache.keepOnly(Set.of());
-      assertThat(new IcebergPreviousState(catalog.catalog(), release, caches).checksums())
+      assertThat(new IcebergPreviousState(catalog.catalog(), release.outline(), caches).checksums())
           .containsExactlyInAnyOrderElementsOf(table);
       assertThat(files).as("every entry put again").allMatch(cache::has);
     }
@@ -290,12 +299,13 @@ class IcebergLoadStateTest {
     try (WarehouseCatalog catalog = WarehouseCatalog.open(iceberg.settings())) {
       for (Damage damage : damages) {
         Runnable undo = damage.apply().apply(current());
-        assertThatThrownBy(() -> new IcebergPreviousState(catalog.catalog(), current()).returns())
+        assertThatThrownBy(
+                () -> new IcebergPreviousState(catalog.catalog(), current().outline()).returns())
             .as(damage.name())
             .isInstanceOf(StateUnreadableException.class)
             .hasMessageContaining(damage.reason());
         undo.run();
-        assertThat(new IcebergPreviousState(catalog.catalog(), current()).returns())
+        assertThat(new IcebergPreviousState(catalog.catalog(), current().outline()).returns())
             .as("undone: " + damage.name())
             .hasValueSatisfying(state -> assertThat(state.returns()).hasSize(returns));
       }

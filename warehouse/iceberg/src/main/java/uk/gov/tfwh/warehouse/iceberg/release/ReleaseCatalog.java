@@ -115,6 +115,38 @@ public final class ReleaseCatalog {
     return release("read the current release", "choose-current", Optional.empty());
   }
 
+  /**
+   * The newest release's outline and manifest, without its load report: what a load builds on;
+   * empty before the first release.
+   */
+  public Optional<ParentRelease> currentParent() {
+    String sql = READ.statement("choose-current") + "\n" + READ.statement("manifest-with-tables");
+    return database.read(
+        "read the current release's manifest",
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, sql);
+              ResultSet rows = query.executeQuery()) {
+            long seq = 0;
+            String id = null;
+            String manifestJson = null;
+            List<ReleaseTable> tables = new ArrayList<>();
+            while (rows.next()) {
+              if (rows.getInt("part") == 0) {
+                seq = rows.getLong("release_seq");
+                id = rows.getString("release_id");
+                manifestJson = rows.getString("manifest_json");
+              } else {
+                table(rows).ifPresent(tables::add);
+              }
+            }
+            if (id == null) {
+              return Optional.<ParentRelease>empty();
+            }
+            return Optional.of(new ParentRelease(outline(seq, id, tables), manifestJson));
+          }
+        });
+  }
+
   /** The release of the newest publication with its tables; empty before the first publication. */
   public Optional<Release> published() {
     return release("read the published release", "choose-published", Optional.empty());

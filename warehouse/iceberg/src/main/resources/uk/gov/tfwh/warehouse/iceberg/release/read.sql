@@ -48,6 +48,23 @@ SELECT 1, t.release_seq, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
     ON t.catalog_name = c.catalog_name AND t.release_seq = c.release_seq
  ORDER BY part, table_namespace, table_name;
 
+-- name: manifest-with-tables
+-- As release-with-tables, with the manifest but not the load report: what a load builds on. The
+-- report lists every return (megabytes on a long history), and no load reads its parent's.
+SELECT 0 AS part, r.release_seq, r.release_id, r.manifest_json,
+       NULL AS table_namespace, NULL AS table_name, NULL AS snapshot_id, NULL AS schema_id,
+       NULL AS row_count, NULL AS file_count
+  FROM tfwh_release r
+  JOIN chosen c
+    ON r.catalog_name = c.catalog_name AND r.release_seq = c.release_seq
+UNION ALL
+SELECT 1, t.release_seq, NULL, NULL,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release_table t
+  JOIN chosen c
+    ON t.catalog_name = c.catalog_name AND t.release_seq = c.release_seq
+ ORDER BY part, table_namespace, table_name;
+
 -- name: outlines
 -- Every release's number, id and tables, oldest first, without the manifest and report (they grow
 -- with the history): what Repair makes the refs agree with and retention keeps, in one read.

@@ -123,6 +123,7 @@ abstract class ReleaseCatalogContract {
     ReleaseCatalog releases = new ReleaseCatalog(migrated());
 
     assertThat(releases.current()).isEmpty();
+    assertThat(releases.currentParent()).isEmpty();
     assertThat(releases.published()).isEmpty();
     assertThat(releases.byId("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.list()).isEmpty();
@@ -145,6 +146,9 @@ abstract class ReleaseCatalogContract {
     commit.commit(two);
 
     assertThat(releases.current()).contains(two);
+    assertThat(releases.currentParent())
+        .as("what a load builds on: the newest release's outline and manifest, not its report")
+        .contains(new ParentRelease(two.outline(), two.record().manifestJson()));
     assertThat(releases.byId(one.id())).contains(one);
     assertThat(releases.byId(two.id())).contains(two);
     assertThat(releases.current().orElseThrow().tables())
