@@ -82,22 +82,33 @@ public final class TableLocations {
   public static void requireHome(CatalogDatabase database) {
     List<Elsewhere> elsewhere = elsewhere(database);
     if (!elsewhere.isEmpty()) {
-      Elsewhere first = elsewhere.get(0);
       throw new TablesElsewhereException(
           database
-              + " names "
-              + elsewhere.size()
-              + " table(s) outside this warehouse ("
-              + database.settings().warehouse()
-              + "), such as "
-              + first.table()
-              + " at "
-              + first.metadataLocation()
-              + ": the warehouse folder was copied or moved, and its tables are still at the"
-              + " original's path. Nothing was written; writing here would change and delete the"
-              + " files there. Move the folder back, or write the original rather than its copy,"
-              + " or load the landing into a new warehouse folder.");
+              + " "
+              + describe(elsewhere, database.settings().warehouse())
+              + ", and its tables are still at the original's path. Nothing was written; writing"
+              + " here would change and delete the files there. Move the folder back, or write the"
+              + " original rather than its copy, or load the landing into a new warehouse folder.");
     }
+  }
+
+  /**
+   * What a catalog with tables elsewhere names, for a message: {@code names 13 table(s) outside
+   * this warehouse (W), such as T at L: the warehouse folder was copied or moved}.
+   *
+   * @param elsewhere not empty
+   */
+  public static String describe(List<Elsewhere> elsewhere, String warehouse) {
+    Elsewhere first = elsewhere.get(0);
+    return "names "
+        + elsewhere.size()
+        + " table(s) outside this warehouse ("
+        + warehouse
+        + "), such as "
+        + first.table()
+        + " at "
+        + first.metadataLocation()
+        + ": the warehouse folder was copied or moved";
   }
 
   private static boolean hasIcebergTables(Connection connection) throws SQLException {

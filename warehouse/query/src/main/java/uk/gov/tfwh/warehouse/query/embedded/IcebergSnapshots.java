@@ -3,10 +3,13 @@ package uk.gov.tfwh.warehouse.query.embedded;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFiles;
 import uk.gov.tfwh.warehouse.iceberg.files.ReleaseFilesException;
+import uk.gov.tfwh.warehouse.iceberg.lock.TableLocations;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.query.QueryException;
@@ -52,7 +55,29 @@ record IcebergSnapshots(WarehouseCatalog catalog, IcebergReleases releases)
       return new IcebergTableSource(ReleaseFiles.plan(catalog, release), where());
     } catch (ReleaseFilesException e) {
       throw new QueryException(
-          "cannot open release " + id + " of " + where() + ": " + e.getMessage(), e);
+          "cannot open release " + id + " of " + where() + ": " + e.getMessage() + movedHint(), e);
+    }
+  }
+
+  /**
+   * Why a release's files may be missing when the catalog is fine: the warehouse folder was copied
+   * or moved, and Iceberg's absolute locations still name the original's files ({@link
+   * TableLocations}). Empty when the tables are where the settings say, or when that cannot be
+   * told.
+   */
+  private String movedHint() {
+    try {
+      List<TableLocations.Elsewhere> elsewhere =
+          TableLocations.elsewhere(CatalogDatabase.of(catalog.settings()));
+      if (elsewhere.isEmpty()) {
+        return "";
+      }
+      return ". The catalog "
+          + TableLocations.describe(elsewhere, catalog.settings().warehouse())
+          + ", and its tables are read from the original's path. Serve it from the path it was"
+          + " loaded at, or load the landing into a new warehouse folder (docs/runbooks.md)";
+    } catch (RuntimeException e) {
+      return ""; // the failure above is the one to report
     }
   }
 
