@@ -101,12 +101,15 @@ public final class IcebergReleases implements WarehouseReleases {
   public SnapshotManifest manifest(String id) {
     Release release =
         release(id).orElseThrow(() -> new UnknownReleaseException(catalogName, String.valueOf(id)));
-    return manifest(release.record());
+    ReleaseRecord record = release.record();
+    return manifest(record.seq(), record.id(), record.manifestJson());
   }
 
   @Override
   public List<SnapshotManifest> list() {
-    return catalog.list().stream().map(IcebergReleases::manifest).toList();
+    return catalog.manifests().stream()
+        .map(row -> manifest(row.seq(), row.id(), row.manifestJson()))
+        .toList();
   }
 
   @Override
@@ -153,26 +156,20 @@ public final class IcebergReleases implements WarehouseReleases {
   }
 
   /** The manifest a release row holds, which must be the release's own. */
-  static SnapshotManifest manifest(ReleaseRecord record) {
+  static SnapshotManifest manifest(long seq, String id, String manifestJson) {
     SnapshotManifest manifest;
     try {
-      manifest = ManifestJson.read(record.manifestJson());
+      manifest = ManifestJson.read(manifestJson);
     } catch (IllegalArgumentException e) {
       throw new ReleaseException(
-          "release "
-              + record.seq()
-              + " ("
-              + record.id()
-              + ") has no readable manifest: "
-              + e.getMessage(),
-          e);
+          "release " + seq + " (" + id + ") has no readable manifest: " + e.getMessage(), e);
     }
-    if (!manifest.id().equals(record.id())) {
+    if (!manifest.id().equals(id)) {
       throw new ReleaseException(
           "release "
-              + record.seq()
+              + seq
               + " ("
-              + record.id()
+              + id
               + ") holds the manifest of "
               + manifest.id()
               + ": the release tables are damaged");

@@ -231,6 +231,26 @@ public final class ReleaseCatalog {
         });
   }
 
+  /** Every release's number, id and manifest, oldest first, without its load report. */
+  public List<ReleaseManifest> manifests() {
+    return database.read(
+        "list the releases' manifests",
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, READ.statement("manifests"));
+              ResultSet rows = query.executeQuery()) {
+            List<ReleaseManifest> manifests = new ArrayList<>();
+            while (rows.next()) {
+              manifests.add(
+                  new ReleaseManifest(
+                      rows.getLong("release_seq"),
+                      rows.getString("release_id"),
+                      rows.getString("manifest_json")));
+            }
+            return manifests;
+          }
+        });
+  }
+
   /** Every publication, oldest first (a release published twice appears twice). */
   public List<Publication> publications() {
     return database.read(

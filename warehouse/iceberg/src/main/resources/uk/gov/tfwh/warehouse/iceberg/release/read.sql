@@ -96,6 +96,14 @@ SELECT release_seq, release_id, parent_release_id, created_at, reference_version
  WHERE catalog_name = ?
  ORDER BY release_seq;
 
+-- name: manifests
+-- Every release's number, id and manifest, oldest first, without the load report: what the API
+-- lists (the report lists every return, megabytes each on a long history).
+SELECT release_seq, release_id, manifest_json
+  FROM tfwh_release
+ WHERE catalog_name = ?
+ ORDER BY release_seq;
+
 -- name: publications
 -- Every publication, oldest first (a release published twice appears twice).
 SELECT p.publication_seq, p.release_seq, r.release_id, p.published_at, p.published_by

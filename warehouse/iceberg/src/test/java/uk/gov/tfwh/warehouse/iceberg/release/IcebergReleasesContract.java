@@ -139,6 +139,10 @@ abstract class IcebergReleasesContract extends WarehouseReleasesContract {
     assertThatThrownBy(() -> releases.manifest(own.id()))
         .isInstanceOf(ReleaseException.class)
         .hasMessageContaining("holds the manifest of " + other.id());
+    assertThatThrownBy(releases::list)
+        .as("the list reads the manifests alone, and checks them the same way")
+        .isInstanceOf(ReleaseException.class)
+        .hasMessageContaining("release 1 (" + own.id() + ") holds the manifest of " + other.id());
   }
 
   @Test

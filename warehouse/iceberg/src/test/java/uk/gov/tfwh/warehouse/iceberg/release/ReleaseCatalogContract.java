@@ -127,6 +127,7 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.published()).isEmpty();
     assertThat(releases.byId("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.list()).isEmpty();
+    assertThat(releases.manifests()).isEmpty();
     assertThat(releases.outlines()).isEmpty();
     assertThat(releases.publishedOutline()).isEmpty();
     assertThat(releases.publications()).isEmpty();
@@ -155,6 +156,11 @@ abstract class ReleaseCatalogContract {
         .containsExactlyElementsOf(two.tables())
         .hasSize(ReleaseFixtures.TABLES);
     assertThat(releases.list()).containsExactly(one.record(), two.record());
+    assertThat(releases.manifests())
+        .as("every release's manifest, without its report")
+        .containsExactly(
+            new ReleaseManifest(one.seq(), one.id(), one.record().manifestJson()),
+            new ReleaseManifest(two.seq(), two.id(), two.record().manifestJson()));
     assertThat(releases.outlines())
         .as("every release with its tables, in one read, without the manifests and reports")
         .containsExactly(one.outline(), two.outline());
