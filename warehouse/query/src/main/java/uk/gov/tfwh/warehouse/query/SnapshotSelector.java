@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 
 /**
@@ -58,16 +59,16 @@ public record SnapshotSelector(Kind kind, String id) {
   }
 
   /**
-   * The Iceberg release this selector stands for now, from the release tables; {@code where} names
+   * The outline of the Iceberg release this selector stands for now, from the release tables,
+   * without the manifest and load report (megabytes each on a long history); {@code where} names
    * the catalog in the message when there is none.
    */
-  public uk.gov.tfwh.warehouse.iceberg.release.Release select(
-      ReleaseCatalog releases, String where) {
-    Optional<uk.gov.tfwh.warehouse.iceberg.release.Release> resolved =
+  public ReleaseOutline select(ReleaseCatalog releases, String where) {
+    Optional<ReleaseOutline> resolved =
         switch (kind) {
-          case PUBLISHED -> releases.published();
-          case CURRENT -> releases.current();
-          case BY_ID -> releases.byId(id);
+          case PUBLISHED -> releases.publishedOutline();
+          case CURRENT -> releases.currentOutline();
+          case BY_ID -> releases.outlineById(id);
         };
     return resolved.orElseThrow(() -> unavailable(where));
   }

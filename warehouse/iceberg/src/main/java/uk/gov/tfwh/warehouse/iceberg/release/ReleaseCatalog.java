@@ -120,31 +120,44 @@ public final class ReleaseCatalog {
    * empty before the first release.
    */
   public Optional<ParentRelease> currentParent() {
-    String sql = READ.statement("choose-current") + "\n" + READ.statement("manifest-with-tables");
-    return database.read(
+    return chosen(
         "read the current release's manifest",
-        connection -> {
-          try (PreparedStatement query = database.prepare(connection, sql);
-              ResultSet rows = query.executeQuery()) {
-            long seq = 0;
-            String id = null;
-            String manifestJson = null;
-            List<ReleaseTable> tables = new ArrayList<>();
-            while (rows.next()) {
-              if (rows.getInt("part") == 0) {
-                seq = rows.getLong("release_seq");
-                id = rows.getString("release_id");
-                manifestJson = rows.getString("manifest_json");
-              } else {
-                table(rows).ifPresent(tables::add);
-              }
+        "choose-current",
+        Optional.empty(),
+        "manifest-with-tables",
+        rows -> {
+          long seq = 0;
+          String id = null;
+          String manifestJson = null;
+          List<ReleaseTable> tables = new ArrayList<>();
+          while (rows.next()) {
+            if (rows.getInt("part") == 0) {
+              seq = rows.getLong("release_seq");
+              id = rows.getString("release_id");
+              manifestJson = rows.getString("manifest_json");
+            } else {
+              table(rows).ifPresent(tables::add);
             }
-            if (id == null) {
-              return Optional.<ParentRelease>empty();
-            }
-            return Optional.of(new ParentRelease(outline(seq, id, tables), manifestJson));
           }
+          if (id == null) {
+            return Optional.<ParentRelease>empty();
+          }
+          return Optional.of(new ParentRelease(outline(seq, id, tables), manifestJson));
         });
+  }
+
+  /**
+   * The newest release's outline (number, id, tables) without its manifest and report: what a query
+   * is pinned to, on every query Trino serves; empty before the first release.
+   */
+  public Optional<ReleaseOutline> currentOutline() {
+    return outline("read the current release's tables", "choose-current", Optional.empty());
+  }
+
+  /** The outline of the release of this id. */
+  public Optional<ReleaseOutline> outlineById(String id) {
+    ReleaseRecord.requireId("id", id);
+    return outline("read release " + id + "'s tables", "choose-by-id", Optional.of(id));
   }
 
   /** The release of the newest publication with its tables; empty before the first publication. */
@@ -172,17 +185,11 @@ public final class ReleaseCatalog {
 
   /** The outline of the newest publication's release; empty before the first publication. */
   public Optional<ReleaseOutline> publishedOutline() {
-    return database.read(
-        "read the published release's tables",
-        connection -> {
-          try (PreparedStatement query =
-              database.prepare(connection, READ.statement("published-outline"))) {
-            query.setString(2, database.catalogName());
-            try (ResultSet rows = query.executeQuery()) {
-              return outlines(rows).stream().findFirst();
-            }
-          }
-        });
+    return outline("read the published release's tables", "choose-published", Optional.empty());
+  }
+
+  private Optional<ReleaseOutline> outline(String what, String choice, Optional<String> id) {
+    return chosen(what, choice, id, "outline", rows -> outlines(rows).stream().findFirst());
   }
 
   private List<ReleaseOutline> outlines(ResultSet rows) throws SQLException {
@@ -290,14 +297,25 @@ public final class ReleaseCatalog {
         });
   }
 
+  /** A release with its tables, in one statement ({@link #chosen}). */
+  private Optional<Release> release(String what, String choice, Optional<String> id) {
+    return chosen(what, choice, id, "release-with-tables", this::release);
+  }
+
+  /** What a statement's rows make. */
+  private interface RowsReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+
   /**
-   * A release with its tables, in one statement: the choice (a {@code WITH} clause of read.sql)
-   * followed by {@code release-with-tables}.
+   * One statement: a choice of release (a {@code WITH} clause of read.sql) followed by a statement
+   * about the chosen release.
    *
    * @param id the choice's second parameter, for the choice by id
    */
-  private Optional<Release> release(String what, String choice, Optional<String> id) {
-    String sql = READ.statement(choice) + "\n" + READ.statement("release-with-tables");
+  private <T> T chosen(
+      String what, String choice, Optional<String> id, String statement, RowsReader<T> reader) {
+    String sql = READ.statement(choice) + "\n" + READ.statement(statement);
     return database.read(
         what,
         connection -> {
@@ -306,7 +324,7 @@ public final class ReleaseCatalog {
               query.setString(2, id.get());
             }
             try (ResultSet rows = query.executeQuery()) {
-              return release(rows);
+              return reader.read(rows);
             }
           }
         });

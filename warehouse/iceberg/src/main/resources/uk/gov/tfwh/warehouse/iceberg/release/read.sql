@@ -2,8 +2,8 @@
 -- release tables: a release with all of its tables, never a release of one state with the tables
 -- or the publication of another.
 
--- A release with its tables is read by one of the choices below (a WITH clause naming the chosen
--- release) followed by release-with-tables: one statement. Parameter 1 is the catalog; by-id takes
+-- A release is read by one of the choices below (a WITH clause naming the chosen release) followed
+-- by release-with-tables, manifest-with-tables or outline: one statement. Parameter 1 is the catalog; by-id takes
 -- the release id as parameter 2.
 
 -- name: choose-current
@@ -65,6 +65,18 @@ SELECT 1, t.release_seq, NULL, NULL,
     ON t.catalog_name = c.catalog_name AND t.release_seq = c.release_seq
  ORDER BY part, table_namespace, table_name;
 
+-- name: outline
+-- The chosen release's number, id and tables, without the manifest and report: what a query is
+-- pinned to (Trino's path reads it on every query) and what Repair keeps the published tags at.
+SELECT r.release_seq, r.release_id,
+       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
+  FROM tfwh_release r
+  JOIN chosen c
+    ON r.catalog_name = c.catalog_name AND r.release_seq = c.release_seq
+  LEFT JOIN tfwh_release_table t
+         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
+ ORDER BY t.table_namespace, t.table_name;
+
 -- name: outlines
 -- Every release's number, id and tables, oldest first, without the manifest and report (they grow
 -- with the history): what Repair makes the refs agree with and retention keeps, in one read.
@@ -76,18 +88,6 @@ SELECT r.release_seq, r.release_id,
  WHERE r.catalog_name = ?
  ORDER BY r.release_seq, t.table_namespace, t.table_name;
 
--- name: published-outline
--- The newest publication's release: number, id and tables, without the manifest and report.
-SELECT r.release_seq, r.release_id,
-       t.table_namespace, t.table_name, t.snapshot_id, t.schema_id, t.row_count, t.file_count
-  FROM tfwh_release r
-  LEFT JOIN tfwh_release_table t
-         ON t.catalog_name = r.catalog_name AND t.release_seq = r.release_seq
- WHERE r.catalog_name = ?
-   AND r.release_seq = (SELECT release_seq FROM tfwh_publication WHERE catalog_name = ?
-                         ORDER BY publication_seq DESC LIMIT 1)
- ORDER BY t.table_namespace, t.table_name;
-
 -- name: list
 -- Every release, oldest first, without its tables.
 SELECT release_seq, release_id, parent_release_id, created_at, reference_version,
@@ -97,8 +97,8 @@ SELECT release_seq, release_id, parent_release_id, created_at, reference_version
  ORDER BY release_seq;
 
 -- name: manifests
--- Every release's number, id and manifest, oldest first, without the load report: what the API
--- lists (the report lists every return, megabytes each on a long history).
+-- Every release's number, id and manifest, oldest first, without the load report: what
+-- ./tfwh publish --list shows (the report lists every return, megabytes each on a long history).
 SELECT release_seq, release_id, manifest_json
   FROM tfwh_release
  WHERE catalog_name = ?

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
@@ -129,6 +130,8 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.list()).isEmpty();
     assertThat(releases.manifests()).isEmpty();
     assertThat(releases.outlines()).isEmpty();
+    assertThat(releases.currentOutline()).isEmpty();
+    assertThat(releases.outlineById("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.publishedOutline()).isEmpty();
     assertThat(releases.publications()).isEmpty();
     assertThat(releases.changeToken()).isEqualTo(ChangeToken.NONE);
@@ -152,6 +155,12 @@ abstract class ReleaseCatalogContract {
         .contains(new ParentRelease(two.outline(), two.record().manifestJson()));
     assertThat(releases.byId(one.id())).contains(one);
     assertThat(releases.byId(two.id())).contains(two);
+    assertThat(releases.currentOutline())
+        .as("what a query is pinned to: the tables' snapshots, not the manifest and report")
+        .contains(two.outline());
+    assertThat(releases.outlineById(one.id())).contains(one.outline());
+    assertThat(releases.outlineById(two.id())).contains(two.outline());
+    assertThat(releases.outlineById("20261205T210000123Z-abcdef12")).isEmpty();
     assertThat(releases.current().orElseThrow().tables())
         .containsExactlyElementsOf(two.tables())
         .hasSize(ReleaseFixtures.TABLES);
@@ -165,6 +174,37 @@ abstract class ReleaseCatalogContract {
         .as("every release with its tables, in one read, without the manifests and reports")
         .containsExactly(one.outline(), two.outline());
     assertThat(releases.published()).isEmpty();
+  }
+
+  @Test
+  void everyReadOfOneReleaseRefusesARowWithoutTables() throws SQLException {
+    CatalogDatabase database = migrated();
+    ReleaseCatalog releases = new ReleaseCatalog(database);
+    ReleaseCommit commit = new ReleaseCommit(database);
+    Release one = first("a");
+    commit.commit(one);
+    commit.publish(one.id(), "alice");
+    try (Connection connection = database.connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DELETE FROM tfwh_release_table");
+    }
+
+    List<ThrowingCallable> reads =
+        List.of(
+            releases::current,
+            releases::currentParent,
+            releases::currentOutline,
+            releases::published,
+            releases::publishedOutline,
+            () -> releases.byId(one.id()),
+            () -> releases.outlineById(one.id()),
+            releases::outlines);
+    for (ThrowingCallable read : reads) {
+      assertThatThrownBy(read)
+          .isInstanceOf(ReleaseException.class)
+          .hasMessageContaining("release 1 (" + one.id() + ")")
+          .hasMessageContaining("names no table: the release tables are damaged");
+    }
   }
 
   @Test

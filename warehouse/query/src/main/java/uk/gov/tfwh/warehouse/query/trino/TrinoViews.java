@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 
 /**
@@ -55,12 +55,12 @@ public final class TrinoViews {
    * publishing (and a load) calls once it has moved a pointer.
    */
   public void update(ReleaseCatalog releases) {
-    releases.published().ifPresent(release -> point(PUBLISHED, release));
-    releases.current().ifPresent(release -> point(CURRENT, release));
+    releases.publishedOutline().ifPresent(release -> point(PUBLISHED, release));
+    releases.currentOutline().ifPresent(release -> point(CURRENT, release));
   }
 
   /** Creates or replaces the schema's views so they read this release. */
-  public void point(String schema, Release release) {
+  public void point(String schema, ReleaseOutline release) {
     Properties properties = new Properties();
     properties.setProperty("user", user);
     try (Connection connection = DriverManager.getConnection(url, properties);
@@ -83,7 +83,7 @@ public final class TrinoViews {
   }
 
   /** The statements {@link #point} runs, in order. */
-  List<String> statements(String schema, Release release) {
+  List<String> statements(String schema, ReleaseOutline release) {
     if (!schema.equals(PUBLISHED) && !schema.equals(CURRENT)) {
       throw new IllegalArgumentException("views go in published or current, not " + schema);
     }

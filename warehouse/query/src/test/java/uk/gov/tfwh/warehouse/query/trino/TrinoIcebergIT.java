@@ -89,7 +89,7 @@ class TrinoIcebergIT {
     long snapshot = releases.older().table("warehouse", "fact_claim").orElseThrow().snapshotId();
     PinnedSql pinned =
         new IcebergTrinoSnapshots(iceberg.releases(), iceberg.catalog().settings())
-            .pinned(releases.older());
+            .pinned(releases.older().outline());
     String sql =
         pinned.pin(
             "SELECT count(*) FROM fact_claim WHERE period_end = DATE '" + SnapshotFixture.Q2 + "'");
@@ -142,7 +142,7 @@ class TrinoIcebergIT {
         .containsExactly("1512");
     assertThat(rows("SELECT count(*) FROM tfwh.published.fact_claim")).containsExactly("5");
 
-    views.point(TrinoViews.PUBLISHED, iceberg.releases().current().orElseThrow());
+    views.point(TrinoViews.PUBLISHED, iceberg.releases().currentOutline().orElseThrow());
     assertThat(rows("SELECT turned_around FROM tfwh.published.agg_authority_quarter" + KENT_ROW))
         .containsExactly("1512");
     views.update(iceberg.releases());

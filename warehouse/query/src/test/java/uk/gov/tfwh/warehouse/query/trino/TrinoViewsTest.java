@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
-import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
 
 class TrinoViewsTest {
@@ -18,10 +15,10 @@ class TrinoViewsTest {
       new TrinoViews(
           "jdbc:trino://127.0.0.1:8090", "tfwh", CatalogSettings.embedded(Path.of("/w")));
 
-  private static Release release(String id) {
-    return new Release(
-        new ReleaseRecord(
-            7, id, Optional.of("r6"), Instant.EPOCH, "ref", "digest", "{}", "{}", "test"),
+  private static ReleaseOutline release(String id) {
+    return new ReleaseOutline(
+        7,
+        id,
         List.of(
             new ReleaseTable("warehouse", "fact_claim", 42L, 1, 5, 2),
             new ReleaseTable("warehouse", "dim_period", 43L, 1, 3, 1),
