@@ -84,7 +84,7 @@ public record SnapshotSelector(Kind kind, String id) {
         switch (kind) {
           case PUBLISHED -> releases.publishedId();
           case CURRENT -> releases.currentId();
-          case BY_ID -> releases.release(id).map(r -> r.id());
+          case BY_ID -> releases.isCommitted(id) ? Optional.of(id) : Optional.empty();
         };
     return resolved.orElseThrow(() -> unavailable(where));
   }

@@ -92,9 +92,24 @@ public final class IcebergReleases implements WarehouseReleases {
     return publishedRelease().map(Release::id);
   }
 
+  /**
+   * Whether a release of this id is committed now. Any other than the current and published ones is
+   * looked up by its outline, never by its row's manifest and report (megabytes each on a long
+   * history), and never from what the token keeps: retention deletes old releases without moving
+   * the token.
+   */
   @Override
   public boolean isCommitted(String id) {
-    return release(id).isPresent();
+    if (!isReleaseId(id)) {
+      return false;
+    }
+    Resolved now = resolved();
+    for (Optional<Release> known : List.of(now.current(), now.published())) {
+      if (known.filter(release -> release.id().equals(id)).isPresent()) {
+        return true;
+      }
+    }
+    return catalog.outlineById(id).isPresent();
   }
 
   @Override

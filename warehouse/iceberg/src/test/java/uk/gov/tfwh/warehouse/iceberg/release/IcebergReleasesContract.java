@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,30 @@ abstract class IcebergReleasesContract extends WarehouseReleasesContract {
     } finally {
       restoreTheReleasesTables(database);
     }
+  }
+
+  @Test
+  void anOlderReleaseIsCommittedUntilRetentionDeletesItsRowThoughTheTokenStays() {
+    IcebergReleases releases = (IcebergReleases) newWarehouse();
+    SnapshotManifest first = commit(releases, "20261205T210000000Z-aaaaaaaa");
+    SnapshotManifest second = commit(releases, "20261205T220000000Z-bbbbbbbb");
+    SnapshotManifest third = commit(releases, "20261205T230000000Z-cccccccc");
+    publish(releases, second.id());
+    assertThat(releases.currentId()).contains(third.id());
+
+    // Neither current nor published: looked up in the release tables, not in what the token keeps.
+    assertThat(releases.isCommitted(first.id())).isTrue();
+    assertThat(releases.isCommitted(second.id())).isTrue();
+    var before = releases.changeToken();
+    ReleaseCatalog catalog = releases.catalog();
+    new ReleaseCommit(databases.get(releases))
+        .delete(List.of(catalog.outlineById(first.id()).orElseThrow()));
+
+    assertThat(releases.changeToken()).isEqualTo(before);
+    assertThat(releases.isCommitted(first.id())).isFalse();
+    assertThat(releases.release(first.id())).isEmpty();
+    assertThat(releases.isCommitted(second.id())).isTrue();
+    assertThat(releases.isCommitted(third.id())).isTrue();
   }
 
   @Test
