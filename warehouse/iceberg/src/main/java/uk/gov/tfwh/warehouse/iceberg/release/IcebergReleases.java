@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.release.WarehouseReleases;
 import uk.gov.tfwh.warehouse.snapshot.ManifestJson;
@@ -73,13 +74,17 @@ public final class IcebergReleases implements WarehouseReleases {
     if (!isReleaseId(id)) {
       return Optional.empty();
     }
+    Optional<Release> pointedTo = pointedTo(id);
+    return pointedTo.isPresent() ? pointedTo : catalog.byId(id);
+  }
+
+  /** The current or the published release when it has this id, as kept under the token. */
+  private Optional<Release> pointedTo(String id) {
     Resolved now = resolved();
-    for (Optional<Release> known : List.of(now.current(), now.published())) {
-      if (known.filter(release -> release.id().equals(id)).isPresent()) {
-        return known;
-      }
-    }
-    return catalog.byId(id);
+    return Stream.of(now.current(), now.published())
+        .flatMap(Optional::stream)
+        .filter(release -> release.id().equals(id))
+        .findFirst();
   }
 
   @Override
@@ -103,13 +108,7 @@ public final class IcebergReleases implements WarehouseReleases {
     if (!isReleaseId(id)) {
       return false;
     }
-    Resolved now = resolved();
-    for (Optional<Release> known : List.of(now.current(), now.published())) {
-      if (known.filter(release -> release.id().equals(id)).isPresent()) {
-        return true;
-      }
-    }
-    return catalog.outlineById(id).isPresent();
+    return pointedTo(id).isPresent() || catalog.outlineById(id).isPresent();
   }
 
   @Override
