@@ -17,8 +17,8 @@ import uk.gov.tfwh.warehouse.iceberg.lock.WriterLock;
 import uk.gov.tfwh.warehouse.iceberg.lock.WriterLocks;
 import uk.gov.tfwh.warehouse.iceberg.release.IcebergReleases;
 import uk.gov.tfwh.warehouse.iceberg.release.Publisher;
-import uk.gov.tfwh.warehouse.iceberg.release.Release;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseOutline;
 import uk.gov.tfwh.warehouse.iceberg.retention.Retention;
 import uk.gov.tfwh.warehouse.query.trino.TrinoViews;
 
@@ -114,11 +114,11 @@ final class IcebergPublish {
     ReleaseCatalog releases = new ReleaseCatalog(database);
     TrinoViews views = new TrinoViews(trinoUrl, TRINO_USER, settings);
     views.update(releases);
-    print(out, TrinoViews.PUBLISHED, releases.published());
-    print(out, TrinoViews.CURRENT, releases.current());
+    print(out, TrinoViews.PUBLISHED, releases.publishedOutline());
+    print(out, TrinoViews.CURRENT, releases.currentOutline());
   }
 
-  private void print(PrintWriter out, String schema, Optional<Release> release) {
+  private void print(PrintWriter out, String schema, Optional<ReleaseOutline> release) {
     release.ifPresent(
         r ->
             out.println(

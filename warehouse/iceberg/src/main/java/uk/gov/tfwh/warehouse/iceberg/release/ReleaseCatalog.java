@@ -173,14 +173,7 @@ public final class ReleaseCatalog {
 
   /** Every release's outline (number, id, tables), oldest first, in one statement. */
   public List<ReleaseOutline> outlines() {
-    return database.read(
-        "read every release's tables",
-        connection -> {
-          try (PreparedStatement query = database.prepare(connection, READ.statement("outlines"));
-              ResultSet rows = query.executeQuery()) {
-            return outlines(rows);
-          }
-        });
+    return every("read every release's tables", "outlines", this::outlines);
   }
 
   /** The outline of the newest publication's release; empty before the first publication. */
@@ -224,61 +217,39 @@ public final class ReleaseCatalog {
 
   /** Every release, oldest first, without its tables. */
   public List<ReleaseRecord> list() {
-    return database.read(
-        "list the releases",
-        connection -> {
-          try (PreparedStatement query = database.prepare(connection, READ.statement("list"));
-              ResultSet rows = query.executeQuery()) {
-            List<ReleaseRecord> records = new ArrayList<>();
-            while (rows.next()) {
-              records.add(record(rows));
-            }
-            return records;
-          }
-        });
+    return every("list the releases", "list", rows -> eachRow(rows, ReleaseCatalog::record));
   }
 
   /** Every release's number, id and manifest, oldest first, without its load report. */
   public List<ReleaseManifest> manifests() {
-    return database.read(
+    return every(
         "list the releases' manifests",
-        connection -> {
-          try (PreparedStatement query = database.prepare(connection, READ.statement("manifests"));
-              ResultSet rows = query.executeQuery()) {
-            List<ReleaseManifest> manifests = new ArrayList<>();
-            while (rows.next()) {
-              manifests.add(
-                  new ReleaseManifest(
-                      rows.getLong("release_seq"),
-                      rows.getString("release_id"),
-                      rows.getString("manifest_json")));
-            }
-            return manifests;
-          }
-        });
+        "manifests",
+        rows ->
+            eachRow(
+                rows,
+                row ->
+                    new ReleaseManifest(
+                        row.getLong("release_seq"),
+                        row.getString("release_id"),
+                        row.getString("manifest_json"))));
   }
 
   /** Every publication, oldest first (a release published twice appears twice). */
   public List<Publication> publications() {
-    return database.read(
+    return every(
         "list the publications",
-        connection -> {
-          try (PreparedStatement query =
-                  database.prepare(connection, READ.statement("publications"));
-              ResultSet rows = query.executeQuery()) {
-            List<Publication> publications = new ArrayList<>();
-            while (rows.next()) {
-              publications.add(
-                  new Publication(
-                      rows.getLong("publication_seq"),
-                      rows.getLong("release_seq"),
-                      rows.getString("release_id"),
-                      Instant.parse(rows.getString("published_at")),
-                      rows.getString("published_by")));
-            }
-            return publications;
-          }
-        });
+        "publications",
+        rows ->
+            eachRow(
+                rows,
+                row ->
+                    new Publication(
+                        row.getLong("publication_seq"),
+                        row.getLong("release_seq"),
+                        row.getString("release_id"),
+                        Instant.parse(row.getString("published_at")),
+                        row.getString("published_by"))));
   }
 
   /** The newest release's and the newest publication's numbers, in one cheap statement. */
@@ -302,9 +273,30 @@ public final class ReleaseCatalog {
     return chosen(what, choice, id, "release-with-tables", this::release);
   }
 
-  /** What a statement's rows make. */
+  /** What a statement's rows make, or what one row makes. */
   private interface RowsReader<T> {
     T read(ResultSet rows) throws SQLException;
+  }
+
+  /** One statement of read.sql over the whole catalog (its one parameter, the catalog's name). */
+  private <T> T every(String what, String statement, RowsReader<T> reader) {
+    return database.read(
+        what,
+        connection -> {
+          try (PreparedStatement query = database.prepare(connection, READ.statement(statement));
+              ResultSet rows = query.executeQuery()) {
+            return reader.read(rows);
+          }
+        });
+  }
+
+  /** What each of the rows makes, in order. */
+  private static <T> List<T> eachRow(ResultSet rows, RowsReader<T> row) throws SQLException {
+    List<T> made = new ArrayList<>();
+    while (rows.next()) {
+      made.add(row.read(rows));
+    }
+    return made;
   }
 
   /**

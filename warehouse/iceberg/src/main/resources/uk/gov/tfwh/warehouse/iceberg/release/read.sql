@@ -3,8 +3,8 @@
 -- or the publication of another.
 
 -- A release is read by one of the choices below (a WITH clause naming the chosen release) followed
--- by release-with-tables, manifest-with-tables or outline: one statement. Parameter 1 is the catalog; by-id takes
--- the release id as parameter 2.
+-- by release-with-tables, manifest-with-tables or outline: one statement. Parameter 1 is the
+-- catalog; by-id takes the release id as parameter 2.
 
 -- name: choose-current
 -- The newest release (privileged users: possibly not yet published).
