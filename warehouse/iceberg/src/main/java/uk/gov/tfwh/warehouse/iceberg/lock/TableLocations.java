@@ -2,15 +2,21 @@ package uk.gov.tfwh.warehouse.iceberg.lock;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogDatabase;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
+import uk.gov.tfwh.warehouse.iceberg.catalog.LocalFileIO;
 import uk.gov.tfwh.warehouse.iceberg.catalog.WarehouseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.SqlFile;
 
@@ -20,6 +26,12 @@ import uk.gov.tfwh.warehouse.iceberg.release.SqlFile;
  * table files: a load into the copy would add files to the original's tables, and its expiry and
  * orphan sweep would delete files the original's releases still read (and the original's sweep the
  * copy's), with each folder's file lock guarding only itself.
+ *
+ * <p>One folder has many names, though: a symbolic link to the warehouse or on its path, a bind
+ * mount, {@code file:///p} for {@code file:/p}. A writer that reaches the tables' own folder by
+ * another name writes the very files the catalog names, so a local table is home when its location
+ * is under the warehouse location by its text or by the folders themselves (the same file system
+ * object), and elsewhere only when neither holds.
  */
 public final class TableLocations {
   private static final SqlFile SQL =
@@ -41,7 +53,7 @@ public final class TableLocations {
    */
   public static List<Elsewhere> elsewhere(CatalogDatabase database) {
     CatalogSettings settings = database.settings();
-    String home = settings.warehouse() + "/";
+    Home home = new Home(settings);
     List<Elsewhere> elsewhere = new ArrayList<>();
     if (settings.sqliteFile().map(file -> !Files.exists(file)).orElse(false)) {
       return elsewhere; // a new warehouse: the file lock touches no database, and neither does this
@@ -58,7 +70,7 @@ public final class TableLocations {
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
             String location = rows.getString("metadata_location");
-            if (location != null && !location.startsWith(home)) {
+            if (location != null && !home.holds(location)) {
               elsewhere.add(
                   new Elsewhere(
                       rows.getString("table_namespace") + "." + rows.getString("table_name"),
@@ -109,6 +121,52 @@ public final class TableLocations {
         + " at "
         + first.metadataLocation()
         + ": the warehouse folder was copied or moved";
+  }
+
+  /** The warehouse location, and which table locations are inside it. */
+  private static final class Home {
+    private final String prefix;
+    private final Optional<Path> folder;
+    // Tables share their parent folders: each folder is compared with the warehouse's once.
+    private final Map<Path, Boolean> sameAsHome = new HashMap<>();
+
+    Home(CatalogSettings settings) {
+      this.prefix = settings.warehouse() + "/";
+      this.folder = settings.onObjectStorage() ? Optional.empty() : local(settings.warehouse());
+    }
+
+    private static Optional<Path> local(String location) {
+      try {
+        return Optional.of(LocalFileIO.path(location).normalize());
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // not a location on this machine: compared by its text only
+      }
+    }
+
+    boolean holds(String location) {
+      return location.startsWith(prefix) || folder.map(home -> under(location, home)).orElse(false);
+    }
+
+    private boolean under(String location, Path home) {
+      Optional<Path> path = local(location);
+      if (path.isEmpty()) {
+        return false;
+      }
+      for (Path parent = path.get().getParent(); parent != null; parent = parent.getParent()) {
+        if (sameAsHome.computeIfAbsent(parent, p -> sameFolder(p, home))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+      try {
+        return Files.isSameFile(a, b);
+      } catch (IOException e) {
+        return false; // a folder that is not there (the original of a moved warehouse) is not home
+      }
+    }
   }
 
   private static boolean hasIcebergTables(Connection connection) throws SQLException {

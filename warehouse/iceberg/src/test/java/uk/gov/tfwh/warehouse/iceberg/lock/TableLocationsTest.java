@@ -72,6 +72,72 @@ class TableLocationsTest {
   }
 
   @Test
+  void aLinkToTheWarehouseOrOnItsPathNamesTheSameFolderAndIsWritten() throws IOException {
+    Path link = Files.createSymbolicLink(root.resolve("link"), original);
+    Path disks = Files.createSymbolicLink(root.resolve("disks"), root);
+    for (Path sameFolder : List.of(link, disks.resolve("original"))) {
+      assertThat(TableLocations.elsewhere(database(sameFolder)))
+          .as(sameFolder.toString())
+          .isEmpty();
+      try (WriterLock lock = WriterLocks.acquire(database(sameFolder), sameFolder, "load")) {
+        assertThat(lock.holder()).contains("load");
+      }
+    }
+    Path copy = WarehouseFolders.copy(original, root.resolve("copy"));
+    Path linkToCopy = Files.createSymbolicLink(root.resolve("link-to-copy"), copy);
+    assertThatThrownBy(() -> WriterLocks.acquire(database(linkToCopy), linkToCopy, "load"))
+        .as("a link to a copy is the copy")
+        .isInstanceOf(TablesElsewhereException.class)
+        .hasMessageContaining("file:" + original.resolve(CatalogSettings.TABLES_FOLDER));
+  }
+
+  @Test
+  void tablesMadeThroughALinkAreHomeToTheFolderItLeadsToNowAndNotToItsOldTarget()
+      throws IOException {
+    Path disk1 = Files.createDirectories(root.resolve("disk1"));
+    Path data = Files.createSymbolicLink(root.resolve("data"), disk1);
+    WarehouseCatalog.open(CatalogSettings.embedded(data.resolve("wh"))).close();
+    assertThat(TableLocations.elsewhere(database(disk1.resolve("wh"))))
+        .as("the folder the tables were made in, by its own name")
+        .isEmpty();
+
+    // The operator copies the warehouse to another disk and points the link at the copy: the
+    // tables' names now lead to the copy's files, so the copy is home and the old disk is not.
+    Path disk2 = Files.createDirectories(root.resolve("disk2"));
+    WarehouseFolders.copy(disk1.resolve("wh"), disk2.resolve("wh"));
+    Files.delete(data);
+    Files.createSymbolicLink(data, disk2);
+    assertThat(TableLocations.elsewhere(database(disk2.resolve("wh")))).isEmpty();
+    assertThat(TableLocations.elsewhere(database(disk1.resolve("wh"))))
+        .hasSizeGreaterThanOrEqualTo(13)
+        .allSatisfy(t -> assertThat(t.metadataLocation()).startsWith("file:" + data));
+  }
+
+  @Test
+  void anotherSpellingOfAFileLocationInTheWarehouseIsHome() throws SQLException {
+    Path tables = original.resolve(CatalogSettings.TABLES_FOLDER);
+    List<String> spellings =
+        List.of(
+            "file://" + tables + "/warehouse/a/metadata/v1.metadata.json",
+            "file://localhost" + tables + "/warehouse/b/metadata/v1.metadata.json",
+            "file:"
+                + root
+                + "/./original/"
+                + CatalogSettings.TABLES_FOLDER
+                + "/warehouse/c/x.json");
+    try (Connection connection = database(original).connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO iceberg_tables (catalog_name, table_namespace, table_name,"
+                    + " metadata_location, iceberg_type) VALUES ('tfwh', ?, ?, ?, ?)")) {
+      for (int i = 0; i < spellings.size(); i++) {
+        row(insert, "warehouse", "spelt_" + i, spellings.get(i), "TABLE");
+      }
+    }
+    assertThat(TableLocations.elsewhere(database(original))).isEmpty();
+  }
+
+  @Test
   void aNewWarehouseHasNoTablesAndNoDatabaseIsMadeToSaySo() {
     Path fresh = root.resolve("fresh");
     assertThat(TableLocations.elsewhere(database(fresh))).isEmpty();
