@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,7 +74,7 @@ public final class WarehouseLock implements AutoCloseable {
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new SnapshotException("cannot open the warehouse lock " + file, e);
+      throw cannotOpen(root, file, e);
     }
     FileLock lock;
     try {
@@ -156,6 +157,27 @@ public final class WarehouseLock implements AutoCloseable {
       }
     }
     return "another load or publish";
+  }
+
+  /** Why the lock file could not be opened, in words a user can act on. */
+  private static SnapshotException cannotOpen(Path root, Path file, IOException e) {
+    for (Path path = root.toAbsolutePath().normalize(); path != null; path = path.getParent()) {
+      if (Files.exists(path)) {
+        if (!Files.isDirectory(path)) {
+          return new SnapshotException(
+              "the warehouse must be a folder, and "
+                  + path
+                  + " is a file: give the warehouse folder, or a new one to make",
+              e);
+        }
+        break;
+      }
+    }
+    String reason =
+        e instanceof AccessDeniedException denied
+            ? "no permission to write " + denied.getFile()
+            : e.toString();
+    return new SnapshotException("cannot open the warehouse lock " + file + ": " + reason, e);
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,20 @@ class WarehouseLockTest {
           .hasMessageContaining(
               "load (process " + ProcessHandle.current().pid() + ", since 2026-12-05T12:00:00Z)")
           .hasMessageContaining("run this again once that has finished");
+    }
+  }
+
+  @Test
+  void aWarehouseThatIsAFileOrUnderOneIsRefusedNamingTheFile() throws Exception {
+    Path file = Files.writeString(warehouse.resolve("not-a-folder"), "x");
+    for (Path given : List.of(file, file.resolve("wh"))) {
+      assertThatThrownBy(() -> WarehouseLock.acquire(given, "load"))
+          .as(given.toString())
+          .isInstanceOf(SnapshotException.class)
+          .hasMessage(
+              "the warehouse must be a folder, and "
+                  + file
+                  + " is a file: give the warehouse folder, or a new one to make");
     }
   }
 
