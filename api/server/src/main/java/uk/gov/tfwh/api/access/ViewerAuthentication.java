@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.access;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -15,12 +16,22 @@ public final class ViewerAuthentication extends AbstractAuthenticationToken {
 
   private final Viewer viewer;
   private final boolean signsOff;
+  private final String tokenHash;
 
   public ViewerAuthentication(Viewer viewer) {
     this(viewer, false);
   }
 
   public ViewerAuthentication(Viewer viewer, boolean signsOff) {
+    this(viewer, signsOff, null);
+  }
+
+  /**
+   * A sign-in kept in a page session, made with the token whose hash is given: the session lasts
+   * only while the users file still gives this user that token ({@code
+   * FormLoginAuthentication#stillSignedIn}).
+   */
+  public ViewerAuthentication(Viewer viewer, boolean signsOff, String tokenHash) {
     super(
         signsOff
             ? List.of(
@@ -33,7 +44,13 @@ public final class ViewerAuthentication extends AbstractAuthenticationToken {
     }
     this.viewer = viewer;
     this.signsOff = signsOff;
+    this.tokenHash = tokenHash;
     setAuthenticated(true);
+  }
+
+  /** The hash of the token a page session was signed in with; empty for a request's own token. */
+  public Optional<String> tokenHash() {
+    return Optional.ofNullable(tokenHash);
   }
 
   /** Whether this user is their authority's senior responsible officer. */

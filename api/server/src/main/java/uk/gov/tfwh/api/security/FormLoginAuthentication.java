@@ -19,6 +19,10 @@ import uk.gov.tfwh.api.user.UserDirectory;
  * has one credential and the users file stays the one list of users. Every failure is counted by
  * the {@link LoginThrottle} (per name and client address); {@link LoginThrottleFilter} turns the
  * count into 429s.
+ *
+ * <p>A page session keeps its sign-in between requests, so it is checked against the users file on
+ * every request ({@link #stillSignedIn}): {@code ./tfwh users revoke} ends a session at its next
+ * request as it ends the token's use on the API.
  */
 @Component
 public class FormLoginAuthentication implements AuthenticationProvider {
@@ -47,7 +51,27 @@ public class FormLoginAuthentication implements AuthenticationProvider {
       throw new BadCredentialsException("unknown user or wrong token");
     }
     throttle.succeeded(key);
-    return new ViewerAuthentication(user.get().viewer(), user.get().signsOff());
+    return signedIn(user.get());
+  }
+
+  /**
+   * A session's sign-in as the users file has it now: made again from the user's entry when the
+   * user still has the token they signed in with (a changed role, authority or SRO flag counts at
+   * once), or empty when they were revoked or given another token since, which ends the session.
+   */
+  public Optional<ViewerAuthentication> stillSignedIn(ViewerAuthentication session) {
+    Optional<String> signedInWith = session.tokenHash();
+    if (signedInWith.isEmpty()) {
+      return Optional.empty(); // not a sign-in of this form: a session holds no other kind
+    }
+    return users
+        .byName(session.getName())
+        .filter(user -> ApiTokens.sameHash(signedInWith.get(), user.tokenHash()))
+        .map(FormLoginAuthentication::signedIn);
+  }
+
+  private static ViewerAuthentication signedIn(ApiUser user) {
+    return new ViewerAuthentication(user.viewer(), user.signsOff(), user.tokenHash());
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.security.FormLoginAuthentication;
@@ -59,6 +60,7 @@ public class PageSecurity {
     // the global manager after a failure, and every failed sign-in counted twice.
     http.securityMatcher(PAGE_PATHS)
         .authenticationManager(new ProviderManager(formLogin))
+        .addFilterAfter(new SessionSignInCheck(formLogin), SecurityContextHolderFilter.class)
         .authorizeHttpRequests(
             rules ->
                 rules

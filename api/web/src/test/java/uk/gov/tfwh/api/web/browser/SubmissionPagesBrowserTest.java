@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,12 @@ class SubmissionPagesBrowserTest {
   private static final String SRO = ApiTokens.newToken();
   private static final String NATIONAL = ApiTokens.newToken();
   private static final String MINISTER = ApiTokens.newToken();
+  private static final List<ApiUser> USERS_AT_START =
+      List.of(
+          new ApiUser("kent", Role.COORDINATOR, KENT, ApiTokens.hash(COORDINATOR), Instant.now()),
+          new ApiUser("kent-sro", Role.COORDINATOR, KENT, ApiTokens.hash(SRO), Instant.now(), true),
+          new ApiUser("nat", Role.NATIONAL, null, ApiTokens.hash(NATIONAL), Instant.now()),
+          new ApiUser("min", Role.MINISTERIAL, null, ApiTokens.hash(MINISTER), Instant.now()));
 
   static {
     try {
@@ -64,14 +73,7 @@ class SubmissionPagesBrowserTest {
       }
       LANDING = DIR.resolve("landing");
       USERS = DIR.resolve("users.tsv");
-      Instant now = Instant.now();
-      new UsersFile(USERS)
-          .write(
-              List.of(
-                  new ApiUser("kent", Role.COORDINATOR, KENT, ApiTokens.hash(COORDINATOR), now),
-                  new ApiUser("kent-sro", Role.COORDINATOR, KENT, ApiTokens.hash(SRO), now, true),
-                  new ApiUser("nat", Role.NATIONAL, null, ApiTokens.hash(NATIONAL), now),
-                  new ApiUser("min", Role.MINISTERIAL, null, ApiTokens.hash(MINISTER), now)));
+      new UsersFile(USERS).write(USERS_AT_START);
       // A Kent summary whose families attached outnumber those identified, and its claims file.
       Files.createDirectories(DIR.resolve("upload"));
       Files.writeString(
@@ -192,6 +194,51 @@ class SubmissionPagesBrowserTest {
   }
 
   @Test
+  void aSessionEndsAtItsNextRequestOnceItsUserIsRevokedOrGivenAnotherToken() throws Exception {
+    String first = ApiTokens.newToken();
+    String second = ApiTokens.newToken();
+    try {
+      // ./tfwh users add, then revoke and add again with a new token: the first session ends.
+      usersWith(new ApiUser("deputy", Role.COORDINATOR, KENT, ApiTokens.hash(first), now(), true));
+      signIn("deputy", first);
+      assertThat(getWithSession("/submissions").statusCode()).isEqualTo(200);
+      String firstSession = sessionCookie();
+      usersWith(new ApiUser("deputy", Role.COORDINATOR, KENT, ApiTokens.hash(second), now(), true));
+      assertSignedOut(firstSession);
+
+      // ./tfwh users revoke: the session made with the current token ends too, sign-off included.
+      signOut();
+      signIn("deputy", second);
+      open("/submissions/new");
+      Matcher csrf =
+          Pattern.compile("_csrf(?:=|\" value=\")([A-Za-z0-9_-]+)")
+              .matcher(browser.getPageSource());
+      assertThat(csrf.find()).as("the upload form's CSRF token").isTrue();
+      String secondSession = sessionCookie();
+      new UsersFile(USERS).write(USERS_AT_START);
+      assertSignedOut(secondSession);
+      HttpResponse<String> signOff =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url("/submissions/any-id/sign-off")))
+                      .header("Cookie", "JSESSIONID=" + secondSession)
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "_csrf=" + csrf.group(1) + "&confirm=true"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      // Refused before any sign-off is looked at: with the session alive this reached the
+      // sign-off itself (a 404 for this id, a 302 to ?signed-off for a real one).
+      assertThat(signOff.statusCode()).as("a sign-off with the ended session").isEqualTo(403);
+      open("/submissions");
+      assertThat(browser.getCurrentUrl()).endsWith("/login");
+    } finally {
+      new UsersFile(USERS).write(USERS_AT_START);
+    }
+  }
+
+  @Test
   void aMinisterCannotOpenThePagesAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
     signIn("min", MINISTER);
     HttpResponse<String> minister = getWithSession("/submissions/new");
@@ -235,6 +282,34 @@ class SubmissionPagesBrowserTest {
     WebElement input = browser.findElement(By.id("file"));
     input.sendKeys(
         String.join("\n", Stream.of(files).map(f -> f.toAbsolutePath().toString()).toList()));
+  }
+
+  private static void usersWith(ApiUser extra) {
+    List<ApiUser> users = new ArrayList<>(USERS_AT_START);
+    users.add(extra);
+    new UsersFile(USERS).write(users);
+  }
+
+  private static Instant now() {
+    return Instant.now();
+  }
+
+  private String sessionCookie() {
+    return browser.manage().getCookieNamed("JSESSIONID").getValue();
+  }
+
+  /** The session no longer signs anyone in: a page that needs a sign-in sends to the login. */
+  private void assertSignedOut(String session) throws Exception {
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/submissions")))
+                    .header("Cookie", "JSESSIONID=" + session)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
   }
 
   private HttpResponse<String> getWithSession(String path) throws Exception {
