@@ -107,7 +107,7 @@ public final class NationalClaimCheck {
                     + " was already paid a family outcome in phase "
                     + claim.phase().number()
                     + ": "
-                    + earlier.describe()));
+                    + earlierClaim(earlier, claim)));
       }
       if (claim.result() == ClaimResult.PROGRESS_TO_WORK
           && (earlier.result() == ClaimResult.PROGRESS_TO_WORK
@@ -120,10 +120,22 @@ public final class NationalClaimCheck {
                     + (earlier.result() == ClaimResult.PROGRESS_TO_WORK
                         ? " was already paid progress to work: "
                         : " already has a continuous employment claim: ")
-                    + earlier.describe()));
+                    + earlierClaim(earlier, claim)));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * An earlier claim as the message about a later one names it. That message is shown to the later
+   * claim's authority, so another authority's claim is named by its result only: which authority,
+   * return, file and row it is in are that authority's (and may not be published yet). The national
+   * team finds it by the family reference the message gives.
+   */
+  private static String earlierClaim(ClaimOccurrence earlier, ClaimOccurrence claim) {
+    return earlier.authorityCode().equals(claim.authorityCode())
+        ? earlier.describe()
+        : earlier.result() + " claimed by another authority";
   }
 
   private static Optional<Finding> possibleMove(
@@ -137,7 +149,7 @@ public final class NationalClaimCheck {
                 "family "
                     + claim.familyRef()
                     + " was claimed earlier by another authority ("
-                    + earlier.describe()
+                    + earlier.result()
                     + "); the family may have moved"));
       }
     }

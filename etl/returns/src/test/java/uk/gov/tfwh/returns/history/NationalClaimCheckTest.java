@@ -61,8 +61,37 @@ class NationalClaimCheckTest {
     assertThat(c08.sheet()).isEqualTo("claims");
     assertThat(c08.row()).isEqualTo(5);
     assertThat(c08.column()).isEqualTo("family_ref");
-    assertThat(c08.message())
-        .contains("CONTINUOUS_EMPLOYMENT claimed by " + KENT, "2015Q4", "kent.claims.csv, row 2");
+    // Shown to Leeds: Kent's claim is not Leeds's to see (which authority, return, file, row).
+    for (Finding finding : decisions.get(1).findings()) {
+      assertThat(finding.message())
+          .as(finding.ruleId())
+          .contains("CONTINUOUS_EMPLOYMENT", "another authority")
+          .doesNotContain(KENT, "2015Q4", "kent", "row 2");
+    }
+  }
+
+  @Test
+  void anEarlierClaimOfTheSameAuthorityIsNamedInFull() {
+    var decisions =
+        NationalClaimCheck.check(
+            List.of(
+                claim(
+                    KENT,
+                    "2015Q4",
+                    "2015-12-31T16:00:00Z",
+                    ClaimResult.SUSTAINED_PROGRESS,
+                    "q4",
+                    2),
+                claim(
+                    KENT,
+                    "2016Q1",
+                    "2016-03-31T16:00:00Z",
+                    ClaimResult.SUSTAINED_PROGRESS,
+                    "q1",
+                    7)));
+    assertThat(verdicts(decisions)).containsExactly("q4:2:accepted", "q1:7:rejected TFQR-C08");
+    assertThat(decisions.get(1).findings().get(0).message())
+        .contains("SUSTAINED_PROGRESS claimed by " + KENT, "2015Q4", "q4.claims.csv, row 2");
   }
 
   @Test
