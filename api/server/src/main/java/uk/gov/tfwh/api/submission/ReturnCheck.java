@@ -198,6 +198,6 @@ final class ReturnCheck {
         finding.sheet(),
         finding.row(),
         finding.column(),
-        finding.message().replace(finding.file(), file));
+        shown.apply(finding.message().replace(finding.file(), file)));
   }
 }

@@ -152,10 +152,7 @@ public final class Submissions {
       Path dir = store.newIncoming(id);
       try {
         List<SubmissionRecord.StoredFile> stored = stage(id, files, dir);
-        Map<String, String> shownNames = new HashMap<>();
-        stored.forEach(f -> shownNames.put(f.name(), f.uploadedAs()));
-        CheckedReturn checked =
-            check.check(dir, authority, n -> shownNames.getOrDefault(n, n), received);
+        CheckedReturn checked = check.check(dir, authority, StoredNames.of(stored), received);
         SubmissionRecord record = record(id, viewer, authority, received, stored, checked);
         store.commitNew(record, dir);
         audit.append(
@@ -323,6 +320,16 @@ public final class Submissions {
     List<SubmissionRecord.StoredFile> stored = new ArrayList<>();
     Map<String, Integer> used = new HashMap<>();
     long limit = check.reader().limits().maxFileBytes();
+    // A claims file goes with the summary of the same stem, as in a landing folder: one of another
+    // stem keeps a stem of its own, so the check finds it without its summary (TFQR-F04) rather
+    // than pairing another return's claims with this summary.
+    String summaryStem =
+        files.stream()
+            .map(IncomingFile::name)
+            .filter(n -> part(n).equals("summary"))
+            .map(n -> uploadedStem(n, ".summary.csv"))
+            .findFirst()
+            .orElse(null);
     for (IncomingFile file : files) {
       String part = part(file.name());
       String suffix =
@@ -332,8 +339,13 @@ public final class Submissions {
             case "claims" -> ".claims.csv";
             default -> ".file";
           };
-      int n = used.merge(suffix, 1, Integer::sum);
-      String name = id + (n == 1 ? "" : "-" + n) + suffix;
+      boolean unpaired =
+          part.equals("claims")
+              && summaryStem != null
+              && !summaryStem.equals(uploadedStem(file.name(), suffix));
+      String key = unpaired ? "unpaired" + suffix : suffix;
+      int n = used.merge(key, 1, Integer::sum);
+      String name = id + (unpaired ? "-unpaired" : "") + (n == 1 ? "" : "-" + n) + suffix;
       Path path = dir.resolve(name);
       try (InputStream in = file.content().open();
           OutputStream out =
@@ -359,6 +371,14 @@ public final class Submissions {
       }
     }
     return stored;
+  }
+
+  /** The uploaded name without its folders and its part's suffix, as the landing folder pairs. */
+  private static String uploadedStem(String uploadedName, String suffix) {
+    String name =
+        uploadedName.substring(
+            Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1);
+    return name.substring(0, Math.max(0, name.length() - suffix.length()));
   }
 
   static String part(String uploadedName) {

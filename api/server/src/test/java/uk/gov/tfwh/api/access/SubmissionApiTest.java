@@ -247,6 +247,11 @@ class SubmissionApiTest extends RealHttpTest {
     HttpResponse<String> half = upload(token("coordinator"), null, file(KENT_CLAIMS));
     assertThat(half.statusCode()).isEqualTo(422);
     assertThat(half.body()).contains("holds no return");
+    // ... named in the sender's terms, not by the names the service keeps the files under.
+    JsonNode halfReceipt = JSON.readTree(half.body());
+    assertThat(halfReceipt.get("findings").toString())
+        .contains("no summary file valid-p2-kent-2015Q2.summary.csv beside it")
+        .doesNotContain(halfReceipt.get("id").asText());
     // A file that is not a return at all.
     HttpResponse<String> picture =
         upload(
@@ -280,6 +285,45 @@ class SubmissionApiTest extends RealHttpTest {
     assertThat(sent.body()).contains("50 MiB").contains("TFQR-F03");
     assertThat(folder("held")).isEqualTo(held);
     assertThat(folder("incoming")).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void aClaimsFileOfAnotherStemIsNotPairedWithTheSummary() throws Exception {
+    List<String> landedBefore = landingFiles();
+    // A careless sender chooses Kent's summary and the claims file of another quarter's return.
+    byte[] claims = Files.readAllBytes(EXAMPLES.resolve(KENT_CLAIMS));
+    HttpResponse<String> mixed =
+        upload(
+            token("coordinator"),
+            null,
+            file(KENT_SUMMARY),
+            new Part("kent-2015Q3.claims.csv", claims));
+
+    assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(422);
+    JsonNode receipt = JSON.readTree(mixed.body());
+    assertThat(receipt.get("outcome").asText()).isEqualTo("rejected");
+    List<JsonNode> f04 = new ArrayList<>();
+    receipt.get("findings").forEach(f -> f04.add(f));
+    assertThat(f04)
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule_id").asText()).isEqualTo("TFQR-F04");
+              assertThat(f.get("file").asText()).isEqualTo("kent-2015Q3.claims.csv");
+              assertThat(f.get("message").asText())
+                  .contains("no summary file kent-2015Q3.summary.csv beside it");
+            });
+    assertThat(receipt.get("findings").toString()).doesNotContain(receipt.get("id").asText());
+
+    // The same two files under one stem are a pair, whatever the stem.
+    HttpResponse<String> paired =
+        upload(
+            token("coordinator"),
+            null,
+            new Part("Kent Q2.summary.csv", Files.readAllBytes(EXAMPLES.resolve(KENT_SUMMARY))),
+            new Part("Kent Q2.claims.csv", claims));
+    assertThat(paired.statusCode()).as(paired.body()).isEqualTo(201);
+    assertThat(landingFiles()).isEqualTo(landedBefore);
   }
 
   // ---------------------------------------------------------------------------------------------
