@@ -23,11 +23,17 @@ public class AccessPolicy {
 
   /**
    * Figures of one authority (progress, that authority's payments): as {@link #figures}, and a
-   * coordinator reads its own authority's pre-release figures too.
+   * coordinator reads its own authority's pre-release figures too, without its ranks while they are
+   * unpublished: a rank or quartile is worked out over every authority's figures, so a rank that
+   * moved while the authority's own figure did not would tell the coordinator that another
+   * authority's unpublished figures had changed.
    */
   public SnapshotSelector authorityFigures(Viewer viewer, String authorityCode) {
-    return seesAllPreRelease(viewer) || viewer.coordinates(authorityCode)
-        ? SnapshotSelector.current()
+    if (seesAllPreRelease(viewer)) {
+      return SnapshotSelector.current();
+    }
+    return viewer.coordinates(authorityCode)
+        ? SnapshotSelector.current().withRanksWithheld()
         : SnapshotSelector.published();
   }
 

@@ -43,7 +43,7 @@ public class SnapshotReads {
     String id = pointers.resolve(selector);
     boolean published =
         selector.kind() == SnapshotSelector.Kind.PUBLISHED || pointers.isPublished(id);
-    return new PinnedSnapshot(id, published ? Release.PUBLISHED : Release.PRE_RELEASE);
+    return PinnedSnapshot.of(id, published ? Release.PUBLISHED : Release.PRE_RELEASE, selector);
   }
 
   public <T> ResponseEntity<T> respond(

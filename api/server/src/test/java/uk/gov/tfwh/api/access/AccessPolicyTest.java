@@ -25,7 +25,10 @@ class AccessPolicyTest {
 
   @Test
   void aCoordinatorReadsItsOwnAuthoritysPreReleaseFiguresOnly() {
-    assertThat(policy.authorityFigures(coordinator, OWN)).isEqualTo(SnapshotSelector.current());
+    assertThat(policy.authorityFigures(coordinator, OWN))
+        .as("its own pre-release figures, without the ranks that compare it with the others'")
+        .isEqualTo(SnapshotSelector.current().withRanksWithheld());
+    assertThat(policy.authorityFigures(national, OWN)).isEqualTo(SnapshotSelector.current());
     assertThat(policy.authorityFigures(coordinator, OTHER)).isEqualTo(SnapshotSelector.published());
     assertThat(policy.authorityFigures(Viewer.ANONYMOUS, OWN))
         .isEqualTo(SnapshotSelector.published());

@@ -9,11 +9,29 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
  * runs several queries; if each resolved "published" or "current" itself, a publication between two
  * of them would mix two snapshots in one answer. Pinning the id first makes it describe exactly one
  * snapshot, and says whether that snapshot had been released.
+ *
+ * @param ranksWithheld whether every query read from it comes back without the figures that rank
+ *     every authority ({@link QueryResult#withoutRanks()}): a pre-release snapshot pinned for a
+ *     viewer who may see only one authority's pre-release figures ({@link
+ *     SnapshotSelector#ranksWithheld()}); never a published one, whose ranks are public
  */
-public record PinnedSnapshot(String id, Release release) {
+public record PinnedSnapshot(String id, Release release, boolean ranksWithheld) {
   public PinnedSnapshot {
     requireNonNull(id, "id");
     requireNonNull(release, "release");
+    if (ranksWithheld && release == Release.PUBLISHED) {
+      throw new IllegalArgumentException("a published snapshot's ranks are public");
+    }
+  }
+
+  public PinnedSnapshot(String id, Release release) {
+    this(id, release, false);
+  }
+
+  /** The snapshot a selector resolved to, withholding ranks as the selector asks. */
+  public static PinnedSnapshot of(String id, Release release, SnapshotSelector selector) {
+    return new PinnedSnapshot(
+        id, release, selector.ranksWithheld() && release == Release.PRE_RELEASE);
   }
 
   /**
@@ -23,8 +41,7 @@ public record PinnedSnapshot(String id, Release release) {
    */
   public static PinnedSnapshot pin(WarehouseReleases releases, SnapshotSelector selector) {
     String id = selector.resolve(releases);
-    return new PinnedSnapshot(
-        id, releases.isPublished(id) ? Release.PUBLISHED : Release.PRE_RELEASE);
+    return of(id, releases.isPublished(id) ? Release.PUBLISHED : Release.PRE_RELEASE, selector);
   }
 
   public boolean published() {
@@ -36,8 +53,9 @@ public record PinnedSnapshot(String id, Release release) {
     return release == Release.PRE_RELEASE;
   }
 
-  /** Selects exactly this snapshot, so every query reads it. */
+  /** Selects exactly this snapshot, so every query reads it (withholding as this one does). */
   public SnapshotSelector selector() {
-    return SnapshotSelector.byId(id);
+    SnapshotSelector exactly = SnapshotSelector.byId(id);
+    return ranksWithheld ? exactly.withRanksWithheld() : exactly;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +37,33 @@ public record QueryResult(List<ResultColumn> columns, List<List<Object>> rows, S
 
   public boolean isEmpty() {
     return rows.isEmpty();
+  }
+
+  /**
+   * The columns that rank an authority among every authority: where it stands depends on every
+   * other authority's figures of the same snapshot ({@code agg_authority_quarter}).
+   */
+  public static final Set<String> RANK_COLUMNS =
+      Set.of("national_rank", "region_rank", "type_rank", "quartile");
+
+  /** These rows with every {@link #RANK_COLUMNS rank column} they have set to null. */
+  public QueryResult withoutRanks() {
+    List<Integer> ranks = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (RANK_COLUMNS.contains(columns.get(i).name())) {
+        ranks.add(i);
+      }
+    }
+    if (ranks.isEmpty()) {
+      return this;
+    }
+    List<List<Object>> withheld = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      List<Object> copy = new ArrayList<>(row);
+      ranks.forEach(i -> copy.set(i, null));
+      withheld.add(copy);
+    }
+    return new QueryResult(columns, withheld, snapshotId);
   }
 
   /** The position of a column; throws when the result has no such column. */

@@ -12,12 +12,21 @@ import uk.gov.tfwh.warehouse.release.WarehouseReleases;
  * Which snapshot a query reads: the published one (what the public sees), the current one (latest
  * committed, possibly pre-release: privileged users) or one by id. A selector is resolved to an id
  * once per query, so a query reads one snapshot even while the pointers move.
+ *
+ * @param ranksWithheld whether figures that rank every authority (national, regional and type
+ *     ranks, quartile) are withheld from what is read while the snapshot is unpublished: set for a
+ *     viewer who may see one authority's pre-release figures but not the others', since its ranks
+ *     would tell them how the others' unpublished figures moved ({@link PinnedSnapshot})
  */
-public record SnapshotSelector(Kind kind, String id) {
+public record SnapshotSelector(Kind kind, String id, boolean ranksWithheld) {
   public enum Kind {
     PUBLISHED,
     CURRENT,
     BY_ID
+  }
+
+  public SnapshotSelector(Kind kind, String id) {
+    this(kind, id, false);
   }
 
   public SnapshotSelector {
@@ -33,6 +42,11 @@ public record SnapshotSelector(Kind kind, String id) {
 
   public static SnapshotSelector current() {
     return new SnapshotSelector(Kind.CURRENT, null);
+  }
+
+  /** This selector, withholding ranks while its snapshot is unpublished. */
+  public SnapshotSelector withRanksWithheld() {
+    return new SnapshotSelector(kind, id, true);
   }
 
   public static SnapshotSelector byId(String id) {

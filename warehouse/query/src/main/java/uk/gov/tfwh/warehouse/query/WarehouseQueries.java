@@ -21,7 +21,9 @@ public interface WarehouseQueries extends AutoCloseable {
   QueryResult run(SnapshotSelector snapshot, Query query, Map<String, ?> arguments);
 
   /**
-   * Runs {@code query} on a pinned snapshot, as every query of a response or document does.
+   * Runs {@code query} on a pinned snapshot, as every query of a response or document does, and
+   * withholds its ranks when the snapshot says so: every reader of a response, page or file goes
+   * through here, so none can forget it.
    *
    * @throws IllegalStateException when the engine read another snapshot than the pinned one
    */
@@ -35,7 +37,7 @@ public interface WarehouseQueries extends AutoCloseable {
               + " instead of the pinned "
               + snapshot.id());
     }
-    return result;
+    return snapshot.ranksWithheld() ? result.withoutRanks() : result;
   }
 
   /** Runs a query with typed arguments on a pinned snapshot (see {@link QueryArguments}). */

@@ -60,6 +60,64 @@ class PinnedSnapshotTest {
         .hasMessageContaining("pinned " + FIRST);
   }
 
+  @Test
+  void ranksAreWithheldFromAPreReleasePinnedToWithholdThemAndNeverFromAPublishedOne() {
+    SnapshotStore store = new SnapshotStore(warehouse);
+    SnapshotFixture.commit(store, FIRST, 0);
+    store.publish(FIRST);
+    SnapshotSelector withheld = SnapshotSelector.current().withRanksWithheld();
+
+    PinnedSnapshot published = PinnedSnapshot.pin(store, withheld);
+    assertThat(published.ranksWithheld()).as("the current snapshot is the published one").isFalse();
+    SnapshotFixture.commit(store, SECOND, 1);
+    PinnedSnapshot preRelease = PinnedSnapshot.pin(store, withheld);
+    assertThat(preRelease).isEqualTo(new PinnedSnapshot(SECOND, Release.PRE_RELEASE, true));
+    assertThat(preRelease.selector()).isEqualTo(SnapshotSelector.byId(SECOND).withRanksWithheld());
+    assertThat(PinnedSnapshot.pin(store, preRelease.selector())).isEqualTo(preRelease);
+    assertThatThrownBy(() -> new PinnedSnapshot(FIRST, Release.PUBLISHED, true))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    RowsQueries queries = new RowsQueries(SECOND);
+    QueryResult read = queries.run(preRelease, Query.AUTHORITY_PROGRESS, Map.of());
+    for (String column : QueryResult.RANK_COLUMNS) {
+      assertThat(read.column(column)).as(column).containsOnlyNulls();
+    }
+    assertThat(read.column("turned_around")).as("the authority's own figures").containsExactly(77L);
+    QueryResult full =
+        queries.run(
+            new PinnedSnapshot(SECOND, Release.PRE_RELEASE), Query.AUTHORITY_PROGRESS, Map.of());
+    assertThat(full.column("national_rank")).containsExactly(30);
+  }
+
+  /** Answers one row of the query's columns: 77 in turned_around, 30 in every integer column. */
+  private static final class RowsQueries implements WarehouseQueries {
+    private final String answersFrom;
+
+    RowsQueries(String answersFrom) {
+      this.answersFrom = answersFrom;
+    }
+
+    @Override
+    public QueryResult run(SnapshotSelector snapshot, Query query, Map<String, ?> arguments) {
+      List<Object> row = new java.util.ArrayList<>();
+      for (ResultColumn column : query.columns()) {
+        row.add(
+            column.name().equals("turned_around")
+                ? (Object) 77L
+                : column.name().endsWith("rank") || column.name().equals("quartile") ? 30 : null);
+      }
+      return new QueryResult(query.columns(), List.of(row), answersFrom);
+    }
+
+    @Override
+    public String engineName() {
+      return "rows";
+    }
+
+    @Override
+    public void close() {}
+  }
+
   /** Answers every query with no rows from one snapshot, and remembers what it was asked. */
   private static final class RecordingQueries implements WarehouseQueries {
     private final String answersFrom;
