@@ -115,7 +115,8 @@ public class PageSecurity {
                         csp ->
                             csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; object-src 'none';"
-                                    + " frame-ancestors 'none'; form-action 'self'")));
+                                    + " base-uri 'self'; frame-ancestors 'none'; form-action"
+                                    + " 'self'")));
     return http.build();
   }
 }

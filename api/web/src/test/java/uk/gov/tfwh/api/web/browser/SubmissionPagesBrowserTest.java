@@ -239,6 +239,27 @@ class SubmissionPagesBrowserTest {
   }
 
   @Test
+  void thePagesSendTheirSecurityHeadersAndASameSiteSessionCookie() throws Exception {
+    for (String path : List.of("/login", "/", "/submissions")) {
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url(path))).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue(
+              "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self';"
+                  + " frame-ancestors 'none'; form-action 'self'");
+      assertThat(page.headers().firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
+      assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+    }
+    signIn("kent", COORDINATOR);
+    assertThat(browser.manage().getCookieNamed("JSESSIONID").getSameSite()).isEqualTo("Lax");
+  }
+
+  @Test
   void aMinisterCannotOpenThePagesAndAFormWithoutItsCsrfTokenIsRefused() throws Exception {
     signIn("min", MINISTER);
     HttpResponse<String> minister = getWithSession("/submissions/new");
