@@ -17,6 +17,7 @@ import uk.gov.tfwh.returns.sheet.CellValue;
  */
 final class CellReading {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+  private static final Pattern LONG_DIGITS = Pattern.compile("[0-9]{19,}");
   private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private CellReading() {}
@@ -74,6 +75,22 @@ final class CellReading {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A cell that {@link #wholeNumber} refused, for a message: shown, and why it is no count. A whole
+   * number too large for a count (more than 18 digits) is said to be so, not "not a whole number".
+   */
+  static String notACount(CellValue cell) {
+    boolean tooLarge =
+        cell instanceof CellValue.Text text && LONG_DIGITS.matcher(text.value().strip()).matches()
+            || cell instanceof CellValue.Numeric numeric
+                && numeric.value().signum() >= 0
+                && numeric.value().stripTrailingZeros().scale() <= 0;
+    return shown(cell)
+        + (tooLarge
+            ? ", a whole number too large to be a count (at most 18 digits)"
+            : ", not a non-negative whole number");
   }
 
   /** How a value appears in a message: quoted text, or the kind and value of a typed cell. */

@@ -294,10 +294,7 @@ public final class SummarySheet extends TemplateSheet {
       CellValue value = cell(column);
       Optional<Long> number = CellReading.wholeNumber(value);
       if (number.isEmpty()) {
-        report(
-            Rule.S05,
-            column,
-            column + " is " + CellReading.shown(value) + ", not a non-negative whole number");
+        report(Rule.S05, column, column + " is " + CellReading.notACount(value));
       }
       return number;
     }
@@ -328,10 +325,7 @@ public final class SummarySheet extends TemplateSheet {
         }
         Optional<Long> number = CellReading.wholeNumber(value);
         if (number.isEmpty()) {
-          report(
-              Rule.S05,
-              column,
-              column + " is " + CellReading.shown(value) + ", not a non-negative whole number");
+          report(Rule.S05, column, column + " is " + CellReading.notACount(value));
           right = false;
         } else if (!inPhase) {
           report(

@@ -342,10 +342,14 @@ public enum Rule {
         break;
       }
       int type = Character.getType(codePoint);
+      // A space other than the plain one (a no-break space from a spreadsheet, say) is shown by its
+      // code: printed, it looks like the space a reader trims, and the sender could not see why
+      // the value was refused.
       if (Character.isISOControl(codePoint)
           || type == Character.FORMAT
           || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
+          || type == Character.PARAGRAPH_SEPARATOR
+          || (type == Character.SPACE_SEPARATOR && codePoint != ' ')) {
         text.append(String.format("\\u%04X", codePoint));
       } else {
         text.appendCodePoint(codePoint);

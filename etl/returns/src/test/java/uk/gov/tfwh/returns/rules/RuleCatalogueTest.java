@@ -142,6 +142,7 @@ class RuleCatalogueTest {
                 + Rule.S09.action()
                 + " [rule TFQR-S09]");
     assertThat(Rule.quote("a\u0000b\u202Ec")).isEqualTo("'a\\u0000b\\u202Ec'");
+    assertThat(Rule.quote("1\u00A02\u2007 3")).isEqualTo("'1\\u00A02\\u2007 3'");
     assertThat(Rule.quote("x".repeat(100))).hasSize(60 + 2 + 3);
     for (Rule rule : Rule.values()) {
       assertThat(rule.description()).isNotBlank().endsWith(".");
@@ -264,8 +265,21 @@ class RuleCatalogueTest {
         read(
             new ReturnWriter(dir)
                 .set("families_identified", "1 240")
-                .set("families_attached", "9".repeat(19)));
-    assertThat(ids(outcome)).containsExactly("TFQR-S05", "TFQR-S05");
+                .set("families_attached", "9".repeat(19))
+                .set("results_sustained_progress", "1300\u00A0"));
+    assertThat(ids(outcome)).containsExactly("TFQR-S05", "TFQR-S05", "TFQR-S05");
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("is '1 240', not a non-negative whole number"),
+            m ->
+                assertThat(m)
+                    .contains(
+                        "is '"
+                            + "9".repeat(19)
+                            + "', a whole number too large to be a count (at most 18 digits)"),
+            // The no-break space by its code: printed, it would look like a space that is trimmed.
+            m -> assertThat(m).contains("is '1300\\u00A0', not a non-negative whole number"));
   }
 
   @Test
