@@ -33,6 +33,21 @@ public class SubmissionException extends RuntimeException {
             + " first one's result is shown.");
   }
 
+  static SubmissionException quarantineFull(String authority, QuarantineLimit limit) {
+    return new SubmissionException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "quarantine-full",
+        authority
+            + " has sent as many rejected uploads as the service keeps in "
+            + limit.window().toHours()
+            + " hours (at most "
+            + limit.uploads()
+            + " uploads and "
+            + limit.bytes() / (1024 * 1024)
+            + " MiB); nothing was saved from this upload. Fix what the last receipt lists and send"
+            + " the return again later, or ask the national team.");
+  }
+
   static SubmissionException notFound(String id) {
     return new SubmissionException(
         HttpStatus.NOT_FOUND, "not-found", "there is no submission " + id + " for this authority");

@@ -56,6 +56,7 @@ public final class Submissions {
   private final SignOffOfficers officers;
   private final AuditLog audit;
   private final Clock clock;
+  private final QuarantineLimit quarantineLimit;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   /** Who may sign off for an authority: the users flagged as its SRO. */
@@ -73,6 +74,29 @@ public final class Submissions {
       SignOffOfficers officers,
       AuditLog audit,
       Clock clock) {
+    this(
+        store,
+        check,
+        reference,
+        windows,
+        published,
+        officers,
+        audit,
+        clock,
+        QuarantineLimit.DEFAULTS);
+  }
+
+  public Submissions(
+      SubmissionStore store,
+      ReturnCheck check,
+      ReferenceData reference,
+      SubmissionWindows windows,
+      PublishedReturns published,
+      SignOffOfficers officers,
+      AuditLog audit,
+      Clock clock,
+      QuarantineLimit quarantineLimit) {
+    this.quarantineLimit = requireNonNull(quarantineLimit, "quarantineLimit");
     this.store = requireNonNull(store, "store");
     this.check = requireNonNull(check, "check");
     this.reference = requireNonNull(reference, "reference");
@@ -148,6 +172,17 @@ public final class Submissions {
     }
     try {
       Instant received = clock.instant();
+      if (!quarantineLimit.allowsAnother(store.ofAuthority(authority), received)) {
+        audit.append(
+            entry(
+                viewer,
+                AuditLog.Action.REFUSED,
+                authority,
+                null,
+                null,
+                "the quarantine limit of rejected uploads was reached"));
+        throw SubmissionException.quarantineFull(authority, quarantineLimit);
+      }
       String id = authority + "-" + ID_TIME.format(received) + "-" + randomHex();
       Path dir = store.newIncoming(id);
       try {

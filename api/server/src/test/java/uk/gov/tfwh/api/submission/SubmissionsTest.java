@@ -28,6 +28,7 @@ class SubmissionsTest {
   private static final Path REFERENCE = Path.of("../../reference");
   private static final Path EXAMPLES = Path.of("../../contract/examples");
   private static final String BIRMINGHAM = "E08000025";
+  private static final String KENT = "E10000016";
   private static final String BIRMINGHAM_Q3 = "valid-p1-birmingham-2013Q3.summary.csv";
   private static final ReferenceData DATA = ReferenceDataLoader.load(REFERENCE);
 
@@ -43,6 +44,10 @@ class SubmissionsTest {
   }
 
   Submissions service() {
+    return service(QuarantineLimit.DEFAULTS);
+  }
+
+  Submissions service(QuarantineLimit limit) {
     SubmissionStore store = new SubmissionStore(landing, folder);
     return new Submissions(
         store,
@@ -52,7 +57,8 @@ class SubmissionsTest {
         (authority, phase, quarter) -> false,
         viewer -> viewer.name().equals("sro"),
         new AuditLog(dir.resolve("warehouse")),
-        Clock.fixed(now, ZoneOffset.UTC));
+        Clock.fixed(now, ZoneOffset.UTC),
+        limit);
   }
 
   static Viewer coordinator(String name, String authority) {
@@ -104,6 +110,44 @@ class SubmissionsTest {
         .isInstanceOf(SubmissionException.class)
         .hasMessageContaining("rejected");
     assertThat(landingFiles()).isEmpty();
+  }
+
+  @Test
+  void pastTheQuarantineLimitAnUploadIsRefusedWithNothingWrittenUntilTheOldestIsADayOld()
+      throws Exception {
+    QuarantineLimit twoADay = new QuarantineLimit(2, 1024 * 1024, java.time.Duration.ofDays(1));
+    Viewer ana = coordinator("ana", BIRMINGHAM);
+    for (int i = 0; i < 2; i++) {
+      assertThat(
+              service(twoADay)
+                  .submit(ana, null, List.of(example("bad-arithmetic.summary.csv")))
+                  .state())
+          .isEqualTo(SubmissionState.REJECTED);
+    }
+    List<Path> kept;
+    try (var files = Files.walk(folder)) {
+      kept = files.toList();
+    }
+
+    assertThatThrownBy(() -> service(twoADay).submit(ana, null, List.of(example(BIRMINGHAM_Q3))))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining(BIRMINGHAM + " has sent as many rejected uploads")
+        .satisfies(e -> assertThat(((SubmissionException) e).status().value()).isEqualTo(429));
+    try (var files = Files.walk(folder)) {
+      assertThat(files.toList()).as("nothing of the refused upload").isEqualTo(kept);
+    }
+    // Another authority is not held back by Birmingham's.
+    assertThat(
+            service(twoADay)
+                .submit(
+                    coordinator("kim", KENT), null, List.of(example("bad-arithmetic.summary.csv")))
+                .state())
+        .isEqualTo(SubmissionState.REJECTED);
+
+    // A day after the first two, the authority may send again.
+    now = now.plus(java.time.Duration.ofDays(1)).plusSeconds(1);
+    assertThat(service(twoADay).submit(ana, null, List.of(example(BIRMINGHAM_Q3))).state())
+        .isNotEqualTo(SubmissionState.REJECTED);
   }
 
   @Test
