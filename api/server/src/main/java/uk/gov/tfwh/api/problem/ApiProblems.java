@@ -6,15 +6,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.tfwh.api.access.Viewers;
 import uk.gov.tfwh.returns.read.ReadLimits;
@@ -81,12 +84,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
-        && !servlet.getRequest().getRequestURI().startsWith("/api/")) {
+    if (isPage(request)) {
       // The upload page: back to its form, which says what the limit is.
-      return ResponseEntity.status(HttpStatus.SEE_OTHER)
-          .header(HttpHeaders.LOCATION, "/submissions/new?too-large")
-          .build();
+      return backToForm("too-large");
     }
     ProblemDetail problem =
         problem(
@@ -96,6 +96,40 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
                 + " MiB (rule TFQR-F03), a CSV pair twice that; nothing was kept from this upload");
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(headers).body(problem);
+  }
+
+  /**
+   * A body sent as multipart/form-data that is not (no boundary, a boundary the body never uses, a
+   * body cut short): the sender's mistake, so a 400 saying what to send, not a 500. Sizes have
+   * their own answer above.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> unreadableUpload(MultipartException e, WebRequest request) {
+    LOG.info("unreadable multipart upload: {}", e.getMessage());
+    if (isPage(request)) {
+      return backToForm("unreadable");
+    }
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-upload",
+                "the upload could not be read as multipart/form-data: send the return's file or"
+                    + " files as parts named 'file' of one complete multipart/form-data body"
+                    + " (curl -F file=@kent.xlsx); nothing was kept from this upload"));
+  }
+
+  /** The upload page posts outside /api; its errors go back to its form, not to JSON. */
+  private static boolean isPage(WebRequest request) {
+    return request instanceof ServletWebRequest servlet
+        && !servlet.getRequest().getRequestURI().startsWith("/api/");
+  }
+
+  private static ResponseEntity<Object> backToForm(String why) {
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .header(HttpHeaders.LOCATION, "/submissions/new?" + why)
+        .build();
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -60,21 +60,28 @@ public class SubmissionPages {
     return "web/submissions";
   }
 
+  /**
+   * The upload form; after an upload refused before it reached the page (too large, not readable as
+   * a form), again with what was wrong.
+   */
   @GetMapping("/submissions/new")
   public String form(
       @ModelAttribute("viewer") PageViewer viewer,
       @RequestParam(name = "too-large", required = false) String tooLarge,
+      @RequestParam(required = false) String unreadable,
       Model model) {
-    formModel(
-        viewer,
-        model,
-        tooLarge == null
-            ? List.of()
-            : List.of(
-                "The file is too large: each file of a return may be at most "
-                    + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
-                    + " MiB. Nothing was kept; choose the right file."),
-        null);
+    List<String> errors = new ArrayList<>();
+    if (tooLarge != null) {
+      errors.add(
+          "The file is too large: each file of a return may be at most "
+              + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
+              + " MiB. Nothing was kept; choose the right file.");
+    }
+    if (unreadable != null) {
+      errors.add(
+          "The upload could not be read. Nothing was kept; choose the file again and send it.");
+    }
+    formModel(viewer, model, errors, null);
     return "web/submit";
   }
 
