@@ -1,6 +1,7 @@
 package uk.gov.tfwh.api.problem;
 
 import java.net.URI;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -76,7 +77,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * An upload over the reader's own size limit (rule TFQR-F03): refused before anything is kept.
+   * An upload over the reader's own size limit (rule TFQR-F03), or with more parts than Tomcat
+   * takes in one request: refused before anything is kept. Spring reports both as one exception, so
+   * the cause tells them apart: a few bytes in too many parts must not be told its file is too
+   * large.
    */
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
@@ -84,24 +88,33 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    boolean tooMany = causedBy(e, FileCountLimitExceededException.class);
     if (isPage(request)) {
       // The upload page: back to its form, which says what the limit is.
-      return backToForm("too-large");
+      return backToForm(tooMany ? "too-many" : "too-large");
     }
     ProblemDetail problem =
-        problem(
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "too-large",
-            "a file of a return may be at most "
-                + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
-                + " MiB (rule TFQR-F03), a CSV pair twice that; nothing was kept from this upload");
+        tooMany
+            ? problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "too-many-files",
+                "too many files in one upload: a return is a .summary.csv with its .claims.csv,"
+                    + " or one .xlsx; send each return on its own. Nothing was kept from this"
+                    + " upload")
+            : problem(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "too-large",
+                "a file of a return may be at most "
+                    + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
+                    + " MiB (rule TFQR-F03), a CSV pair twice that; nothing was kept from this"
+                    + " upload");
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(headers).body(problem);
   }
 
   /**
    * A body sent as multipart/form-data that is not (no boundary, a boundary the body never uses, a
-   * body cut short): the sender's mistake, so a 400 saying what to send, not a 500. Sizes have
-   * their own answer above.
+   * body cut short): the sender's mistake, so a 400 saying what to send, not a 500. Sizes and part
+   * counts have their own answer above.
    */
   @ExceptionHandler(MultipartException.class)
   ResponseEntity<Object> unreadableUpload(MultipartException e, WebRequest request) {
@@ -130,6 +143,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(HttpStatus.SEE_OTHER)
         .header(HttpHeaders.LOCATION, "/submissions/new?" + why)
         .build();
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(NotFoundException.class)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Uploads refused before the submission service sees them, over real HTTP: a body that is not the
- * multipart/form-data it claims to be was a 500. It must say what the sender got wrong.
+ * multipart/form-data it claims to be was a 500, and a few bytes in too many parts was told its
+ * file was over 50 MiB. Each must say what the sender got wrong.
  */
 class UploadProblemsTest extends RealHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +59,45 @@ class UploadProblemsTest extends RealHttpTest {
 
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(400);
     assertThat(sent.body()).contains("choose a file");
+  }
+
+  @Test
+  void tooManyPartsAreRefusedAsTooManyFilesNotAsAFileTooLarge() throws Exception {
+    HttpResponse<String> sent = post("multipart/form-data; boundary=abc", parts(300, true));
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(413);
+    JsonNode problem = JSON.readTree(sent.body());
+    assertThat(problem.get("type").asText()).endsWith("/too-many-files");
+    assertThat(problem.get("detail").asText())
+        .contains("too many files in one upload")
+        .contains(".summary.csv with its .claims.csv, or one .xlsx")
+        .doesNotContain("MiB");
+  }
+
+  @Test
+  void aFewPartsAreReadAndReachTheSubmissionService() throws Exception {
+    HttpResponse<String> sent = post("multipart/form-data; boundary=abc", parts(30, false));
+
+    // Parts without a file name are no files: the service's own answer, with nothing kept.
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(400);
+    assertThat(sent.body()).contains("choose a file");
+  }
+
+  /**
+   * {@code count} one-byte parts named file; without file names when {@code asFiles} is false, so
+   * that an upload read whole leaves no submission behind (the other access tests count those).
+   */
+  private static byte[] parts(int count, boolean asFiles) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      body.writeBytes(
+          ("--abc\r\nContent-Disposition: form-data; name=\"file\""
+                  + (asFiles ? "; filename=\"f" + i + ".csv\"" : "")
+                  + "\r\n\r\nx\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes("--abc--\r\n".getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
   }
 
   private HttpResponse<String> post(String contentType, byte[] body) {

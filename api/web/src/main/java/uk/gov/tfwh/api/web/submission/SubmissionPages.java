@@ -61,13 +61,14 @@ public class SubmissionPages {
   }
 
   /**
-   * The upload form; after an upload refused before it reached the page (too large, not readable as
-   * a form), again with what was wrong.
+   * The upload form; after an upload refused before it reached the page (too large, too many files,
+   * not readable as a form), again with what was wrong.
    */
   @GetMapping("/submissions/new")
   public String form(
       @ModelAttribute("viewer") PageViewer viewer,
       @RequestParam(name = "too-large", required = false) String tooLarge,
+      @RequestParam(name = "too-many", required = false) String tooMany,
       @RequestParam(required = false) String unreadable,
       Model model) {
     List<String> errors = new ArrayList<>();
@@ -76,6 +77,11 @@ public class SubmissionPages {
           "The file is too large: each file of a return may be at most "
               + ReadLimits.defaults().maxFileBytes() / ReadLimits.MIB
               + " MiB. Nothing was kept; choose the right file.");
+    }
+    if (tooMany != null) {
+      errors.add(
+          "Too many files: a return is a .summary.csv with its .claims.csv, or one .xlsx."
+              + " Nothing was kept; choose the files of one return.");
     }
     if (unreadable != null) {
       errors.add(

@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.web.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -32,8 +33,9 @@ import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
 /**
  * The upload page's answer to an upload refused before the page sees it, over real HTTP with a
- * signed-in session and the form's CSRF token: a body that is not multipart/form-data was a 500. It
- * goes back to the form, saying what was wrong, with nothing kept.
+ * signed-in session and the form's CSRF token: a body that is not multipart/form-data was a 500,
+ * and too many parts was told its file was too large. Both go back to the form, saying what was
+ * wrong, with nothing kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SubmissionUploadProblemsTest {
@@ -117,6 +119,29 @@ class SubmissionUploadProblemsTest {
     assertThat(get("/submissions/new?unreadable").body())
         .contains("The upload could not be read")
         .contains("govuk-error-summary");
+    assertThat(landed()).isEmpty();
+  }
+
+  @Test
+  void tooManyFilesGoBackToTheFormSayingWhatAReturnIs() throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i < 300; i++) {
+      body.writeBytes(
+          ("--abc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f"
+                  + i
+                  + ".csv\"\r\n\r\nx\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes("--abc--\r\n".getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> sent = upload("multipart/form-data; boundary=abc", body.toByteArray());
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+    assertThat(sent.headers().firstValue("Location")).hasValue("/submissions/new?too-many");
+    assertThat(get("/submissions/new?too-many").body())
+        .contains("Too many files")
+        .contains(".summary.csv with its .claims.csv, or one .xlsx")
+        .doesNotContain("too large");
     assertThat(landed()).isEmpty();
   }
 
