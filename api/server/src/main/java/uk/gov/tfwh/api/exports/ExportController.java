@@ -39,11 +39,14 @@ class ExportController {
   private final Exports exports;
   private final SnapshotReads reads;
   private final AccessPolicy access;
+  private final Authorities authorities;
 
-  ExportController(Exports exports, SnapshotReads reads, AccessPolicy access) {
+  ExportController(
+      Exports exports, SnapshotReads reads, AccessPolicy access, Authorities authorities) {
     this.exports = exports;
     this.reads = reads;
     this.access = access;
+    this.authorities = authorities;
   }
 
   /**
@@ -114,7 +117,15 @@ class ExportController {
         request,
         viewer,
         selector,
-        pinned -> exports.table(tableRequest, exportFormat, pinned.selector()));
+        pinned -> {
+          // A table of an authority the snapshot does not know (unknown, or a former code) is
+          // empty, not absent: without this it was a 200 with the headings alone, cached as
+          // public. The JSON resources' own check, against the same snapshot as the file.
+          if (code != null) {
+            authorities.require(pinned, code);
+          }
+          return exports.table(tableRequest, exportFormat, pinned.selector());
+        });
   }
 
   /** The ministerial briefing for a phase and quarter, as an A4 PDF. */

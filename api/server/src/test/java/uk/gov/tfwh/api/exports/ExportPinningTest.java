@@ -16,6 +16,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.config.ApiProperties;
 import uk.gov.tfwh.api.serving.SnapshotPointers;
 import uk.gov.tfwh.api.serving.SnapshotReads;
@@ -71,7 +72,8 @@ class ExportPinningTest {
     SnapshotFixture.commit(store, SECOND, 1000);
     try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
       Exports exports = exports(queries, store);
-      ExportController controller = controller(exports, store, new PublishedMidRequest(store));
+      ExportController controller =
+          controller(queries, exports, store, new PublishedMidRequest(store));
       MockHttpServletRequest http =
           new MockHttpServletRequest("GET", "/api/v1/exports/league-table.csv");
       http.setQueryString("phase=1&period=2013Q3");
@@ -114,7 +116,7 @@ class ExportPinningTest {
     SnapshotFixture.commit(store, SECOND, 1000);
     try (EmbeddedQueries queries = new EmbeddedQueries(store, QueryEngineConfig.defaults())) {
       ExportController controller =
-          controller(exports(queries, store), store, new SnapshotPointers(store));
+          controller(queries, exports(queries, store), store, new SnapshotPointers(store));
       Viewer coordinator = Viewer.user("coord", Role.COORDINATOR, SnapshotFixture.BIRMINGHAM);
 
       String before = profileEtag(controller, coordinator);
@@ -134,7 +136,7 @@ class ExportPinningTest {
 
   /** The controller as the service wires it, over these pointers. */
   private static ExportController controller(
-      Exports exports, SnapshotStore store, SnapshotPointers pointers) {
+      EmbeddedQueries queries, Exports exports, SnapshotStore store, SnapshotPointers pointers) {
     ApiProperties properties =
         new ApiProperties(
             store.root(),
@@ -145,7 +147,10 @@ class ExportPinningTest {
             new ApiProperties.Oidc(
                 "tfwh_role", "tfwh_authority", "preferred_username", "tfwh_sro", null, null));
     return new ExportController(
-        exports, new SnapshotReads(pointers, properties), new AccessPolicy());
+        exports,
+        new SnapshotReads(pointers, properties),
+        new AccessPolicy(),
+        new Authorities(queries));
   }
 
   private static String profileEtag(ExportController controller, Viewer viewer) {
