@@ -274,6 +274,24 @@ class RoleMatrixTest extends RealHttpTest {
     }
   }
 
+  /**
+   * Of the actuator, only health is public (docs/security.md): its index of links answered 200 to
+   * anyone, naming what the actuator serves. Now it does not exist, a 404 like any unmapped path.
+   */
+  @Test
+  void theActuatorServesHealthAndNoIndexOfItsEndpoints() {
+    for (String token : java.util.Arrays.asList(null, AccessFixture.token("national"))) {
+      for (String path : List.of("/actuator", "/actuator/", "/actuator/env", "/actuator/beans")) {
+        HttpResponse<String> response = get(path, token);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("_links");
+      }
+    }
+    for (String path : List.of("/actuator/health", "/actuator/health/liveness")) {
+      assertThat(get(path, null).statusCode()).as(path).isEqualTo(200);
+    }
+  }
+
   private HttpResponse<String> postEmptyForm(String pathAndQuery, String token) {
     String boundary = "tfwh-boundary";
     java.net.http.HttpRequest.Builder request =
