@@ -131,9 +131,37 @@ class ExportMatrixTest extends RealHttpTest {
     if (path.contains(".csv")) {
       // The figures: byte for byte the file a caller who reads that snapshot gets.
       Caller reference = snapshot.equals(PRE_RELEASE) ? Caller.NATIONAL : Caller.ANONYMOUS;
-      assertThat(new String(response.body(), StandardCharsets.UTF_8))
-          .isEqualTo(new String(download(path, reference.token()).body(), StandardCharsets.UTF_8));
+      String referenceFile =
+          new String(download(path, reference.token()).body(), StandardCharsets.UTF_8);
+      // ... less the ranks, for a coordinator's own pre-release (PreReleaseRanksTest).
+      if (caller == Caller.COORDINATOR && snapshot.equals(PRE_RELEASE)) {
+        referenceFile = withoutRanks(referenceFile);
+      }
+      assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(referenceFile);
     }
+  }
+
+  /** A CSV export with its rank columns' cells emptied (its rows hold no quoted commas). */
+  private static String withoutRanks(String csv) {
+    List<String> lines = csv.lines().toList();
+    int header = 0;
+    while (header < lines.size() && !lines.get(header).contains("Quarter end")) {
+      header++;
+    }
+    List<String> names = List.of(lines.get(header).split(",", -1));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",", -1);
+      if (i > header && cells.length == names.size()) {
+        for (String rank : List.of("National rank", "Region rank", "Type rank", "Quartile")) {
+          if (names.contains(rank)) {
+            cells[names.indexOf(rank)] = "";
+          }
+        }
+      }
+      out.append(String.join(",", cells)).append(csv.contains("\r\n") ? "\r\n" : "\n");
+    }
+    return out.toString();
   }
 
   @Test
