@@ -58,7 +58,8 @@ public class AuthorityPage {
     model.addAttribute("snapshot", content.own);
     model.addAttribute(
         "release",
-        releases.of(content.own, chosen, content.choices.latestOf(chosen.phase()).orElse(null)));
+        releases.of(
+            content.own, chosen, content.choices.latestOf(chosen.phase()).orElse(null), code));
     model.addAttribute("sharedSnapshot", content.shared);
     model.addAttribute("progress", content.progress());
     List<BenchmarkView> benchmarks = content.benchmarks();

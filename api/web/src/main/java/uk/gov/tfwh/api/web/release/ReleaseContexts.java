@@ -49,6 +49,17 @@ public class ReleaseContexts {
    * @param latest the latest quarter of the phase with figures in the snapshot
    */
   public ReleaseContext of(PinnedSnapshot snapshot, Period period, Period latest) {
+    return of(snapshot, period, latest, null);
+  }
+
+  /**
+   * As {@link #of(PinnedSnapshot, Period, Period)} for a page about one authority. When the
+   * snapshot is that authority's pre-release read by its own coordinator ({@link
+   * PinnedSnapshot#ranksWithheld()}), the revisions name that authority only: the others'
+   * pre-release figures are not theirs to see, nor which of them changed.
+   */
+  public ReleaseContext of(
+      PinnedSnapshot snapshot, Period period, Period latest, String authority) {
     String id = snapshot.id();
     List<WarehouseReleases.Publication> publications = releases.publications();
     WarehouseReleases.Publication released = null;
@@ -67,6 +78,9 @@ public class ReleaseContexts {
     List<ReleaseContext.Revision> revised = new ArrayList<>();
     if (comparedWith != null && releases.isCommitted(comparedWith)) {
       revised = revisions(snapshot, comparedWith, period);
+      if (snapshot.ranksWithheld()) {
+        revised = revised.stream().filter(r -> r.authorityCode().equals(authority)).toList();
+      }
     } else {
       comparedWith = null;
     }

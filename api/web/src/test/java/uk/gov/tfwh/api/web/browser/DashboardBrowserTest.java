@@ -606,6 +606,18 @@ class DashboardBrowserTest {
     checkAccessibility("league table with pre-release context");
     browser.manage().deleteAllCookies();
 
+    // A coordinator's own authority page reads its pre-release figures, and only its own: the
+    // other authorities' revised figures are not named, nor how many of them changed.
+    signIn("coord", WAREHOUSE.coordinatorToken);
+    // A quarter in which the coordinator's authority has a return, in both warehouses.
+    open("/authorities/" + DashboardWarehouse.CODE + "?phase=1&period=2013-09-30");
+    assertThat(browser.findElement(By.id("release-snapshot")).getText())
+        .isEqualTo(DashboardWarehouse.PRE_RELEASE_ID);
+    assertThat(browser.findElement(By.id("release-revisions")).getText())
+        .contains("1 authority's figure for this quarter changed since " + published);
+    assertThat(browser.findElements(By.cssSelector("#release-revisions li"))).hasSize(1);
+    browser.manage().deleteAllCookies();
+
     for (String[] document :
         new String[][] {
           {"/methodology", "Methodology"},

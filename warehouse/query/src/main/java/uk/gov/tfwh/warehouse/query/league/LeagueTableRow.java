@@ -13,6 +13,8 @@ import uk.gov.tfwh.warehouse.query.ResultRow;
  * One authority's line of the league table, as the load ranked it (docs/methodology.md): the one
  * reading of {@code league_table.sql}'s rows, here in the query layer so that the API's pages (via
  * its league-table service) and the exports' briefing, which may not depend on the API, share it.
+ * The ranks and quartile are null where they are withheld ({@link
+ * uk.gov.tfwh.warehouse.query.PinnedSnapshot#ranksWithheld()}).
  */
 public record LeagueTableRow(
     String authorityCode,
@@ -25,10 +27,10 @@ public record LeagueTableRow(
     long familiesAttached,
     long turnedAround,
     BigDecimal percentOfTarget,
-    int rank,
-    int regionRank,
-    int typeRank,
-    int quartile,
+    Integer rank,
+    Integer regionRank,
+    Integer typeRank,
+    Integer quartile,
     Long changeInTurnedAround,
     BigDecimal changeInPercentPoints) {
 
