@@ -54,6 +54,7 @@ class SubmissionConfiguration {
             // Whoever signed in as the authority's SRO (users file flag or OpenID claim).
             viewer -> Viewers.currentSignsOff() && viewer.equals(Viewers.current()),
             new AuditLog(api.warehouse()),
-            Clock.systemUTC()));
+            Clock.systemUTC(),
+            QuarantineLimit.DEFAULTS));
   }
 }

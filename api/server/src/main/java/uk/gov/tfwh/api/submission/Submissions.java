@@ -73,27 +73,6 @@ public final class Submissions {
       PublishedReturns published,
       SignOffOfficers officers,
       AuditLog audit,
-      Clock clock) {
-    this(
-        store,
-        check,
-        reference,
-        windows,
-        published,
-        officers,
-        audit,
-        clock,
-        QuarantineLimit.DEFAULTS);
-  }
-
-  public Submissions(
-      SubmissionStore store,
-      ReturnCheck check,
-      ReferenceData reference,
-      SubmissionWindows windows,
-      PublishedReturns published,
-      SignOffOfficers officers,
-      AuditLog audit,
       Clock clock,
       QuarantineLimit quarantineLimit) {
     this.quarantineLimit = requireNonNull(quarantineLimit, "quarantineLimit");
