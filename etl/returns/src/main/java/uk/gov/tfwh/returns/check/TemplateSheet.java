@@ -49,6 +49,7 @@ abstract class TemplateSheet implements RowHandler {
   @Override
   public final void row(int row, List<CellValue> cells) throws SheetReadException {
     if (header == null) {
+      refuseSeparatorHint(row, cells);
       header = Header.match(source.file(), source.sheet(), row, cells, expected);
       findings.addAll(header.findings());
       return;
@@ -57,6 +58,26 @@ abstract class TemplateSheet implements RowHandler {
       return;
     }
     dataRow(row, cells, shapeIsRight(row, cells));
+  }
+
+  /**
+   * Excel's "CSV for Excel" starts the file with a {@code sep=,} line before the header. Read as
+   * the header, it made every column missing and every row malformed, a dozen findings none of
+   * which said what was wrong: one finding that does, and the reading stops there.
+   */
+  private void refuseSeparatorHint(int row, List<CellValue> cells) throws SheetReadException {
+    if (source.fixedWidthRows()
+        && !cells.isEmpty()
+        && cells.get(0).asText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("sep=")
+        && cells.stream().skip(1).allMatch(CellValue::isBlank)) {
+      throw new SheetReadException(
+          Rule.F05.at(
+              Location.ofRow(source.file(), source.sheet(), row),
+              "the first line "
+                  + Rule.quote(String.join(",", cells.stream().map(CellValue::asText).toList()))
+                  + " is the separator hint Excel adds, not the header row: save the file as"
+                  + " \"CSV UTF-8 (comma delimited)\", or delete that line, and send it again"));
+    }
   }
 
   private boolean shapeIsRight(int row, List<CellValue> cells) {

@@ -216,6 +216,24 @@ class RuleCatalogueTest {
   }
 
   @Test
+  void f05_excelsSeparatorHintIsOneFindingThatSaysWhatItIs() {
+    for (String hint : new String[] {"sep=,", "SEP=;", "sep=,,"}) {
+      ReturnWriter.write(
+          dir.resolve("r.summary.csv"),
+          hint
+              + "\r\n"
+              + ReturnWriter.SUMMARY_HEADER
+              + "\r\nTFQR-1,E10000016,2,2015-06-30,1240,610,,2,,3,2015-06-30T16:30:00+01:00,"
+              + "x@example.gov.uk,A. Director,");
+      ReturnOutcome outcome = ReturnWriter.read(dir, "r");
+      assertThat(outcome.findings()).as(hint).hasSize(1);
+      Finding finding = rejectedOnly(outcome, "TFQR-F05");
+      assertThat(finding.row()).isEqualTo(1);
+      assertThat(finding.message()).contains("separator hint Excel adds", "delete that line");
+    }
+  }
+
+  @Test
   void f05_raggedRow() {
     ReturnWriter.write(
         dir.resolve("r.summary.csv"), ReturnWriter.SUMMARY_HEADER + "\r\nTFQR-1,E10000016,2");
