@@ -37,6 +37,9 @@ public final class SummarySheet extends TemplateSheet {
   private final Instant readAt;
   private int dataRows;
   private int firstRow;
+  // The rows of the first few data rows, so that a second one is named (a stray cell far down a
+  // workbook, a duplicated line) rather than only counted.
+  private final List<Integer> dataRowNumbers = new java.util.ArrayList<>();
   private List<CellValue> firstCells;
   private boolean firstWellFormed;
   private boolean stopped;
@@ -77,10 +80,17 @@ public final class SummarySheet extends TemplateSheet {
       return Optional.empty();
     }
     if (sheet.dataRows != 1) {
+      List<Integer> rows = sheet.dataRowNumbers;
       findings.add(
           Rule.S04.at(
-              Location.ofSheet(source.file(), source.sheet()),
-              "the summary must have exactly one data row (found " + sheet.dataRows + ")"));
+              rows.size() < 2
+                  ? Location.ofSheet(source.file(), source.sheet())
+                  : Location.ofRow(source.file(), source.sheet(), rows.get(1)),
+              // The contract's examples give the first part word for word (EXPECTED.md).
+              "the summary must have exactly one data row (found "
+                  + sheet.dataRows
+                  + ")"
+                  + (rows.isEmpty() ? "" : ": rows " + rowList(rows, sheet.dataRows))));
       return Optional.empty();
     }
     if (!sheet.firstWellFormed) {
@@ -95,9 +105,26 @@ public final class SummarySheet extends TemplateSheet {
     return rejected ? Optional.empty() : Optional.ofNullable(summary);
   }
 
+  /** "2 and 5", or "2, 5, 9 and 2 more". */
+  private static String rowList(List<Integer> rows, int count) {
+    List<String> shown = rows.stream().map(String::valueOf).toList();
+    int more = count - shown.size();
+    if (more > 0) {
+      return String.join(", ", shown) + " and " + more + " more";
+    }
+    return shown.size() == 1
+        ? shown.get(0)
+        : String.join(", ", shown.subList(0, shown.size() - 1))
+            + " and "
+            + shown.get(shown.size() - 1);
+  }
+
   @Override
   protected void dataRow(int row, List<CellValue> cells, boolean wellFormed) {
     dataRows++;
+    if (dataRowNumbers.size() < 3) {
+      dataRowNumbers.add(row);
+    }
     if (dataRows == 1) {
       firstRow = row;
       firstCells = List.copyOf(cells);

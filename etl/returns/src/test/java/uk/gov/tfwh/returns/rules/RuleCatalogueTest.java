@@ -271,6 +271,21 @@ class RuleCatalogueTest {
   }
 
   @Test
+  void s04_extraDataRowsAreNamedByTheirRows() {
+    String row =
+        "\r\nTFQR-1,E10000016,2,2015-06-30,1240,610,,2,,3,2015-06-30T16:30:00+01:00,"
+            + "x@example.gov.uk,A. Director,";
+    ReturnWriter.write(dir.resolve("r.summary.csv"), ReturnWriter.SUMMARY_HEADER + row + row);
+    Finding two = rejectedOnly(ReturnWriter.read(dir, "r"), "TFQR-S04");
+    assertThat(two.row()).as("the first row too many").isEqualTo(3);
+    assertThat(two.message()).contains("(found 2): rows 2 and 3");
+
+    ReturnWriter.write(dir.resolve("r.summary.csv"), ReturnWriter.SUMMARY_HEADER + row.repeat(5));
+    assertThat(rejectedOnly(ReturnWriter.read(dir, "r"), "TFQR-S04").message())
+        .contains("(found 5): rows 2, 3, 4 and 2 more");
+  }
+
+  @Test
   void s04_headerOnly() {
     ReturnWriter.write(dir.resolve("r.summary.csv"), ReturnWriter.SUMMARY_HEADER);
     Finding finding = rejectedOnly(ReturnWriter.read(dir, "r"), "TFQR-S04");
