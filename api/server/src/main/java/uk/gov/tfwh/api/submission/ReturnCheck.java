@@ -88,9 +88,9 @@ final class ReturnCheck {
     }
     ReturnSource source = scan.returns().get(0);
     ReturnOutcome outcome = reader.read(dir, source);
-    // The service names the stored files after the submitter's authority, so rule S16 (the file
-    // name names another authority) would speak of a name the sender never gave: the service's
-    // own check below says the same of the return's authority_code, in the sender's terms.
+    // The service names the stored files after the submitter's authority, so rule S16's check of
+    // the file name would speak of a name the sender never gave: S16's check of the sender below
+    // says the same of the return's authority_code, in the sender's terms.
     outcome.findings().stream()
         .filter(f -> !Rule.S16.id().equals(f.ruleId()))
         .forEach(f -> findings.add(shownFinding(f, shown)));
@@ -99,7 +99,7 @@ final class ReturnCheck {
     if (claimed != null && !claimed.equals(authority)) {
       findings.add(
           new SubmissionFinding(
-              null,
+              Rule.S16.id(),
               Severity.RETURN_REJECTED,
               shown.apply(source.files().get(0).name()),
               Location.SUMMARY,

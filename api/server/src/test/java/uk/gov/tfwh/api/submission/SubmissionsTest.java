@@ -84,7 +84,7 @@ class SubmissionsTest {
     assertThat(other.findings())
         .anySatisfy(
             f -> {
-              assertThat(f.ruleId()).isNull();
+              assertThat(f.ruleId()).isEqualTo("TFQR-S16");
               assertThat(f.column()).isEqualTo("authority_code");
               assertThat(f.message()).contains("This return is for " + BIRMINGHAM);
             });

@@ -138,7 +138,8 @@ public enum Rule {
   S16(
       "TFQR-S16",
       Severity.RETURN_REJECTED,
-      "The file name names one authority and authority_code another.",
+      "The return is sent as one authority and its authority_code names another: the file name's"
+          + " authority, or, through the submission service, the signed-in sender's.",
       "Send each authority's return under its own name and code; if the file was renamed by"
           + " mistake, give it the code of the authority whose figures it holds."),
   C01(
