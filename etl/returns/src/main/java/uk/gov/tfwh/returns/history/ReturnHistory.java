@@ -148,7 +148,7 @@ public final class ReturnHistory {
                     + copyOf.returnId()
                     + " already accepted for "
                     + quarter
-                    + " and was ignored"));
+                    + ", so it changes nothing"));
       } else if (now == null) {
         status.put(version.returnId(), Status.CURRENT);
         current.put(quarter, version);

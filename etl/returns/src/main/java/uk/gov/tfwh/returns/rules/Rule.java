@@ -242,8 +242,8 @@ public enum Rule {
   N02(
       "TFQR-N02",
       Severity.NOTE,
-      "An identical copy of an already loaded return was ignored.",
-      "No action needed; the return was already loaded.");
+      "An identical copy of an already accepted return changes nothing.",
+      "No action needed; the same return was already received.");
 
   private final String id;
   private final Severity severity;
