@@ -68,10 +68,15 @@ final class ReturnCheck {
   /**
    * Checks the files in {@code dir} as a return of {@code authority}.
    *
+   * @param ofAuthority the authority's submissions so far, for the history rules
    * @param shown how to show a stored file name to the sender (the name they uploaded)
    */
   CheckedReturn check(
-      Path dir, String authority, UnaryOperator<String> shown, java.time.Instant receivedAt) {
+      Path dir,
+      String authority,
+      List<SubmissionRecord> ofAuthority,
+      UnaryOperator<String> shown,
+      java.time.Instant receivedAt) {
     List<SubmissionFinding> findings = new ArrayList<>();
     LandingScan scan = LandingFolder.scan(dir);
     scan.findings().forEach(f -> findings.add(shownFinding(f, shown)));
@@ -118,7 +123,7 @@ final class ReturnCheck {
       return new CheckedReturn(source, null, findings, outcome.identity());
     }
     var summary = outcome.summary().orElseThrow();
-    history(outcome, authority, summary, findings, shown, receivedAt);
+    history(outcome, authority, ofAuthority, summary, findings, shown, receivedAt);
     return new CheckedReturn(
         source, rejected(findings) ? null : summary, findings, outcome.identity());
   }
@@ -126,6 +131,7 @@ final class ReturnCheck {
   private void history(
       ReturnOutcome outcome,
       String authority,
+      List<SubmissionRecord> ofAuthority,
       ReturnSummary summary,
       List<SubmissionFinding> findings,
       UnaryOperator<String> shown,
@@ -133,7 +139,7 @@ final class ReturnCheck {
     Phase phase = summary.phase();
     List<ReturnVersion> series = new ArrayList<>();
     java.util.Set<String> submitted = new java.util.HashSet<>();
-    for (SubmissionRecord earlier : store.ofAuthority(authority)) {
+    for (SubmissionRecord earlier : ofAuthority) {
       if (earlier.state() == SubmissionState.SUBMITTED
           && earlier.phase() != null
           && earlier.phase() == phase.number()) {

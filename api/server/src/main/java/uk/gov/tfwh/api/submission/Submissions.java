@@ -139,34 +139,23 @@ public final class Submissions {
     }
     ReentrantLock lock = locks.computeIfAbsent(authority, a -> new ReentrantLock());
     if (!lock.tryLock()) {
-      audit.append(
-          entry(
-              viewer,
-              AuditLog.Action.REFUSED,
-              authority,
-              null,
-              null,
-              "another upload was being checked"));
+      refused(viewer, authority, "another upload was being checked");
       throw SubmissionException.busy(authority);
     }
     try {
       Instant received = clock.instant();
-      if (!quarantineLimit.allowsAnother(store.ofAuthority(authority), received)) {
-        audit.append(
-            entry(
-                viewer,
-                AuditLog.Action.REFUSED,
-                authority,
-                null,
-                null,
-                "the quarantine limit of rejected uploads was reached"));
+      // Read once: the limit and the history rules both need the authority's submissions.
+      List<SubmissionRecord> earlier = store.ofAuthority(authority);
+      if (!quarantineLimit.allowsAnother(earlier, received)) {
+        refused(viewer, authority, "the quarantine limit of rejected uploads was reached");
         throw SubmissionException.quarantineFull(authority, quarantineLimit);
       }
       String id = authority + "-" + ID_TIME.format(received) + "-" + randomHex();
       Path dir = store.newIncoming(id);
       try {
         List<SubmissionRecord.StoredFile> stored = stage(id, files, dir);
-        CheckedReturn checked = check.check(dir, authority, StoredNames.of(stored), received);
+        CheckedReturn checked =
+            check.check(dir, authority, earlier, StoredNames.of(stored), received);
         SubmissionRecord record = record(id, viewer, authority, received, stored, checked);
         store.commitNew(record, dir);
         audit.append(
@@ -389,10 +378,18 @@ public final class Submissions {
 
   /** The uploaded name without its folders and its part's suffix, as the landing folder pairs. */
   private static String uploadedStem(String uploadedName, String suffix) {
-    String name =
-        uploadedName.substring(
-            Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1);
+    String name = withoutFolders(uploadedName);
     return name.substring(0, Math.max(0, name.length() - suffix.length()));
+  }
+
+  /** An uploaded name without any folder a browser or client put before it. */
+  private static String withoutFolders(String uploadedName) {
+    return uploadedName.substring(
+        Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1);
+  }
+
+  private void refused(Viewer viewer, String authority, String why) {
+    audit.append(entry(viewer, AuditLog.Action.REFUSED, authority, null, null, why));
   }
 
   static String part(String uploadedName) {
@@ -411,9 +408,7 @@ public final class Submissions {
 
   /** The uploaded name without any folder, quoted and escaped if it could forge text. */
   static String shownName(String uploadedName) {
-    String name =
-        uploadedName.substring(
-            Math.max(uploadedName.lastIndexOf('/'), uploadedName.lastIndexOf('\\')) + 1);
+    String name = withoutFolders(uploadedName);
     boolean plain =
         !name.isEmpty()
             && name.length() <= 255
