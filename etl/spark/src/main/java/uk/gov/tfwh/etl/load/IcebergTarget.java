@@ -44,6 +44,7 @@ import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCatalog;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseCommit;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseRecord;
 import uk.gov.tfwh.warehouse.iceberg.release.ReleaseTable;
+import uk.gov.tfwh.warehouse.iceberg.release.ReleaseText;
 import uk.gov.tfwh.warehouse.iceberg.retention.Repair;
 import uk.gov.tfwh.warehouse.iceberg.retention.Retention;
 import uk.gov.tfwh.warehouse.iceberg.retention.RetentionReport;
@@ -231,12 +232,16 @@ public final class IcebergTarget implements LoadTarget {
   @Override
   public void commit(StagedSnapshot staged, SnapshotManifest manifest, LoadReport report) {
     // The row's manifest and report list every landing file and every return, megabytes of JSON
-    // on a long history: written on their own thread while the tables are sealed, which mostly
-    // waits for the catalog's commits, so a long history does not lengthen the commit by them.
+    // on a long history: written and packed on their own thread while the tables are sealed,
+    // which mostly waits for the catalog's commits, so a long history does not lengthen the
+    // commit by them (ReleaseText says why packed).
     CompletableFuture<RowTexts> texts =
         Completions.onOwnThread(
             "tfwh-release-json",
-            () -> new RowTexts(ReleaseJson.manifestJson(manifest), report.json()));
+            () ->
+                new RowTexts(
+                    ReleaseText.packing(ReleaseJson.manifestJson(manifest)),
+                    ReleaseText.packing(report.json())));
     List<ReleaseTable> tables;
     try {
       tables = release.seal();
@@ -254,8 +259,8 @@ public final class IcebergTarget implements LoadTarget {
             manifest.createdAt(),
             manifest.referenceVersion(),
             manifest.inputsDigest(),
-            written.manifestJson(),
-            written.reportJson(),
+            written.manifest(),
+            written.report(),
             writtenBy);
     Release committed = new Release(record, tables);
     commits.commit(committed);
@@ -445,5 +450,5 @@ public final class IcebergTarget implements LoadTarget {
   }
 
   /** The release row's two JSON texts. */
-  private record RowTexts(String manifestJson, String reportJson) {}
+  private record RowTexts(ReleaseText manifest, ReleaseText report) {}
 }

@@ -25,13 +25,16 @@ public final class ReleaseCatalog {
 
   /**
    * The version of the release tables this code makes and reads: 1 has the releases and
-   * publications, 2 adds {@code tfwh_writer} (the writer lock's holder).
+   * publications, 2 adds {@code tfwh_writer} (the writer lock's holder), 3 packs a new release's
+   * manifest and report ({@link ReleaseText}; the tables are unchanged, but a tfwh of version 2
+   * cannot read a packed row, so it must refuse the catalog rather than fail on its first read).
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private static final SqlFile SCHEMA_VERSION = SqlFile.load("schema-version.sql");
   private static final SqlFile TABLES_V1 = SqlFile.load("release-tables-v1.sql");
   private static final SqlFile TABLES_V2 = SqlFile.load("release-tables-v2.sql");
+  private static final SqlFile TABLES_V3 = SqlFile.load("release-tables-v3.sql");
   private static final SqlFile READ = SqlFile.load("read.sql");
   private static final int MIGRATE_ATTEMPTS = 3;
 
@@ -85,7 +88,7 @@ public final class ReleaseCatalog {
     }
     try (Statement statement = connection.createStatement()) {
       // each version's file only adds to the one before, so an old catalog runs the files it lacks
-      for (SqlFile file : List.of(TABLES_V1, TABLES_V2).subList(version, VERSION)) {
+      for (SqlFile file : List.of(TABLES_V1, TABLES_V2, TABLES_V3).subList(version, VERSION)) {
         for (String create : file.statements()) {
           statement.execute(create);
         }
@@ -134,7 +137,7 @@ public final class ReleaseCatalog {
             if (rows.getInt("part") == 0) {
               seq = rows.getLong("release_seq");
               id = rows.getString("release_id");
-              manifestJson = rows.getString("manifest_json");
+              manifestJson = ReleaseText.stored(rows.getString("manifest_json")).json();
             } else {
               table(rows).ifPresent(tables::add);
             }
@@ -232,7 +235,7 @@ public final class ReleaseCatalog {
                     new ReleaseManifest(
                         row.getLong("release_seq"),
                         row.getString("release_id"),
-                        row.getString("manifest_json"))));
+                        ReleaseText.stored(row.getString("manifest_json")).json())));
   }
 
   /** Every publication, oldest first (a release published twice appears twice). */
@@ -381,8 +384,8 @@ public final class ReleaseCatalog {
         Instant.parse(rows.getString("created_at")),
         rows.getString("reference_version"),
         rows.getString("inputs_digest"),
-        rows.getString("manifest_json"),
-        rows.getString("load_report_json"),
+        ReleaseText.stored(rows.getString("manifest_json")),
+        ReleaseText.stored(rows.getString("load_report_json")),
         rows.getString("written_by"));
   }
 }

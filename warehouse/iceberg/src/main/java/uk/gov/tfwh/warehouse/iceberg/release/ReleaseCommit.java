@@ -85,8 +85,8 @@ public final class ReleaseCommit {
       insert.setString(5, record.createdAt().toString());
       insert.setString(6, record.referenceVersion());
       insert.setString(7, record.inputsDigest());
-      insert.setString(8, record.manifestJson());
-      insert.setString(9, record.loadReportJson());
+      insert.setString(8, record.manifest().stored());
+      insert.setString(9, record.loadReport().stored());
       insert.setString(10, record.writtenBy());
       insert.executeUpdate();
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param createdAt when the load that made it started
  * @param referenceVersion the reference data's version the load used
  * @param inputsDigest one checksum over every input file
- * @param manifestJson the snapshot manifest (inputs with their checksums, table stats) as JSON
- * @param loadReportJson the load's report as JSON
+ * @param manifest the snapshot manifest (inputs with their checksums, table stats)
+ * @param loadReport the load's report
  * @param writtenBy who committed it: host, process and tfwh version
  */
 public record ReleaseRecord(
@@ -27,8 +27,8 @@ public record ReleaseRecord(
     Instant createdAt,
     String referenceVersion,
     String inputsDigest,
-    String manifestJson,
-    String loadReportJson,
+    ReleaseText manifest,
+    ReleaseText loadReport,
     String writtenBy) {
 
   /** The longest id, version, digest ({@code VARCHAR(64)}) the release table holds. */
@@ -43,8 +43,8 @@ public record ReleaseRecord(
     requireNonNull(createdAt, "createdAt");
     requireText("referenceVersion", referenceVersion, SHORT_TEXT);
     requireText("inputsDigest", inputsDigest, SHORT_TEXT);
-    requireNonNull(manifestJson, "manifestJson");
-    requireNonNull(loadReportJson, "loadReportJson");
+    requireNonNull(manifest, "manifest");
+    requireNonNull(loadReport, "loadReport");
     requireText("writtenBy", writtenBy, NAME_TEXT);
     if (seq < 1) {
       throw new IllegalArgumentException("a release's seq is 1 or more, not " + seq);
@@ -60,6 +60,39 @@ public record ReleaseRecord(
     if (parentId.filter(id::equals).isPresent()) {
       throw new IllegalArgumentException("release " + id + " cannot be its own parent");
     }
+  }
+
+  /** A release whose manifest and report are packed now ({@link ReleaseText#packing}). */
+  public ReleaseRecord(
+      long seq,
+      String id,
+      Optional<String> parentId,
+      Instant createdAt,
+      String referenceVersion,
+      String inputsDigest,
+      String manifestJson,
+      String loadReportJson,
+      String writtenBy) {
+    this(
+        seq,
+        id,
+        parentId,
+        createdAt,
+        referenceVersion,
+        inputsDigest,
+        ReleaseText.packing(manifestJson),
+        ReleaseText.packing(loadReportJson),
+        writtenBy);
+  }
+
+  /** The snapshot manifest as JSON. */
+  public String manifestJson() {
+    return manifest.json();
+  }
+
+  /** The load's report as JSON. */
+  public String loadReportJson() {
+    return loadReport.json();
   }
 
   /** The number of the release this one is built on: 0 for the first release. */

@@ -64,7 +64,7 @@ abstract class ReleaseCatalogContract {
 
     assertThat(releases.current()).contains(release);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 2");
+        .containsExactly("release-tables 3");
   }
 
   @Test
@@ -86,17 +86,17 @@ abstract class ReleaseCatalogContract {
             List.of(made.get(0).get(60, TimeUnit.SECONDS), made.get(1).get(60, TimeUnit.SECONDS)))
         .containsExactlyInAnyOrder(true, false);
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 2");
+        .containsExactly("release-tables 3");
   }
 
   @Test
   void releaseTablesOfANewerVersionAreRefused() throws SQLException {
     CatalogDatabase database = migrated();
-    execute(database, "UPDATE tfwh_schema_version SET version = 3");
+    execute(database, "UPDATE tfwh_schema_version SET version = 4");
 
     assertThatThrownBy(() -> new ReleaseCatalog(database).migrate())
         .isInstanceOf(ReleaseException.class)
-        .hasMessageContaining("are version 3, newer than this tfwh's version 2");
+        .hasMessageContaining("are version 4, newer than this tfwh's version 3");
   }
 
   @Test
@@ -114,9 +114,126 @@ abstract class ReleaseCatalogContract {
     assertThat(releases.migrate()).isFalse();
 
     assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
-        .containsExactly("release-tables 2");
+        .containsExactly("release-tables 3");
     assertThat(query(database, "SELECT count(*) FROM tfwh_writer")).containsExactly("0");
     assertThat(releases.current()).contains(release);
+  }
+
+  @Test
+  void releaseTablesOfVersion2AreUpgradedAndTheirRowsOfJsonReadAsNewPackedRowsDo()
+      throws SQLException {
+    CatalogDatabase database = migrated();
+    ReleaseCatalog releases = new ReleaseCatalog(database);
+    Release one = first("a");
+    Release two = child(one, "a");
+    // release 1 as version 2 wrote it: the manifest and report as JSON
+    try (Connection connection = database.connect()) {
+      insertRelease(connection, database.catalogName(), one);
+      try (var update =
+          connection.prepareStatement(
+              "UPDATE tfwh_release SET manifest_json = ?, load_report_json = ?,"
+                  + " reference_version = ?, inputs_digest = ?, written_by = ?")) {
+        update.setString(1, one.record().manifestJson());
+        update.setString(2, one.record().loadReportJson());
+        update.setString(3, one.record().referenceVersion());
+        update.setString(4, one.record().inputsDigest());
+        update.setString(5, one.record().writtenBy());
+        update.executeUpdate();
+      }
+    }
+    insertTables(database, one);
+    execute(database, "UPDATE tfwh_schema_version SET version = 2");
+
+    assertThat(releases.migrate()).isTrue();
+    new ReleaseCommit(database).commit(two);
+
+    assertThat(query(database, "SELECT component, version FROM tfwh_schema_version"))
+        .containsExactly("release-tables 3");
+    assertThat(query(database, "SELECT substr(manifest_json, 1, 12) FROM tfwh_release"))
+        .as("release 1 keeps its JSON; release 2 is packed")
+        .containsExactly(one.record().manifestJson().substring(0, 12), ReleaseText.PACKED);
+    assertThat(releases.byId(one.id())).contains(one);
+    assertThat(releases.byId(two.id())).contains(two);
+    assertThat(releases.byId(one.id()).orElseThrow().record().manifestJson())
+        .isEqualTo(one.record().manifestJson());
+    assertThat(releases.manifests())
+        .containsExactly(
+            new ReleaseManifest(one.seq(), one.id(), one.record().manifestJson()),
+            new ReleaseManifest(two.seq(), two.id(), two.record().manifestJson()));
+  }
+
+  @Test
+  void aReleaseRowKeepsItsManifestAndReportPackedAndReadsBackTheirJson() throws SQLException {
+    CatalogDatabase database = migrated();
+    ReleaseCatalog releases = new ReleaseCatalog(database);
+    Release release = withDocuments(first("a"), landingFiles(3_000));
+
+    new ReleaseCommit(database).commit(release);
+
+    String manifestJson = release.record().manifestJson();
+    for (String column : List.of("manifest_json", "load_report_json")) {
+      String stored = query(database, "SELECT " + column + " FROM tfwh_release").get(0);
+      assertThat(stored).as(column).startsWith(ReleaseText.PACKED).doesNotContain("Kent");
+      assertThat(stored.length()).as(column).isLessThan(manifestJson.length() / 2);
+    }
+    assertThat(releases.current().orElseThrow().record().manifestJson()).isEqualTo(manifestJson);
+    assertThat(releases.current().orElseThrow().record().loadReportJson())
+        .isEqualTo(release.record().loadReportJson());
+    assertThat(releases.currentParent().orElseThrow().manifestJson()).isEqualTo(manifestJson);
+    assertThat(releases.manifests().get(0).manifestJson()).isEqualTo(manifestJson);
+  }
+
+  /** A manifest listing this many landing files, each with a checksum, as a long history's does. */
+  private static String landingFiles(int count) {
+    StringBuilder json = new StringBuilder("{\"inputs\":[");
+    for (int i = 0; i < count; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"E10000016-")
+          .append(2012 + i / 600)
+          .append("Q")
+          .append(1 + i % 4)
+          .append("-p1.summary.csv\",\"authority\":\"Kent – £ ’\",\"sha256\":\"")
+          .append(String.format("%064x", (long) i * 0x9E3779B97F4A7C15L))
+          .append("\"}");
+    }
+    return json.append("]}").toString();
+  }
+
+  private static Release withDocuments(Release release, String manifestJson) {
+    ReleaseRecord record = release.record();
+    return new Release(
+        new ReleaseRecord(
+            record.seq(),
+            record.id(),
+            record.parentId(),
+            record.createdAt(),
+            record.referenceVersion(),
+            record.inputsDigest(),
+            manifestJson,
+            "{\"returns\":" + manifestJson + "}",
+            record.writtenBy()),
+        release.tables());
+  }
+
+  private static void insertTables(CatalogDatabase database, Release release) throws SQLException {
+    try (Connection connection = database.connect();
+        var insert =
+            connection.prepareStatement(
+                "INSERT INTO tfwh_release_table (catalog_name, release_seq, table_namespace,"
+                    + " table_name, snapshot_id, schema_id, row_count, file_count)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (ReleaseTable table : release.tables()) {
+        insert.setString(1, database.catalogName());
+        insert.setLong(2, release.seq());
+        insert.setString(3, table.namespace());
+        insert.setString(4, table.name());
+        insert.setLong(5, table.snapshotId());
+        insert.setInt(6, table.schemaId());
+        insert.setLong(7, table.rowCount());
+        insert.setInt(8, table.fileCount());
+        insert.executeUpdate();
+      }
+    }
   }
 
   @Test

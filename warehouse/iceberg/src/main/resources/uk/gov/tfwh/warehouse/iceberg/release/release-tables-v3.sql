@@ -1,0 +1,5 @@
+-- The release tables, version 3: the tables of version 2, unchanged. What changed is the text of a
+-- new release's manifest_json and load_report_json: gzip in base64 after the prefix
+-- 'gzip+base64:' (ReleaseText; docs/design/iceberg.md, section 5.3). Rows written before keep
+-- their JSON and read as before. The version is raised so that a tfwh of version 2, which cannot
+-- read a packed row, refuses the catalog with "use a newer tfwh" instead of failing on a read.
