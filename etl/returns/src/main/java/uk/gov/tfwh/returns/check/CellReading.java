@@ -82,6 +82,9 @@ final class CellReading {
    * number too large for a count (more than 18 digits) is said to be so, not "not a whole number".
    */
   static String notACount(CellValue cell) {
+    if (cell instanceof CellValue.UnsavedFormula) {
+      return shown(cell);
+    }
     boolean tooLarge =
         cell instanceof CellValue.Text text && LONG_DIGITS.matcher(text.value().strip()).matches()
             || cell instanceof CellValue.Numeric numeric
@@ -93,8 +96,17 @@ final class CellReading {
             : ", not a non-negative whole number");
   }
 
-  /** How a value appears in a message: quoted text, or the kind and value of a typed cell. */
+  /**
+   * How a value appears in a message: quoted text, the kind and value of a typed cell, or a formula
+   * whose value was not saved (which a sender fixes by typing the value, or by saving the workbook
+   * from a program that calculates it).
+   */
   static String shown(CellValue cell) {
+    if (cell instanceof CellValue.UnsavedFormula formula) {
+      return "a formula ("
+          + Rule.quote(formula.asText())
+          + ") whose value the workbook did not save";
+    }
     if (cell instanceof CellValue.Numeric numeric) {
       return "the number " + numeric.asText();
     }

@@ -224,6 +224,14 @@ public final class ClaimsSheet extends TemplateSheet {
     private SortedSet<String> problems() {
       CellValue value = cell(Template.PROBLEMS_AT_ENTRY);
       SortedSet<String> known = new TreeSet<>();
+      if (value instanceof CellValue.UnsavedFormula) {
+        // its problems are unknown, so it is not also "fewer than two problems"
+        report(
+            Rule.C05,
+            Template.PROBLEMS_AT_ENTRY,
+            "problems_at_entry is " + CellReading.shown(value));
+        return null;
+      }
       List<String> unknown = new ArrayList<>();
       for (String part : value.asText().split(";", -1)) {
         String problem = part.strip();

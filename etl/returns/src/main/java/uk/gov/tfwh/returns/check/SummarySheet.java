@@ -472,6 +472,14 @@ public final class SummarySheet extends TemplateSheet {
                   Template.SRO_SIGN_OFF, ReturnBounds.SRO_SIGN_OFF_LENGTH,
                   Template.REVISION_NOTE, ReturnBounds.REVISION_NOTE_LENGTH)
               .entrySet()) {
+        if (cell(limit.getKey()) instanceof CellValue.UnsavedFormula) {
+          report(
+              Rule.S15,
+              limit.getKey(),
+              limit.getKey() + " is " + CellReading.shown(cell(limit.getKey())));
+          right = false;
+          continue;
+        }
         String text = text(limit.getKey());
         int length = text.codePointCount(0, text.length());
         if (length > limit.getValue()) {

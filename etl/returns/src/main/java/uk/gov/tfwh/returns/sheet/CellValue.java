@@ -8,9 +8,12 @@ import java.time.LocalDateTime;
 /**
  * One cell as the file typed it. CSV cells are always {@link Text}; XLSX cells keep their type, so
  * a date cell arrives as a {@link DateTime} and a number as a {@link Numeric} and is never
- * re-parsed from a display format. An empty or absent cell is an empty {@link Text}.
+ * re-parsed from a display format. An empty or absent cell is an empty {@link Text}. A formula is
+ * read by the value the workbook saved with it, never evaluated; one saved without a value is an
+ * {@link UnsavedFormula}, which no column accepts.
  */
-public sealed interface CellValue permits CellValue.Text, CellValue.Numeric, CellValue.DateTime {
+public sealed interface CellValue
+    permits CellValue.Text, CellValue.Numeric, CellValue.DateTime, CellValue.UnsavedFormula {
   CellValue BLANK = new Text("");
 
   /** True when the cell holds nothing but white space. */
@@ -69,6 +72,31 @@ public sealed interface CellValue permits CellValue.Text, CellValue.Numeric, Cel
       return value.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
           ? value.toLocalDate().toString()
           : value.toString();
+    }
+  }
+
+  /**
+   * An XLSX formula cell saved without its value, as programs that write workbooks without
+   * calculating them do (a script's library, for example). Its value is unknown, so it is neither
+   * blank nor any value: every column refuses it and says why. Never evaluated: the formula is kept
+   * only to be shown.
+   *
+   * @param formula the formula's text without its leading {@code =}; empty for a cell that shares
+   *     another cell's formula
+   */
+  record UnsavedFormula(String formula) implements CellValue {
+    public UnsavedFormula {
+      requireNonNull(formula, "formula");
+    }
+
+    @Override
+    public boolean isBlank() {
+      return false;
+    }
+
+    @Override
+    public String asText() {
+      return formula.isEmpty() ? "a shared formula" : "=" + formula;
     }
   }
 }

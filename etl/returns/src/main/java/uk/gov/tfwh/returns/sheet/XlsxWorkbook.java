@@ -289,7 +289,11 @@ public final class XlsxWorkbook implements Closeable {
     private int style;
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder inline = new StringBuilder();
+    private final StringBuilder formula = new StringBuilder();
     private boolean inValue;
+    private boolean inFormula;
+    private boolean hasFormula;
+    private boolean hasValue;
     private boolean inInlineText;
     private boolean inPhonetic;
 
@@ -314,8 +318,18 @@ public final class XlsxWorkbook implements Closeable {
           style = s == null ? 0 : Integer.parseInt(s);
           value.setLength(0);
           inline.setLength(0);
+          formula.setLength(0);
+          hasFormula = false;
+          hasValue = false;
         }
-        case "v" -> inValue = true;
+        case "v" -> {
+          inValue = true;
+          hasValue = true;
+        }
+        case "f" -> {
+          inFormula = true;
+          hasFormula = true;
+        }
         case "t" -> inInlineText = !inPhonetic;
         case "rPh" -> inPhonetic = true;
         default -> {}
@@ -326,6 +340,8 @@ public final class XlsxWorkbook implements Closeable {
     public void characters(char[] ch, int start, int length) {
       if (inValue) {
         value.append(ch, start, length);
+      } else if (inFormula) {
+        formula.append(ch, start, length);
       } else if (inInlineText) {
         inline.append(ch, start, length);
       }
@@ -335,6 +351,7 @@ public final class XlsxWorkbook implements Closeable {
     public void endElement(String uri, String local, String qName) throws SAXException {
       switch (local) {
         case "v" -> inValue = false;
+        case "f" -> inFormula = false;
         case "t" -> inInlineText = false;
         case "rPh" -> inPhonetic = false;
         case "c" -> {
@@ -361,6 +378,9 @@ public final class XlsxWorkbook implements Closeable {
 
     private CellValue cell() {
       String raw = value.toString();
+      if (hasFormula && unsaved(raw)) {
+        return new CellValue.UnsavedFormula(formula.toString().strip());
+      }
       if (type == null || type.equals("n")) {
         if (raw.isBlank()) {
           return CellValue.BLANK;
@@ -379,6 +399,14 @@ public final class XlsxWorkbook implements Closeable {
         case "b" -> new CellValue.Text("1".equals(raw.strip()) ? "TRUE" : "FALSE");
         default -> new CellValue.Text(raw); // str (formula text), e (error such as #N/A), d
       };
+    }
+
+    /**
+     * Whether a formula cell's value was not saved: no value at all, or an empty one where only a
+     * number can be (a formula of text that gives "" saves an empty value of type {@code str}).
+     */
+    private boolean unsaved(String raw) {
+      return !hasValue || raw.isEmpty() && (type == null || type.equals("n"));
     }
   }
 
