@@ -102,21 +102,33 @@ final class ReturnCheck {
     String claimed =
         outcome.summary().map(s -> s.authorityCode()).orElse(outcome.identity().authorityCode());
     if (claimed != null && !claimed.equals(authority)) {
+      String file = shown.apply(source.files().get(0).name());
+      Location cell =
+          Location.ofCell(
+              file,
+              Location.SUMMARY,
+              outcome.summary().map(s -> s.row()).orElse(2),
+              "authority_code");
+      // Worded for the sender rather than with S16's action (which speaks of file names), but
+      // placed and closed like every other finding, as the contract asks of every message.
       findings.add(
           new SubmissionFinding(
               Rule.S16.id(),
               Severity.RETURN_REJECTED,
-              shown.apply(source.files().get(0).name()),
-              Location.SUMMARY,
-              outcome.summary().map(s -> s.row()).orElse(2),
-              "authority_code",
-              "This return is for "
+              file,
+              cell.sheet(),
+              cell.row(),
+              cell.column(),
+              cell.describe()
+                  + ": This return is for "
                   + claimed
                   + ", but you are sending returns for "
                   + authority
                   + ". Send "
                   + authority
-                  + "'s own return; nothing from this file was kept for loading."));
+                  + "'s own return; nothing from this file was kept for loading. [rule "
+                  + Rule.S16.id()
+                  + "]"));
       return new CheckedReturn(source, null, findings, outcome.identity());
     }
     if (outcome.summary().isEmpty() || rejected(findings)) {

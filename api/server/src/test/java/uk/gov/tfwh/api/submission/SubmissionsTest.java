@@ -90,6 +90,31 @@ class SubmissionsTest {
             });
   }
 
+  /**
+   * The contract: "every message names the file, the sheet, the row, the column and the rule". The
+   * service's own check of the sender's authority gave a rule id but a message that named none of
+   * them, unlike every other finding in the same receipt.
+   */
+  @Test
+  void theSendersAuthorityFindingNamesFileSheetRowColumnAndRuleAsEveryMessageMust() {
+    SubmissionRecord other =
+        service().submit(coordinator("kim", KENT), null, List.of(example(BIRMINGHAM_Q3)));
+
+    assertThat(other.findings())
+        .filteredOn(f -> "TFQR-S16".equals(f.ruleId()))
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .startsWith(
+                        "file "
+                            + BIRMINGHAM_Q3
+                            + ", sheet summary, row 2, column authority_code: This return is for "
+                            + BIRMINGHAM)
+                    .contains("you are sending returns for " + KENT)
+                    .endsWith("[rule TFQR-S16]"));
+  }
+
   @Test
   void aRejectedReturnIsQuarantinedWithItsFindingsAndNeverReachesTheLandingFolder() {
     Submissions service = service();
