@@ -187,7 +187,7 @@ public final class LoadCommand implements Callable<Integer> {
       if (result.nothingNew()) {
         out.println("tfwh load: nothing new; snapshot " + result.snapshotId() + " stays current");
       } else {
-        out.println(result.report().summary());
+        out.println(result.report().summary(request.reportPlace(result.snapshotId())));
         out.println(
             "tfwh load: "
                 + (request.catalog().isPresent() ? "release " : "snapshot ")

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.Optional;
 import uk.gov.tfwh.etl.read.ObjectLanding;
+import uk.gov.tfwh.etl.report.LoadReport;
 import uk.gov.tfwh.returns.landing.SubmissionSidecars;
 import uk.gov.tfwh.warehouse.iceberg.catalog.CatalogSettings;
 
@@ -66,6 +67,19 @@ public record LoadRequest(
         referenceDir,
         retain,
         SubmissionSidecars.defaultFolder(requireNonNull(landingDir, "landingDir")));
+  }
+
+  /**
+   * Where the whole load report of the release {@code id} is kept once committed: in the release's
+   * row of the catalog on the Iceberg store (there is no {@code load-report.json} there), in the
+   * snapshot's folder on the folder store.
+   */
+  public String reportPlace(String id) {
+    return catalog.isPresent()
+        ? "the load report of release "
+            + id
+            + " (column load_report_json of its tfwh_release row in the catalog)"
+        : warehouseDir.resolve("snapshots").resolve(id).resolve(LoadReport.FILE_NAME).toString();
   }
 
   /** This load, into the Iceberg warehouse of these catalog settings. */

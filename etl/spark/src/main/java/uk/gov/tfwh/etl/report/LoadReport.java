@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * What a load read, accepted and rejected, per return and in total, its findings by rule and how
- * long each stage took. Written as {@code load-report.json} in the snapshot and printed as a
- * summary.
+ * long each stage took. Kept with the release (in its catalog row on the Iceberg store, as {@code
+ * load-report.json} in the snapshot on the folder store) and printed as a summary.
  *
  * @param stageMillis wall time of each stage, in the order they ran
  * @param findingsByRule number of findings of each rule (every severity)
@@ -87,8 +87,14 @@ public record LoadReport(
     }
   }
 
-  /** The readable summary printed at the end of a load. */
-  public String summary() {
+  /**
+   * The readable summary printed at the end of a load.
+   *
+   * @param reportPlace where the whole report is kept (the release's row of the catalog, or the
+   *     snapshot's {@code load-report.json} on the folder store), named when the summary lists only
+   *     the first of the returns with rejections or warnings
+   */
+  public String summary(String reportPlace) {
     Totals t = totals;
     List<String> lines = new ArrayList<>();
     lines.add("Load " + snapshotId + " (reference set " + referenceVersion + ")");
@@ -158,7 +164,7 @@ public record LoadReport(
             "    ... and "
                 + (notable.size() - NOTABLE_LINES)
                 + " more; every return is in "
-                + FILE_NAME);
+                + reportPlace);
       }
     }
     return String.join(System.lineSeparator(), lines);

@@ -220,6 +220,7 @@ class ContractExamplesLoadTest {
         LoadReport.readJson(store.snapshotDir(result.snapshotId()).resolve(LoadReport.FILE_NAME));
     assertThat(written.totals()).isEqualTo(result.report().totals());
     assertThat(written.stageMillis()).containsKeys("read", "national claims", "write", "total");
-    assertThat(result.report().summary()).contains("claim rows  read 16 = accepted 9 + rejected 7");
+    assertThat(result.report().summary(LoadReport.FILE_NAME))
+        .contains("claim rows  read 16 = accepted 9 + rejected 7");
   }
 }
