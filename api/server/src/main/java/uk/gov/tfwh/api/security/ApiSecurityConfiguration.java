@@ -55,6 +55,11 @@ import uk.gov.tfwh.api.user.UserDirectory;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
+  /**
+   * The request attribute holding why a URL rule refused a caller whose role may call the resource
+   * (a coordinator asking about another authority), for the 403's detail.
+   */
+  private static final String REFUSAL = ApiSecurityConfiguration.class.getName() + ".refusal";
 
   @Bean
   @Order(1)
@@ -100,7 +105,13 @@ class ApiSecurityConfiguration {
         };
     AccessDeniedHandler refused =
         (request, response, e) ->
-            problems.write(request, response, HttpStatus.FORBIDDEN, refusal(e.getMessage()));
+            problems.write(
+                request,
+                response,
+                HttpStatus.FORBIDDEN,
+                request.getAttribute(REFUSAL) instanceof String reason
+                    ? reason
+                    : refusal(e.getMessage()));
     http.securityMatcher("/api/**")
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No cookies or sessions on /api: a bearer token cannot be sent by a forged cross-site
@@ -118,12 +129,22 @@ class ApiSecurityConfiguration {
                         Viewer viewer = viewerOf(authentication.get());
                         // Only a coordinator's authority is checked against the request's; asking
                         // no one else's spares parsing an anonymous caller's multipart upload.
-                        return new AuthorizationDecision(
-                            endpoint.allows(
-                                viewer,
-                                viewer.role() == Role.COORDINATOR
-                                    ? authorityAsked(context)
-                                    : null));
+                        String asked =
+                            viewer.role() == Role.COORDINATOR ? authorityAsked(context) : null;
+                        boolean allowed = endpoint.allows(viewer, asked);
+                        if (!allowed && asked != null && endpoint.allows(viewer, null)) {
+                          // The role is right and the authority wrong: say so, not "another role".
+                          context
+                              .getRequest()
+                              .setAttribute(
+                                  REFUSAL,
+                                  viewer.name()
+                                      + " may not see this resource for "
+                                      + asked
+                                      + ": a coordinator sees only its own authority's, "
+                                      + viewer.authority());
+                        }
+                        return new AuthorizationDecision(allowed);
                       });
                 }
               }
