@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -109,6 +110,37 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                     + " MiB (rule TFQR-F03), a CSV pair twice that; nothing was kept from this"
                     + " upload");
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).headers(headers).body(problem);
+  }
+
+  /**
+   * A body of a type the resource does not take (the upload sent as JSON, or with no Content-Type):
+   * Spring's own detail named the type but not what to send.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    if (isPage(request)) {
+      return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+    }
+    String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
+    boolean upload =
+        e.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
+    String detail =
+        "the body's Content-Type ("
+            + sent
+            + ") is not one this resource takes: "
+            + (upload
+                ? "send the return's file or files as parts named 'file' of one"
+                    + " multipart/form-data body (curl -F file=@kent.xlsx); nothing was kept from"
+                    + " this upload"
+                : "send " + MediaType.toString(e.getSupportedMediaTypes()));
+    return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .headers(headers)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", detail));
   }
 
   /**

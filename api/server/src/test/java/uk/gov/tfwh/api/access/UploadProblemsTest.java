@@ -51,6 +51,24 @@ class UploadProblemsTest extends RealHttpTest {
         .contains("parts named 'file'");
   }
 
+  /**
+   * A body of another type never reaches the upload: Spring answers 415, whose own detail
+   * ("Content-Type 'application/json' is not supported.") said what was wrong but not what to send.
+   */
+  @Test
+  void aBodyOfAnotherTypeIsUnsupportedAndToldToSendMultipart() throws Exception {
+    HttpResponse<String> sent = post("application/json", "{}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(415);
+    assertThat(sent.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = JSON.readTree(sent.body());
+    assertThat(problem.get("type").asText()).endsWith("/unsupported-media-type");
+    assertThat(problem.get("detail").asText())
+        .contains("application/json")
+        .contains("multipart/form-data")
+        .contains("parts named 'file'");
+  }
+
   @Test
   void aBodyWithoutTheBoundaryItNamesHoldsNoFile() throws Exception {
     // Tomcat reads a body that never uses its boundary as one without parts.
