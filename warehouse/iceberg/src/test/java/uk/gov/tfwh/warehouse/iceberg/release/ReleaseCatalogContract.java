@@ -127,21 +127,15 @@ abstract class ReleaseCatalogContract {
     Release one = first("a");
     Release two = child(one, "a");
     // release 1 as version 2 wrote it: the manifest and report as JSON
-    try (Connection connection = database.connect()) {
-      insertRelease(connection, database.catalogName(), one);
-      try (var update =
-          connection.prepareStatement(
-              "UPDATE tfwh_release SET manifest_json = ?, load_report_json = ?,"
-                  + " reference_version = ?, inputs_digest = ?, written_by = ?")) {
-        update.setString(1, one.record().manifestJson());
-        update.setString(2, one.record().loadReportJson());
-        update.setString(3, one.record().referenceVersion());
-        update.setString(4, one.record().inputsDigest());
-        update.setString(5, one.record().writtenBy());
-        update.executeUpdate();
-      }
+    new ReleaseCommit(database).commit(one);
+    try (Connection connection = database.connect();
+        var update =
+            connection.prepareStatement(
+                "UPDATE tfwh_release SET manifest_json = ?, load_report_json = ?")) {
+      update.setString(1, one.record().manifestJson());
+      update.setString(2, one.record().loadReportJson());
+      update.executeUpdate();
     }
-    insertTables(database, one);
     execute(database, "UPDATE tfwh_schema_version SET version = 2");
 
     assertThat(releases.migrate()).isTrue();
@@ -213,27 +207,6 @@ abstract class ReleaseCatalogContract {
             "{\"returns\":" + manifestJson + "}",
             record.writtenBy()),
         release.tables());
-  }
-
-  private static void insertTables(CatalogDatabase database, Release release) throws SQLException {
-    try (Connection connection = database.connect();
-        var insert =
-            connection.prepareStatement(
-                "INSERT INTO tfwh_release_table (catalog_name, release_seq, table_namespace,"
-                    + " table_name, snapshot_id, schema_id, row_count, file_count)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (ReleaseTable table : release.tables()) {
-        insert.setString(1, database.catalogName());
-        insert.setLong(2, release.seq());
-        insert.setString(3, table.namespace());
-        insert.setString(4, table.name());
-        insert.setLong(5, table.snapshotId());
-        insert.setInt(6, table.schemaId());
-        insert.setLong(7, table.rowCount());
-        insert.setInt(8, table.fileCount());
-        insert.executeUpdate();
-      }
-    }
   }
 
   @Test
