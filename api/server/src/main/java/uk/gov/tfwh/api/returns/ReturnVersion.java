@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.returns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.warehouse.query.QueryResult;
 
 /**
@@ -29,7 +30,10 @@ public record ReturnVersion(
 
   /** The file the authority sent, as named in the landing folder. */
   public String fileName() {
-    return "XLSX".equals(sourceFormat) ? sourceStem + ".xlsx" : sourceStem + ".summary.csv";
+    // The suffix is appended rather than nameFor used: a page showing a row must not fail on it.
+    ReturnFileName.Part part =
+        "XLSX".equals(sourceFormat) ? ReturnFileName.Part.WORKBOOK : ReturnFileName.Part.SUMMARY;
+    return sourceStem + part.suffix();
   }
 
   public String submittedText() {

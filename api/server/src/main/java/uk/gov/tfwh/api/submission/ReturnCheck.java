@@ -14,6 +14,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.returns.history.ReturnHistory;
 import uk.gov.tfwh.returns.history.ReturnVersion;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
@@ -187,13 +188,15 @@ final class ReturnCheck {
               .mainFile()
               .ifPresent(f -> files.add(new SourceFile(f.name(), f.sizeBytes(), f.sha256())));
           record.files().stream()
-              .filter(f -> f.part().equals("claims"))
+              .filter(f -> ReturnFileName.Part.CLAIMS.is(f.part()))
               .forEach(f -> files.add(new SourceFile(f.name(), f.sizeBytes(), f.sha256())));
           if (files.isEmpty()) {
             return Optional.empty();
           }
           ReturnFormat format =
-              files.get(0).name().endsWith(".xlsx") ? ReturnFormat.XLSX : ReturnFormat.CSV;
+              ReturnFileName.parse(files.get(0).name())
+                  .map(n -> n.part().format())
+                  .orElse(ReturnFormat.CSV);
           ReturnOutcome earlier =
               reader.read(store.landing(), new ReturnSource(record.id(), format, files));
           // Batch 0: every earlier return arrived before the one being checked.

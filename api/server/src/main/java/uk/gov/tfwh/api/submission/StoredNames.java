@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 
 /**
  * The sender's names for an upload's stored files, put back into what the checks say: the service
@@ -17,8 +18,6 @@ import java.util.function.UnaryOperator;
  * kent-2015Q2}), longest first, since one stored stem can begin another ({@code <id>-2}).
  */
 final class StoredNames implements UnaryOperator<String> {
-  private static final List<String> SUFFIXES = List.of(".summary.csv", ".claims.csv", ".xlsx");
-
   private final Map<String, String> names;
   private final Map<String, String> stems;
 
@@ -32,15 +31,11 @@ final class StoredNames implements UnaryOperator<String> {
     Map<String, String> stems = new LinkedHashMap<>();
     for (SubmissionRecord.StoredFile file : stored) {
       names.put(file.name(), file.uploadedAs());
-      for (String suffix : SUFFIXES) {
-        String uploaded = file.uploadedAs();
-        if (file.name().endsWith(suffix)
-            && uploaded.length() > suffix.length()
-            && uploaded.toLowerCase(Locale.ROOT).endsWith(suffix)) {
-          stems.putIfAbsent(
-              file.name().substring(0, file.name().length() - suffix.length()),
-              uploaded.substring(0, uploaded.length() - suffix.length()));
-        }
+      // The stems pair only when the sender's name is the same part of a return as the kept one.
+      Optional<ReturnFileName> kept = ReturnFileName.parse(file.name());
+      Optional<ReturnFileName> sent = ReturnFileName.parse(file.uploadedAs());
+      if (kept.isPresent() && sent.isPresent() && kept.get().part() == sent.get().part()) {
+        stems.putIfAbsent(kept.get().stem(), sent.get().stem());
       }
     }
     return new StoredNames(longestFirst(names), longestFirst(stems));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 
 /**
  * Everything recorded about one submission: its receipt, and the metadata sidecar the load reads
@@ -104,7 +105,10 @@ public record SubmissionRecord(
   /** The file that names the return in the landing folder: the summary or the workbook. */
   public Optional<StoredFile> mainFile() {
     return files.stream()
-        .filter(f -> f.part().equals("summary") || f.part().equals("workbook"))
+        .filter(
+            f ->
+                ReturnFileName.Part.SUMMARY.is(f.part())
+                    || ReturnFileName.Part.WORKBOOK.is(f.part()))
         .findFirst();
   }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 
 /**
  * The submissions folder beside the landing folder, and the landing folder itself: where each
@@ -196,7 +197,7 @@ public final class SubmissionStore {
   /** Claims before summary: until the summary arrives the load sees no return (docs). */
   private void land(SubmissionRecord signed) throws IOException {
     List<SubmissionRecord.StoredFile> files = new ArrayList<>(signed.files());
-    files.sort(Comparator.comparing(f -> f.part().equals("claims") ? 0 : 1));
+    files.sort(Comparator.comparing(f -> ReturnFileName.Part.CLAIMS.is(f.part()) ? 0 : 1));
     for (SubmissionRecord.StoredFile file : files) {
       Path from = held.resolve(file.name());
       Path to = landing.resolve(file.name());

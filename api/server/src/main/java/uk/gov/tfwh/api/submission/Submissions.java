@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +33,7 @@ import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.programme.reference.SubmissionWindow;
 import uk.gov.tfwh.programme.reference.SubmissionWindows;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.rules.Rule;
 
@@ -47,6 +47,14 @@ public final class Submissions {
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * A file that is no part of a return is still kept, under a name no return's part has, so the
+   * check reports it (TFQR-F04) rather than the upload losing it.
+   */
+  private static final String OTHER_PART = "other";
+
+  private static final String OTHER_SUFFIX = ".file";
 
   private final SubmissionStore store;
   private final ReturnCheck check;
@@ -328,27 +336,25 @@ public final class Submissions {
     // than pairing another return's claims with this summary.
     String summaryStem =
         files.stream()
-            .map(IncomingFile::name)
-            .filter(n -> part(n).equals("summary"))
-            .map(n -> uploadedStem(n, ".summary.csv"))
+            .map(f -> uploadedPart(f.name()))
+            .flatMap(Optional::stream)
+            .filter(n -> n.part() == ReturnFileName.Part.SUMMARY)
+            .map(ReturnFileName::stem)
             .findFirst()
             .orElse(null);
     for (IncomingFile file : files) {
-      String part = part(file.name());
-      String suffix =
-          switch (part) {
-            case "workbook" -> ".xlsx";
-            case "summary" -> ".summary.csv";
-            case "claims" -> ".claims.csv";
-            default -> ".file";
-          };
+      Optional<ReturnFileName> uploaded = uploadedPart(file.name());
+      String part = uploaded.map(n -> n.part().key()).orElse(OTHER_PART);
+      String suffix = uploaded.map(n -> n.part().suffix()).orElse(OTHER_SUFFIX);
       boolean unpaired =
-          part.equals("claims")
+          uploaded.filter(n -> n.part() == ReturnFileName.Part.CLAIMS).isPresent()
               && summaryStem != null
-              && !summaryStem.equals(uploadedStem(file.name(), suffix));
+              && !summaryStem.equals(uploaded.get().stem());
       String key = unpaired ? "unpaired" + suffix : suffix;
       int n = used.merge(key, 1, Integer::sum);
-      String name = id + (unpaired ? "-unpaired" : "") + (n == 1 ? "" : "-" + n) + suffix;
+      String storedStem = id + (unpaired ? "-unpaired" : "") + (n == 1 ? "" : "-" + n);
+      String name =
+          uploaded.map(u -> u.part().nameFor(storedStem)).orElse(storedStem + OTHER_SUFFIX);
       Path path = dir.resolve(name);
       try (InputStream in = file.content().open();
           OutputStream out =
@@ -376,10 +382,12 @@ public final class Submissions {
     return stored;
   }
 
-  /** The uploaded name without its folders and its part's suffix, as the landing folder pairs. */
-  private static String uploadedStem(String uploadedName, String suffix) {
-    String name = withoutFolders(uploadedName);
-    return name.substring(0, Math.max(0, name.length() - suffix.length()));
+  /**
+   * Which part of a return an uploaded name is, read as the landing folder reads names (its folders
+   * dropped), so a file kept here is the part of a return there that it was taken for here.
+   */
+  private static Optional<ReturnFileName> uploadedPart(String uploadedName) {
+    return ReturnFileName.parse(withoutFolders(uploadedName));
   }
 
   /** An uploaded name without any folder a browser or client put before it. */
@@ -390,20 +398,6 @@ public final class Submissions {
 
   private void refused(Viewer viewer, String authority, String why) {
     audit.append(entry(viewer, AuditLog.Action.REFUSED, authority, null, null, why));
-  }
-
-  static String part(String uploadedName) {
-    String lower = uploadedName.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".xlsx")) {
-      return "workbook";
-    }
-    if (lower.endsWith(".summary.csv")) {
-      return "summary";
-    }
-    if (lower.endsWith(".claims.csv")) {
-      return "claims";
-    }
-    return "other";
   }
 
   /** The uploaded name without any folder, quoted and escaped if it could forge text. */

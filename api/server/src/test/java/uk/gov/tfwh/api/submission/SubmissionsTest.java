@@ -211,6 +211,60 @@ class SubmissionsTest {
             AuditLog.Action.SIGNED_OFF);
   }
 
+  /**
+   * Names are read here as the landing folder reads them (ReturnFileName): the suffix without case,
+   * and a stem that is not empty.
+   */
+  @Test
+  void anUploadedNameIsAPartOfAReturnByTheLandingFoldersRule() {
+    SubmissionRecord upper =
+        service()
+            .submit(
+                coordinator("ana", BIRMINGHAM),
+                null,
+                List.of(renamed(BIRMINGHAM_Q3, "Birmingham-2013Q3.SUMMARY.CSV")));
+
+    assertThat(upper.state()).isEqualTo(SubmissionState.AWAITING_SIGN_OFF);
+    assertThat(upper.files())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.part()).isEqualTo("summary");
+              assertThat(f.name()).isEqualTo(upper.id() + ".summary.csv");
+              assertThat(f.uploadedAs()).isEqualTo("Birmingham-2013Q3.SUMMARY.CSV");
+            });
+  }
+
+  /**
+   * A name that is only a suffix has no stem, and the landing folder takes no such file as a
+   * return. The service used to keep it as the summary of a return anyway (under a stored name with
+   * a stem), so the same file was a return when uploaded and not one when dropped in the folder.
+   */
+  @Test
+  void anUploadNamedOnlyBySuffixIsNoReturnAsInTheLandingFolder() {
+    SubmissionRecord bare =
+        service()
+            .submit(
+                coordinator("ana", BIRMINGHAM),
+                null,
+                List.of(renamed(BIRMINGHAM_Q3, ".summary.csv")));
+
+    assertThat(bare.state()).isEqualTo(SubmissionState.REJECTED);
+    assertThat(bare.files())
+        .singleElement()
+        .satisfies(f -> assertThat(f.part()).isEqualTo("other"));
+    assertThat(bare.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("TFQR-F04");
+              assertThat(f.message()).contains("the upload holds no return");
+            });
+  }
+
+  static IncomingFile renamed(String example, String name) {
+    return new IncomingFile(name, () -> Files.newInputStream(EXAMPLES.resolve(example)));
+  }
+
   @Test
   void aReturnReceivedAfterTheEndOfItsDeadlineDayIsAcceptedAndMarkedLate() {
     // 2013Q3 ends on 30 September; 31 days later is 31 October, in GMT from the 27th.

@@ -9,9 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
 
@@ -89,7 +91,7 @@ public final class SubmissionSidecars {
     Map<String, String> named = new HashMap<>();
     for (JsonNode file : files) {
       String part = file.path("part").asText();
-      if (part.equals("summary") || part.equals("claims") || part.equals("workbook")) {
+      if (Arrays.stream(ReturnFileName.Part.values()).anyMatch(p -> p.is(part))) {
         named.put(file.path("name").asText(), file.path("sha256").asText());
       }
     }

@@ -8,11 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
@@ -21,14 +22,11 @@ import uk.gov.tfwh.returns.rules.Rule;
 
 /**
  * Finds the returns in a landing folder: {@code <stem>.summary.csv} with an optional {@code
- * <stem>.claims.csv}, and {@code <stem>.xlsx} (extensions compared without case). Every other entry
- * becomes a TFQR-F04 finding rather than being skipped silently, so nothing sent is lost. Each file
- * is identified by its size and SHA-256 at the time of the scan.
+ * <stem>.claims.csv}, and {@code <stem>.xlsx}, as {@link ReturnFileName} reads names. Every other
+ * entry becomes a TFQR-F04 finding rather than being skipped silently, so nothing sent is lost.
+ * Each file is identified by its size and SHA-256 at the time of the scan.
  */
 public final class LandingFolder {
-  private static final String SUMMARY_CSV = ".summary.csv";
-  private static final String CLAIMS_CSV = ".claims.csv";
-  private static final String XLSX = ".xlsx";
   private static final int MAX_NAME_LENGTH = 255;
 
   private LandingFolder() {}
@@ -76,15 +74,16 @@ public final class LandingFolder {
         continue;
       }
       FileChecksums.Look look = FileChecksums.look(listed.getValue());
-      String lower = name.toLowerCase(Locale.ROOT);
+      Optional<ReturnFileName> part = ReturnFileName.parse(name);
       if (!look.plainFile()) {
         listing.findings.add(notAReturn(name, "this is not a plain file (a folder or a link)"));
-      } else if (lower.endsWith(SUMMARY_CSV) && name.length() > SUMMARY_CSV.length()) {
-        listing.summaries.put(stem(name, SUMMARY_CSV), look);
-      } else if (lower.endsWith(CLAIMS_CSV) && name.length() > CLAIMS_CSV.length()) {
-        listing.claims.put(stem(name, CLAIMS_CSV), look);
-      } else if (lower.endsWith(XLSX) && name.length() > XLSX.length()) {
-        listing.workbooks.put(stem(name, XLSX), look);
+      } else if (part.isPresent()) {
+        String stem = part.get().stem();
+        switch (part.get().part()) {
+          case SUMMARY -> listing.summaries.put(stem, look);
+          case CLAIMS -> listing.claims.put(stem, look);
+          case WORKBOOK -> listing.workbooks.put(stem, look);
+        }
       } else {
         listing.findings.add(
             notAReturn(
@@ -113,8 +112,7 @@ public final class LandingFolder {
             notAReturn(
                 claimsFile.getValue().name(),
                 "the claims file has no summary file "
-                    + claimsFile.getKey()
-                    + SUMMARY_CSV
+                    + ReturnFileName.Part.SUMMARY.nameFor(claimsFile.getKey())
                     + " beside it"));
         others.add(claimsFile.getValue());
       }
@@ -153,7 +151,7 @@ public final class LandingFolder {
     return new LandingScan(returns, findings, files);
   }
 
-  private static java.util.Optional<ReturnSource> source(
+  private static Optional<ReturnSource> source(
       String stem,
       ReturnFormat format,
       List<FileChecksums.Look> looks,
@@ -166,14 +164,10 @@ public final class LandingFolder {
       } catch (IOException e) {
         findings.add(
             notAReturn(look.name(), "the file could not be read (" + e.getMessage() + ")"));
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
-    return java.util.Optional.of(new ReturnSource(stem, format, files));
-  }
-
-  private static String stem(String name, String suffix) {
-    return name.substring(0, name.length() - suffix.length());
+    return Optional.of(new ReturnSource(stem, format, files));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import uk.gov.tfwh.programme.reference.ReferenceData;
 import uk.gov.tfwh.returns.check.ClaimsSheet;
@@ -18,6 +17,7 @@ import uk.gov.tfwh.returns.check.FileNameAuthority;
 import uk.gov.tfwh.returns.check.SummarySheet;
 import uk.gov.tfwh.returns.model.Claim;
 import uk.gov.tfwh.returns.model.Finding;
+import uk.gov.tfwh.returns.model.ReturnFileName;
 import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnIdentity;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
@@ -143,8 +143,11 @@ public final class ReturnReader implements Serializable {
     Path summaryPath = null;
     Path claimsPath = null;
     for (Path path : paths) {
-      String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (name.endsWith(".claims.csv")) {
+      boolean claims =
+          ReturnFileName.parse(path.getFileName().toString())
+              .filter(n -> n.part() == ReturnFileName.Part.CLAIMS)
+              .isPresent();
+      if (claims) {
         claimsPath = path;
       } else {
         summaryPath = path;
