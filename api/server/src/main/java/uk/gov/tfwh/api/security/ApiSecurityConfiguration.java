@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -47,9 +48,10 @@ import uk.gov.tfwh.api.user.UserDirectory;
 
 /**
  * Two filter chains. {@code /api/**}: stateless, bearer tokens (tfwh tokens or OpenID Connect
- * JWTs), the rule of each {@link ApiEndpoint}, everything else refused. Everything else (sign-in,
- * documentation, health): a login form with CSRF protection, the public documentation and health,
- * the rules of every {@link PageAccessRules} bean, everything else refused. Both set the security
+ * JWTs), the rule of each {@link ApiEndpoint}. Everything else (sign-in, documentation, health): a
+ * login form with CSRF protection, the public documentation and health, the rules of every {@link
+ * PageAccessRules} bean. In both, a request no rule names reaches no handler ({@link
+ * UnruledRequests}): refused when a controller maps it, a 404 otherwise. Both set the security
  * headers; HSTS is sent when the request came over TLS, directly or through a proxy on a private
  * address that says so in {@code X-Forwarded-Proto}.
  */
@@ -73,7 +75,7 @@ class ApiSecurityConfiguration {
       @Qualifier("requestMappingHandlerMapping")
           ObjectProvider<RequestMappingHandlerMapping> mappings)
       throws Exception {
-    UnmappedPaths unmapped = new UnmappedPaths(mappings);
+    UnruledRequests unruled = new UnruledRequests(mappings);
     JwtAuthenticationProvider jwt = null;
     JwtDecoder decoder = jwtDecoder.getIfAvailable();
     if (decoder != null) {
@@ -148,14 +150,11 @@ class ApiSecurityConfiguration {
                       });
                 }
               }
-              // A path no controller maps is a 404 for everyone; a mapped one missing from the
-              // table is refused to everyone.
-              authorize
-                  .anyRequest()
-                  .access(
-                      (authentication, context) ->
-                          new AuthorizationDecision(unmapped.unmapped(context.getRequest())));
+              // No rule, no handler: a path a controller maps that is missing from the table is
+              // refused to everyone, and any other is a 404 for everyone (UnruledRequests).
+              authorize.anyRequest().access(unruled.rule());
             })
+        .addFilterAfter(unruled.notFound(), AuthorizationFilter.class)
         .oauth2ResourceServer(
             oauth ->
                 oauth
@@ -181,7 +180,7 @@ class ApiSecurityConfiguration {
       @Qualifier("requestMappingHandlerMapping")
           ObjectProvider<RequestMappingHandlerMapping> mappings)
       throws Exception {
-    UnmappedPaths unmapped = new UnmappedPaths(mappings);
+    UnruledRequests unruled = new UnruledRequests(mappings);
     // Its own manager, without the global one as parent: a failed sign-in is checked (and counted
     // by the throttle) once, not once here and again by the parent.
     http.authenticationManager(new ProviderManager(formLogin))
@@ -199,12 +198,9 @@ class ApiSecurityConfiguration {
                       "/error")
                   .permitAll();
               pageRules.forEach(rules -> rules.apply(authorize));
-              authorize
-                  .anyRequest()
-                  .access(
-                      (authentication, context) ->
-                          new AuthorizationDecision(unmapped.unmapped(context.getRequest())));
+              authorize.anyRequest().access(unruled.rule());
             })
+        .addFilterAfter(unruled.notFound(), AuthorizationFilter.class)
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.permitAll())
         .headers(headers -> securityHeaders(headers, access.pageContentSecurityPolicy()));

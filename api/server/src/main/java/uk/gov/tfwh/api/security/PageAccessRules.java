@@ -5,8 +5,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Rules for the web pages (outside {@code /api}), contributed by the features that serve them: a
- * bean of this type adds its {@code requestMatchers(...)} rules; pages nobody claims are refused.
- * Signing in is by the login form ({@code /login}: user name and API token).
+ * bean of this type adds its {@code requestMatchers(...)} rules; a request nobody claims reaches no
+ * handler ({@link UnruledRequests}). Signing in is by the login form ({@code /login}: user name and
+ * API token).
  */
 @FunctionalInterface
 public interface PageAccessRules {
