@@ -50,6 +50,7 @@ abstract class TemplateSheet implements RowHandler {
   public final void row(int row, List<CellValue> cells) throws SheetReadException {
     if (header == null) {
       refuseSeparatorHint(row, cells);
+      refuseOtherSeparator(row, cells);
       header = Header.match(source.file(), source.sheet(), row, cells, expected);
       findings.addAll(header.findings());
       return;
@@ -77,6 +78,36 @@ abstract class TemplateSheet implements RowHandler {
                   + Rule.quote(String.join(",", cells.stream().map(CellValue::asText).toList()))
                   + " is the separator hint Excel adds, not the header row: save the file as"
                   + " \"CSV UTF-8 (comma delimited)\", or delete that line, and send it again"));
+    }
+  }
+
+  /**
+   * A CSV saved with semicolons or tabs between its values (Excel's CSV in much of Europe, or "Text
+   * (Tab delimited)") reads as one header cell holding every column name. Matched as it came, it
+   * made one unknown column and every column of the template missing, fifteen findings none of
+   * which named the separator: one finding that does, and the reading stops there. Only a first
+   * cell that splits into at least two of the template's column names is taken for it, so a header
+   * that is simply wrong keeps its findings.
+   */
+  private void refuseOtherSeparator(int row, List<CellValue> cells) throws SheetReadException {
+    if (!source.fixedWidthRows() || cells.size() != 1) {
+      return;
+    }
+    String only = cells.get(0).asText();
+    for (String separator : List.of(";", "\t")) {
+      long known =
+          java.util.Arrays.stream(only.split(separator))
+              .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+              .filter(expected::contains)
+              .count();
+      if (known >= 2) {
+        throw new SheetReadException(
+            Rule.F05.at(
+                Location.ofRow(source.file(), source.sheet(), row),
+                "the values are separated by "
+                    + (separator.equals(";") ? "semicolons (;)" : "tabs")
+                    + ", not commas: save the file as \"CSV UTF-8 (comma delimited)\""));
+      }
     }
   }
 

@@ -16,12 +16,14 @@ public enum Rule {
   F01(
       "TFQR-F01",
       Severity.RETURN_REJECTED,
-      "The file is not valid UTF-8 (the byte position is reported).",
+      "The file is not valid UTF-8 (the byte position is reported, and what the file is when its"
+          + " first bytes tell: UTF-16 text, a workbook).",
       "Save the file as UTF-8 (in Excel: \"CSV UTF-8\") and send the return again."),
   F02(
       "TFQR-F02",
       Severity.RETURN_REJECTED,
-      "The file is not a readable XLSX workbook, or a required sheet (summary, claims) is missing.",
+      "The file is not a readable XLSX workbook (text or an Excel 97-2003 .xls is named as such),"
+          + " or a required sheet (summary, claims) is missing.",
       "Save the return as an Excel workbook (.xlsx) with sheets named summary and claims, and send"
           + " it again."),
   F03(
@@ -41,10 +43,11 @@ public enum Rule {
   F05(
       "TFQR-F05",
       Severity.RETURN_REJECTED,
-      "The CSV is malformed: unbalanced quotes, or a row with a different number of values from the"
-          + " header.",
-      "Check the quotes and that every row has one value per header column, and send the file"
-          + " again."),
+      "The CSV is malformed: unbalanced quotes, a row with a different number of values from the"
+          + " header, or values separated by something other than commas (Excel's sep= line,"
+          + " semicolons, tabs).",
+      "Check the quotes, that values are separated by commas and that every row has one value per"
+          + " header column, and send the file again."),
   S01(
       "TFQR-S01",
       Severity.RETURN_REJECTED,

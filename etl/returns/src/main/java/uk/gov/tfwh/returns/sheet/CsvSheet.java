@@ -102,7 +102,8 @@ public final class CsvSheet implements SheetSource {
                     + (offset + 1)
                     + " (counting from 1, on line "
                     + line
-                    + ") does not start a valid UTF-8 character"));
+                    + ") does not start a valid UTF-8 character"
+                    + FileKind.inCsv(path).map(kind -> "; " + kind).orElse("")));
       }
     } catch (IOException e) {
       throw new SheetReadException(

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -73,6 +74,14 @@ public final class XlsxWorkbook implements Closeable {
    * TFQR-F02 when it is not a readable XLSX workbook.
    */
   public static XlsxWorkbook open(Path path, XlsxLimits limits) throws SheetReadException {
+    try {
+      return openWorkbook(path, limits);
+    } catch (SheetReadException e) {
+      throw namingWhatItIs(path, e);
+    }
+  }
+
+  private static XlsxWorkbook openWorkbook(Path path, XlsxLimits limits) throws SheetReadException {
     requireNonNull(limits, "limits");
     String file = path.getFileName().toString();
     checkCentralDirectory(path, file, limits);
@@ -108,6 +117,22 @@ public final class XlsxWorkbook implements Closeable {
       }
       throw unreadable(file, e);
     }
+  }
+
+  /**
+   * A file refused as no workbook at all (TFQR-F02) that is recognisably something else (text, an
+   * .xls) is refused saying what it is, which tells the sender what to do; "not a valid zip
+   * archive" does not.
+   */
+  private static SheetReadException namingWhatItIs(Path path, SheetReadException refused) {
+    Optional<String> kind = FileKind.inWorkbook(path);
+    if (kind.isEmpty() || !refused.finding().ruleId().equals(Rule.F02.id())) {
+      return refused;
+    }
+    return new SheetReadException(
+        Rule.F02.at(
+            Location.ofFile(path.getFileName().toString()),
+            "the file is not a readable XLSX workbook: " + kind.get()));
   }
 
   private static SheetReadException unreadable(String file, Throwable e) {

@@ -84,6 +84,83 @@ class CsvReadingTest {
     assertThat(outcome.summary().orElseThrow().sroSignOff()).isEqualTo(sro);
   }
 
+  /**
+   * A CSV saved with another separator (Excel's CSV where the comma is the decimal mark, or "Text
+   * (Tab delimited)") is one finding naming the separator, not an unknown column and fourteen
+   * missing ones; a header that is just wrong keeps its own findings.
+   */
+  @Test
+  void aCsvSeparatedBySemicolonsOrTabsIsOneFindingNamingTheSeparator() throws IOException {
+    for (String separator : List.of(";", "\t")) {
+      ReturnOutcome outcome =
+          readSummary(
+              (ReturnWriter.SUMMARY_HEADER + "\n" + ROW)
+                  .replace(",", separator)
+                  .getBytes(StandardCharsets.UTF_8));
+
+      assertThat(outcome.accepted()).isFalse();
+      assertThat(outcome.findings()).hasSize(1);
+      assertThat(outcome.findings().get(0).ruleId()).isEqualTo("TFQR-F05");
+      assertThat(outcome.findings().get(0).row()).isEqualTo(1);
+      assertThat(outcome.findings().get(0).message())
+          .contains(
+              "the values are separated by "
+                  + (separator.equals(";") ? "semicolons (;)" : "tabs")
+                  + ", not commas: save the file as \"CSV UTF-8 (comma delimited)\"");
+    }
+
+    ReturnOutcome oneKnownName =
+        readSummary(("template;notes\n" + ROW).getBytes(StandardCharsets.UTF_8));
+    assertThat(oneKnownName.findings())
+        .extracting(Finding::ruleId)
+        .contains("TFQR-S02", "TFQR-S03");
+    assertThat(oneKnownName.findings())
+        .extracting(Finding::message)
+        .noneMatch(message -> message.contains("the values are separated by"));
+  }
+
+  /**
+   * A file named as a CSV that is not UTF-8 text says what it is when it can be told from its first
+   * bytes, so the sender learns the step that fixes it, not only a byte position.
+   */
+  @Test
+  void aCsvThatIsNotTextSaysWhatItIs() throws IOException {
+    byte[] text = (ReturnWriter.SUMMARY_HEADER + "\n" + ROW).getBytes(StandardCharsets.UTF_16LE);
+    byte[] utf16 = new byte[text.length + 2];
+    utf16[0] = (byte) 0xFF;
+    utf16[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, utf16, 2, text.length);
+    byte[] zip = Files.readAllBytes(Fixtures.examples().resolve("valid-p2-bristol-2015Q2.xlsx"));
+    byte[] xls = new byte[600];
+    System.arraycopy(
+        new byte[] {
+          (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+        },
+        0,
+        xls,
+        0,
+        8);
+    byte[] latin1 =
+        (ReturnWriter.SUMMARY_HEADER + "\n" + ROW.replace("A. Director", "A. D\u00e9cor"))
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    assertThat(onlyMessage(readSummary(utf16)))
+        .contains("byte 1 (counting from 1, on line 1)")
+        .contains("; it is UTF-16 text (it starts with a UTF-16 byte-order mark");
+    assertThat(onlyMessage(readSummary(zip)))
+        .contains("; it is a zip archive, such as an Excel workbook, not text: send a workbook as");
+    assertThat(onlyMessage(readSummary(xls)))
+        .contains("; it is an Excel 97-2003 workbook (.xls), not text");
+    assertThat(onlyMessage(readSummary(latin1)))
+        .as("text in another encoding: the byte position is what helps")
+        .contains("does not start a valid UTF-8 character. Save the file as UTF-8");
+  }
+
+  private static String onlyMessage(ReturnOutcome outcome) {
+    assertThat(outcome.findings()).extracting(Finding::ruleId).containsExactly("TFQR-F01");
+    return outcome.findings().get(0).message();
+  }
+
   @Test
   void emptyFileHasNoHeader() throws IOException {
     ReturnOutcome outcome = readSummary(new byte[0]);

@@ -241,4 +241,51 @@ class XlsxReadingTest {
     assertThat(ReturnWriter.read(dir, "fine").findings()).isEmpty();
     assertThat(List.of(dir.toFile().list())).containsExactly("fine.xlsx");
   }
+
+  /**
+   * A file named as a workbook that is recognisably something else says what it is; a damaged zip
+   * keeps saying why it cannot be read.
+   */
+  @Test
+  void aWorkbookThatIsSomethingElseSaysWhatItIs() throws IOException {
+    String csv =
+        ReturnWriter.SUMMARY_HEADER
+            + "\nTFQR-1,E06000023,2,2015-06-30,520,260,,1,,2,2015-06-30T16:30:00+01:00,a@b.uk,A,\n";
+    byte[] utf16Text = csv.getBytes(StandardCharsets.UTF_16LE);
+    byte[] utf16 = new byte[utf16Text.length + 2];
+    utf16[0] = (byte) 0xFF;
+    utf16[1] = (byte) 0xFE;
+    System.arraycopy(utf16Text, 0, utf16, 2, utf16Text.length);
+    byte[] xls = new byte[600];
+    System.arraycopy(
+        new byte[] {
+          (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+        },
+        0,
+        xls,
+        0,
+        8);
+    byte[] workbook = Files.readAllBytes(workbook("whole", summary()));
+    byte[] cut = java.util.Arrays.copyOf(workbook, workbook.length / 2);
+
+    assertThat(refusal("csv", csv.getBytes(StandardCharsets.UTF_8)))
+        .contains(
+            "not a readable XLSX workbook: it is text, such as a CSV file, not a workbook: name a"
+                + " CSV return <stem>.summary.csv");
+    assertThat(refusal("utf16", utf16))
+        .contains("not a readable XLSX workbook: it is UTF-16 text, not a workbook");
+    assertThat(refusal("xls", xls))
+        .contains("not a readable XLSX workbook: it is an Excel 97-2003 workbook (.xls)");
+    assertThat(refusal("cut", cut))
+        .contains("not a readable XLSX workbook (it is not a valid zip archive")
+        .doesNotContain("it is text", "UTF-16", ".xls)");
+  }
+
+  private String refusal(String stem, byte[] bytes) throws IOException {
+    Path one = Files.createDirectories(dir.resolve("refusal-" + stem));
+    Files.write(one.resolve(stem + ".xlsx"), bytes);
+    ReturnOutcome outcome = ReturnWriter.read(one, stem);
+    assertThat(outcome.findings()).extracting(Finding::ruleId).containsExactly("TFQR-F02");
+    return outcome.findings().get(0).message();
+  }
 }
