@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -422,8 +425,28 @@ public final class XlsxWorkbook implements Closeable {
             new CellValue.Text(strings.getItemAt(Integer.parseInt(raw.strip())).getString());
         case "inlineStr" -> new CellValue.Text(inline.toString());
         case "b" -> new CellValue.Text("1".equals(raw.strip()) ? "TRUE" : "FALSE");
-        default -> new CellValue.Text(raw); // str (formula text), e (error such as #N/A), d
+        case "d" -> isoDate(raw);
+        default -> new CellValue.Text(raw); // str (formula text), e (error such as #N/A)
       };
+    }
+
+    /**
+     * A cell of type {@code d}: a date written as ISO 8601 text, as strict Open XML and some
+     * libraries save date cells. It is a date cell like a styled number, so it reads as one; text
+     * that is not such a date stays text, for the column's rule to name.
+     */
+    private CellValue isoDate(String raw) {
+      String value = raw.strip();
+      if (value.endsWith("Z")) {
+        value = value.substring(0, value.length() - 1);
+      }
+      try {
+        return value.contains("T")
+            ? new CellValue.DateTime(LocalDateTime.parse(value))
+            : new CellValue.DateTime(LocalDate.parse(value).atStartOfDay());
+      } catch (DateTimeParseException e) {
+        return new CellValue.Text(raw);
+      }
     }
 
     /**

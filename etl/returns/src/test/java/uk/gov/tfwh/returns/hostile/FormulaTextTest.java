@@ -3,13 +3,10 @@ package uk.gov.tfwh.returns.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,24 +178,8 @@ class FormulaTextTest {
     assertThat(outcome.claims()).extracting(Claim::row).doesNotContain(2, 3).contains(4);
   }
 
-  /** Writes the example workbook with each of these parts changed. */
   private void writeWorkbook(Map<String, UnaryOperator<String>> changes) throws IOException {
-    Map<String, Consumer<OutputStream>> replaced = new HashMap<>();
-    for (var change : changes.entrySet()) {
-      String original = HostileFiles.examplePart(change.getKey());
-      String changed = change.getValue().apply(original);
-      assertThat(changed).as("the change of " + change.getKey()).isNotEqualTo(original);
-      replaced.put(
-          change.getKey(),
-          out -> {
-            try {
-              out.write(changed.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    }
-    HostileFiles.workbook(dir.resolve("formulas.xlsx"), replaced);
+    HostileFiles.workbookWithChanged(dir.resolve("formulas.xlsx"), changes);
   }
 
   private static String xml(String text) {

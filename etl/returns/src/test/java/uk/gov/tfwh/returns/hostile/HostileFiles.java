@@ -3,6 +3,7 @@ package uk.gov.tfwh.returns.hostile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -91,6 +94,32 @@ final class HostileFiles {
       }
     }
     return file;
+  }
+
+  /**
+   * Writes a workbook made from the Bristol example with each of these parts' XML changed; a change
+   * that changes nothing fails, so a test never passes on an example it did not alter.
+   */
+  static Path workbookWithChanged(Path file, Map<String, UnaryOperator<String>> changes)
+      throws IOException {
+    Map<String, Consumer<OutputStream>> replaced = new HashMap<>();
+    for (var change : changes.entrySet()) {
+      String original = examplePart(change.getKey());
+      String changed = change.getValue().apply(original);
+      if (changed.equals(original)) {
+        throw new AssertionError("the change of " + change.getKey() + " changed nothing");
+      }
+      replaced.put(
+          change.getKey(),
+          out -> {
+            try {
+              out.write(changed.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+    return workbook(file, replaced);
   }
 
   /** The bytes of a part of the Bristol example. */
