@@ -92,13 +92,17 @@ measure() {
     rows=0 # what the current release's report says would be the previous load's
   else
     rows=$(python3 - "$warehouse" <<'PY'
-import json, pathlib, sqlite3, sys
+import base64, gzip, json, pathlib, sqlite3, sys
 wh = pathlib.Path(sys.argv[1])
 if (wh / "catalog.db").exists():
-    # The Iceberg store: the newest release's report, in the embedded catalog.
+    # The Iceberg store: the newest release's report, in the embedded catalog, gzipped in base64
+    # after its prefix since the release tables' version 3 (ReleaseText), JSON before.
     db = sqlite3.connect(f"file:{wh / 'catalog.db'}?mode=ro", uri=True)
     text = db.execute(
         "SELECT load_report_json FROM tfwh_release ORDER BY release_seq DESC LIMIT 1").fetchone()[0]
+    packed = "gzip+base64:"
+    if text.startswith(packed):
+        text = gzip.decompress(base64.b64decode(text[len(packed):])).decode("utf-8")
     report = json.loads(text)
 else:
     current = (wh / "CURRENT").read_text().strip()
