@@ -19,7 +19,6 @@ import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnOutcome;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.ReturnSummary;
-import uk.gov.tfwh.returns.model.Severity;
 import uk.gov.tfwh.returns.model.SourceFile;
 import uk.gov.tfwh.returns.read.LandingFolder;
 import uk.gov.tfwh.returns.read.LandingScan;
@@ -103,33 +102,25 @@ final class ReturnCheck {
     String claimed =
         outcome.summary().map(s -> s.authorityCode()).orElse(outcome.identity().authorityCode());
     if (claimed != null && !claimed.equals(authority)) {
-      String file = shown.apply(source.files().get(0).name());
       Location cell =
           Location.ofCell(
-              file,
+              shown.apply(source.files().get(0).name()),
               Location.SUMMARY,
               outcome.summary().map(s -> s.row()).orElse(2),
               "authority_code");
-      // Worded for the sender rather than with S16's action (which speaks of file names), but
-      // placed and closed like every other finding, as the contract asks of every message.
+      // Worded for the sender rather than with S16's action (which speaks of file names).
       findings.add(
-          new SubmissionFinding(
-              Rule.S16.id(),
-              Severity.RETURN_REJECTED,
-              file,
-              cell.sheet(),
-              cell.row(),
-              cell.column(),
-              cell.describe()
-                  + ": This return is for "
-                  + claimed
-                  + ", but you are sending returns for "
-                  + authority
-                  + ". Send "
-                  + authority
-                  + "'s own return; nothing from this file was kept for loading. [rule "
-                  + Rule.S16.id()
-                  + "]"));
+          shownFinding(
+              Rule.S16.at(
+                  cell,
+                  "This return is for "
+                      + claimed
+                      + ", but you are sending returns for "
+                      + authority,
+                  "Send "
+                      + authority
+                      + "'s own return; nothing from this file was kept for loading."),
+              UnaryOperator.identity()));
       return new CheckedReturn(source, null, findings, outcome.identity());
     }
     if (outcome.summary().isEmpty() || rejected(findings)) {

@@ -353,8 +353,7 @@ public final class Submissions {
       String key = unpaired ? "unpaired" + suffix : suffix;
       int n = used.merge(key, 1, Integer::sum);
       String storedStem = id + (unpaired ? "-unpaired" : "") + (n == 1 ? "" : "-" + n);
-      String name =
-          uploaded.map(u -> u.part().nameFor(storedStem)).orElse(storedStem + OTHER_SUFFIX);
+      String name = storedStem + suffix;
       Path path = dir.resolve(name);
       try (InputStream in = file.content().open();
           OutputStream out =

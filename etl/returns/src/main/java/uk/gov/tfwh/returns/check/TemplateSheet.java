@@ -2,7 +2,9 @@ package uk.gov.tfwh.returns.check;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.rules.Location;
 import uk.gov.tfwh.returns.rules.Rule;
@@ -69,7 +71,7 @@ abstract class TemplateSheet implements RowHandler {
   private void refuseSeparatorHint(int row, List<CellValue> cells) throws SheetReadException {
     if (source.fixedWidthRows()
         && !cells.isEmpty()
-        && cells.get(0).asText().strip().toLowerCase(java.util.Locale.ROOT).startsWith("sep=")
+        && cells.get(0).asText().strip().toLowerCase(Locale.ROOT).startsWith("sep=")
         && cells.stream().skip(1).allMatch(CellValue::isBlank)) {
       throw new SheetReadException(
           Rule.F05.at(
@@ -96,8 +98,8 @@ abstract class TemplateSheet implements RowHandler {
     String only = cells.get(0).asText();
     for (String separator : List.of(";", "\t")) {
       long known =
-          java.util.Arrays.stream(only.split(separator))
-              .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+          Arrays.stream(only.split(separator))
+              .map(name -> name.strip().toLowerCase(Locale.ROOT))
               .filter(expected::contains)
               .count();
       if (known >= 2) {

@@ -299,8 +299,17 @@ public enum Rule {
    * @param problem what is wrong here, in plain English, naming the values involved
    */
   public Finding at(Location where, String problem) {
+    return at(where, problem, action);
+  }
+
+  /**
+   * As {@link #at(Location, String)}, with the action worded for a reader the rule's own does not
+   * fit (the submission service's sender, who never names the stored files).
+   */
+  public Finding at(Location where, String problem, String action) {
     requireNonNull(where, "where");
     requireNonNull(problem, "problem");
+    requireNonNull(action, "action");
     // Problems quote what was read, and some quote a parser's own words about it (which may hold a
     // line of the file): no finding may carry a raw control character into a report or an export.
     String message =

@@ -128,8 +128,11 @@ public final class XlsxWorkbook implements Closeable {
    * archive" does not.
    */
   private static SheetReadException namingWhatItIs(Path path, SheetReadException refused) {
+    if (!refused.finding().ruleId().equals(Rule.F02.id())) {
+      return refused;
+    }
     Optional<String> kind = FileKind.inWorkbook(path);
-    if (kind.isEmpty() || !refused.finding().ruleId().equals(Rule.F02.id())) {
+    if (kind.isEmpty()) {
       return refused;
     }
     return new SheetReadException(
