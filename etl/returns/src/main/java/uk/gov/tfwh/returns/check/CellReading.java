@@ -82,7 +82,7 @@ final class CellReading {
    * number too large for a count (more than 18 digits) is said to be so, not "not a whole number".
    */
   static String notACount(CellValue cell) {
-    if (cell instanceof CellValue.UnsavedFormula) {
+    if (cell.isUnknown()) {
       return shown(cell);
     }
     boolean tooLarge =
@@ -97,15 +97,20 @@ final class CellReading {
   }
 
   /**
-   * How a value appears in a message: quoted text, the kind and value of a typed cell, or a formula
+   * How a value appears in a message: quoted text, the kind and value of a typed cell, a formula
    * whose value was not saved (which a sender fixes by typing the value, or by saving the workbook
-   * from a program that calculates it).
+   * from a program that calculates it), or a formula's error (fixed at the formula).
    */
   static String shown(CellValue cell) {
     if (cell instanceof CellValue.UnsavedFormula formula) {
       return "a formula ("
           + Rule.quote(formula.asText())
           + ") whose value the workbook did not save";
+    }
+    if (cell instanceof CellValue.FormulaError error) {
+      return "the spreadsheet error "
+          + error.code()
+          + ", which a formula gives when it fails, not a value";
     }
     if (cell instanceof CellValue.Numeric numeric) {
       return "the number " + numeric.asText();

@@ -224,7 +224,7 @@ public final class ClaimsSheet extends TemplateSheet {
     private SortedSet<String> problems() {
       CellValue value = cell(Template.PROBLEMS_AT_ENTRY);
       SortedSet<String> known = new TreeSet<>();
-      if (value instanceof CellValue.UnsavedFormula) {
+      if (value.isUnknown()) {
         // its problems are unknown, so it is not also "fewer than two problems"
         report(
             Rule.C05,

@@ -472,7 +472,7 @@ public final class SummarySheet extends TemplateSheet {
                   Template.SRO_SIGN_OFF, ReturnBounds.SRO_SIGN_OFF_LENGTH,
                   Template.REVISION_NOTE, ReturnBounds.REVISION_NOTE_LENGTH)
               .entrySet()) {
-        if (cell(limit.getKey()) instanceof CellValue.UnsavedFormula) {
+        if (cell(limit.getKey()).isUnknown()) {
           report(
               Rule.S15,
               limit.getKey(),

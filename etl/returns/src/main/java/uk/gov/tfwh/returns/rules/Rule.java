@@ -135,10 +135,11 @@ public enum Rule {
       "TFQR-S15",
       Severity.RETURN_REJECTED,
       "A text field is longer than its limit (submitted_by 254, sro_sign_off 200, revision_note"
-          + " 2,000 characters), or is a workbook formula whose value was not saved.",
+          + " 2,000 characters), or is a workbook formula whose value was not saved, or a"
+          + " spreadsheet error such as #N/A where a formula failed.",
       "Shorten the text: an e-mail address, the officer's name, a revision note of a few"
           + " paragraphs at most. Type the text in place of a formula, or save the workbook from"
-          + " a spreadsheet program that calculates it."),
+          + " a spreadsheet program that calculates it; correct a formula that gives an error."),
   S16(
       "TFQR-S16",
       Severity.RETURN_REJECTED,
@@ -175,7 +176,7 @@ public enum Rule {
       "TFQR-C05",
       Severity.ROW_REJECTED,
       "problems_at_entry holds a problem that is not one of the phase's problems, or is a workbook"
-          + " formula whose value was not saved.",
+          + " formula whose value was not saved or a spreadsheet error such as #N/A.",
       "List only the phase's problems, separated by ; (phase 1: CRIME_ASB, EDUCATION, WORK,"
           + " LOCAL_DISCRETION; phase 2: CRIME_ASB, SCHOOL_ATTENDANCE, CHILDREN_NEED_HELP,"
           + " WORKLESSNESS, DOMESTIC_ABUSE, HEALTH) and claim again in a later return."),

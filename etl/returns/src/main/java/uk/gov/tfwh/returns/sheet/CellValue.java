@@ -4,20 +4,47 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One cell as the file typed it. CSV cells are always {@link Text}; XLSX cells keep their type, so
  * a date cell arrives as a {@link DateTime} and a number as a {@link Numeric} and is never
  * re-parsed from a display format. An empty or absent cell is an empty {@link Text}. A formula is
  * read by the value the workbook saved with it, never evaluated; one saved without a value is an
- * {@link UnsavedFormula}, which no column accepts.
+ * {@link UnsavedFormula}, and one whose formula failed is a {@link FormulaError}: neither is a
+ * value, and no column accepts them.
  */
 public sealed interface CellValue
-    permits CellValue.Text, CellValue.Numeric, CellValue.DateTime, CellValue.UnsavedFormula {
+    permits CellValue.Text,
+        CellValue.Numeric,
+        CellValue.DateTime,
+        CellValue.UnsavedFormula,
+        CellValue.FormulaError {
   CellValue BLANK = new Text("");
+
+  /**
+   * A text cell's text as a cell: text, or the error it names. A spreadsheet saving a sheet as CSV
+   * writes a failed formula's error in place of its value (a lookup that found nothing writes
+   * {@code #N/A}); the same text typed or pasted into a workbook is taken the same way, so one rule
+   * holds for every file.
+   */
+  static CellValue ofText(String text) {
+    Optional<FormulaError> error = FormulaError.named(text);
+    return error.isPresent() ? error.get() : new Text(text);
+  }
 
   /** True when the cell holds nothing but white space. */
   boolean isBlank();
+
+  /**
+   * True when the file holds no value for the cell but says one was meant: a formula saved without
+   * its value, or one that failed. Every column refuses such a cell, even one that takes any text.
+   */
+  default boolean isUnknown() {
+    return false;
+  }
 
   /** The value as text, for free-text columns and for messages. */
   String asText();
@@ -95,8 +122,70 @@ public sealed interface CellValue
     }
 
     @Override
+    public boolean isUnknown() {
+      return true;
+    }
+
+    @Override
     public String asText() {
       return formula.isEmpty() ? "a shared formula" : "=" + formula;
+    }
+  }
+
+  /**
+   * The error a spreadsheet formula gave instead of a value ({@code #N/A}, {@code #REF!}, ...): an
+   * XLSX cell of type {@code e}, or a text cell that is exactly one of these names. Its value is
+   * unknown, so every column refuses it; a free-text column would otherwise take "#N/A" as, say,
+   * the senior responsible owner's sign-off.
+   *
+   * @param code the error's name as the spreadsheet writes it, for example {@code #N/A}
+   */
+  record FormulaError(String code) implements CellValue {
+    /**
+     * Excel's error values (also those of LibreOffice and Google Sheets when saved as XLSX/CSV).
+     */
+    private static final Set<String> CODES =
+        Set.of(
+            "#N/A",
+            "#VALUE!",
+            "#REF!",
+            "#DIV/0!",
+            "#NUM!",
+            "#NAME?",
+            "#NULL!",
+            "#SPILL!",
+            "#CALC!",
+            "#FIELD!",
+            "#BLOCKED!",
+            "#CONNECT!",
+            "#BUSY!",
+            "#UNKNOWN!",
+            "#GETTING_DATA",
+            "#PYTHON!");
+
+    public FormulaError {
+      requireNonNull(code, "code");
+    }
+
+    /** The error a text names, ignoring case and surrounding white space, if it names one. */
+    public static Optional<FormulaError> named(String text) {
+      String code = text.strip().toUpperCase(Locale.ROOT);
+      return CODES.contains(code) ? Optional.of(new FormulaError(code)) : Optional.empty();
+    }
+
+    @Override
+    public boolean isBlank() {
+      return false;
+    }
+
+    @Override
+    public boolean isUnknown() {
+      return true;
+    }
+
+    @Override
+    public String asText() {
+      return code;
     }
   }
 }

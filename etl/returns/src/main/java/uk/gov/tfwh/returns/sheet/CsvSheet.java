@@ -68,7 +68,7 @@ public final class CsvSheet implements SheetSource {
         for (CSVRecord record : parser) {
           List<CellValue> cells = new ArrayList<>(record.size());
           for (String value : record) {
-            cells.add(new CellValue.Text(value));
+            cells.add(CellValue.ofText(value));
           }
           handler.row(Math.toIntExact(record.getRecordNumber()), cells);
         }

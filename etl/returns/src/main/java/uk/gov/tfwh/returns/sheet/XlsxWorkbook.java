@@ -424,12 +424,12 @@ public final class XlsxWorkbook implements Closeable {
         return new CellValue.Numeric(number);
       }
       return switch (type) {
-        case "s" ->
-            new CellValue.Text(strings.getItemAt(Integer.parseInt(raw.strip())).getString());
-        case "inlineStr" -> new CellValue.Text(inline.toString());
+        case "s" -> CellValue.ofText(strings.getItemAt(Integer.parseInt(raw.strip())).getString());
+        case "inlineStr" -> CellValue.ofText(inline.toString());
         case "b" -> new CellValue.Text("1".equals(raw.strip()) ? "TRUE" : "FALSE");
         case "d" -> isoDate(raw);
-        default -> new CellValue.Text(raw); // str (formula text), e (error such as #N/A)
+        case "e" -> new CellValue.FormulaError(raw.strip());
+        default -> CellValue.ofText(raw); // str: a formula's text
       };
     }
 
