@@ -169,6 +169,10 @@ public sealed interface CellValue
 
     /** The error a text names, ignoring case and surrounding white space, if it names one. */
     public static Optional<FormulaError> named(String text) {
+      // Called for every text cell read: most are told apart by their first character alone.
+      if (text.indexOf('#') < 0) {
+        return Optional.empty();
+      }
       String code = text.strip().toUpperCase(Locale.ROOT);
       return CODES.contains(code) ? Optional.of(new FormulaError(code)) : Optional.empty();
     }
