@@ -169,7 +169,7 @@ public sealed interface CellValue
 
     /** The error a text names, ignoring case and surrounding white space, if it names one. */
     public static Optional<FormulaError> named(String text) {
-      // Called for every text cell read: most are told apart by their first character alone.
+      // Called for every text cell read, and most have no # at all.
       if (text.indexOf('#') < 0) {
         return Optional.empty();
       }
