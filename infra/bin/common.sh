@@ -75,8 +75,11 @@ tfwh_java_with() {
     echo "tfwh: $main is missing from the build of $module; run \`mvn -o install -DskipTests\` and try again." >&2
     exit 1
   fi
+  # The commands whose only logging is SLF4J's simple provider (publish, briefing): the libraries'
+  # warnings, not their running commentary, which the command's own lines already give.
   # shellcheck disable=SC2086
-  exec java $opts $TFWH_S3_JAVA_OPTS ${TFWH_JAVA_OPTS:-} -cp "$classpath" "$main" "$@"
+  exec java $opts -Dorg.slf4j.simpleLogger.defaultLogLevel=warn $TFWH_S3_JAVA_OPTS ${TFWH_JAVA_OPTS:-} \
+    -cp "$classpath" "$main" "$@"
 }
 
 tfwh_java() {
