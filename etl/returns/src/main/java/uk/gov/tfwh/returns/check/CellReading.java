@@ -97,6 +97,14 @@ final class CellReading {
   }
 
   /**
+   * A cell that {@link #date} refused, for a message: shown, why it is no date, and what it was
+   * likely meant to be ({@link LikelyMeant#date}).
+   */
+  static String notADate(CellValue cell) {
+    return shown(cell) + ", not a date written as YYYY-MM-DD" + LikelyMeant.date(cell);
+  }
+
+  /**
    * How a value appears in a message: quoted text, the kind and value of a typed cell, a formula
    * whose value was not saved (which a sender fixes by typing the value, or by saving the workbook
    * from a program that calculates it), or a formula's error (fixed at the formula).

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,10 @@ public final class ClaimsSheet extends TemplateSheet {
               + phase.number()
               + " (allowed: "
               + allowed.stream().map(Enum::name).collect(Collectors.joining(", "))
-              + ")");
+              + ")"
+              + LikelyMeant.name(text, allowed.stream().map(Enum::name).toList())
+                  .map(name -> "; write it as " + name)
+                  .orElse(""));
       return null;
     }
 
@@ -179,10 +183,7 @@ public final class ClaimsSheet extends TemplateSheet {
       CellValue value = cell(column);
       Optional<LocalDate> date = CellReading.date(value);
       if (date.isEmpty()) {
-        report(
-            Rule.C02,
-            column,
-            column + " is " + CellReading.shown(value) + ", not a date written as YYYY-MM-DD");
+        report(Rule.C02, column, column + " is " + CellReading.notADate(value));
       }
       return date.orElse(null);
     }
@@ -221,6 +222,28 @@ public final class ClaimsSheet extends TemplateSheet {
       }
     }
 
+    /**
+     * What refused problems were likely meant: problems separated by commas, or a phase's problems
+     * in other letters; "" when neither.
+     */
+    private String problemsMeant(List<String> unknown) {
+      Set<String> phaseProblems = PhaseRules.problems(phase);
+      if (unknown.stream()
+          .anyMatch(
+              part ->
+                  part.contains(",")
+                      && Arrays.stream(part.split(","))
+                          .anyMatch(p -> LikelyMeant.name(p, phaseProblems).isPresent()))) {
+        return "; separate the problems with ; (semicolons), not commas";
+      }
+      List<String> meant = new ArrayList<>();
+      for (String part : unknown) {
+        LikelyMeant.name(part, phaseProblems)
+            .ifPresent(name -> meant.add(Rule.quote(part) + " as " + name));
+      }
+      return meant.isEmpty() ? "" : "; write " + String.join(", ", meant);
+    }
+
     private SortedSet<String> problems() {
       CellValue value = cell(Template.PROBLEMS_AT_ENTRY);
       SortedSet<String> known = new TreeSet<>();
@@ -253,7 +276,8 @@ public final class ClaimsSheet extends TemplateSheet {
                 + ", not "
                 + (unknown.size() == 1 ? "a problem" : "problems")
                 + " of phase "
-                + phase.number());
+                + phase.number()
+                + problemsMeant(unknown));
       }
       if (known.size() < PhaseRules.MIN_PROBLEMS_AT_ENTRY) {
         report(

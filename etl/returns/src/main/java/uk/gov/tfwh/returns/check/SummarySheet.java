@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import uk.gov.tfwh.programme.outcome.ByResult;
@@ -236,6 +237,23 @@ public final class SummarySheet extends TemplateSheet {
       return false;
     }
 
+    /**
+     * The authority a refused code likely meant: its code in other letters, or the authority's name
+     * given for its code; "" when neither.
+     */
+    private String authorityMeant(String code) {
+      Optional<AuthorityCodeMatch> upper = reference.resolve(code.toUpperCase(Locale.ROOT));
+      if (!code.isEmpty() && upper.isPresent()) {
+        Authority meant = upper.get().authority();
+        return "; codes are in capitals: " + meant.code() + " is " + meant.name();
+      }
+      return reference.authorities().stream()
+          .filter(a -> a.name().equalsIgnoreCase(code))
+          .findFirst()
+          .map(a -> "; that is an authority's name: the code of " + a.name() + " is " + a.code())
+          .orElse("");
+    }
+
     Optional<AuthorityCodeMatch> authority() {
       CellValue value = cell(Template.AUTHORITY_CODE);
       String code = value.asText().strip();
@@ -248,7 +266,8 @@ public final class SummarySheet extends TemplateSheet {
                 + CellReading.shown(value)
                 + " is not an authority in the reference list (reference set "
                 + reference.version()
-                + ")");
+                + ")"
+                + authorityMeant(code));
       } else if (match.get().viaFormerCode()) {
         report(
             Rule.N01,
@@ -277,10 +296,7 @@ public final class SummarySheet extends TemplateSheet {
       CellValue value = cell(Template.PERIOD_END);
       Optional<LocalDate> date = CellReading.date(value);
       if (date.isEmpty()) {
-        report(
-            Rule.S07,
-            Template.PERIOD_END,
-            "period_end " + CellReading.shown(value) + " is not a date written as YYYY-MM-DD");
+        report(Rule.S07, Template.PERIOD_END, "period_end is " + CellReading.notADate(value));
         return Optional.empty();
       }
       if (!Quarter.isQuarterEnd(date.get())) {

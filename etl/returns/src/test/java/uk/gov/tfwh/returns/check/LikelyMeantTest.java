@@ -1,0 +1,86 @@
+package uk.gov.tfwh.returns.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.tfwh.returns.sheet.CellValue;
+
+class LikelyMeantTest {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "30/06/2015   | ' (written day first: as YYYY-MM-DD it is 2015-06-30)'",
+        "7.4.2015     | ' (written day first: as YYYY-MM-DD it is 2015-04-07)'",
+        "07-04-2015   | ' (written day first: as YYYY-MM-DD it is 2015-04-07)'",
+        "2015/06/30   | ' (as YYYY-MM-DD it is 2015-06-30)'",
+        "2015-6-3     | ' (as YYYY-MM-DD it is 2015-06-03)'",
+        "30-Jun-2015  | ' (as YYYY-MM-DD it is 2015-06-30)'",
+        "1 Sept 2015  | ' (as YYYY-MM-DD it is 2015-09-01)'",
+        "31 december 2019 | ' (as YYYY-MM-DD it is 2019-12-31)'",
+        "2015-06-31   | ' (no such day: June 2015 has 30 days)'",
+        "2015-02-29   | ' (no such day: February 2015 has 28 days)'",
+        "2015-13-01   | ' (there is no month 13)'",
+        "2015-00-10   | ' (there is no month 0)'",
+        "42185        | ' (a spreadsheet''s day number, which is 2015-06-30: format the column as"
+            + " dates, or type the date as YYYY-MM-DD)'",
+        "40179        | ' (a spreadsheet''s day number, which is 2010-01-01: format the column as"
+            + " dates, or type the date as YYYY-MM-DD)'",
+      })
+  void aRefusedDateIsToldWhatItLikelyMeant(String text, String hint) {
+    assertThat(LikelyMeant.date(new CellValue.Text(text))).isEqualTo(hint);
+  }
+
+  /** Nothing is guessed where nothing is likely, nor where the guess is no day of the calendar. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "soon",
+        "31/02/2015",
+        "30 Foo 2015",
+        "2016-02-29",
+        "40178",
+        "47484",
+        "123456",
+        "Q2 2015",
+        "2015-06-30T00:00"
+      })
+  void nothingIsGuessedWhereNothingIsLikely(String text) {
+    assertThat(LikelyMeant.date(new CellValue.Text(text))).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNumberCellInADateColumnIsTakenAsASpreadsheetsDayNumberOnlyWhenWholeAndInRange() {
+    assertThat(LikelyMeant.date(new CellValue.Numeric(new BigDecimal("42185"))))
+        .contains("which is 2015-06-30");
+    assertThat(LikelyMeant.date(new CellValue.Numeric(new BigDecimal("42185.0"))))
+        .contains("which is 2015-06-30");
+    assertThat(LikelyMeant.date(new CellValue.Numeric(new BigDecimal("42185.5")))).isEmpty();
+    assertThat(LikelyMeant.date(new CellValue.Numeric(new BigDecimal("610")))).isEmpty();
+    assertThat(LikelyMeant.date(new CellValue.FormulaError("#N/A"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "sustained_progress, SUSTAINED_PROGRESS",
+    "Sustained progress, SUSTAINED_PROGRESS",
+    "' sustained-progress ', SUSTAINED_PROGRESS",
+    "continuous  employment, CONTINUOUS_EMPLOYMENT",
+  })
+  void aCodeInOtherLettersOrWithSpacesIsNamed(String text, String meant) {
+    assertThat(LikelyMeant.name(text, List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")))
+        .contains(meant);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SUSTAINEDPROGRESS", "progress", "", "SUSTAINED_PROGRESS_2"})
+  void aCodeThatIsNotOneWrittenOtherwiseIsNotNamed(String text) {
+    assertThat(LikelyMeant.name(text, List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")))
+        .isEmpty();
+  }
+}
