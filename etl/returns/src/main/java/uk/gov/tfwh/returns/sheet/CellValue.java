@@ -17,11 +17,7 @@ import java.util.Set;
  * value, and no column accepts them.
  */
 public sealed interface CellValue
-    permits CellValue.Text,
-        CellValue.Numeric,
-        CellValue.DateTime,
-        CellValue.UnsavedFormula,
-        CellValue.FormulaError {
+    permits CellValue.Text, CellValue.Numeric, CellValue.DateTime, CellValue.NoValue {
   CellValue BLANK = new Text("");
 
   /**
@@ -103,6 +99,22 @@ public sealed interface CellValue
   }
 
   /**
+   * A cell that the file says should hold a value but that holds none: neither blank nor any value,
+   * so every column refuses it.
+   */
+  sealed interface NoValue extends CellValue permits UnsavedFormula, FormulaError {
+    @Override
+    default boolean isBlank() {
+      return false;
+    }
+
+    @Override
+    default boolean isUnknown() {
+      return true;
+    }
+  }
+
+  /**
    * An XLSX formula cell saved without its value, as programs that write workbooks without
    * calculating them do (a script's library, for example). Its value is unknown, so it is neither
    * blank nor any value: every column refuses it and says why. Never evaluated: the formula is kept
@@ -111,19 +123,9 @@ public sealed interface CellValue
    * @param formula the formula's text without its leading {@code =}; empty for a cell that shares
    *     another cell's formula
    */
-  record UnsavedFormula(String formula) implements CellValue {
+  record UnsavedFormula(String formula) implements NoValue {
     public UnsavedFormula {
       requireNonNull(formula, "formula");
-    }
-
-    @Override
-    public boolean isBlank() {
-      return false;
-    }
-
-    @Override
-    public boolean isUnknown() {
-      return true;
     }
 
     @Override
@@ -140,7 +142,7 @@ public sealed interface CellValue
    *
    * @param code the error's name as the spreadsheet writes it, for example {@code #N/A}
    */
-  record FormulaError(String code) implements CellValue {
+  record FormulaError(String code) implements NoValue {
     /**
      * Excel's error values (also those of LibreOffice and Google Sheets when saved as XLSX/CSV).
      */
@@ -175,16 +177,6 @@ public sealed interface CellValue
       }
       String code = text.strip().toUpperCase(Locale.ROOT);
       return CODES.contains(code) ? Optional.of(new FormulaError(code)) : Optional.empty();
-    }
-
-    @Override
-    public boolean isBlank() {
-      return false;
-    }
-
-    @Override
-    public boolean isUnknown() {
-      return true;
     }
 
     @Override
