@@ -61,6 +61,8 @@ public class PageSecurity {
     http.securityMatcher(PAGE_PATHS)
         .authenticationManager(new ProviderManager(formLogin))
         .addFilterAfter(new SessionSignInCheck(formLogin), SecurityContextHolderFilter.class)
+        // The forms' token from their body only, never from an address (PageCsrfTokens).
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new PageCsrfTokens()))
         .authorizeHttpRequests(
             rules ->
                 rules

@@ -118,6 +118,18 @@ class SubmissionPagesBrowserTest {
     checkAccessibility("send your return");
     screenshot("submit");
 
+    // Sent without a file: the form again, saying so, at an address without the CSRF token. The
+    // form's address carried it, so after a post it stood in the address bar and the history.
+    assertThat(
+            browser
+                .findElement(By.cssSelector("form[enctype='multipart/form-data']"))
+                .getDomAttribute("action"))
+        .isEqualTo("/submissions");
+    navigateBy(browser.findElement(By.id("send")));
+    assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
+        .contains("choose a file");
+    assertThat(browser.getCurrentUrl()).isEqualTo(url("/submissions"));
+
     // First attempt: the summary's families attached (9,610) exceed those identified.
     choose(
         DIR.resolve("upload/kent-2015Q2.summary.csv"),
