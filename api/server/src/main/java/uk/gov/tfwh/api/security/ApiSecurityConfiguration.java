@@ -203,6 +203,8 @@ class ApiSecurityConfiguration {
         .addFilterAfter(unruled.notFound(), AuthorizationFilter.class)
         .formLogin(form -> form.permitAll())
         .logout(logout -> logout.permitAll())
+        // The sign-in and sign-out forms' token from their body only, as on the pages.
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(new PageCsrfTokens()))
         .headers(headers -> securityHeaders(headers, access.pageContentSecurityPolicy()));
     return http.build();
   }

@@ -87,6 +87,42 @@ class SignInTest extends RealHttpTest {
     assertThat(response.statusCode()).isEqualTo(403);
   }
 
+  /**
+   * A token in an address leaks (logs, history, Referer), so the sign-in and sign-out refuse one
+   * there even beside the right one in the body, as the pages do (PageCsrfTokens); a token that
+   * cannot be unmasked is a 403, not a 500.
+   */
+  @Test
+  void aSignInOrSignOutWithTheTokenInItsAddressIsRefusedEvenWithItInTheBody() {
+    Browser browser = new Browser();
+    String form =
+        "username="
+            + enc("coordinator")
+            + "&password="
+            + enc(AccessFixture.token("coordinator"))
+            + "&_csrf="
+            + enc(browser.csrf);
+    for (String path :
+        new String[] {"/login?_csrf=" + enc(browser.csrf), "/login?%5Fcsrf=x", "/logout?_csrf=x"}) {
+      HttpResponse<String> response =
+          browser.send(
+              HttpRequest.newBuilder(uri(path))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build());
+      assertThat(response.statusCode()).as(path).isEqualTo(403);
+    }
+    HttpResponse<String> undecodable =
+        browser.send(
+            HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=coordinator&password=x&_csrf=" + enc("////////////////")))
+                .build());
+    assertThat(undecodable.statusCode()).isEqualTo(403);
+  }
+
   @Test
   void theSixthAttemptAfterFiveFailuresInAMinuteIsAnswered429EvenWithTheRightToken() {
     Browser browser = new Browser();

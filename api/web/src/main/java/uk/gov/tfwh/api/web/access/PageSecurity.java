@@ -14,6 +14,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.security.FormLoginAuthentication;
+import uk.gov.tfwh.api.security.PageCsrfTokens;
 
 /**
  * Who may open which page. The pages have their own filter chain, matched on the page paths only

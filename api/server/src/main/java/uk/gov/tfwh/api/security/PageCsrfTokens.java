@@ -1,4 +1,4 @@
-package uk.gov.tfwh.api.web.access;
+package uk.gov.tfwh.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +10,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 
 /**
- * How the pages' chain reads a request's CSRF token: Spring Security's own (masked, per-request)
+ * How every chain with sessions (the dashboard's and submission pages', and the service's own
+ * sign-in and sign-out) reads a request's CSRF token: Spring Security's own (masked, per-request)
  * token, from the form's body or the {@code X-CSRF-TOKEN} header, with two differences.
  *
  * <ul>
@@ -31,7 +32,7 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
  * "could not be read" (Spring's multipart resolution fails again there and {@code ApiProblems}
  * sends the page back to its form), with no handler run and nothing kept.
  */
-final class PageCsrfTokens implements CsrfTokenRequestHandler {
+public final class PageCsrfTokens implements CsrfTokenRequestHandler {
   private final XorCsrfTokenRequestAttributeHandler spring =
       new XorCsrfTokenRequestAttributeHandler();
 
@@ -57,7 +58,7 @@ final class PageCsrfTokens implements CsrfTokenRequestHandler {
   }
 
   /** Whether {@code query} has a parameter called {@code name}, however it is encoded. */
-  static boolean namedInQuery(String query, String name) {
+  public static boolean namedInQuery(String query, String name) {
     if (query == null || query.isEmpty()) {
       return false;
     }
