@@ -1,7 +1,9 @@
 package uk.gov.tfwh.api.access;
 
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -35,6 +37,29 @@ public class AccessPolicy {
     return viewer.coordinates(authorityCode)
         ? SnapshotSelector.current().withRanksWithheld()
         : SnapshotSelector.published();
+  }
+
+  /**
+   * Whose figures decide which quarters of {@code snapshot} this viewer is offered (and so which it
+   * may ask for): every authority's (empty), or one authority's. A load's quarters are those any
+   * authority has figures in, so a list of them (or a default of its latest) read from a
+   * pre-release snapshot would tell a coordinator, who reads it for its own authority only ({@link
+   * #authorityFigures}), that another authority had sent a return not yet published: a quarter only
+   * others have sent would be offered, chosen by default, and answered differently from one nobody
+   * has sent. A coordinator is therefore offered only its own authority's quarters of a pre-release
+   * snapshot. A published snapshot's quarters are public, and the national and ministerial users
+   * see every authority's pre-release figures: theirs are every authority's.
+   *
+   * @throws AccessDeniedException for the public, who never read a pre-release snapshot
+   */
+  public Optional<String> quartersOf(Viewer viewer, PinnedSnapshot snapshot) {
+    if (snapshot.published() || seesAllPreRelease(viewer)) {
+      return Optional.empty();
+    }
+    if (viewer.role() == Role.COORDINATOR) {
+      return Optional.of(viewer.authority());
+    }
+    throw new AccessDeniedException(viewer.name() + " may not see pre-release figures");
   }
 
   /**

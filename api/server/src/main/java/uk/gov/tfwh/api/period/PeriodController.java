@@ -23,13 +23,20 @@ class PeriodController {
     this.access = access;
   }
 
-  /** Every quarter of both phases (or one), with how many authorities have figures in it. */
+  /**
+   * Every quarter of both phases (or one), with how many authorities have figures in it: of those
+   * authorities whose figures the viewer may be told the quarters of ({@link
+   * AccessPolicy#quartersOf}).
+   */
   @Operation(summary = "The quarters of each phase and how many authorities reported in each")
   @GetMapping("/api/v1/periods")
   ResponseEntity<PeriodList> periods(
       @RequestParam(required = false) Integer phase, NativeWebRequest request, Viewer viewer) {
     Phase checked = phase == null ? null : PeriodParameters.phase(phase);
     return reads.respond(
-        request, viewer, access.figures(viewer), snapshot -> periods.list(snapshot, checked));
+        request,
+        viewer,
+        access.figures(viewer),
+        snapshot -> periods.list(snapshot, checked, access.quartersOf(viewer, snapshot)));
   }
 }

@@ -3,8 +3,11 @@ package uk.gov.tfwh.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
+import uk.gov.tfwh.warehouse.query.Release;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 class AccessPolicyTest {
@@ -55,6 +58,21 @@ class AccessPolicyTest {
     assertThatThrownBy(() -> policy.dataQualityAuthority(coordinator, OTHER))
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> policy.dataQualityAuthority(minister, null))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void aCoordinatorIsOfferedOnlyItsOwnQuartersOfAPreReleaseSnapshot() {
+    PinnedSnapshot preRelease = new PinnedSnapshot("load", Release.PRE_RELEASE);
+    PinnedSnapshot ownPreRelease = new PinnedSnapshot("load", Release.PRE_RELEASE, true);
+    PinnedSnapshot published = new PinnedSnapshot("release", Release.PUBLISHED);
+    assertThat(policy.quartersOf(coordinator, ownPreRelease)).hasValue(OWN);
+    assertThat(policy.quartersOf(coordinator, preRelease)).hasValue(OWN);
+    assertThat(policy.quartersOf(coordinator, published)).isEmpty();
+    assertThat(policy.quartersOf(national, preRelease)).isEqualTo(Optional.empty());
+    assertThat(policy.quartersOf(minister, preRelease)).isEmpty();
+    assertThat(policy.quartersOf(Viewer.ANONYMOUS, published)).isEmpty();
+    assertThatThrownBy(() -> policy.quartersOf(Viewer.ANONYMOUS, preRelease))
         .isInstanceOf(AccessDeniedException.class);
   }
 }

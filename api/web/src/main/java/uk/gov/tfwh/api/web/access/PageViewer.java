@@ -8,6 +8,7 @@ import uk.gov.tfwh.api.access.AccessPolicy;
 import uk.gov.tfwh.api.access.ApiEndpoint;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.access.Viewer;
+import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
 /**
@@ -40,6 +41,14 @@ public final class PageViewer {
   /** The snapshot for one authority's own figures (progress, payments). */
   public SnapshotSelector authorityFigures(String authorityCode) {
     return access.authorityFigures(viewer, authorityCode);
+  }
+
+  /**
+   * Whose figures decide which quarters of {@code snapshot} the pages offer this viewer: every
+   * authority's (empty) or one's ({@link AccessPolicy#quartersOf}).
+   */
+  public Optional<String> quartersOf(PinnedSnapshot snapshot) {
+    return access.quartersOf(viewer, snapshot);
   }
 
   /** Return-level detail: the snapshot to read it from, or empty when the policy refuses. */

@@ -84,7 +84,7 @@ final class AuthorityContent {
             .find(own, code)
             .orElseThrow(
                 () -> new PageNotFound("There is no authority with the code " + code + "."));
-    Choices choices = figures.choices(own);
+    Choices choices = figures.choices(viewer, own);
     Period chosen = Selection.period(choices, phase, period);
     return new AuthorityContent(
         services, viewer, reference, choices, chosen, own, figures.resolve(viewer.figures()));

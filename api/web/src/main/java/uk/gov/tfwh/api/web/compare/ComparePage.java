@@ -94,7 +94,7 @@ public class ComparePage {
   private Comparison comparison(
       PageViewer viewer, List<String> codes, String phase, String period) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = figures.choices(snapshot);
+    Choices choices = figures.choices(viewer, snapshot);
     Period chosenPeriod = Selection.period(choices, phase, period);
     List<Found> chosen = chosen(codes, authorities(snapshot));
     List<Period> quarters =

@@ -47,7 +47,7 @@ public class LeagueTablePage {
       String sort,
       String order) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = figures.choices(snapshot);
+    Choices choices = figures.choices(viewer, snapshot);
     LeagueFilter filter = LeagueFilter.parse(choices, phase, period, region, type, sort, order);
     List<LeagueTableRow> rows =
         leagueTables

@@ -51,7 +51,7 @@ public class NationalPage {
 
   private Shown shown(PageViewer viewer, String phase, String period) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = figures.choices(snapshot);
+    Choices choices = figures.choices(viewer, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     return new Shown(
         snapshot,

@@ -10,6 +10,7 @@ import uk.gov.tfwh.api.authority.AuthorityReference;
 import uk.gov.tfwh.api.period.Periods;
 import uk.gov.tfwh.api.period.SnapshotQuarter;
 import uk.gov.tfwh.api.serving.SnapshotReads;
+import uk.gov.tfwh.api.web.access.PageViewer;
 import uk.gov.tfwh.warehouse.query.PinnedSnapshot;
 import uk.gov.tfwh.warehouse.query.SnapshotSelector;
 
@@ -35,10 +36,16 @@ public class PageReads {
     return reads.resolve(selector);
   }
 
-  /** The quarters with figures, the regions and the authority types of the snapshot. */
-  public Choices choices(PinnedSnapshot snapshot) {
+  /**
+   * The quarters with figures, the regions and the authority types of the snapshot, as {@code
+   * viewer} is offered them: the quarters are those with figures the viewer may be told of ({@link
+   * PageViewer#quartersOf}: a coordinator reading its own pre-release figures, only its own
+   * authority's), so a page neither offers nor defaults to a quarter only others have sent, and
+   * {@link Selection} answers a request for one as for a quarter that does not exist.
+   */
+  public Choices choices(PageViewer viewer, PinnedSnapshot snapshot) {
     List<Period> reported = new ArrayList<>();
-    for (SnapshotQuarter quarter : periods.quarters(snapshot)) {
+    for (SnapshotQuarter quarter : periods.quarters(snapshot, viewer.quartersOf(snapshot))) {
       if (quarter.authoritiesReporting() > 0) {
         reported.add(
             new Period(

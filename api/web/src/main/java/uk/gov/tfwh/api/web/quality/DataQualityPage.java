@@ -156,7 +156,7 @@ public class DataQualityPage {
 
   private Shown shown(PageViewer viewer, String phase, String period, String region, String state) {
     PinnedSnapshot snapshot = figures.resolve(viewer.figures());
-    Choices choices = figures.choices(snapshot);
+    Choices choices = figures.choices(viewer, snapshot);
     Period chosen = Selection.period(choices, phase, period);
     String regionCode;
     try {
