@@ -13,6 +13,7 @@ import uk.gov.tfwh.api.dataquality.SubmissionQuality;
 import uk.gov.tfwh.api.payment.PaymentQuarter;
 import uk.gov.tfwh.api.returns.ReturnVersion;
 import uk.gov.tfwh.api.web.access.PageViewer;
+import uk.gov.tfwh.api.web.page.BadPageRequest;
 import uk.gov.tfwh.api.web.page.Choices;
 import uk.gov.tfwh.api.web.page.PageNotFound;
 import uk.gov.tfwh.api.web.page.PageReads;
@@ -85,6 +86,14 @@ final class AuthorityContent {
             .orElseThrow(
                 () -> new PageNotFound("There is no authority with the code " + code + "."));
     Choices choices = figures.choices(viewer, own);
+    if (choices.periods().isEmpty()) {
+      // A coordinator is offered only its own authority's quarters of the latest load: before
+      // its first return is loaded there are none, which is not the snapshot being empty.
+      throw new BadPageRequest(
+          "there are no figures for "
+              + reference.name()
+              + " in this snapshot yet: they appear once a return of it is loaded");
+    }
     Period chosen = Selection.period(choices, phase, period);
     return new AuthorityContent(
         services, viewer, reference, choices, chosen, own, figures.resolve(viewer.figures()));

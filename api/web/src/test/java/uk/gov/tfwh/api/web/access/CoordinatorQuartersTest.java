@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.Snapshot;
@@ -67,7 +68,14 @@ class CoordinatorQuartersTest {
 
   private static final Map<String, String> TOKENS =
       Map.of(
-          "nat", ApiTokens.newToken(), "hart", ApiTokens.newToken(), "kent", ApiTokens.newToken());
+          "nat",
+          ApiTokens.newToken(),
+          "hart",
+          ApiTokens.newToken(),
+          "kent",
+          ApiTokens.newToken(),
+          "city",
+          ApiTokens.newToken());
   private static final Path DIR;
 
   static {
@@ -77,7 +85,7 @@ class CoordinatorQuartersTest {
           IcebergFixture.open(Files.createDirectories(DIR.resolve("warehouse")))) {
         commitWithoutPhase2(fixture);
         fixture.publish(PUBLISHED);
-        fixture.commit(PRE_RELEASE, 7);
+        commitWithoutCityOfLondon(fixture);
       }
       Instant now = Instant.now();
       new UsersFile(DIR.resolve("users.tsv"))
@@ -95,6 +103,12 @@ class CoordinatorQuartersTest {
                       Role.COORDINATOR,
                       SnapshotFixture.KENT,
                       ApiTokens.hash(TOKENS.get("kent")),
+                      now),
+                  new ApiUser(
+                      "city",
+                      Role.COORDINATOR,
+                      SnapshotFixture.CITY_OF_LONDON,
+                      ApiTokens.hash(TOKENS.get("city")),
                       now)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -103,25 +117,56 @@ class CoordinatorQuartersTest {
 
   /** The fixture as it stood before any phase-2 return was loaded (dim_period keeps every row). */
   private static void commitWithoutPhase2(IcebergFixture fixture) {
+    commitWithout(
+        fixture,
+        PUBLISHED,
+        0,
+        (columns, row) ->
+            columns.contains("period_end")
+                && row.get(columns.indexOf("phase")) instanceof Number n
+                && n.intValue() == 2);
+  }
+
+  /**
+   * The whole fixture but City of London's figures: as a load before the authority's first return,
+   * which still has the authority and its targets (reference data).
+   */
+  private static void commitWithoutCityOfLondon(IcebergFixture fixture) {
+    commitWithout(
+        fixture,
+        PRE_RELEASE,
+        7,
+        (columns, row) ->
+            columns.contains("authority_code")
+                && SnapshotFixture.CITY_OF_LONDON.equals(
+                    row.get(columns.indexOf("authority_code"))));
+  }
+
+  /**
+   * Commits the fixture as release {@code id} without the rows {@code dropped} names, in every
+   * table of figures: the reference tables (authorities, periods, targets, neighbours) keep theirs.
+   */
+  private static void commitWithout(
+      IcebergFixture fixture,
+      String id,
+      int bump,
+      BiPredicate<List<String>, List<Object>> dropped) {
     List<ReleaseTable> tables = new ArrayList<>();
     for (Map.Entry<WarehouseTable, List<List<Object>>> table :
-        SnapshotFixture.tables(PUBLISHED, 0, true).entrySet()) {
+        SnapshotFixture.tables(id, bump, true).entrySet()) {
       List<String> columns = table.getKey().columns().stream().map(Column::name).toList();
-      int phase = columns.indexOf("phase");
-      // Targets are reference data, and every quarter of both phases is in dim_period.
+      boolean reference = table.getKey().tableName().startsWith("dim_");
       List<List<Object>> rows =
-          table.getKey() == WarehouseTable.DIM_PERIOD || !columns.contains("period_end")
+          reference
               ? table.getValue()
-              : table.getValue().stream()
-                  .filter(row -> !(row.get(phase) instanceof Number n && n.intValue() == 2))
-                  .toList();
+              : table.getValue().stream().filter(row -> !dropped.test(columns, row)).toList();
       Table iceberg = fixture.catalog().table(table.getKey());
       Snapshot snapshot =
           IcebergFixture.replace(iceberg, IcebergFixture.write(iceberg, columns, rows));
       tables.add(
           IcebergFixture.releaseTable(fixture.catalog().namespace().toString(), iceberg, snapshot));
     }
-    fixture.commitRelease(PUBLISHED, 0, tables);
+    fixture.commitRelease(id, bump, tables);
   }
 
   @DynamicPropertySource
@@ -160,6 +205,21 @@ class CoordinatorQuartersTest {
       // The same quarter written as the API writes it.
       assertThat(hart.get(path + "?phase=2&period=2014Q3").statusCode()).as(path).isEqualTo(400);
     }
+  }
+
+  /**
+   * An authority none of whose returns is loaded yet has no quarters to be offered: its coordinator
+   * is told that, not that the snapshot is empty, and still offered nothing of the others'.
+   */
+  @Test
+  void aCoordinatorWhoseAuthorityHasNoFiguresYetIsToldSo() {
+    HttpResponse<String> page =
+        signIn("city").get("/authorities/" + SnapshotFixture.CITY_OF_LONDON);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("there are no figures for City of London in this snapshot yet")
+        .doesNotContain(OTHERS_ONLY.toString())
+        .doesNotContain(HARTLEPOOLS.toString());
   }
 
   @Test
