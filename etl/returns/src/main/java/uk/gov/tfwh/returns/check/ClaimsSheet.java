@@ -143,7 +143,9 @@ public final class ClaimsSheet extends TemplateSheet {
     private String familyRef() {
       CellValue value = cell(Template.FAMILY_REF);
       String ref = value.asText().strip();
-      if (!FAMILY_REF.matcher(ref).matches()) {
+      if (value.isUnknown()) {
+        report(Rule.C01, Template.FAMILY_REF, "family_ref is " + CellReading.shown(value));
+      } else if (!FAMILY_REF.matcher(ref).matches()) {
         report(
             Rule.C01,
             Template.FAMILY_REF,
@@ -158,6 +160,10 @@ public final class ClaimsSheet extends TemplateSheet {
       CellValue value = cell(Template.RESULT);
       String text = value.asText().strip();
       Set<ClaimResult> allowed = PhaseRules.results(phase);
+      if (value.isUnknown()) {
+        report(Rule.C03, Template.RESULT, "result is " + CellReading.shown(value));
+        return null;
+      }
       for (ClaimResult result : allowed) {
         if (result.name().equals(text)) {
           return result;

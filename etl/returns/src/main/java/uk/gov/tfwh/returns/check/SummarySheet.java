@@ -257,8 +257,11 @@ public final class SummarySheet extends TemplateSheet {
     Optional<AuthorityCodeMatch> authority() {
       CellValue value = cell(Template.AUTHORITY_CODE);
       String code = value.asText().strip();
-      Optional<AuthorityCodeMatch> match = reference.resolve(code);
-      if (match.isEmpty()) {
+      Optional<AuthorityCodeMatch> match =
+          value.isUnknown() ? Optional.empty() : reference.resolve(code);
+      if (value.isUnknown()) {
+        report(Rule.S06, Template.AUTHORITY_CODE, "authority_code is " + CellReading.shown(value));
+      } else if (match.isEmpty()) {
         report(
             Rule.S06,
             Template.AUTHORITY_CODE,

@@ -102,6 +102,7 @@ class FormulaErrorTest {
         .set("submitted_by", " #n/a ")
         .set("revision_note", "#VALUE!")
         .set("families_identified", "#NAME?")
+        .set("authority_code", "#N/A")
         .claim(CLAIM)
         .write("r");
 
@@ -113,11 +114,16 @@ class FormulaErrorTest {
         .containsExactlyInAnyOrder(
             "TFQR-S15 submitted_by 2",
             "TFQR-S15 revision_note 2",
-            "TFQR-S05 families_identified 2");
+            "TFQR-S05 families_identified 2",
+            "TFQR-S06 authority_code 2");
     assertThat(outcome.findings())
         .extracting(Finding::message)
         .anySatisfy(m -> assertThat(m).contains("submitted_by is the spreadsheet error #N/A"))
-        .anySatisfy(m -> assertThat(m).contains("revision_note is the spreadsheet error #VALUE!"));
+        .anySatisfy(m -> assertThat(m).contains("revision_note is the spreadsheet error #VALUE!"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("authority_code is the spreadsheet error #N/A, which a formula"));
   }
 
   @Test
@@ -126,6 +132,8 @@ class FormulaErrorTest {
         .claim(CLAIM)
         .claim("fam-000000000002-9f3a,#N/A,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB;HEALTH")
         .claim("fam-000000000003-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,#N/A")
+        .claim("#REF!,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB;HEALTH")
+        .claim("fam-000000000005-9f3a,2015-04-07,#N/A,2015-06-12,CRIME_ASB;HEALTH")
         .write("r");
 
     ReturnOutcome outcome = HostileFiles.readOnlyReturn(dir).outcome();
@@ -133,7 +141,26 @@ class FormulaErrorTest {
     assertThat(outcome.accepted()).as(outcome.findings().toString()).isTrue();
     assertThat(outcome.findings())
         .extracting(f -> f.ruleId() + " " + f.column() + " " + f.row())
-        .containsExactlyInAnyOrder("TFQR-C02 attached_on 3", "TFQR-C05 problems_at_entry 4");
+        .containsExactlyInAnyOrder(
+            "TFQR-C02 attached_on 3",
+            "TFQR-C05 problems_at_entry 4",
+            "TFQR-C01 family_ref 5",
+            "TFQR-C03 result 6");
+    // Said as what it is, not as a value that fails the column's pattern or list.
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "family_ref is the spreadsheet error #REF!, which a formula gives when it"
+                            + " fails, not a value."))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "result is the spreadsheet error #N/A, which a formula gives when it fails,"
+                            + " not a value."));
     assertThat(outcome.claims()).extracting(Claim::row).containsExactly(2);
   }
 
