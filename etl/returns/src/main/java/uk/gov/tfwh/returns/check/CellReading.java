@@ -117,7 +117,7 @@ final class CellReading {
     }
     if (cell instanceof CellValue.FormulaError error) {
       return "the spreadsheet error "
-          + error.code()
+          + (error.known() ? error.code() : Rule.quote(error.code()))
           + ", which a formula gives when it fails, not a value";
     }
     if (cell instanceof CellValue.Numeric numeric) {

@@ -179,6 +179,14 @@ public sealed interface CellValue
       return CODES.contains(code) ? Optional.of(new FormulaError(code)) : Optional.empty();
     }
 
+    /**
+     * Whether the code is one of the spreadsheets' own: a workbook's error cell holds whatever text
+     * its writer put there, which a message must then quote rather than print.
+     */
+    public boolean known() {
+      return CODES.contains(code);
+    }
+
     @Override
     public String asText() {
       return code;

@@ -428,7 +428,8 @@ public final class XlsxWorkbook implements Closeable {
         case "inlineStr" -> CellValue.ofText(inline.toString());
         case "b" -> new CellValue.Text("1".equals(raw.strip()) ? "TRUE" : "FALSE");
         case "d" -> isoDate(raw);
-        case "e" -> new CellValue.FormulaError(raw.strip());
+        case "e" ->
+            CellValue.FormulaError.named(raw).orElseGet(() -> new CellValue.FormulaError(raw));
         default -> CellValue.ofText(raw); // str: a formula's text
       };
     }

@@ -64,6 +64,35 @@ class FormulaErrorTest {
                     .contains("correct a formula that gives an error"));
   }
 
+  /**
+   * A workbook's error cell holds whatever text its writer put there: a value that is no
+   * spreadsheet's error is quoted in the message (escaped and cut short), never printed as sent.
+   */
+  @Test
+  void anErrorCellOfAnyOtherTextIsQuotedInTheMessage() throws IOException {
+    String forged = "#X\n<b>" + "x".repeat(500) + "</b>";
+    HostileFiles.workbookWithChanged(
+        dir.resolve("errors.xlsx"),
+        Map.of(
+            HostileFiles.SUMMARY_SHEET,
+            sheet ->
+                sheet.replace(
+                    "<c r=\"F2\"><v>260</v></c>",
+                    "<c r=\"F2\" t=\"e\"><v>" + forged.replace("<", "&lt;") + "</v></c>")));
+
+    ReturnOutcome outcome = HostileFiles.readOnlyReturn(dir).outcome();
+
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("families_attached is the spreadsheet error '#X\\u000A<b>xxx")
+                    .contains("...'")
+                    .doesNotContain("x".repeat(100))
+                    .doesNotContain("\n"));
+  }
+
   @Test
   void aWorkbooksErrorCellInAClaimRejectsItsRowOnly() throws IOException {
     HostileFiles.workbookWithChanged(
