@@ -58,7 +58,7 @@ public final class PageCsrfTokens implements CsrfTokenRequestHandler {
   }
 
   /** Whether {@code query} has a parameter called {@code name}, however it is encoded. */
-  public static boolean namedInQuery(String query, String name) {
+  private static boolean namedInQuery(String query, String name) {
     if (query == null || query.isEmpty()) {
       return false;
     }

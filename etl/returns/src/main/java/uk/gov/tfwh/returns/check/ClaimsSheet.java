@@ -169,6 +169,7 @@ public final class ClaimsSheet extends TemplateSheet {
           return result;
         }
       }
+      List<String> names = allowed.stream().map(Enum::name).toList();
       report(
           Rule.C03,
           Template.RESULT,
@@ -177,11 +178,9 @@ public final class ClaimsSheet extends TemplateSheet {
               + " is not a result of phase "
               + phase.number()
               + " (allowed: "
-              + allowed.stream().map(Enum::name).collect(Collectors.joining(", "))
+              + String.join(", ", names)
               + ")"
-              + LikelyMeant.name(text, allowed.stream().map(Enum::name).toList())
-                  .map(name -> "; write it as " + name)
-                  .orElse(""));
+              + LikelyMeant.name(text, names).map(name -> "; write it as " + name).orElse(""));
       return null;
     }
 
