@@ -236,6 +236,18 @@ class ApiSecurityConfiguration {
     return registration;
   }
 
+  /** Before the sign-in throttle, which reads a parameter, and so before Spring Security. */
+  @Bean
+  FilterRegistrationBean<MultipartOnlyForUploads> multipartOnlyForUploads(
+      ObjectMapper json, AccessProperties access) {
+    FilterRegistrationBean<MultipartOnlyForUploads> registration =
+        new FilterRegistrationBean<>(
+            new MultipartOnlyForUploads(
+                new ProblemWriter(json), access.pageContentSecurityPolicy()));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 2);
+    return registration;
+  }
+
   /**
    * Behind a TLS-terminating proxy, the proxies named in {@code tfwh.api.access.trusted-proxies}
    * (and only they) may say, in {@code X-Forwarded-Proto} and {@code X-Forwarded-For}, how the

@@ -10,14 +10,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Writes refusals from the security filters as problem+json, like every other API error. */
-final class ProblemWriter {
+public final class ProblemWriter {
   private final ObjectMapper json;
 
-  ProblemWriter(ObjectMapper json) {
+  public ProblemWriter(ObjectMapper json) {
     this.json = json;
   }
 
-  void write(
+  public void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -39,7 +39,10 @@ class RefusedAccessAudit implements ApplicationListener<AuthorizationDeniedEvent
       return;
     }
     Viewer viewer = signedIn.getPrincipal();
-    String asked = request.getParameter("authority");
+    // Asked only of a coordinator, as the access rule asks it (a coordinator's upload has been
+    // read to find the authority it is for): reading anyone else's would parse and spool the body
+    // of an upload refused without reading it.
+    String asked = viewer.role() == Role.COORDINATOR ? request.getParameter("authority") : null;
     desk.submissions()
         .audit()
         .append(

@@ -3,18 +3,22 @@ package uk.gov.tfwh.api.web.access;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.security.FormLoginAuthentication;
 import uk.gov.tfwh.api.security.PageCsrfTokens;
+import uk.gov.tfwh.api.security.ProblemWriter;
 
 /**
  * Who may open which page. The pages have their own filter chain, matched on the page paths only
@@ -55,13 +59,19 @@ public class PageSecurity {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-  SecurityFilterChain dashboardPages(HttpSecurity http, FormLoginAuthentication formLogin)
+  SecurityFilterChain dashboardPages(
+      HttpSecurity http,
+      FormLoginAuthentication formLogin,
+      AuthorizationEventPublisher events,
+      ObjectMapper json)
       throws Exception {
     // The one provider, with no parent manager: given as a provider it was also tried again by
     // the global manager after a failure, and every failed sign-in counted twice.
     http.securityMatcher(PAGE_PATHS)
         .authenticationManager(new ProviderManager(formLogin))
         .addFilterAfter(new SessionSignInCheck(formLogin), SecurityContextHolderFilter.class)
+        // A form's sender is looked at before its body is read for the CSRF token.
+        .addFilterBefore(new FormSenderCheck(events, new ProblemWriter(json)), CsrfFilter.class)
         // The forms' token from their body only, never from an address (PageCsrfTokens).
         .csrf(csrf -> csrf.csrfTokenRequestHandler(new PageCsrfTokens()))
         .authorizeHttpRequests(
@@ -92,10 +102,11 @@ public class PageSecurity {
                     .hasAuthority(Role.NATIONAL.authority())
                     .requestMatchers(GET, "/submissions", "/submissions/new", "/submissions/{id}")
                     .hasAnyAuthority(Role.NATIONAL.authority(), Role.COORDINATOR.authority())
-                    .requestMatchers(POST, "/submissions")
-                    .hasAnyAuthority(Role.NATIONAL.authority(), Role.COORDINATOR.authority())
-                    .requestMatchers(POST, "/submissions/{id}/sign-off")
-                    .hasAuthority(Role.COORDINATOR.authority())
+                    // The forms: checked before their body is read too (FormSenderCheck).
+                    .requestMatchers(PageForm.UPLOAD.matcher())
+                    .hasAnyAuthority(PageForm.UPLOAD.authorities())
+                    .requestMatchers(PageForm.SIGN_OFF.matcher())
+                    .hasAnyAuthority(PageForm.SIGN_OFF.authorities())
                     .requestMatchers(POST, "/login")
                     .permitAll()
                     .requestMatchers(POST, "/logout")

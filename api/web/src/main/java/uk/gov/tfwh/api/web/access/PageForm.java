@@ -1,0 +1,48 @@
+package uk.gov.tfwh.api.web.access;
+
+import static java.util.Objects.requireNonNull;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import uk.gov.tfwh.api.access.ApiEndpoint;
+import uk.gov.tfwh.api.access.Role;
+import uk.gov.tfwh.api.security.MultipartOnlyForUploads;
+
+/**
+ * A page form that changes something, and the API action it is: those the API lets do the action
+ * may send the form, and no one else. One matcher and one list of roles serve both the pages' rules
+ * ({@link PageSecurity}) and the check before a form's body is read ({@link FormSenderCheck}).
+ */
+enum PageForm {
+  /** The upload form: a return sent as {@code POST /api/v1/submissions} would be. */
+  UPLOAD(MultipartOnlyForUploads.UPLOAD_PAGE, ApiEndpoint.SUBMIT),
+  /** The SRO's sign-off of a submission. */
+  SIGN_OFF("/submissions/{id}/sign-off", ApiEndpoint.SIGN_OFF);
+
+  private final RequestMatcher matcher;
+  private final ApiEndpoint action;
+
+  PageForm(String path, ApiEndpoint action) {
+    this.matcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path);
+    this.action = requireNonNull(action, "action");
+  }
+
+  RequestMatcher matcher() {
+    return matcher;
+  }
+
+  /** The Spring Security authorities of the roles that may send it. */
+  String[] authorities() {
+    return action.roles().stream().sorted().map(Role::authority).toArray(String[]::new);
+  }
+
+  /** Who may send it, as a refusal tells the sender. */
+  String senders() {
+    return action.roles().stream()
+        .sorted()
+        .map(role -> role == Role.NATIONAL ? "the national team" : "an authority's " + role)
+        .reduce((a, b) -> a + " or " + b)
+        .orElseThrow();
+  }
+}
