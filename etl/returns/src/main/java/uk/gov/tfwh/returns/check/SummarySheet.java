@@ -230,10 +230,14 @@ public final class SummarySheet extends TemplateSheet {
       if (value.asText().strip().equals(Template.NAME)) {
         return true;
       }
+      // An error or unsaved formula is already said to be "not a value": no second "not".
       report(
           Rule.S01,
           Template.TEMPLATE,
-          "template is " + CellReading.shown(value) + ", not " + Template.NAME);
+          "template is "
+              + CellReading.shown(value)
+              + (value instanceof CellValue.NoValue ? ": write " : ", not ")
+              + Template.NAME);
       return false;
     }
 

@@ -155,6 +155,24 @@ class FormulaErrorTest {
                     .contains("authority_code is the spreadsheet error #N/A, which a formula"));
   }
 
+  /** The template cell says what it holds and what to write, once. */
+  @Test
+  void aTemplateCellThatIsAnErrorSaysWhatToWrite() {
+    new ReturnWriter(dir).set("template", "#REF!").claim(CLAIM).write("r");
+
+    ReturnOutcome outcome = HostileFiles.readOnlyReturn(dir).outcome();
+
+    assertThat(outcome.findings())
+        .filteredOn(f -> f.ruleId().equals("TFQR-S01"))
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
+        .contains(
+            "template is the spreadsheet error #REF!, which a formula gives when it fails, not a"
+                + " value: write TFQR-1")
+        .doesNotContain(", not TFQR-1");
+  }
+
   @Test
   void aCsvClaimCellThatIsAnErrorsNameRejectsItsRowOnly() {
     new ReturnWriter(dir)
