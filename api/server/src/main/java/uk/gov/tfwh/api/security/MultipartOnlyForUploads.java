@@ -78,7 +78,8 @@ public final class MultipartOnlyForUploads extends OncePerRequestFilter {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "multipart/form-data is taken only by an upload ("
             + ApiEndpoint.SUBMIT.path()
-            + " or the upload page's form) and the API's sign-off; nothing was read");
+            + " or the upload page's form) and the API's sign-off; its body was not parsed and"
+            + " nothing was kept");
   }
 
   private static boolean isMultipart(String contentType) {

@@ -65,7 +65,7 @@ final class FormSenderCheck extends OncePerRequestFilter {
             HttpStatus.FORBIDDEN,
             "this form may be sent only by "
                 + form.get().senders()
-                + ", signed in; nothing was read");
+                + ", signed in; its body was not parsed and nothing was kept");
         return;
       }
     }
