@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -365,30 +362,7 @@ class CoordinatorQuartersTest {
 
   /** A signed-in session of the pages, as the sign-in form makes one. */
   private Session signIn(String user) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String login = send(http, HttpRequest.newBuilder(uri("/login")).GET().build()).body();
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(login);
-    assertThat(csrf.find()).as("a CSRF token in " + login).isTrue();
-    HttpResponse<String> signedIn =
-        send(
-            http,
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username="
-                            + user
-                            + "&token="
-                            + URLEncoder.encode(TOKENS.get(user), StandardCharsets.UTF_8)
-                            + "&_csrf="
-                            + csrf.group(1)))
-                .build());
-    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-    return new Session(http);
+    return new Session(PageSignIn.as("http://127.0.0.1:" + port, user, TOKENS.get(user)).http());
   }
 
   private final class Session {

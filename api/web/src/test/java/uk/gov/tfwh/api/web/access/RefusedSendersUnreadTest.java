@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,8 +54,6 @@ class RefusedSendersUnreadTest {
           "nat", ApiTokens.newToken());
   private static final Path DIR;
   private static final Path USERS;
-  private static final Pattern HIDDEN_CSRF =
-      Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]+)\"");
 
   /** Longer than any refusal takes, even on a loaded machine. */
   private static final int ANSWER_MILLIS = 10_000;
@@ -309,41 +305,9 @@ class RefusedSendersUnreadTest {
   }
 
   /** Signs {@code user} in through the sign-in page; the session's cookie header. */
-  private String sessionOf(String user) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String login =
-        http.send(
-                HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher token = HIDDEN_CSRF.matcher(login);
-    assertThat(token.find()).as("the sign-in form's token").isTrue();
-    HttpResponse<String> signedIn =
-        http.send(
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username="
-                            + user
-                            + "&token="
-                            + URLEncoder.encode(TOKENS.get(user), StandardCharsets.UTF_8)
-                            + "&_csrf="
-                            + token.group(1)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(signedIn.statusCode()).as(user + " signed in").isEqualTo(302);
+  private String sessionOf(String user) {
     return "Cookie: JSESSIONID="
-        + cookies.getCookieStore().getCookies().stream()
-            .filter(c -> c.getName().equals("JSESSIONID"))
-            .findFirst()
-            .orElseThrow()
-            .getValue()
+        + PageSignIn.as("http://127.0.0.1:" + port, user, TOKENS.get(user)).sessionCookie()
         + "\r\n";
   }
 

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +28,7 @@ import uk.gov.tfwh.api.access.Role;
 import uk.gov.tfwh.api.user.ApiTokens;
 import uk.gov.tfwh.api.user.ApiUser;
 import uk.gov.tfwh.api.user.UsersFile;
+import uk.gov.tfwh.api.web.access.PageSignIn;
 import uk.gov.tfwh.warehouse.testing.IcebergFixture;
 import uk.gov.tfwh.warehouse.testing.SnapshotFixture;
 
@@ -50,8 +49,7 @@ class SubmissionUploadProblemsTest {
   private static final Path USERS;
   private static final Path EXAMPLES =
       Path.of(System.getProperty("tfwh.root.dir", "../.."), "contract", "examples");
-  private static final Pattern HIDDEN_CSRF =
-      Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]+)\"");
+  private static final Pattern HIDDEN_CSRF = PageSignIn.HIDDEN_CSRF;
 
   static {
     try {
@@ -89,27 +87,8 @@ class SubmissionUploadProblemsTest {
   }
 
   @BeforeEach
-  void signIn() throws Exception {
-    http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    String login = get("/login").body();
-    HttpResponse<String> signedIn =
-        send(
-            HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=kent&token="
-                            + URLEncoder.encode(COORDINATOR, StandardCharsets.UTF_8)
-                            + "&_csrf="
-                            + find(HIDDEN_CSRF, login)))
-                .build());
-    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-    assertThat(signedIn.headers().firstValue("Location"))
-        .hasValueSatisfying(l -> assertThat(l).endsWith("/"));
+  void signIn() {
+    http = PageSignIn.as("http://127.0.0.1:" + port, "kent", COORDINATOR).http();
   }
 
   @Test
