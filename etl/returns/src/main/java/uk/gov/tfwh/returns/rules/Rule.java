@@ -22,8 +22,9 @@ public enum Rule {
   F02(
       "TFQR-F02",
       Severity.RETURN_REJECTED,
-      "The file is not a readable XLSX workbook (text or an Excel 97-2003 .xls is named as such),"
-          + " or a required sheet (summary, claims) is missing.",
+      "The file is not a readable XLSX workbook (text or an Excel 97-2003 .xls is named as such; a"
+          + " part that declares a document type is refused, its entities never read), or a"
+          + " required sheet (summary, claims) is missing.",
       "Save the return as an Excel workbook (.xlsx) with sheets named summary and claims, and send"
           + " it again."),
   F03(
@@ -348,12 +349,17 @@ public enum Rule {
    * shown as escapes, and cut at 60 characters, so hostile input cannot forge or hide text.
    */
   public static String quote(String value) {
+    return quote(value, 60);
+  }
+
+  /** As {@link #quote(String)}, cut at {@code length} characters. */
+  public static String quote(String value, int length) {
     StringBuilder text = new StringBuilder("'");
     int shown = 0;
     for (int i = 0; i < value.length(); ) {
       int codePoint = value.codePointAt(i);
       i += Character.charCount(codePoint);
-      if (shown++ == 60) {
+      if (shown++ == length) {
         text.append("...");
         break;
       }

@@ -167,10 +167,23 @@ public final class XlsxWorkbook implements Closeable {
     return false;
   }
 
+  /**
+   * Why the workbook could not be read, for its sender. The reader's own message is quoted: it may
+   * hold names and text from the file, which must not forge or hide text in the finding.
+   */
   private static String describe(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      // POI's XML parsers refuse any DOCTYPE, so no entity of a workbook is ever read (XXE, the
+      // "billion laughs"); the parser says so in its own terms.
+      String message = cause.getMessage();
+      if (message != null && message.contains("DOCTYPE is disallowed")) {
+        return "a part of it declares a document type (<!DOCTYPE ...>), which no spreadsheet"
+            + " writes in a workbook; nothing it declares was read";
+      }
+    }
     String message = e.getMessage();
-    String text = message == null ? e.getClass().getSimpleName() : message;
-    return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    return "the reader said "
+        + Rule.quote(message == null ? e.getClass().getSimpleName() : message, 200);
   }
 
   private static void checkCentralDirectory(Path path, String file, XlsxLimits limits)
