@@ -41,7 +41,13 @@ enum PageForm {
   String senders() {
     return action.roles().stream()
         .sorted()
-        .map(role -> role == Role.NATIONAL ? "the national team" : "an authority's " + role)
+        .map(
+            role ->
+                switch (role) {
+                  case NATIONAL -> "the national team";
+                  case COORDINATOR -> "an authority's coordinator";
+                  case MINISTERIAL -> "a minister's office";
+                })
         .reduce((a, b) -> a + " or " + b)
         .orElseThrow();
   }
