@@ -3,8 +3,12 @@ package uk.gov.tfwh.returns.check;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.Locale;
@@ -28,6 +32,22 @@ final class LikelyMeant {
   private static final Pattern DAY_MONTH_NAMED =
       Pattern.compile("([0-9]{1,2})[-/. ]+([A-Za-z]{3,9})[-/. ]+([0-9]{4})");
   private static final Pattern DAY_NUMBER = Pattern.compile("[0-9]{5}");
+
+  /** A date followed by midnight, as a date cell is exported with its time: 00:00, 00:00:00.000. */
+  private static final Pattern AT_MIDNIGHT =
+      Pattern.compile("(.+?)(?:T| +)00:00(?::00(?:\\.0+)?)?");
+
+  /** A date and a time of day without an offset, in any of the date forms above. */
+  private static final Pattern LOCAL_DATE_TIME =
+      Pattern.compile("(.+?)(?:T| +)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?");
+
+  /** The programme's clocks: a time written without its offset is most likely UK time. */
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  /** As the contract's examples write a moment: seconds, and the offset as +01:00 (never Z). */
+  private static final DateTimeFormatter WITH_OFFSET =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
   private static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
 
   /** Spreadsheets count days from 1899-12-30 (day 1 is 1900-01-01, after Lotus's leap year). */
@@ -53,28 +73,119 @@ final class LikelyMeant {
       return "";
     }
     String value = text.value().strip();
+    Matcher midnight = AT_MIDNIGHT.matcher(value);
+    if (midnight.matches()) {
+      // Only midnight: a date with another time of day is no clear date.
+      return dateText(midnight.group(1).strip(), "written with a time")
+          .map(date -> " (" + date.how() + ": as YYYY-MM-DD it is " + date.date() + ")")
+          .orElse("");
+    }
     Matcher iso = ISO_SHAPED.matcher(value);
     if (iso.matches()) {
       return noSuchDay(iso.group(1), iso.group(2), iso.group(3));
     }
-    Matcher yearFirst = YEAR_FIRST.matcher(value);
-    if (yearFirst.matches()) {
-      return asIso(yearFirst.group(1), yearFirst.group(2), yearFirst.group(3), "");
-    }
-    Matcher dayFirst = DAY_FIRST.matcher(value);
-    if (dayFirst.matches()) {
-      return asIso(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1), "written day first: ");
-    }
-    Matcher named = DAY_MONTH_NAMED.matcher(value);
-    if (named.matches()) {
-      return month(named.group(2))
-          .map(m -> asIso(named.group(3), Integer.toString(m), named.group(1), ""))
-          .orElse("");
+    Optional<Written> written = dateText(value, "");
+    if (written.isPresent()) {
+      return written.get().how().isEmpty()
+          ? " (as YYYY-MM-DD it is " + written.get().date() + ")"
+          : " (" + written.get().how() + ": as YYYY-MM-DD it is " + written.get().date() + ")";
     }
     if (DAY_NUMBER.matcher(value).matches()) {
       return dayNumber(new BigDecimal(value));
     }
     return "";
+  }
+
+  /**
+   * A hint for a submission time refused for having no offset (or another form): when it is a
+   * spreadsheet's date-time, or a date and a time of day in one of the forms {@link #date} knows,
+   * the same moment in UK time written as the contract asks, such as {@code
+   * 2015-06-30T16:30:00+01:00}; "" otherwise, and for a time that UK clocks skipped.
+   */
+  static String timestamp(CellValue cell) {
+    if (cell instanceof CellValue.DateTime dateTime) {
+      return inUkTime(dateTime.value());
+    }
+    if (!(cell instanceof CellValue.Text text)) {
+      return "";
+    }
+    Matcher local = LOCAL_DATE_TIME.matcher(text.value().strip());
+    if (!local.matches()) {
+      return "";
+    }
+    Optional<LocalDate> date =
+        ISO_SHAPED.matcher(local.group(1)).matches()
+            ? parse(local.group(1))
+            : dateText(local.group(1), "").map(Written::date);
+    if (date.isEmpty()) {
+      return "";
+    }
+    try {
+      return inUkTime(
+          date.get()
+              .atTime(
+                  Integer.parseInt(local.group(2)),
+                  Integer.parseInt(local.group(3)),
+                  local.group(4) == null ? 0 : Integer.parseInt(local.group(4))));
+    } catch (DateTimeException e) {
+      return "";
+    }
+  }
+
+  private static String inUkTime(LocalDateTime at) {
+    LocalDateTime seconds = at.withNano(0);
+    ZonedDateTime uk = seconds.atZone(UK);
+    if (!uk.toLocalDateTime().equals(seconds)) {
+      return ""; // in the hour the clocks went forward: no such UK time
+    }
+    return " (if that is UK time, write " + uk.toOffsetDateTime().format(WITH_OFFSET) + ")";
+  }
+
+  /** A date as some other form writes it, and how it was written ("" for year first). */
+  private record Written(LocalDate date, String how) {}
+
+  /**
+   * The date {@code value} writes in a form other than YYYY-MM-DD (year first with other
+   * separators, day first, with a month's name), or YYYY-MM-DD itself when {@code how} says why it
+   * was refused; {@code how} leads the description.
+   */
+  private static Optional<Written> dateText(String value, String how) {
+    if (ISO_SHAPED.matcher(value).matches()) {
+      return how.isEmpty() ? Optional.empty() : parse(value).map(d -> new Written(d, how));
+    }
+    Matcher yearFirst = YEAR_FIRST.matcher(value);
+    if (yearFirst.matches()) {
+      return of(yearFirst.group(1), yearFirst.group(2), yearFirst.group(3))
+          .map(d -> new Written(d, how));
+    }
+    Matcher dayFirst = DAY_FIRST.matcher(value);
+    if (dayFirst.matches()) {
+      return of(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1))
+          .map(d -> new Written(d, how.isEmpty() ? "written day first" : how + ", day first"));
+    }
+    Matcher named = DAY_MONTH_NAMED.matcher(value);
+    if (named.matches()) {
+      return month(named.group(2))
+          .flatMap(m -> of(named.group(3), Integer.toString(m), named.group(1)))
+          .map(d -> new Written(d, how));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LocalDate> parse(String iso) {
+    Matcher shaped = ISO_SHAPED.matcher(iso);
+    return shaped.matches()
+        ? of(shaped.group(1), shaped.group(2), shaped.group(3))
+        : Optional.empty();
+  }
+
+  private static Optional<LocalDate> of(String year, String month, String day) {
+    try {
+      return Optional.of(
+          LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -118,16 +229,6 @@ final class LikelyMeant {
         + " has "
         + yearMonth.lengthOfMonth()
         + " days)";
-  }
-
-  private static String asIso(String year, String month, String day, String how) {
-    try {
-      LocalDate date =
-          LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-      return " (" + how + "as YYYY-MM-DD it is " + date + ")";
-    } catch (DateTimeException e) {
-      return "";
-    }
   }
 
   private static String dayNumber(BigDecimal number) {

@@ -562,7 +562,8 @@ public final class SummarySheet extends TemplateSheet {
             "submitted_at is "
                 + CellReading.shown(value)
                 + ", not an ISO 8601 timestamp with its offset"
-                + why);
+                + why
+                + LikelyMeant.timestamp(value));
       }
       return at;
     }

@@ -22,6 +22,11 @@ class LikelyMeantTest {
         "30-Jun-2015  | ' (as YYYY-MM-DD it is 2015-06-30)'",
         "1 Sept 2015  | ' (as YYYY-MM-DD it is 2015-09-01)'",
         "31 december 2019 | ' (as YYYY-MM-DD it is 2019-12-31)'",
+        "2015-06-30 00:00:00 | ' (written with a time: as YYYY-MM-DD it is 2015-06-30)'",
+        "2015-06-30T00:00 | ' (written with a time: as YYYY-MM-DD it is 2015-06-30)'",
+        "2015-06-30 00:00:00.000 | ' (written with a time: as YYYY-MM-DD it is 2015-06-30)'",
+        "30/06/2015 00:00 | ' (written with a time, day first: as YYYY-MM-DD it is 2015-06-30)'",
+        "2015/6/30 00:00 | ' (written with a time: as YYYY-MM-DD it is 2015-06-30)'",
         "2015-06-31   | ' (no such day: June 2015 has 30 days)'",
         "2015-02-29   | ' (no such day: February 2015 has 28 days)'",
         "2015-13-01   | ' (there is no month 13)'",
@@ -48,10 +53,50 @@ class LikelyMeantTest {
         "47484",
         "123456",
         "Q2 2015",
-        "2015-06-30T00:00"
+        "2015-06-30 16:30",
+        "2015-06-31 00:00",
+        "31/02/2015 00:00:00"
       })
   void nothingIsGuessedWhereNothingIsLikely(String text) {
     assertThat(LikelyMeant.date(new CellValue.Text(text))).isEmpty();
+  }
+
+  /** A date and time without its offset: the same moment in UK time, as the contract writes it. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2015-06-30 16:30     | ' (if that is UK time, write 2015-06-30T16:30:00+01:00)'",
+        "2015-06-30T16:30:05  | ' (if that is UK time, write 2015-06-30T16:30:05+01:00)'",
+        "30/06/2015 16:30     | ' (if that is UK time, write 2015-06-30T16:30:00+01:00)'",
+        "2015-12-30 09:05     | ' (if that is UK time, write 2015-12-30T09:05:00+00:00)'",
+        "2015-10-25 01:30     | ' (if that is UK time, write 2015-10-25T01:30:00+01:00)'",
+      })
+  void aTimeWithoutItsOffsetIsGivenItsUkOffset(String text, String hint) {
+    assertThat(LikelyMeant.timestamp(new CellValue.Text(text))).isEqualTo(hint);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSpreadsheetsDateTimeIsGivenItsUkOffset() {
+    assertThat(
+            LikelyMeant.timestamp(
+                new CellValue.DateTime(java.time.LocalDateTime.of(2015, 6, 30, 16, 30, 0))))
+        .isEqualTo(" (if that is UK time, write 2015-06-30T16:30:00+01:00)");
+  }
+
+  /** No such UK time (the clocks went forward), no such day, no time, or no date: nothing. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2015-03-29 01:30",
+        "2015-06-31 16:30",
+        "2015-06-30 25:00",
+        "2015-06-30",
+        "16:30",
+        "yesterday at 4"
+      })
+  void noTimeIsGuessedWhereNoneIsLikely(String text) {
+    assertThat(LikelyMeant.timestamp(new CellValue.Text(text))).isEmpty();
   }
 
   @org.junit.jupiter.api.Test

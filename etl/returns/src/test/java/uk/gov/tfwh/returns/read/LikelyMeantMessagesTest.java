@@ -39,6 +39,37 @@ class LikelyMeantMessagesTest {
                             + " first: as YYYY-MM-DD it is 2015-06-30)"));
   }
 
+  /**
+   * What a spreadsheet's CSV export makes of a date cell (the date at midnight) and of a date-time
+   * cell (no offset): refused, and told the form the contract takes.
+   */
+  @Test
+  void aDateWithItsMidnightAndATimeWithoutItsOffsetAreToldTheFormsTheContractTakes() {
+    new ReturnWriter(dir)
+        .set("period_end", "2015-06-30 00:00:00")
+        .set("submitted_at", "30/06/2015 16:30")
+        .claim(CLAIM)
+        .write(STEM);
+
+    ReturnOutcome outcome = ReturnWriter.read(dir, STEM);
+
+    assertThat(outcome.accepted()).isFalse();
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "period_end is '2015-06-30 00:00:00', not a date written as YYYY-MM-DD"
+                            + " (written with a time: as YYYY-MM-DD it is 2015-06-30)"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "submitted_at is '30/06/2015 16:30', not an ISO 8601 timestamp with its"
+                            + " offset (if that is UK time, write 2015-06-30T16:30:00+01:00)"));
+  }
+
   @Test
   void anAuthorityCodeInSmallLettersOrAnAuthoritysNameIsRefusedAndToldTheCode() {
     new ReturnWriter(dir).set("authority_code", "e10000016").claim(CLAIM).write(STEM);
