@@ -77,7 +77,7 @@ final class LikelyMeant {
     if (midnight.matches()) {
       // Only midnight: a date with another time of day is no clear date.
       return dateText(midnight.group(1).strip(), "written with a time")
-          .map(date -> " (" + date.how() + ": as YYYY-MM-DD it is " + date.date() + ")")
+          .map(Written::hint)
           .orElse("");
     }
     Matcher iso = ISO_SHAPED.matcher(value);
@@ -86,9 +86,7 @@ final class LikelyMeant {
     }
     Optional<Written> written = dateText(value, "");
     if (written.isPresent()) {
-      return written.get().how().isEmpty()
-          ? " (as YYYY-MM-DD it is " + written.get().date() + ")"
-          : " (" + written.get().how() + ": as YYYY-MM-DD it is " + written.get().date() + ")";
+      return written.get().hint();
     }
     if (DAY_NUMBER.matcher(value).matches()) {
       return dayNumber(new BigDecimal(value));
@@ -142,7 +140,11 @@ final class LikelyMeant {
   }
 
   /** A date as some other form writes it, and how it was written ("" for year first). */
-  private record Written(LocalDate date, String how) {}
+  private record Written(LocalDate date, String how) {
+    String hint() {
+      return " (" + (how.isEmpty() ? "" : how + ": ") + "as YYYY-MM-DD it is " + date + ")";
+    }
+  }
 
   /**
    * The date {@code value} writes in a form other than YYYY-MM-DD (year first with other
