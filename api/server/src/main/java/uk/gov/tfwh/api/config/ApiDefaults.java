@@ -19,7 +19,7 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * <p>Registered in {@code META-INF/spring.factories}.
  */
 public final class ApiDefaults implements EnvironmentPostProcessor {
-  static final String FILE = "uk/gov/tfwh/api/api-defaults.properties";
+  private static final String FILE = "uk/gov/tfwh/api/api-defaults.properties";
 
   @Override
   public void postProcessEnvironment(

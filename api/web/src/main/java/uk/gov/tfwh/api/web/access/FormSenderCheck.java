@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
@@ -53,10 +52,7 @@ final class FormSenderCheck extends OncePerRequestFilter {
     if (form.isPresent()) {
       Authentication sender = SecurityContextHolder.getContext().getAuthentication();
       Supplier<Authentication> who = () -> sender;
-      AuthorizationResult decision =
-          AuthorityAuthorizationManager.<HttpServletRequest>hasAnyAuthority(
-                  form.get().authorities())
-              .authorize(who, request);
+      AuthorizationResult decision = form.get().authorize(who, request);
       if (decision == null || !decision.isGranted()) {
         events.publishAuthorizationEvent(who, request, decision);
         problems.write(

@@ -2,7 +2,12 @@ package uk.gov.tfwh.api.web.access;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import uk.gov.tfwh.api.access.ApiEndpoint;
@@ -22,10 +27,12 @@ enum PageForm {
 
   private final RequestMatcher matcher;
   private final ApiEndpoint action;
+  private final AuthorityAuthorizationManager<HttpServletRequest> senders;
 
   PageForm(String path, ApiEndpoint action) {
     this.matcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path);
     this.action = requireNonNull(action, "action");
+    this.senders = AuthorityAuthorizationManager.hasAnyAuthority(authorities());
   }
 
   RequestMatcher matcher() {
@@ -35,6 +42,11 @@ enum PageForm {
   /** The Spring Security authorities of the roles that may send it. */
   String[] authorities() {
     return action.roles().stream().sorted().map(Role::authority).toArray(String[]::new);
+  }
+
+  /** Whether {@code sender} may send it: one of the roles, signed in. */
+  AuthorizationResult authorize(Supplier<Authentication> sender, HttpServletRequest request) {
+    return senders.authorize(sender, request);
   }
 
   /** Who may send it, as a refusal tells the sender. */

@@ -378,14 +378,7 @@ class CoordinatorQuartersTest {
   }
 
   private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return PageSignIn.send(http, request);
   }
 
   private URI uri(String path) {

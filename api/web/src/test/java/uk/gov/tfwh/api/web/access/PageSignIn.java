@@ -69,7 +69,8 @@ public final class PageSignIn {
     }
   }
 
-  private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+  /** Sends {@code request}, its body read as text; a failure to send is the test's failure. */
+  public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
