@@ -79,7 +79,7 @@ final class ReturnCheck {
       java.time.Instant receivedAt) {
     List<SubmissionFinding> findings = new ArrayList<>();
     LandingScan scan = LandingFolder.scan(dir);
-    scan.findings().forEach(f -> findings.add(shownFinding(f, shown)));
+    scan.findings().forEach(f -> findings.add(shownFinding(asSent(f, shown), shown)));
     if (scan.returns().size() != 1) {
       String problem =
           scan.returns().isEmpty()
@@ -195,6 +195,20 @@ final class ReturnCheck {
               ? Optional.of(ReturnVersion.received(earlier, 0, record.receivedAt()))
               : Optional.empty();
         });
+  }
+
+  /**
+   * A file kept as no part of a return is under a name of the service's own, so what its name was
+   * likely meant to be is worked out again from the name its sender gave.
+   */
+  private static Finding asSent(Finding finding, UnaryOperator<String> shown) {
+    String sent = shown.apply(finding.file());
+    if (!Rule.F04.id().equals(finding.ruleId())
+        || sent.equals(finding.file())
+        || ReturnFileName.isPartOfReturn(finding.file())) {
+      return finding;
+    }
+    return Rule.F04.at(Location.ofFile(finding.file()), LandingFolder.notPartOfAReturn(sent));
   }
 
   private static boolean rejected(List<SubmissionFinding> findings) {

@@ -261,6 +261,55 @@ class SubmissionsTest {
             });
   }
 
+  /**
+   * The service keeps a file that is no part of a return as {@code <id>.file}, so what the landing
+   * folder says of a copy's name would be lost if the hint were made from the kept name: it is made
+   * from the sender's, and names the file as the sender did.
+   */
+  @Test
+  void anUploadNamedAsABrowsersSecondCopyIsToldTheNameItWasMeantToHave() {
+    SubmissionRecord copy =
+        service()
+            .submit(
+                coordinator("ana", BIRMINGHAM),
+                null,
+                List.of(renamed(BIRMINGHAM_Q3, "Birmingham-2013Q3.summary (1).csv")));
+
+    assertThat(copy.state()).isEqualTo(SubmissionState.REJECTED);
+    assertThat(copy.files())
+        .singleElement()
+        .satisfies(f -> assertThat(f.part()).isEqualTo("other"));
+    assertThat(copy.findings())
+        .filteredOn(f -> f.file().equals("Birmingham-2013Q3.summary (1).csv"))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("TFQR-F04");
+              assertThat(f.message())
+                  .contains("; if it is a return's summary, name it Birmingham-2013Q3.summary.csv.")
+                  .doesNotContain(copy.id());
+            });
+  }
+
+  @Test
+  void aWorkbookSavedInAnotherFormatIsToldToSaveItAsXlsx() {
+    SubmissionRecord xls =
+        service()
+            .submit(
+                coordinator("ana", BIRMINGHAM),
+                null,
+                List.of(renamed("valid-p2-bristol-2015Q2.xlsx", "bristol-2015Q2.xls")));
+
+    assertThat(xls.findings())
+        .extracting(SubmissionFinding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "; a return workbook is read only as an Excel Workbook: save it as .xlsx,"
+                            + " named bristol-2015Q2.xlsx, and send that."));
+  }
+
   static IncomingFile renamed(String example, String name) {
     return new IncomingFile(name, () -> Files.newInputStream(EXAMPLES.resolve(example)));
   }

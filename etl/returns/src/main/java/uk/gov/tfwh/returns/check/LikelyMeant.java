@@ -98,25 +98,26 @@ final class LikelyMeant {
    * A hint for a submission time refused for having no offset (or another form): when it is a
    * spreadsheet's date-time, or a date and a time of day in one of the forms {@link #date} knows,
    * the same moment in UK time written as the contract asks, such as {@code
-   * 2015-06-30T16:30:00+01:00}; "" otherwise, and for a time that UK clocks skipped.
+   * 2015-06-30T16:30:00+01:00}, as a clause for the refusal's brackets; empty otherwise, and for a
+   * time that UK clocks skipped.
    */
-  static String timestamp(CellValue cell) {
+  static Optional<String> timestamp(CellValue cell) {
     if (cell instanceof CellValue.DateTime dateTime) {
       return inUkTime(dateTime.value());
     }
     if (!(cell instanceof CellValue.Text text)) {
-      return "";
+      return Optional.empty();
     }
     Matcher local = LOCAL_DATE_TIME.matcher(text.value().strip());
     if (!local.matches()) {
-      return "";
+      return Optional.empty();
     }
     Optional<LocalDate> date =
         ISO_SHAPED.matcher(local.group(1)).matches()
             ? parse(local.group(1))
             : dateText(local.group(1), "").map(Written::date);
     if (date.isEmpty()) {
-      return "";
+      return Optional.empty();
     }
     try {
       return inUkTime(
@@ -126,17 +127,17 @@ final class LikelyMeant {
                   Integer.parseInt(local.group(3)),
                   local.group(4) == null ? 0 : Integer.parseInt(local.group(4))));
     } catch (DateTimeException e) {
-      return "";
+      return Optional.empty();
     }
   }
 
-  private static String inUkTime(LocalDateTime at) {
+  private static Optional<String> inUkTime(LocalDateTime at) {
     LocalDateTime seconds = at.withNano(0);
     ZonedDateTime uk = seconds.atZone(UK);
     if (!uk.toLocalDateTime().equals(seconds)) {
-      return ""; // in the hour the clocks went forward: no such UK time
+      return Optional.empty(); // in the hour the clocks went forward: no such UK time
     }
-    return " (if that is UK time, write " + uk.toOffsetDateTime().format(WITH_OFFSET) + ")";
+    return Optional.of("if that is UK time, write " + uk.toOffsetDateTime().format(WITH_OFFSET));
   }
 
   /** A date as some other form writes it, and how it was written ("" for year first). */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -552,18 +553,18 @@ public final class SummarySheet extends TemplateSheet {
         }
       }
       if (at.isEmpty()) {
-        String why =
-            value instanceof CellValue.DateTime
-                ? " (a spreadsheet date-time has no UTC offset; enter it as text)"
-                : "";
+        List<String> why = new ArrayList<>();
+        if (value instanceof CellValue.DateTime) {
+          why.add("a spreadsheet date-time has no UTC offset; enter it as text");
+        }
+        LikelyMeant.timestamp(value).ifPresent(why::add);
         report(
             Rule.S12,
             Template.SUBMITTED_AT,
             "submitted_at is "
                 + CellReading.shown(value)
                 + ", not an ISO 8601 timestamp with its offset"
-                + why
-                + LikelyMeant.timestamp(value));
+                + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")"));
       }
       return at;
     }

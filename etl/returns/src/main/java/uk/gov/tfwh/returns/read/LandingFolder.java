@@ -85,11 +85,7 @@ public final class LandingFolder {
           case WORKBOOK -> listing.workbooks.put(stem, look);
         }
       } else {
-        listing.findings.add(
-            notAReturn(
-                name,
-                "the file is not part of a return: a return is <stem>.summary.csv with an"
-                    + " optional <stem>.claims.csv, or <stem>.xlsx"));
+        listing.findings.add(notAReturn(name, notPartOfAReturn(name)));
         listing.others.add(look);
       }
     }
@@ -203,6 +199,19 @@ public final class LandingFolder {
       }
     }
     return null;
+  }
+
+  /**
+   * Why a safe name that is no part of a return is refused, with what it was most likely meant to
+   * be. The submission service keeps an upload under a name of its own and asks here with the name
+   * the sender gave, so both say the same of the same name.
+   */
+  public static String notPartOfAReturn(String name) {
+    return "the file is not part of a return: a return is <stem>.summary.csv with an optional"
+        + " <stem>.claims.csv, or <stem>.xlsx"
+        + (unsafeReason(name) == null
+            ? LikelyFileName.hint(name).map(hint -> "; " + hint).orElse("")
+            : "");
   }
 
   private static Finding notAReturn(String name, String problem) {

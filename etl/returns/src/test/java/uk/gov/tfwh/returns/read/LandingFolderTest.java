@@ -73,6 +73,32 @@ class LandingFolderTest {
             "notes.txt", "r.xls", "orphan.claims.csv", "sub.xlsx", "'tab\\u0009here.summary.csv'");
   }
 
+  /**
+   * A copy's name next to the claims it was meant to pair with: both are refused, the copy with the
+   * name it needs, and both stay the load's inputs (accounted for, not skipped).
+   */
+  @Test
+  void aCopysNameIsRefusedWithTheNameItNeeds() throws IOException {
+    touch("kent.summary (1).csv", "");
+    touch("kent.claims.csv", "");
+    LandingScan scan = LandingFolder.scan(dir);
+
+    assertThat(scan.returns()).isEmpty();
+    assertThat(scan.files())
+        .extracting(SourceFile::name)
+        .containsExactly("kent.claims.csv", "kent.summary (1).csv");
+    assertThat(scan.findings())
+        .extracting(Finding::file)
+        .containsExactly("kent.claims.csv", "kent.summary (1).csv");
+    assertThat(scan.findings().get(0).message())
+        .contains("the claims file has no summary file kent.summary.csv beside it");
+    assertThat(scan.findings().get(1).message())
+        .contains(
+            "the file is not part of a return: a return is <stem>.summary.csv with an optional"
+                + " <stem>.claims.csv, or <stem>.xlsx; if it is a return's summary, name it"
+                + " kent.summary.csv.");
+  }
+
   @Test
   void unsafeNamesAreRecognised() {
     assertThat(LandingFolder.unsafeReason("E08000025-2014Q3-p1.summary.csv")).isNull();

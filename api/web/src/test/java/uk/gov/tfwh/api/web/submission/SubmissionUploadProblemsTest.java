@@ -252,6 +252,31 @@ class SubmissionUploadProblemsTest {
   }
 
   /**
+   * A browser names a second download of the same file {@code <name> (1).csv}: the receipt says
+   * which name the file needs, in the sender's own terms.
+   */
+  @Test
+  void aCopysNameIsToldTheNameTheReturnNeeds() throws Exception {
+    HttpResponse<String> sent =
+        send(
+            post(
+                "/submissions",
+                List.of(
+                    Part.field("_csrf", find(HIDDEN_CSRF, get("/submissions/new").body())),
+                    Part.file(
+                        "kent-2015Q2.summary (1).csv",
+                        "template,authority_code\r\n".getBytes(StandardCharsets.US_ASCII)))));
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+    String receipt =
+        get(URI.create(sent.headers().firstValue("Location").orElseThrow()).getPath()).body();
+    assertThat(receipt)
+        .contains("Your return was rejected")
+        .contains("kent-2015Q2.summary (1).csv")
+        .contains("summary, name it kent-2015Q2.summary.csv");
+  }
+
+  /**
    * Posts as the form does: the session's cookie and the form's CSRF token as the body's first
    * part, ahead of {@code body} (which the tests above build whole).
    */
