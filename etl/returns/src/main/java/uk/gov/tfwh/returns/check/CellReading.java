@@ -126,6 +126,11 @@ final class CellReading {
     if (cell instanceof CellValue.DateTime dateTime) {
       return "the date " + dateTime.asText();
     }
-    return cell.isBlank() ? "an empty cell" : Rule.quote(cell.asText());
+    return cell.isBlank() ? "an empty cell" : quoted(cell.asText());
+  }
+
+  /** A sender's text, quoted, with what it holds that cannot be seen. */
+  static String quoted(String text) {
+    return Rule.quote(text) + LikelyMeant.unseen(text).map(h -> " (" + h + ")").orElse("");
   }
 }

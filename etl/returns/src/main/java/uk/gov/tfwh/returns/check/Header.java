@@ -46,7 +46,7 @@ final class Header {
             Rule.S02.at(
                 Location.ofCell(file, sheet, row, raw.strip()),
                 "column "
-                    + Rule.quote(raw.strip())
+                    + CellReading.quoted(raw.strip())
                     + " ("
                     + where
                     + ") is not in the "

@@ -11,10 +11,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import uk.gov.tfwh.returns.rules.Rule;
 import uk.gov.tfwh.returns.sheet.CellValue;
 
 /**
@@ -173,6 +177,41 @@ final class LikelyMeant {
           .map(d -> new Written(d, how));
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a refused text that holds characters nobody can see (a no-break space or a zero-width space
+   * pasted from a web page or a document, a byte-order mark), which {@link Rule#quote} shows by
+   * their codes: what they are, and the text without them.
+   */
+  static Optional<String> unseen(String text) {
+    Set<Integer> unseen = new LinkedHashSet<>();
+    StringBuilder seen = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Rule.unseen(c)) {
+                unseen.add(c);
+              } else {
+                seen.appendCodePoint(c);
+              }
+            });
+    if (unseen.isEmpty()) {
+      return Optional.empty();
+    }
+    String rest = seen.toString().strip();
+    return Optional.of(
+        "it holds "
+            + unseen.stream()
+                .map(
+                    c ->
+                        Rule.codeOf(c) + " " + Optional.ofNullable(Character.getName(c)).orElse(""))
+                .map(String::strip)
+                .collect(Collectors.joining(" and "))
+            + ", which cannot be seen"
+            + (rest.isEmpty()
+                ? ", and nothing else"
+                : "; without " + (unseen.size() == 1 ? "it" : "them") + ": " + Rule.quote(rest)));
   }
 
   private static Optional<LocalDate> parse(String iso) {

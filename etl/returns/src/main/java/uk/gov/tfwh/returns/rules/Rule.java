@@ -352,6 +352,26 @@ public enum Rule {
     return quote(value, 60);
   }
 
+  /**
+   * Whether {@link #quote} shows a character by its code: a control character, an invisible one (a
+   * zero-width space, a byte-order mark) or a space other than the plain one (a no-break space from
+   * a spreadsheet, say), which printed looks like the space a reader trims, so the sender could not
+   * see why the value was refused.
+   */
+  public static boolean unseen(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint)
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || (type == Character.SPACE_SEPARATOR && codePoint != ' ');
+  }
+
+  /** A character as {@link #quote} shows an {@link #unseen} one: a backslash, u and its code. */
+  public static String codeOf(int codePoint) {
+    return String.format("\\u%04X", codePoint);
+  }
+
   /** As {@link #quote(String)}, cut at {@code length} characters. */
   public static String quote(String value, int length) {
     StringBuilder text = new StringBuilder("'");
@@ -363,16 +383,8 @@ public enum Rule {
         text.append("...");
         break;
       }
-      int type = Character.getType(codePoint);
-      // A space other than the plain one (a no-break space from a spreadsheet, say) is shown by its
-      // code: printed, it looks like the space a reader trims, and the sender could not see why
-      // the value was refused.
-      if (Character.isISOControl(codePoint)
-          || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR
-          || (type == Character.SPACE_SEPARATOR && codePoint != ' ')) {
-        text.append(String.format("\\u%04X", codePoint));
+      if (unseen(codePoint)) {
+        text.append(codeOf(codePoint));
       } else {
         text.appendCodePoint(codePoint);
       }

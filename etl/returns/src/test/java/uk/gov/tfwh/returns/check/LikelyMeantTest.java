@@ -99,6 +99,33 @@ class LikelyMeantTest {
     assertThat(LikelyMeant.timestamp(new CellValue.Text(text))).isEmpty();
   }
 
+  /** Characters nobody can see are named once each, in order, and the text shown without them. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "3150\u00a0          | it holds \\u00A0 NO-BREAK SPACE, which cannot be seen; without it:"
+            + " '3150'",
+        "\ufeffE08000025     | it holds \\uFEFF ZERO WIDTH NO-BREAK SPACE, which cannot be seen;"
+            + " without it: 'E08000025'",
+        "A\u200bB\u200bC\u2007 | it holds \\u200B ZERO WIDTH SPACE and \\u2007 FIGURE SPACE, which"
+            + " cannot be seen; without them: 'ABC'",
+        "fam-\t0001          | it holds \\u0009 CHARACTER TABULATION, which cannot be seen; without"
+            + " it: 'fam-0001'",
+        "\u00a0              | it holds \\u00A0 NO-BREAK SPACE, which cannot be seen, and nothing"
+            + " else",
+      })
+  void whatCannotBeSeenIsNamedAndTheTextShownWithoutIt(String text, String hint) {
+    assertThat(LikelyMeant.unseen(text)).contains(hint);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"E08000025", "A. Director", "café ‘quoted’ – dash", ""})
+  void aTextThatCanAllBeSeenHasNoHint(String text) {
+    assertThat(LikelyMeant.unseen(text)).isEmpty();
+  }
+
   @org.junit.jupiter.api.Test
   void aNumberCellInADateColumnIsTakenAsASpreadsheetsDayNumberOnlyWhenWholeAndInRange() {
     assertThat(LikelyMeant.date(new CellValue.Numeric(new BigDecimal("42185"))))

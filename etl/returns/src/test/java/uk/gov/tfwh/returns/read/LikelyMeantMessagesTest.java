@@ -70,6 +70,57 @@ class LikelyMeantMessagesTest {
                             + " offset (if that is UK time, write 2015-06-30T16:30:00+01:00)"));
   }
 
+  /**
+   * Characters nobody can see, pasted with a value from a web page or a document (a no-break space,
+   * a zero-width space, a byte-order mark in a header): still refused, each named, and the value
+   * shown without them.
+   */
+  @Test
+  void aValueOrColumnHoldingWhatCannotBeSeenIsToldWhatItHoldsAndWhatIsLeftWithoutIt()
+      throws Exception {
+    String header = ReturnWriter.SUMMARY_HEADER.replace("sro_sign_off", "sro_sign_off\ufeff");
+    new ReturnWriter(dir)
+        .set("families_identified", "3150\u00a0")
+        .set("authority_code", "\u200bE10000016")
+        .set("template", "\u00a0\u200b")
+        .claim(CLAIM)
+        .write(STEM);
+    Path summary = dir.resolve(STEM + ".summary.csv");
+    String text = java.nio.file.Files.readString(summary);
+    ReturnWriter.write(summary, header + text.substring(text.indexOf('\n')));
+
+    ReturnOutcome outcome = ReturnWriter.read(dir, STEM);
+
+    assertThat(outcome.accepted()).isFalse();
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "families_identified is '3150\\u00A0' (it holds \\u00A0 NO-BREAK SPACE,"
+                            + " which cannot be seen; without it: '3150'), not a"
+                            + " non-negative whole number"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "'\\u200BE10000016' (it holds \\u200B ZERO WIDTH SPACE, which cannot be"
+                            + " seen; without it: 'E10000016')"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "template is '\\u00A0\\u200B' (it holds \\u00A0 NO-BREAK SPACE and"
+                            + " \\u200B ZERO WIDTH SPACE, which cannot be seen, and nothing else)"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "column 'sro_sign_off\\uFEFF' (it holds \\uFEFF ZERO WIDTH NO-BREAK"
+                            + " SPACE, which cannot be seen; without it: 'sro_sign_off')"));
+  }
+
   @Test
   void anAuthorityCodeInSmallLettersOrAnAuthoritysNameIsRefusedAndToldTheCode() {
     new ReturnWriter(dir).set("authority_code", "e10000016").claim(CLAIM).write(STEM);

@@ -312,7 +312,11 @@ class RuleCatalogueTest {
                             + "9".repeat(19)
                             + "', a whole number too large to be a count (at most 18 digits)"),
             // The no-break space by its code: printed, it would look like a space that is trimmed.
-            m -> assertThat(m).contains("is '1300\\u00A0', not a non-negative whole number"));
+            m ->
+                assertThat(m)
+                    .contains(
+                        "is '1300\\u00A0' (it holds \\u00A0 NO-BREAK SPACE, which cannot be seen;"
+                            + " without it: '1300'), not a non-negative whole number"));
   }
 
   @Test
