@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -53,6 +54,10 @@ public final class XlsxWorkbook implements Closeable {
   private final StylesTable styles;
   private final boolean date1904;
   private final Map<String, PackagePart> sheetsByName;
+
+  /** The sheets' names as the workbook writes them, in its order, to tell a sender what it has. */
+  private final List<String> sheetNames;
+
   private final InflationBudget budget;
 
   private XlsxWorkbook(
@@ -62,6 +67,7 @@ public final class XlsxWorkbook implements Closeable {
       StylesTable styles,
       boolean date1904,
       Map<String, PackagePart> sheetsByName,
+      List<String> sheetNames,
       InflationBudget budget) {
     this.file = file;
     this.pkg = pkg;
@@ -69,6 +75,7 @@ public final class XlsxWorkbook implements Closeable {
     this.styles = styles;
     this.date1904 = date1904;
     this.sheetsByName = sheetsByName;
+    this.sheetNames = List.copyOf(sheetNames);
     this.budget = budget;
   }
 
@@ -100,9 +107,11 @@ public final class XlsxWorkbook implements Closeable {
       StylesTable styles = reader.getStylesTable();
       boolean date1904 = isDate1904(reader);
       Map<String, PackagePart> sheets = new LinkedHashMap<>();
+      List<String> names = new ArrayList<>();
       XSSFReader.SheetIterator iterator = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (iterator.hasNext()) {
         iterator.next().close();
+        names.add(iterator.getSheetName());
         sheets.putIfAbsent(
             iterator.getSheetName().strip().toLowerCase(Locale.ROOT), iterator.getSheetPart());
       }
@@ -113,6 +122,7 @@ public final class XlsxWorkbook implements Closeable {
           styles,
           date1904,
           sheets,
+          names,
           new InflationBudget(limits.maxUncompressedBytes()));
     } catch (Exception | LinkageError e) {
       if (pkg != null) {
@@ -264,9 +274,11 @@ public final class XlsxWorkbook implements Closeable {
               Location.ofFile(file),
               "the workbook has no sheet named "
                   + name
-                  + " (it has: "
-                  + String.join(", ", sheetsByName.keySet())
-                  + ")"));
+                  + (sheetNames.isEmpty()
+                      ? " (it has no sheets)"
+                      : " (it has: "
+                          + sheetNames.stream().map(Rule::quote).collect(Collectors.joining(", "))
+                          + ")")));
     }
     return new Worksheet(part, name);
   }

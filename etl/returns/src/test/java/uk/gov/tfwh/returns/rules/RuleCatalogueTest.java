@@ -182,7 +182,22 @@ class RuleCatalogueTest {
       workbook.write(out);
     }
     Finding finding = rejectedOnly(ReturnWriter.read(dir, "w"), "TFQR-F02");
-    assertThat(finding.message()).contains("no sheet named claims");
+    assertThat(finding.message()).contains("no sheet named claims (it has: 'summary')");
+  }
+
+  /** The sheets a workbook has are named as it writes them, quoted, so a stray character shows. */
+  @Test
+  void f02_theSheetsAWorkbookHasAreNamedAsItWritesThem() throws IOException {
+    Path file = dir.resolve("w.xlsx");
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var out = Files.newOutputStream(file)) {
+      workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("template");
+      workbook.createSheet("Claims.").createRow(0).createCell(0).setCellValue("family_ref");
+      workbook.write(out);
+    }
+    Finding finding = rejectedOnly(ReturnWriter.read(dir, "w"), "TFQR-F02");
+    assertThat(finding.message())
+        .contains("the workbook has no sheet named summary (it has: 'Sheet1', 'Claims.')");
   }
 
   @Test
