@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnFileName;
@@ -85,7 +86,7 @@ public final class LandingFolder {
           case WORKBOOK -> listing.workbooks.put(stem, look);
         }
       } else {
-        listing.findings.add(notAReturn(name, notPartOfAReturn(name)));
+        listing.findings.add(notAReturn(name, notPartOfAReturn(name, entriesByName::containsKey)));
         listing.others.add(look);
       }
     }
@@ -207,10 +208,14 @@ public final class LandingFolder {
    * the sender gave, so both say the same of the same name.
    */
   public static String notPartOfAReturn(String name) {
+    return notPartOfAReturn(name, other -> false);
+  }
+
+  private static String notPartOfAReturn(String name, Predicate<String> taken) {
     return "the file is not part of a return: a return is <stem>.summary.csv with an optional"
         + " <stem>.claims.csv, or <stem>.xlsx"
         + (unsafeReason(name) == null
-            ? LikelyFileName.hint(name).map(hint -> "; " + hint).orElse("")
+            ? LikelyFileName.hint(name, taken).map(hint -> "; " + hint).orElse("")
             : "");
   }
 

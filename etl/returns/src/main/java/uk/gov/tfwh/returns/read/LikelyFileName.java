@@ -1,8 +1,11 @@
 package uk.gov.tfwh.returns.read;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.gov.tfwh.returns.model.ReturnFileName;
@@ -50,6 +53,15 @@ final class LikelyFileName {
    * clause to follow the refusal; empty when nothing about it says what it was meant to be.
    */
   static Optional<String> hint(String name) {
+    return hint(name, other -> false);
+  }
+
+  /**
+   * As {@link #hint(String)}, in a folder where {@code taken} says which names other files have: a
+   * copy beside the file it copies is not told to take that file's name, which would replace it.
+   */
+  static Optional<String> hint(String name, Predicate<String> taken) {
+    requireNonNull(taken, "taken");
     if (ReturnFileName.isPartOfReturn(name)) {
       return Optional.empty();
     }
@@ -69,7 +81,7 @@ final class LikelyFileName {
               + base
               + ".xlsx, and send that");
     }
-    Optional<String> renamed = renamed(base, extension);
+    Optional<String> renamed = renamed(base, extension, taken);
     if (renamed.isPresent()) {
       return renamed;
     }
@@ -95,7 +107,7 @@ final class LikelyFileName {
   }
 
   /** The contract's name for a part whose name a copy, a system or a sender changed. */
-  private static Optional<String> renamed(String base, String extension) {
+  private static Optional<String> renamed(String base, String extension, Predicate<String> taken) {
     String uncopied = COPY_MARK.matcher(base).replaceFirst("");
     // kent.summary (1).csv, kent.summary.csv.txt, kent.summary.csv (1).csv
     for (String candidate :
@@ -103,14 +115,14 @@ final class LikelyFileName {
       Optional<ReturnFileName> meant = ReturnFileName.parse(candidate);
       if (meant.isPresent()
           && (meant.get().part() != ReturnFileName.Part.WORKBOOK || extension.equals(".xlsx"))) {
-        return Optional.of(renameTo(meant.get()));
+        return Optional.of(renameTo(meant.get(), taken));
       }
     }
     if (!extension.equals(".csv")) {
       return Optional.empty();
     }
     // kent_summary.csv, kent claims.csv, kent.claim.csv, summary.csv
-    return partOf(uncopied).map(LikelyFileName::renameTo).or(() -> onlyAPart(uncopied));
+    return partOf(uncopied).map(meant -> renameTo(meant, taken)).or(() -> onlyAPart(uncopied));
   }
 
   /** The part a base ending in its word names, with the stem before it. */
@@ -140,7 +152,17 @@ final class LikelyFileName {
             + ReturnFileName.Part.CLAIMS.nameFor(EXAMPLE_STEM));
   }
 
-  private static String renameTo(ReturnFileName meant) {
-    return "if it is a return's " + meant.part().key() + ", name it " + meant.canonicalName();
+  private static String renameTo(ReturnFileName meant, Predicate<String> taken) {
+    String name = meant.canonicalName();
+    if (taken.test(name)) {
+      return "if it is a return's "
+          + meant.part().key()
+          + ", it needs a name of its own ending "
+          + meant.part().suffix()
+          + ": "
+          + name
+          + " is another file";
+    }
+    return "if it is a return's " + meant.part().key() + ", name it " + name;
   }
 }

@@ -99,6 +99,25 @@ class LandingFolderTest {
                 + " kent.summary.csv.");
   }
 
+  /** A copy beside the file it copies is not told to take that file's name. */
+  @Test
+  void aCopyBesideTheFileItCopiesIsNotToldToReplaceIt() throws IOException {
+    touch("kent.summary.csv", "");
+    touch("kent.summary (1).csv", "");
+    LandingScan scan = LandingFolder.scan(dir);
+
+    assertThat(scan.returns()).extracting(ReturnSource::stem).containsExactly("kent");
+    assertThat(scan.findings())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains(
+                        "; if it is a return's summary, it needs a name of its own ending"
+                            + " .summary.csv: kent.summary.csv is another file.")
+                    .doesNotContain("name it kent.summary.csv"));
+  }
+
   @Test
   void unsafeNamesAreRecognised() {
     assertThat(LandingFolder.unsafeReason("E08000025-2014Q3-p1.summary.csv")).isNull();
