@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,18 +227,26 @@ public final class ClaimsSheet extends TemplateSheet {
     }
 
     /**
-     * What refused problems were likely meant: problems separated by commas, or a phase's problems
-     * in other letters; "" when neither.
+     * What refused problems were likely meant: problems separated by something other than
+     * semicolons (commas, bars, slashes, a cell's line breaks, spaces), or a phase's problems in
+     * other letters; "" when neither.
      */
     private String problemsMeant(List<String> unknown) {
       Set<String> phaseProblems = PhaseRules.problems(phase);
-      if (unknown.stream()
-          .anyMatch(
-              part ->
-                  part.contains(",")
-                      && Arrays.stream(part.split(","))
-                          .anyMatch(p -> LikelyMeant.name(p, phaseProblems).isPresent()))) {
-        return "; separate the problems with ; (semicolons), not commas";
+      for (OtherSeparator separator : OtherSeparator.values()) {
+        boolean separated =
+            unknown.stream()
+                .filter(part -> LikelyMeant.name(part, phaseProblems).isEmpty())
+                .anyMatch(
+                    part ->
+                        separator.pattern.matcher(part).find()
+                            && separator
+                                .pattern
+                                .splitAsStream(part)
+                                .anyMatch(p -> LikelyMeant.name(p, phaseProblems).isPresent()));
+        if (separated) {
+          return "; separate the problems with ; (semicolons), not " + separator.said;
+        }
       }
       List<String> meant = new ArrayList<>();
       for (String part : unknown) {
@@ -289,15 +296,38 @@ public final class ClaimsSheet extends TemplateSheet {
             Rule.C06,
             Template.PROBLEMS_AT_ENTRY,
             "problems_at_entry lists "
-                + known.size()
-                + " known problem"
-                + (known.size() == 1 ? "" : "s")
-                + " ("
-                + String.join(";", known)
-                + "); a family needs at least "
+                + (known.isEmpty()
+                    ? "no known problem"
+                    : known.size()
+                        + " known problem"
+                        + (known.size() == 1 ? "" : "s")
+                        + " ("
+                        + String.join(";", known)
+                        + ")")
+                + "; a family needs at least "
                 + PhaseRules.MIN_PROBLEMS_AT_ENTRY);
       }
       return known;
+    }
+  }
+
+  /**
+   * What senders separate problems with instead of semicolons, in the order they are looked for:
+   * spaces last, since a problem written in words ("crime asb") has them too.
+   */
+  private enum OtherSeparator {
+    COMMAS(",", "commas"),
+    BARS("\\|", "vertical bars (|)"),
+    SLASHES("/", "slashes"),
+    LINE_BREAKS("\\R", "line breaks within the cell"),
+    SPACES("\\s+", "spaces");
+
+    private final Pattern pattern;
+    private final String said;
+
+    OtherSeparator(String regex, String said) {
+      this.pattern = Pattern.compile(regex);
+      this.said = said;
     }
   }
 }

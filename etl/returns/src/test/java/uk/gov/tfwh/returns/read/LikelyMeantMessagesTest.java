@@ -137,6 +137,49 @@ class LikelyMeantMessagesTest {
                     .contains("; that is an authority's name: the code of Kent is E10000016."));
   }
 
+  /**
+   * Problems separated by anything but semicolons (a bar, a slash, a cell's line breaks from
+   * Alt+Enter, spaces) are refused and told to use semicolons; a problem written in words is told
+   * its name instead, and a row whose problems are all unknown says it lists none.
+   */
+  @Test
+  void problemsSeparatedByAnythingButSemicolonsAreToldToUseThem() {
+    new ReturnWriter(dir)
+        .claim(CLAIM)
+        .claim("fam-000000000002-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB|HEALTH")
+        .claim("fam-000000000003-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB / HEALTH")
+        .claim(
+            "fam-000000000004-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,\"CRIME_ASB\nHEALTH\"")
+        .claim("fam-000000000005-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB HEALTH")
+        .claim("fam-000000000006-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,crime asb;HEALTH")
+        .write(STEM);
+
+    ReturnOutcome outcome = ReturnWriter.read(dir, STEM);
+
+    assertThat(outcome.claims()).extracting(Claim::row).containsExactly(2);
+    assertThat(outcome.findings())
+        .filteredOn(f -> f.ruleId().equals("TFQR-C05"))
+        .extracting(f -> f.row() + " " + f.message())
+        .satisfiesExactly(
+            m -> assertThat(m).startsWith("3 ").contains("not vertical bars (|)."),
+            m -> assertThat(m).startsWith("4 ").contains("not slashes."),
+            m -> assertThat(m).startsWith("5 ").contains("not line breaks within the cell."),
+            m -> assertThat(m).startsWith("6 ").contains("not spaces."),
+            m ->
+                assertThat(m)
+                    .startsWith("7 ")
+                    .contains("; write 'crime asb' as CRIME_ASB.")
+                    .doesNotContain("not spaces"));
+    assertThat(outcome.findings())
+        .filteredOn(f -> f.ruleId().equals("TFQR-C06") && f.row() == 3)
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains(
+                        "problems_at_entry lists no known problem; a family needs at least 2"));
+  }
+
   @Test
   void claimSlipsRejectTheirRowsAndEachSaysWhatWasMeant() {
     new ReturnWriter(dir)
