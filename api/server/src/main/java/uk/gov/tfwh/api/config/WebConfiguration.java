@@ -9,12 +9,17 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.access.Viewers;
+import uk.gov.tfwh.api.problem.SingleValuedParameters;
 import uk.gov.tfwh.api.table.CsvMessageConverter;
 
-/** Controllers receive the {@link Viewer}; CSV is offered after JSON, so JSON is the default. */
+/**
+ * Controllers receive the {@link Viewer}; CSV is offered after JSON, so JSON is the default; the
+ * API's parameters are each given once.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
   static {
@@ -40,6 +45,11 @@ class WebConfiguration implements WebMvcConfigurer {
             return Viewers.current();
           }
         });
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new SingleValuedParameters()).addPathPatterns("/api/**");
   }
 
   @Override

@@ -3,6 +3,7 @@ package uk.gov.tfwh.api.period;
 import uk.gov.tfwh.api.problem.BadParameterException;
 import uk.gov.tfwh.programme.period.Phase;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.returns.rules.Rule;
 
 /** Reads the {@code phase} and {@code period} parameters, with errors that say what is allowed. */
 public final class PeriodParameters {
@@ -30,9 +31,9 @@ public final class PeriodParameters {
     } catch (IllegalArgumentException e) {
       throw new BadParameterException(
           "period",
-          "period must be a quarter such as 2013Q3 or its last day such as 2013-09-30, not '"
-              + period
-              + "'");
+          "period must be a quarter such as 2013Q3 or its last day such as 2013-09-30, not "
+              + Rule.quote(period)
+              + LikelyQuarter.hint(period).map(hint -> " (" + hint + ")").orElse(""));
     }
   }
 

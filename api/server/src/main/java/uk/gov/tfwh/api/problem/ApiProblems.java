@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.tfwh.api.access.Viewers;
 import uk.gov.tfwh.returns.read.ReadLimits;
+import uk.gov.tfwh.returns.rules.Rule;
 import uk.gov.tfwh.warehouse.query.QueryException;
 import uk.gov.tfwh.warehouse.query.SnapshotUnavailableException;
 
@@ -51,9 +52,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             e.getName()
                 + " must be "
                 + expected(e.getRequiredType())
-                + ", not '"
-                + e.getValue()
-                + "'");
+                + ", not "
+                + Rule.quote(String.valueOf(e.getValue())));
     problem.setProperty("parameter", e.getName());
     return problem;
   }
@@ -72,7 +72,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem(
             HttpStatus.BAD_REQUEST,
             "bad-parameter",
-            "the parameter " + e.getParameterName() + " is required here");
+            "the parameter "
+                + e.getParameterName()
+                + " is required here"
+                + (request instanceof ServletWebRequest servlet
+                    ? ParameterSlips.likeTheMissing(
+                            e.getParameterName(), servlet.getRequest().getParameterMap())
+                        .map(slip -> " (" + slip + ")")
+                        .orElse("")
+                    : ""));
     problem.setProperty("parameter", e.getParameterName());
     return ResponseEntity.badRequest().headers(headers).body(problem);
   }

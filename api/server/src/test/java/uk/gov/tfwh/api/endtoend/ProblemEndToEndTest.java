@@ -69,6 +69,39 @@ class ProblemEndToEndTest extends ApiEndToEndTest {
         .contains("financial year");
   }
 
+  /**
+   * A caller's slips with the query are named over real HTTP: a period written another way, a
+   * parameter given twice (which Spring would join into '2013Q3,2013Q4'), a name in capitals or
+   * misspelt.
+   */
+  @Test
+  void aCallersSlipsWithTheQueryAreNamed() {
+    assertThat(
+            problem("/api/v1/league-table?phase=1&period=30/09/2013", 400).path("detail").asText())
+        .isEqualTo(
+            "period must be a quarter such as 2013Q3 or its last day such as 2013-09-30, not"
+                + " '30/09/2013' (written 2013-09-30 it is 2013Q3)");
+    assertThat(
+            problem("/api/v1/league-table?phase=1&period=Q3%202013", 400).path("detail").asText())
+        .endsWith("(written 2013Q3)");
+    JsonNode twice = problem("/api/v1/league-table?phase=1&period=2013Q3&period=2013Q4", 400);
+    assertThat(twice.path("detail").asText())
+        .isEqualTo("the parameter period is given 2 times: give it once");
+    assertThat(twice.path("parameter").asText()).isEqualTo("period");
+    assertThat(
+            problem("/api/v1/league-table?phase=1&%70hase=2&period=2013Q3", 400)
+                .path("detail")
+                .asText())
+        .isEqualTo("the parameter phase is given 2 times: give it once");
+    assertThat(problem("/api/v1/league-table?Phase=1&period=2013Q3", 400).path("detail").asText())
+        .isEqualTo(
+            "the parameter phase is required here (the request has Phase: parameter names are"
+                + " written in small letters)");
+    assertThat(problem("/api/v1/league-table?phase=1&perod=2013Q3", 400).path("detail").asText())
+        .isEqualTo(
+            "the parameter period is required here (the request has perod: did you mean period?)");
+  }
+
   @Test
   void errorsStayProblemJsonWhenCsvWasAskedFor() {
     problem("/api/v1/league-table.csv?phase=1&period=2015Q2", 404);

@@ -1,0 +1,85 @@
+package uk.gov.tfwh.api.period;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.gov.tfwh.programme.period.Quarter;
+
+/**
+ * What a refused {@code period} most likely meant, said after the refusal: a quarter named another
+ * way ({@code Q1 2015}, {@code 2015-Q1}), its last day written another way ({@code 2015-3-31},
+ * {@code 31/03/2015}), or a day that is not a quarter's last. Never used to answer for a guess: the
+ * caller is told the form to write.
+ */
+final class LikelyQuarter {
+  private static final Pattern YEAR_THEN_QUARTER = Pattern.compile("(\\d{4})[\\s_/-]*[Qq]([1-4])");
+  private static final Pattern QUARTER_THEN_YEAR = Pattern.compile("[Qq]([1-4])[\\s_/-]*(\\d{4})");
+  private static final Pattern YEAR_FIRST =
+      Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
+  private static final Pattern YEAR_LAST =
+      Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
+
+  private LikelyQuarter() {}
+
+  /** The hint for {@code period}, which {@link Quarter#parse} refused, as a bracket's clause. */
+  static Optional<String> hint(String period) {
+    String text = period.strip();
+    Matcher named = YEAR_THEN_QUARTER.matcher(text);
+    if (named.matches()) {
+      return Optional.of("written " + named.group(1) + "Q" + named.group(2));
+    }
+    named = QUARTER_THEN_YEAR.matcher(text);
+    if (named.matches()) {
+      return Optional.of("written " + named.group(2) + "Q" + named.group(1));
+    }
+    Set<LocalDate> days = new LinkedHashSet<>();
+    Matcher date = YEAR_FIRST.matcher(text);
+    if (date.matches()) {
+      day(date.group(1), date.group(2), date.group(3)).ifPresent(days::add);
+    }
+    date = YEAR_LAST.matcher(text);
+    if (date.matches()) {
+      // Day first as in the UK, or month first: a quarter's last day is one of them at most.
+      day(date.group(3), date.group(2), date.group(1)).ifPresent(days::add);
+      day(date.group(3), date.group(1), date.group(2)).ifPresent(days::add);
+    }
+    Optional<LocalDate> quarterEnd = days.stream().filter(Quarter::isQuarterEnd).findFirst();
+    if (quarterEnd.isPresent()) {
+      LocalDate end = quarterEnd.get();
+      return Optional.of("written " + end + " it is " + Quarter.endingOn(end).label());
+    }
+    if (days.size() == 1 || isoDay(text).isPresent()) {
+      LocalDate day = isoDay(text).orElseGet(() -> days.iterator().next());
+      Quarter within = Quarter.of(day.getYear(), (day.getMonthValue() + 2) / 3);
+      return Optional.of(
+          day
+              + " is not the last day of a quarter: it is in "
+              + within.label()
+              + ", which ends "
+              + within.end());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LocalDate> isoDay(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<LocalDate> day(String year, String month, String day) {
+    try {
+      return Optional.of(
+          LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+}
