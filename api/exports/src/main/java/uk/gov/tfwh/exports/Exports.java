@@ -102,8 +102,7 @@ public final class Exports {
       SnapshotSelector benchmarkSnapshot,
       boolean restrictedShown) {
     if (!AuthorityCode.isWellFormed(code)) {
-      throw new IllegalArgumentException(
-          "code must be an authority code such as E10000016, not '" + code + "'");
+      throw new IllegalArgumentException(AuthorityCode.malformed("code", code));
     }
     Provenance provenance = pin(snapshot);
     PinnedSnapshot benchmarks =

@@ -29,9 +29,7 @@ public class Authorities {
   /** Checks a code's shape, before it decides anything (such as a coordinator's access). */
   public static String wellFormed(String parameter, String code) {
     if (!AuthorityCode.isWellFormed(code)) {
-      throw new BadParameterException(
-          parameter,
-          parameter + " must be an authority code such as E06000001, not '" + code + "'");
+      throw new BadParameterException(parameter, AuthorityCode.malformed(parameter, code));
     }
     return code;
   }

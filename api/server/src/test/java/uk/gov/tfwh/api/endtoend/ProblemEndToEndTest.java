@@ -84,6 +84,11 @@ class ProblemEndToEndTest extends ApiEndToEndTest {
     assertThat(
             problem("/api/v1/league-table?phase=1&period=Q3%202013", 400).path("detail").asText())
         .endsWith("(written 2013Q3)");
+    assertThat(
+            problem("/api/v1/authorities/e10000016/progress?phase=1", 400).path("detail").asText())
+        .isEqualTo(
+            "code must be an authority code such as E06000001, not 'e10000016' (codes are written"
+                + " in capitals: E10000016)");
     JsonNode twice = problem("/api/v1/league-table?phase=1&period=2013Q3&period=2013Q4", 400);
     assertThat(twice.path("detail").asText())
         .isEqualTo("the parameter period is given 2 times: give it once");

@@ -1,5 +1,7 @@
 package uk.gov.tfwh.programme.reference;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,5 +30,28 @@ public final class AuthorityCode {
 
   public static boolean isAuthorityEntity(String code) {
     return code != null && AUTHORITY_ENTITY.matcher(code).matches();
+  }
+
+  /**
+   * For a code refused as malformed: what it says when written as codes are (in capitals, without
+   * spaces around it), so the refusal can tell the caller; empty when that is no code either.
+   */
+  public static Optional<String> asCodesAreWritten(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String written = code.strip().toUpperCase(Locale.ROOT);
+    return isWellFormed(written) && !written.equals(code) ? Optional.of(written) : Optional.empty();
+  }
+
+  /** The refusal of a malformed code, with how it is written when only its letters were wrong. */
+  public static String malformed(String parameter, String code) {
+    return parameter
+        + " must be an authority code such as E06000001, not '"
+        + code
+        + "'"
+        + asCodesAreWritten(code)
+            .map(c -> " (codes are written in capitals: " + c + ")")
+            .orElse("");
   }
 }

@@ -37,4 +37,27 @@ class AuthorityCodeTest {
     assertThat(AuthorityCode.isWellFormed(null)).isFalse();
     assertThat(AuthorityCode.isAuthorityEntity(null)).isFalse();
   }
+
+  /** A code refused for its letters or the spaces around it is told how it is written. */
+  @ParameterizedTest(name = "[{0}]")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "e10000016 | code must be an authority code such as E06000001, not 'e10000016' (codes are"
+            + " written in capitals: E10000016)",
+        "' E10000016 ' | code must be an authority code such as E06000001, not ' E10000016 '"
+            + " (codes are written in capitals: E10000016)",
+        "Kent | code must be an authority code such as E06000001, not 'Kent'",
+        "e1000001 | code must be an authority code such as E06000001, not 'e1000001'",
+      })
+  void aMalformedCodeIsToldHowItIsWrittenWhenOnlyItsLettersWereWrong(String code, String refusal) {
+    assertThat(AuthorityCode.malformed("code", code)).isEqualTo(refusal);
+  }
+
+  @Test
+  void aWellFormedCodeOrNoneHasNoOtherWriting() {
+    assertThat(AuthorityCode.asCodesAreWritten("E10000016")).isEmpty();
+    assertThat(AuthorityCode.asCodesAreWritten(null)).isEmpty();
+    assertThat(AuthorityCode.asCodesAreWritten("kent")).isEmpty();
+  }
 }

@@ -75,7 +75,13 @@ final class AuthorityContent {
   static AuthorityContent of(
       AuthorityServices services, PageViewer viewer, String code, String phase, String period) {
     if (!AuthorityCode.isWellFormed(code)) {
-      throw new PageNotFound("There is no authority with the code " + code + ".");
+      throw new PageNotFound(
+          "There is no authority with the code "
+              + code
+              + "."
+              + AuthorityCode.asCodesAreWritten(code)
+                  .map(c -> " Codes are written in capitals: " + c + ".")
+                  .orElse(""));
     }
     PageReads figures = services.figures();
     PinnedSnapshot own = figures.resolve(viewer.authorityFigures(code));

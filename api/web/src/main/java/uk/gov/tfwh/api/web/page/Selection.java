@@ -1,7 +1,8 @@
 package uk.gov.tfwh.api.web.page;
 
 import java.time.LocalDate;
-import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.api.period.PeriodParameters;
+import uk.gov.tfwh.api.problem.BadParameterException;
 
 /**
  * The phase and quarter a page shows, from its optional {@code phase} and {@code period} query
@@ -51,16 +52,15 @@ public final class Selection {
     };
   }
 
-  /** A quarter as the API takes it too: {@code 2015Q1} or its last day {@code 2015-03-31}. */
+  /**
+   * A quarter as the API takes it, by the API's rule and with its hints: {@code 2015Q1} or its last
+   * day {@code 2015-03-31}.
+   */
   private static LocalDate date(String periodParam) {
     try {
-      Quarter quarter = Quarter.parse(periodParam);
-      return quarter.end();
-    } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new BadPageRequest(
-          "period must be a quarter such as 2015Q1 or its last day such as 2015-03-31, not '"
-              + periodParam.strip()
-              + "'");
+      return PeriodParameters.quarter(periodParam).end();
+    } catch (BadParameterException e) {
+      throw new BadPageRequest(e.getMessage());
     }
   }
 }

@@ -986,6 +986,15 @@ class DashboardBrowserTest {
     checkAccessibility("not found");
     open("/?phase=7");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check the page address");
+    // A slip is told the form to write, by the same rules as the API's.
+    open("/authorities/e10000016");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains(
+            "There is no authority with the code e10000016. Codes are written in capitals:"
+                + " E10000016.");
+    open("/?phase=1&period=Q3%202013");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("not 'Q3 2013' (written 2013Q3)");
   }
 
   // ---- the page

@@ -68,8 +68,19 @@ class LeagueFilterTest {
     assertThatThrownBy(
             () -> LeagueFilter.parse(CHOICES, null, "2013-13-31", null, null, null, null))
         .isInstanceOf(BadPageRequest.class)
-        .hasMessageContaining("2015Q1")
-        .hasMessageContaining("2015-03-31");
+        .hasMessage(
+            "period must be a quarter such as 2013Q3 or its last day such as 2013-09-30, not"
+                + " '2013-13-31'");
+  }
+
+  /** The pages read a period by the API's rule, so a slip is told the same form to write. */
+  @Test
+  void aPeriodWrittenAnotherWayIsToldTheFormToWriteAsTheApiSays() {
+    assertThatThrownBy(() -> LeagueFilter.parse(CHOICES, "1", "30/09/2013", null, null, null, null))
+        .isInstanceOf(BadPageRequest.class)
+        .hasMessage(
+            "period must be a quarter such as 2013Q3 or its last day such as 2013-09-30, not"
+                + " '30/09/2013' (written 2013-09-30 it is 2013Q3)");
   }
 
   @Test
