@@ -2,8 +2,6 @@ package uk.gov.tfwh.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,23 +17,8 @@ public final class SingleValuedParameters implements HandlerInterceptor {
   @Override
   public boolean preHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler) {
-    String query = request.getQueryString();
-    if (query == null || query.isEmpty()) {
-      return true;
-    }
     Map<String, Integer> times = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      try {
-        name = URLDecoder.decode(name, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        continue; // not a name Spring would read either
-      }
-      if (!name.isEmpty()) {
-        times.merge(name, 1, Integer::sum);
-      }
-    }
+    QueryNames.of(request.getQueryString()).forEach(name -> times.merge(name, 1, Integer::sum));
     for (Map.Entry<String, Integer> name : times.entrySet()) {
       if (name.getValue() > 1) {
         throw new BadParameterException(

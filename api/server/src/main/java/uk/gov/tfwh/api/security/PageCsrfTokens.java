@@ -2,12 +2,11 @@ package uk.gov.tfwh.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import uk.gov.tfwh.api.problem.QueryNames;
 
 /**
  * How every chain with sessions (the dashboard's and submission pages', and the service's own
@@ -59,21 +58,6 @@ public final class PageCsrfTokens implements CsrfTokenRequestHandler {
 
   /** Whether {@code query} has a parameter called {@code name}, however it is encoded. */
   private static boolean namedInQuery(String query, String name) {
-    if (query == null || query.isEmpty()) {
-      return false;
-    }
-    for (String pair : query.split("&")) {
-      int equals = pair.indexOf('=');
-      String key = equals < 0 ? pair : pair.substring(0, equals);
-      try {
-        key = URLDecoder.decode(key, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        // A malformed escape: compared as sent.
-      }
-      if (key.equals(name)) {
-        return true;
-      }
-    }
-    return false;
+    return QueryNames.of(query).contains(name);
   }
 }
