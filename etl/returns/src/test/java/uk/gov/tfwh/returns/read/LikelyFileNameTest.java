@@ -85,25 +85,20 @@ class LikelyFileNameTest {
     assertThat(LikelyFileName.hint(name)).isEmpty();
   }
 
+  private static final String NOT_PART_OF_A_RETURN =
+      "the file is not part of a return: a return is <stem>.summary.csv with an optional"
+          + " <stem>.claims.csv, or <stem>.xlsx";
+
   @ParameterizedTest
   @ValueSource(strings = {"kent.summary (1).csv", "kent.xls", "summary.csv"})
   void theLandingsRefusalCarriesTheHint(String name) {
     assertThat(LandingFolder.notPartOfAReturn(name))
-        .startsWith(
-            "the file is not part of a return: a return is <stem>.summary.csv with an optional"
-                + " <stem>.claims.csv, or <stem>.xlsx; ")
-        .isEqualTo(
-            "the file is not part of a return: a return is <stem>.summary.csv with an optional"
-                + " <stem>.claims.csv, or <stem>.xlsx; "
-                + LikelyFileName.hint(name).orElseThrow());
+        .isEqualTo(NOT_PART_OF_A_RETURN + "; " + LikelyFileName.hint(name).orElseThrow());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"..kent.summary (1).csv", "kent\u202e.summary (1).csv", "a/b.xls"})
   void anUnsafeNameIsNotRepeatedInAHint(String name) {
-    assertThat(LandingFolder.notPartOfAReturn(name))
-        .isEqualTo(
-            "the file is not part of a return: a return is <stem>.summary.csv with an optional"
-                + " <stem>.claims.csv, or <stem>.xlsx");
+    assertThat(LandingFolder.notPartOfAReturn(name)).isEqualTo(NOT_PART_OF_A_RETURN);
   }
 }
