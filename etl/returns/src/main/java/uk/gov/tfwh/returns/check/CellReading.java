@@ -93,7 +93,8 @@ final class CellReading {
     return shown(cell)
         + (tooLarge
             ? ", a whole number too large to be a count (at most 18 digits)"
-            : ", not a non-negative whole number");
+            : ", not a non-negative whole number"
+                + LikelyMeant.count(cell).map(h -> " (" + h + ")").orElse(""));
   }
 
   /**

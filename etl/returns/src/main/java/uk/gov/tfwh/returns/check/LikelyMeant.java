@@ -52,6 +52,14 @@ final class LikelyMeant {
   private static final DateTimeFormatter WITH_OFFSET =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
+  /** A count grouped in thousands as a spreadsheet formats it for reading. */
+  private static final Pattern GROUPED_BY_COMMAS = Pattern.compile("[0-9]{1,3}(?:,[0-9]{3})+");
+
+  private static final Pattern GROUPED_BY_SPACES = Pattern.compile("[0-9]{1,3}(?: [0-9]{3})+");
+
+  /** A whole number with a fraction of zeros, as a number cell exported with decimals. */
+  private static final Pattern ZERO_FRACTION = Pattern.compile("([0-9]+)\\.0+");
+
   private static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
 
   /** Spreadsheets count days from 1899-12-30 (day 1 is 1900-01-01, after Lotus's leap year). */
@@ -175,6 +183,29 @@ final class LikelyMeant {
       return month(named.group(2))
           .flatMap(m -> of(named.group(3), Integer.toString(m), named.group(1)))
           .map(d -> new Written(d, how));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * For a count refused as text: the whole number it was written as, when only its grouping (3,150;
+   * 1 240) or a zero fraction (3150.0) was in the way. Nothing for a fraction, a sign or a word: a
+   * count is never rounded or guessed.
+   */
+  static Optional<String> count(CellValue cell) {
+    if (!(cell instanceof CellValue.Text text)) {
+      return Optional.empty();
+    }
+    String value = text.value().strip();
+    if (GROUPED_BY_COMMAS.matcher(value).matches()) {
+      return Optional.of("without the thousands separators: " + value.replace(",", ""));
+    }
+    if (GROUPED_BY_SPACES.matcher(value).matches()) {
+      return Optional.of("without the spaces: " + value.replace(" ", ""));
+    }
+    Matcher zeroFraction = ZERO_FRACTION.matcher(value);
+    if (zeroFraction.matches()) {
+      return Optional.of("as a whole number: " + zeroFraction.group(1));
     }
     return Optional.empty();
   }

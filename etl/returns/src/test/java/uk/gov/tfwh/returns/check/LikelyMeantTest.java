@@ -99,6 +99,29 @@ class LikelyMeantTest {
     assertThat(LikelyMeant.timestamp(new CellValue.Text(text))).isEmpty();
   }
 
+  /** A count written with its grouping or a zero fraction is told the whole number. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "\"3,150\"        | without the thousands separators: 3150",
+        "\"1,234,567\"    | without the thousands separators: 1234567",
+        "\"1 240\"        | without the spaces: 1240",
+        "3150.0         | as a whole number: 3150",
+        "42.000         | as a whole number: 42",
+      })
+  void aCountWrittenForReadingIsToldTheWholeNumber(String text, String hint) {
+    assertThat(LikelyMeant.count(new CellValue.Text(text))).contains(hint);
+  }
+
+  /** A fraction, a sign, a misplaced separator or a word: never rounded or guessed. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1500.5", "-4", "31,50", "3,1500", "1,5", "12 34", "many", "3150"})
+  void aCountIsNeverGuessed(String text) {
+    assertThat(LikelyMeant.count(new CellValue.Text(text))).isEmpty();
+  }
+
   /** Characters nobody can see are named once each, in order, and the text shown without them. */
   @ParameterizedTest
   @CsvSource(
