@@ -268,13 +268,16 @@ public final class ClaimsSheet extends TemplateSheet {
         return null;
       }
       List<String> unknown = new ArrayList<>();
+      SortedSet<String> repeated = new TreeSet<>();
       for (String part : value.asText().split(";", -1)) {
         String problem = part.strip();
         if (problem.isEmpty()) {
           continue;
         }
         if (PhaseRules.problems(phase).contains(problem)) {
-          known.add(problem);
+          if (!known.add(problem)) {
+            repeated.add(problem);
+          }
         } else {
           unknown.add(problem);
         }
@@ -304,6 +307,9 @@ public final class ClaimsSheet extends TemplateSheet {
                         + " ("
                         + String.join(";", known)
                         + ")")
+                + (repeated.isEmpty()
+                    ? ""
+                    : ", " + String.join(" and ", repeated) + " listed more than once")
                 + "; a family needs at least "
                 + PhaseRules.MIN_PROBLEMS_AT_ENTRY);
       }

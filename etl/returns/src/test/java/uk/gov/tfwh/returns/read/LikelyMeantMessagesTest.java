@@ -152,6 +152,7 @@ class LikelyMeantMessagesTest {
             "fam-000000000004-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,\"CRIME_ASB\nHEALTH\"")
         .claim("fam-000000000005-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB HEALTH")
         .claim("fam-000000000006-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,crime asb;HEALTH")
+        .claim("fam-000000000007-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,HEALTH; HEALTH")
         .write(STEM);
 
     ReturnOutcome outcome = ReturnWriter.read(dir, STEM);
@@ -178,6 +179,15 @@ class LikelyMeantMessagesTest {
                 assertThat(f.message())
                     .contains(
                         "problems_at_entry lists no known problem; a family needs at least 2"));
+    assertThat(outcome.findings())
+        .filteredOn(f -> f.ruleId().equals("TFQR-C06") && f.row() == 8)
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .contains(
+                        "problems_at_entry lists 1 known problem (HEALTH), HEALTH listed more than"
+                            + " once; a family needs at least 2"));
   }
 
   @Test
