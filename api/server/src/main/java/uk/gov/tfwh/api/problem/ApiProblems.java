@@ -77,7 +77,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 + " is required here"
                 + (request instanceof ServletWebRequest servlet
                     ? ParameterSlips.likeTheMissing(
-                            e.getParameterName(), servlet.getRequest().getParameterMap())
+                            e.getParameterName(),
+                            QueryNames.of(servlet.getRequest().getQueryString()))
                         .map(slip -> " (" + slip + ")")
                         .orElse("")
                     : ""));

@@ -1,7 +1,7 @@
 package uk.gov.tfwh.api.problem;
 
+import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +21,8 @@ final class ParameterSlips {
   }
 
   /** For a required parameter left out: the given name most like it, as a bracket's clause. */
-  static Optional<String> likeTheMissing(String missing, Map<String, String[]> given) {
-    for (String name : given.keySet()) {
+  static Optional<String> likeTheMissing(String missing, Collection<String> given) {
+    for (String name : given) {
       if (name.length() > LONGEST_NAME || name.equals(missing)) {
         continue;
       }

@@ -2,8 +2,7 @@ package uk.gov.tfwh.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,11 +41,7 @@ class ParameterSlipsTest {
     assertThat(ParameterSlips.likeTheMissing("period", given("P".repeat(41)))).isEmpty();
   }
 
-  private static Map<String, String[]> given(String... names) {
-    Map<String, String[]> given = new LinkedHashMap<>();
-    for (String name : names) {
-      given.put(name, new String[] {"1"});
-    }
-    return given;
+  private static List<String> given(String... names) {
+    return List.of(names);
   }
 }
