@@ -2,7 +2,6 @@ package uk.gov.tfwh.api.period;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +52,9 @@ final class LikelyQuarter {
       LocalDate end = quarterEnd.get();
       return Optional.of("written " + end + " it is " + Quarter.endingOn(end).label());
     }
-    if (days.size() == 1 || isoDay(text).isPresent()) {
-      LocalDate day = isoDay(text).orElseGet(() -> days.iterator().next());
+    // One reading only (an ISO date is one): the quarter it falls in. Two are left unsaid.
+    if (days.size() == 1) {
+      LocalDate day = days.iterator().next();
       Quarter within = Quarter.of(day.getYear(), (day.getMonthValue() + 2) / 3);
       return Optional.of(
           day
@@ -64,14 +64,6 @@ final class LikelyQuarter {
               + within.end());
     }
     return Optional.empty();
-  }
-
-  private static Optional<LocalDate> isoDay(String text) {
-    try {
-      return Optional.of(LocalDate.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private static Optional<LocalDate> day(String year, String month, String day) {

@@ -239,11 +239,10 @@ public final class ClaimsSheet extends TemplateSheet {
                 .filter(part -> LikelyMeant.name(part, phaseProblems).isEmpty())
                 .anyMatch(
                     part ->
-                        separator.pattern.matcher(part).find()
-                            && separator
-                                .pattern
-                                .splitAsStream(part)
-                                .anyMatch(p -> LikelyMeant.name(p, phaseProblems).isPresent()));
+                        separator
+                            .pattern
+                            .splitAsStream(part)
+                            .anyMatch(p -> LikelyMeant.name(p, phaseProblems).isPresent()));
         if (separated) {
           return "; separate the problems with ; (semicolons), not " + separator.said;
         }
