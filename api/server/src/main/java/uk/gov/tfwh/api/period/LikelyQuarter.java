@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.period.QuarterWrittenLoosely;
 
 /**
  * What a refused {@code period} most likely meant, said after the refusal: a quarter named another
@@ -16,8 +17,6 @@ import uk.gov.tfwh.programme.period.Quarter;
  * caller is told the form to write.
  */
 final class LikelyQuarter {
-  private static final Pattern YEAR_THEN_QUARTER = Pattern.compile("(\\d{4})[\\s_/-]*[Qq]([1-4])");
-  private static final Pattern QUARTER_THEN_YEAR = Pattern.compile("[Qq]([1-4])[\\s_/-]*(\\d{4})");
   private static final Pattern YEAR_FIRST =
       Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
   private static final Pattern YEAR_LAST =
@@ -28,13 +27,9 @@ final class LikelyQuarter {
   /** The hint for {@code period}, which {@link Quarter#parse} refused, as a bracket's clause. */
   static Optional<String> hint(String period) {
     String text = period.strip();
-    Matcher named = YEAR_THEN_QUARTER.matcher(text);
-    if (named.matches()) {
-      return Optional.of("written " + named.group(1) + "Q" + named.group(2));
-    }
-    named = QUARTER_THEN_YEAR.matcher(text);
-    if (named.matches()) {
-      return Optional.of("written " + named.group(2) + "Q" + named.group(1));
+    Optional<Quarter> named = QuarterWrittenLoosely.read(text);
+    if (named.isPresent()) {
+      return Optional.of("written " + named.get().label());
     }
     Set<LocalDate> days = new LinkedHashSet<>();
     Matcher date = YEAR_FIRST.matcher(text);
@@ -55,7 +50,7 @@ final class LikelyQuarter {
     // One reading only (an ISO date is one): the quarter it falls in. Two are left unsaid.
     if (days.size() == 1) {
       LocalDate day = days.iterator().next();
-      Quarter within = Quarter.of(day.getYear(), (day.getMonthValue() + 2) / 3);
+      Quarter within = Quarter.containing(day);
       return Optional.of(
           day
               + " is not the last day of a quarter: it is in "

@@ -6,7 +6,9 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** A calendar quarter, identified by its last day (the contract's {@code period_end}). */
 public record Quarter(LocalDate end) implements Comparable<Quarter>, Serializable {
@@ -28,6 +30,12 @@ public record Quarter(LocalDate end) implements Comparable<Quarter>, Serializabl
       throw new IllegalArgumentException("quarter of year must be 1 to 4, not " + quarterOfYear);
     }
     return new Quarter(YearMonth.of(year, quarterOfYear * 3).atEndOfMonth());
+  }
+
+  /** The quarter a day falls in. */
+  public static Quarter containing(LocalDate day) {
+    requireNonNull(day, "day");
+    return of(day.getYear(), (day.getMonthValue() + 2) / 3);
   }
 
   /** Parses a label such as {@code 2013Q3} or a date such as {@code 2013-09-30}. */
@@ -94,6 +102,15 @@ public record Quarter(LocalDate end) implements Comparable<Quarter>, Serializabl
 
   public boolean isAfter(Quarter other) {
     return end.isAfter(other.end);
+  }
+
+  /** The months it spans, as a reader says them: {@code July to September 2013}. */
+  public String months() {
+    return start().getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+        + " to "
+        + end.getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+        + " "
+        + year();
   }
 
   /** The label used in file names, URLs and tables, such as {@code 2013Q3}. */

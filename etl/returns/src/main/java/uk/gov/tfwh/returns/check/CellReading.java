@@ -19,6 +19,7 @@ final class CellReading {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
   private static final Pattern LONG_DIGITS = Pattern.compile("[0-9]{19,}");
   private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final String NOT_A_DATE = ", not a date written as YYYY-MM-DD";
 
   private CellReading() {}
 
@@ -102,7 +103,15 @@ final class CellReading {
    * likely meant to be ({@link LikelyMeant#date}).
    */
   static String notADate(CellValue cell) {
-    return shown(cell) + ", not a date written as YYYY-MM-DD" + LikelyMeant.date(cell);
+    return shown(cell) + NOT_A_DATE + LikelyMeant.date(cell);
+  }
+
+  /**
+   * As {@link #notADate}, for a return's {@code period_end}: a quarter or a month written for the
+   * date is told the last day to write ({@link LikelyMeant#periodEnd}).
+   */
+  static String notAPeriodEnd(CellValue cell) {
+    return shown(cell) + NOT_A_DATE + LikelyMeant.periodEnd(cell);
   }
 
   /**

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.gov.tfwh.programme.period.Quarter;
+import uk.gov.tfwh.programme.period.QuarterWrittenLoosely;
 import uk.gov.tfwh.returns.rules.Rule;
 import uk.gov.tfwh.returns.sheet.CellValue;
 
@@ -36,6 +38,29 @@ final class LikelyMeant {
   private static final Pattern DAY_MONTH_NAMED =
       Pattern.compile("([0-9]{1,2})[-/. ]+([A-Za-z]{3,9})[-/. ]+([0-9]{4})");
   private static final Pattern DAY_NUMBER = Pattern.compile("[0-9]{5}");
+
+  /** A date with a two-digit year, as a spreadsheet shows one: 30/06/15, 30-Jun-15. */
+  private static final Pattern DAY_FIRST_SHORT_YEAR =
+      Pattern.compile("([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{2})");
+
+  private static final Pattern DAY_MONTH_NAMED_SHORT_YEAR =
+      Pattern.compile("([0-9]{1,2})[-/. ]+([A-Za-z]{3,9})[-/. ]+([0-9]{2})");
+
+  /** A month of a year without its day: 2013-09, 09/2013, Sep 2013, September-2013, Sep-13. */
+  private static final Pattern YEAR_THEN_MONTH = Pattern.compile("([0-9]{4})[-/.]([0-9]{1,2})");
+
+  private static final Pattern MONTH_THEN_YEAR = Pattern.compile("([0-9]{1,2})[-/.]([0-9]{4})");
+
+  private static final Pattern MONTH_NAMED_THEN_YEAR =
+      Pattern.compile("([A-Za-z]{3,9})[-/. ]+([0-9]{4}|[0-9]{2})");
+
+  /**
+   * Two-digit years taken as 20YY only within the programme's years and a little around them, as
+   * the day numbers are: outside them a hint would guess the century.
+   */
+  private static final int FIRST_SHORT_YEAR = 10;
+
+  private static final int LAST_SHORT_YEAR = 29;
 
   /** A date followed by midnight, as a date cell is exported with its time: 00:00, 00:00:00.000. */
   private static final Pattern AT_MIDNIGHT =
@@ -175,8 +200,7 @@ final class LikelyMeant {
     }
     Matcher dayFirst = DAY_FIRST.matcher(value);
     if (dayFirst.matches()) {
-      return of(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1))
-          .map(d -> new Written(d, how.isEmpty() ? "written day first" : how + ", day first"));
+      return dayOrMonthFirst(dayFirst.group(1), dayFirst.group(2), dayFirst.group(3), "", how);
     }
     Matcher named = DAY_MONTH_NAMED.matcher(value);
     if (named.matches()) {
@@ -184,7 +208,119 @@ final class LikelyMeant {
           .flatMap(m -> of(named.group(3), Integer.toString(m), named.group(1)))
           .map(d -> new Written(d, how));
     }
+    Matcher shortDayFirst = DAY_FIRST_SHORT_YEAR.matcher(value);
+    if (shortDayFirst.matches()) {
+      return fullYear(shortDayFirst.group(3))
+          .flatMap(
+              year ->
+                  dayOrMonthFirst(
+                      shortDayFirst.group(1),
+                      shortDayFirst.group(2),
+                      year,
+                      " with a two-digit year",
+                      how));
+    }
+    Matcher shortNamed = DAY_MONTH_NAMED_SHORT_YEAR.matcher(value);
+    if (shortNamed.matches()) {
+      return fullYear(shortNamed.group(3))
+          .flatMap(
+              year ->
+                  month(shortNamed.group(2))
+                      .flatMap(m -> of(year, Integer.toString(m), shortNamed.group(1))))
+          .map(d -> new Written(d, joined(how, "with a two-digit year")));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * A date written with the year last: day first as in the UK, or month first when no day-first
+   * reading exists (06/30/2015 has no month 30), so that no reading is ever chosen between two.
+   */
+  private static Optional<Written> dayOrMonthFirst(
+      String first, String second, String year, String yearNote, String how) {
+    Optional<LocalDate> dayFirst = of(year, second, first);
+    if (dayFirst.isPresent()) {
+      return dayFirst.map(d -> new Written(d, joined(how, "day first" + yearNote)));
+    }
+    return of(year, first, second).map(d -> new Written(d, joined(how, "month first" + yearNote)));
+  }
+
+  /** How a date was written, after what else was said of it: "written day first". */
+  private static String joined(String how, String more) {
+    return how.isEmpty() ? "written " + more : how + ", " + more;
+  }
+
+  /** The year 20YY of a two-digit year within the programme's years. */
+  private static Optional<String> fullYear(String twoDigits) {
+    int year = Integer.parseInt(twoDigits);
+    return year >= FIRST_SHORT_YEAR && year <= LAST_SHORT_YEAR
+        ? Optional.of(Integer.toString(2000 + year))
+        : Optional.empty();
+  }
+
+  /**
+   * A hint for a {@code period_end} that is not a date, in brackets with a leading space, or "":
+   * what {@link #date} says, else the last day to write for a quarter named as people write it
+   * ({@code 2013Q3}, {@code Q3 2013}; calendar quarters, as the contract's file names use) or for a
+   * month without its day ({@code Sep 2013}, {@code 2013-09}, a spreadsheet's {@code Sep-13}).
+   */
+  static String periodEnd(CellValue cell) {
+    String hint = date(cell);
+    if (!hint.isEmpty() || !(cell instanceof CellValue.Text text)) {
+      return hint;
+    }
+    String value = text.value().strip();
+    Optional<Quarter> named = QuarterWrittenLoosely.read(value);
+    if (named.isPresent()) {
+      Quarter quarter = named.get();
+      return " (a quarter is written as its last day: "
+          + quarter.label()
+          + ", "
+          + quarter.months()
+          + ", ends "
+          + quarter.end()
+          + ")";
+    }
+    return monthOf(value)
+        .map(
+            month -> {
+              Quarter quarter = Quarter.containing(month.atEndOfMonth());
+              return " (a month, "
+                  + month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+                  + " "
+                  + month.getYear()
+                  + ": the quarter that holds it, "
+                  + quarter.months()
+                  + ", ends "
+                  + quarter.end()
+                  + ")";
+            })
+        .orElse("");
+  }
+
+  /** The month of a year {@code value} names without a day, in one of the forms people write. */
+  private static Optional<YearMonth> monthOf(String value) {
+    Matcher yearFirst = YEAR_THEN_MONTH.matcher(value);
+    if (yearFirst.matches()) {
+      return yearMonth(yearFirst.group(1), Integer.parseInt(yearFirst.group(2)));
+    }
+    Matcher yearLast = MONTH_THEN_YEAR.matcher(value);
+    if (yearLast.matches()) {
+      return yearMonth(yearLast.group(2), Integer.parseInt(yearLast.group(1)));
+    }
+    Matcher named = MONTH_NAMED_THEN_YEAR.matcher(value);
+    if (named.matches()) {
+      Optional<String> year =
+          named.group(2).length() == 2 ? fullYear(named.group(2)) : Optional.of(named.group(2));
+      return year.flatMap(y -> month(named.group(1)).flatMap(m -> yearMonth(y, m)));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<YearMonth> yearMonth(String year, int month) {
+    return month >= 1 && month <= 12
+        ? Optional.of(YearMonth.of(Integer.parseInt(year), month))
+        : Optional.empty();
   }
 
   /**

@@ -304,17 +304,23 @@ public final class SummarySheet extends TemplateSheet {
       CellValue value = cell(Template.PERIOD_END);
       Optional<LocalDate> date = CellReading.date(value);
       if (date.isEmpty()) {
-        report(Rule.S07, Template.PERIOD_END, "period_end is " + CellReading.notADate(value));
+        report(Rule.S07, Template.PERIOD_END, "period_end is " + CellReading.notAPeriodEnd(value));
         return Optional.empty();
       }
       if (!Quarter.isQuarterEnd(date.get())) {
+        Quarter within = Quarter.containing(date.get());
         report(
             Rule.S07,
             Template.PERIOD_END,
             "period_end "
                 + date.get()
-                + " is not the last day of a quarter (quarters end on 31 March, 30 June,"
-                + " 30 September and 31 December)");
+                + " is not the last day of a quarter: it is in "
+                + within.label()
+                + ", "
+                + within.months()
+                + ", which ends "
+                + within.end()
+                + " (quarters end on 31 March, 30 June, 30 September and 31 December)");
         return Optional.empty();
       }
       return Optional.of(Quarter.endingOn(date.get()));

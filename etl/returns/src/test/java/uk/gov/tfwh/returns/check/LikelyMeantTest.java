@@ -35,6 +35,15 @@ class LikelyMeantTest {
             + " dates, or type the date as YYYY-MM-DD)'",
         "40179        | ' (a spreadsheet''s day number, which is 2010-01-01: format the column as"
             + " dates, or type the date as YYYY-MM-DD)'",
+        "06/30/2015   | ' (written month first: as YYYY-MM-DD it is 2015-06-30)'",
+        "12/31/2019   | ' (written month first: as YYYY-MM-DD it is 2019-12-31)'",
+        "30/06/15     | ' (written day first with a two-digit year: as YYYY-MM-DD it is 2015-06-30)'",
+        "6/30/15      | ' (written month first with a two-digit year: as YYYY-MM-DD it is"
+            + " 2015-06-30)'",
+        "30-Jun-15    | ' (written with a two-digit year: as YYYY-MM-DD it is 2015-06-30)'",
+        "1 Sept 19    | ' (written with a two-digit year: as YYYY-MM-DD it is 2019-09-01)'",
+        "30/06/15 00:00 | ' (written with a time, day first with a two-digit year: as YYYY-MM-DD it"
+            + " is 2015-06-30)'",
       })
   void aRefusedDateIsToldWhatItLikelyMeant(String text, String hint) {
     assertThat(LikelyMeant.date(new CellValue.Text(text))).isEqualTo(hint);
@@ -55,10 +64,48 @@ class LikelyMeantTest {
         "Q2 2015",
         "2015-06-30 16:30",
         "2015-06-31 00:00",
-        "31/02/2015 00:00:00"
+        "31/02/2015 00:00:00",
+        "13/13/2015",
+        "02/31/2015",
+        "30/06/45",
+        "30/06/09",
+        "30-Jun-99",
+        "30/06/2015 16:30"
       })
   void nothingIsGuessedWhereNothingIsLikely(String text) {
     assertThat(LikelyMeant.date(new CellValue.Text(text))).isEmpty();
+  }
+
+  /** A period_end written as a quarter or a month: the quarter's last day, with its months. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2013Q3        | ' (a quarter is written as its last day: 2013Q3, July to September 2013,"
+            + " ends 2013-09-30)'",
+        "Q1 2015       | ' (a quarter is written as its last day: 2015Q1, January to March 2015,"
+            + " ends 2015-03-31)'",
+        "2019-q4       | ' (a quarter is written as its last day: 2019Q4, October to December 2019,"
+            + " ends 2019-12-31)'",
+        "Sep-13        | ' (a month, September 2013: the quarter that holds it, July to September"
+            + " 2013, ends 2013-09-30)'",
+        "September 2013 | ' (a month, September 2013: the quarter that holds it, July to September"
+            + " 2013, ends 2013-09-30)'",
+        "2013-08       | ' (a month, August 2013: the quarter that holds it, July to September"
+            + " 2013, ends 2013-09-30)'",
+        "03/2015       | ' (a month, March 2015: the quarter that holds it, January to March 2015,"
+            + " ends 2015-03-31)'",
+        "30/09/2013    | ' (written day first: as YYYY-MM-DD it is 2013-09-30)'",
+      })
+  void aPeriodEndWrittenAsAQuarterOrAMonthIsToldTheLastDayToWrite(String text, String hint) {
+    assertThat(LikelyMeant.periodEnd(new CellValue.Text(text))).isEqualTo(hint);
+  }
+
+  /** A financial year's quarter names other months; a month 13 or a far year is no month. */
+  @ParameterizedTest
+  @ValueSource(strings = {"2013/14 Q3", "Q3 2013/14", "Q3", "2013", "2013-13", "Sep-45", "summer"})
+  void aPeriodEndIsNotGuessedFromWhatNamesNoCalendarQuarter(String text) {
+    assertThat(LikelyMeant.periodEnd(new CellValue.Text(text))).isEmpty();
   }
 
   /** A date and time without its offset: the same moment in UK time, as the contract writes it. */

@@ -39,6 +39,31 @@ class LikelyMeantMessagesTest {
                             + " first: as YYYY-MM-DD it is 2015-06-30)"));
   }
 
+  /** The contract's file names write a quarter as 2015Q2; in period_end it is its last day. */
+  @Test
+  void aPeriodEndWrittenAsAQuarterIsToldTheDayToWriteAndADayWithinOneItsQuarter() {
+    new ReturnWriter(dir).set("period_end", "2015Q2").claim(CLAIM).write(STEM);
+    new ReturnWriter(dir).set("period_end", "2015-06-29").claim(CLAIM).write("within");
+
+    assertThat(ReturnWriter.read(dir, STEM).findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "period_end is '2015Q2', not a date written as YYYY-MM-DD (a quarter is"
+                            + " written as its last day: 2015Q2, April to June 2015, ends"
+                            + " 2015-06-30)"));
+    assertThat(ReturnWriter.read(dir, "within").findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "period_end 2015-06-29 is not the last day of a quarter: it is in 2015Q2,"
+                            + " April to June 2015, which ends 2015-06-30"));
+  }
+
   /**
    * What a spreadsheet's CSV export makes of a date cell (the date at midnight) and of a date-time
    * cell (no offset): refused, and told the form the contract takes.
