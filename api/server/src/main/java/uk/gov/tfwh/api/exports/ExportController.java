@@ -2,6 +2,7 @@ package uk.gov.tfwh.api.exports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +19,7 @@ import uk.gov.tfwh.api.access.Viewer;
 import uk.gov.tfwh.api.authority.Authorities;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.BadParameterException;
+import uk.gov.tfwh.api.problem.MissingParameter;
 import uk.gov.tfwh.api.problem.NotFoundException;
 import uk.gov.tfwh.api.serving.SnapshotReads;
 import uk.gov.tfwh.exports.ExportFile;
@@ -71,6 +73,7 @@ class ExportController {
       Viewer viewer) {
     ExportFormat exportFormat = format(format);
     String code = authority == null ? null : Authorities.wellFormed("authority", authority);
+    String query = queryString(request);
     if (table.equals("time-series")) {
       noAuthority(code, table);
       if (period != null) {
@@ -85,19 +88,21 @@ class ExportController {
           pinned -> exports.table(series, exportFormat, pinned.selector()));
     }
     if (phase == null) {
-      throw new BadParameterException("phase", "the parameter phase is required here");
+      throw MissingParameter.required("phase", query);
     }
     Phase checked = PeriodParameters.phase(phase);
     TableRequest tableRequest =
         switch (table) {
           case "league-table" ->
-              TableRequest.leagueTable(checked, quarter(checked, period), noAuthority(code, table));
+              TableRequest.leagueTable(
+                  checked, quarter(checked, period, query), noAuthority(code, table));
           case "regions" ->
               TableRequest.regionTotals(
-                  checked, quarter(checked, period), noAuthority(code, table));
+                  checked, quarter(checked, period, query), noAuthority(code, table));
           case "payments" -> TableRequest.payments(checked, code);
           case "progress" ->
-              TableRequest.authorityProgress(required("authority", code, "progress"), checked);
+              TableRequest.authorityProgress(
+                  required("authority", code, "progress", query), checked);
           default ->
               throw new BadParameterException(
                   "table",
@@ -253,15 +258,20 @@ class ExportController {
     return null;
   }
 
-  private static Quarter quarter(Phase phase, String period) {
-    return PeriodParameters.quarterIn(phase, required("period", period, "this export"));
+  private static Quarter quarter(Phase phase, String period, String query) {
+    return PeriodParameters.quarterIn(phase, required("period", period, "this export", query));
   }
 
-  private static String required(String parameter, String value, String what) {
+  private static String required(String parameter, String value, String what, String query) {
     if (value == null) {
-      throw new BadParameterException(parameter, what + " needs the parameter " + parameter);
+      throw MissingParameter.refusal(parameter, what + " needs the parameter " + parameter, query);
     }
     return value;
+  }
+
+  private static String queryString(NativeWebRequest request) {
+    HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+    return servlet == null ? null : servlet.getQueryString();
   }
 
   private static ExportFormat format(String format) {

@@ -72,16 +72,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem(
             HttpStatus.BAD_REQUEST,
             "bad-parameter",
-            "the parameter "
-                + e.getParameterName()
-                + " is required here"
-                + (request instanceof ServletWebRequest servlet
-                    ? ParameterSlips.likeTheMissing(
-                            e.getParameterName(),
-                            QueryNames.of(servlet.getRequest().getQueryString()))
-                        .map(slip -> " (" + slip + ")")
-                        .orElse("")
-                    : ""));
+            MissingParameter.required(
+                    e.getParameterName(),
+                    request instanceof ServletWebRequest servlet
+                        ? servlet.getRequest().getQueryString()
+                        : null)
+                .getMessage());
     problem.setProperty("parameter", e.getParameterName());
     return ResponseEntity.badRequest().headers(headers).body(problem);
   }

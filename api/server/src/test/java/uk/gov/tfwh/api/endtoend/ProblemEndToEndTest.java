@@ -105,6 +105,27 @@ class ProblemEndToEndTest extends ApiEndToEndTest {
     assertThat(problem("/api/v1/league-table?phase=1&perod=2013Q3", 400).path("detail").asText())
         .isEqualTo(
             "the parameter period is required here (the request has perod: did you mean period?)");
+    // The exports check their own needs, and say the same of a slip.
+    assertThat(
+            problem("/api/v1/exports/league-table.csv?Phase=1&period=2013Q3", 400)
+                .path("detail")
+                .asText())
+        .isEqualTo(
+            "the parameter phase is required here (the request has Phase: parameter names are"
+                + " written in small letters)");
+    JsonNode progress = problem("/api/v1/exports/progress.csv?phase=1&autority=E10000016", 400);
+    assertThat(progress.path("detail").asText())
+        .isEqualTo(
+            "progress needs the parameter authority (the request has autority: did you mean"
+                + " authority?)");
+    assertThat(progress.path("parameter").asText()).isEqualTo("authority");
+    assertThat(
+            problem("/api/v1/exports/regions.csv?phase=1&Period=2013Q3", 400)
+                .path("detail")
+                .asText())
+        .isEqualTo(
+            "this export needs the parameter period (the request has Period: parameter names are"
+                + " written in small letters)");
   }
 
   @Test
