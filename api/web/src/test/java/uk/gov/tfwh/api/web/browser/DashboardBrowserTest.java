@@ -995,6 +995,20 @@ class DashboardBrowserTest {
     open("/?phase=1&period=Q3%202013");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("not 'Q3 2013' (written 2013Q3)");
+    // A parameter given twice is refused, not read as '2013Q3,2013Q4' or as the first.
+    for (String page :
+        List.of(
+            "/?phase=1&period=2013Q3&period=2013Q4",
+            "/league-table.csv?phase=1&phase=2",
+            "/compare?codes=E10000016&codes=E08000025&phase=1&phase=2")) {
+      open(page);
+      assertThat(browser.findElement(By.tagName("h1")).getText())
+          .as(page)
+          .isEqualTo("Check the page address");
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .as(page)
+          .containsPattern("the parameter (phase|period) is given 2 times: give it once");
+    }
   }
 
   // ---- the page
