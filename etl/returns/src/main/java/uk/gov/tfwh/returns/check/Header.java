@@ -3,9 +3,12 @@ package uk.gov.tfwh.returns.check;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.rules.Location;
 import uk.gov.tfwh.returns.rules.Rule;
@@ -29,31 +32,42 @@ final class Header {
 
   static Header match(
       String file, String sheet, int row, List<CellValue> cells, List<String> expected) {
+    List<String> names = new ArrayList<>();
+    for (CellValue cell : cells) {
+      names.add(cell.asText().strip().toLowerCase(Locale.ROOT));
+    }
+    // The template's columns the header lacks, known before any is reported, so that an unknown
+    // name can be told which of them it likely is, and a lacking column which name is likely it.
+    Set<String> lacking = new LinkedHashSet<>(expected);
+    lacking.removeAll(names);
+    Map<String, String> likelyFor = new HashMap<>();
     Map<String, Integer> positions = new LinkedHashMap<>();
     Map<String, String> firstLetter = new HashMap<>();
-    List<String> names = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
-      String raw = cells.get(i).asText();
-      String name = raw.strip().toLowerCase(Locale.ROOT);
-      names.add(name);
+      String raw = cells.get(i).asText().strip();
+      String name = names.get(i);
       String where = columnLabel(i);
       if (name.isEmpty()) {
         continue; // trailing empty header cells are judged with the rows: only values matter
       }
       if (!expected.contains(name)) {
+        Optional<LikelyMeant.LikelyColumn> likely = LikelyMeant.column(name, lacking);
+        likely.ifPresent(
+            meant -> likelyFor.putIfAbsent(meant.column(), where + ", " + Rule.quote(raw)));
         findings.add(
             Rule.S02.at(
-                Location.ofCell(file, sheet, row, raw.strip()),
+                Location.ofCell(file, sheet, row, raw),
                 "column "
-                    + CellReading.quoted(raw.strip())
+                    + CellReading.quoted(raw)
                     + " ("
                     + where
                     + ") is not in the "
                     + sheet
                     + " sheet of the "
                     + Template.NAME
-                    + " template"));
+                    + " template"
+                    + likely.map(meant -> " (" + meant.hint() + ")").orElse("")));
       } else if (positions.containsKey(name)) {
         findings.add(
             Rule.S03.at(
@@ -70,13 +84,16 @@ final class Header {
         firstLetter.put(name, where);
       }
     }
-    for (String column : expected) {
-      if (!positions.containsKey(column)) {
-        findings.add(
-            Rule.S03.at(
-                Location.ofCell(file, sheet, row, column),
-                "required column " + column + " is missing from the header"));
-      }
+    for (String column : lacking) {
+      findings.add(
+          Rule.S03.at(
+              Location.ofCell(file, sheet, row, column),
+              "required column "
+                  + column
+                  + " is missing from the header"
+                  + (likelyFor.containsKey(column)
+                      ? " (" + likelyFor.get(column) + ", is likely it)"
+                      : "")));
     }
     return new Header(positions, names, findings);
   }
@@ -101,6 +118,21 @@ final class Header {
   /** True when the header names this position (a value under an unnamed position is an error). */
   boolean names(int index) {
     return index < names.size() && !names.get(index).isEmpty();
+  }
+
+  /** True when a row gives the header's own names again, in its places (trailing blanks aside). */
+  boolean repeatedIn(List<CellValue> cells) {
+    if (positions.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < Math.max(cells.size(), names.size()); i++) {
+      String cell = i < cells.size() ? cells.get(i).asText().strip().toLowerCase(Locale.ROOT) : "";
+      String name = i < names.size() ? names.get(i) : "";
+      if (!cell.equals(name)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean has(String column) {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.period.QuarterWrittenLoosely;
+import uk.gov.tfwh.returns.rules.OneSlip;
 import uk.gov.tfwh.returns.rules.Rule;
 import uk.gov.tfwh.returns.sheet.CellValue;
 
@@ -405,6 +407,65 @@ final class LikelyMeant {
   static Optional<String> name(String text, Collection<String> names) {
     String spelled = WORD_BREAKS.matcher(text.strip()).replaceAll("_").toUpperCase(Locale.ROOT);
     return names.stream().filter(spelled::equals).findFirst();
+  }
+
+  /** A phase written with its name or in words: Phase 1, P2, phase one. */
+  private static final Pattern PHASE_NAMED =
+      Pattern.compile("(?i)(?:phase|p)?[\\s_-]*(1|2|one|two)");
+
+  /** For a phase that is not 1 or 2: the number to write, when the text names one of them. */
+  static Optional<String> phase(CellValue cell) {
+    if (!(cell instanceof CellValue.Text text)) {
+      return Optional.empty();
+    }
+    Matcher named = PHASE_NAMED.matcher(text.value().strip());
+    if (!named.matches()) {
+      return Optional.empty();
+    }
+    String number = named.group(1).toLowerCase(Locale.ROOT);
+    return Optional.of(
+        "write the number alone: " + (number.equals("1") || number.equals("one") ? "1" : "2"));
+  }
+
+  /**
+   * For a template that is not TFQR-1: the template's name as it is written, when the text is that
+   * name in other letters or without its hyphen (tfqr1, TFQR 1, TFQR_1).
+   */
+  static Optional<String> template(CellValue cell) {
+    if (!(cell instanceof CellValue.Text text)) {
+      return Optional.empty();
+    }
+    String letters = text.value().strip().replaceAll("[\\s_-]", "").toUpperCase(Locale.ROOT);
+    return letters.equals(Template.NAME.replace("-", ""))
+        ? Optional.of("written " + Template.NAME + ", in capitals with its hyphen")
+        : Optional.empty();
+  }
+
+  /**
+   * A template column a header name was likely meant to be, and what to tell the sender (a clause
+   * for brackets).
+   */
+  record LikelyColumn(String column, String hint) {}
+
+  /**
+   * For a header name not in the template: the one column the header lacks that it was likely meant
+   * to be, written with spaces or hyphens for underscores ({@code Families Identified}) or one slip
+   * of the keyboard from it ({@code familes_identified}).
+   *
+   * @param name the name as matched: stripped and in small letters
+   * @param lacking the template's columns the header does not give
+   */
+  static Optional<LikelyColumn> column(String name, Collection<String> lacking) {
+    String underscored = WORD_BREAKS.matcher(name).replaceAll("_");
+    if (!underscored.equals(name) && lacking.contains(underscored)) {
+      return Optional.of(
+          new LikelyColumn(
+              underscored, "name it " + underscored + ", with underscores between its words"));
+    }
+    List<String> slips = lacking.stream().filter(c -> OneSlip.between(underscored, c)).toList();
+    return slips.size() == 1
+        ? Optional.of(new LikelyColumn(slips.get(0), "did you mean " + slips.get(0) + "?"))
+        : Optional.empty();
   }
 
   /** The month an English name or its first three letters names (Sept too), 1 to 12. */

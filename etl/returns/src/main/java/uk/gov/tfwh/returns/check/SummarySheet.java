@@ -42,6 +42,10 @@ public final class SummarySheet extends TemplateSheet {
   // The rows of the first few data rows, so that a second one is named (a stray cell far down a
   // workbook, a duplicated line) rather than only counted.
   private final List<Integer> dataRowNumbers = new java.util.ArrayList<>();
+
+  /** The first data row that repeats the header's names, or 0. */
+  private int headerRepeat;
+
   private List<CellValue> firstCells;
   private boolean firstWellFormed;
   private boolean stopped;
@@ -92,7 +96,12 @@ public final class SummarySheet extends TemplateSheet {
               "the summary must have exactly one data row (found "
                   + sheet.dataRows
                   + ")"
-                  + (rows.isEmpty() ? "" : ": rows " + rowList(rows, sheet.dataRows))));
+                  + (rows.isEmpty() ? "" : ": rows " + rowList(rows, sheet.dataRows))
+                  + (sheet.headerRepeat == 0
+                      ? ""
+                      : " (row "
+                          + sheet.headerRepeat
+                          + " repeats the header row, as when two files are pasted into one)")));
       return Optional.empty();
     }
     if (!sheet.firstWellFormed) {
@@ -123,6 +132,9 @@ public final class SummarySheet extends TemplateSheet {
 
   @Override
   protected void dataRow(int row, List<CellValue> cells, boolean wellFormed) {
+    if (headerRepeat == 0 && header().repeatedIn(cells)) {
+      headerRepeat = row;
+    }
     dataRows++;
     if (dataRowNumbers.size() < 3) {
       dataRowNumbers.add(row);
@@ -238,7 +250,8 @@ public final class SummarySheet extends TemplateSheet {
           "template is "
               + CellReading.shown(value)
               + (value instanceof CellValue.NoValue ? ": write " : ", not ")
-              + Template.NAME);
+              + Template.NAME
+              + LikelyMeant.template(value).map(hint -> " (" + hint + ")").orElse(""));
       return false;
     }
 
@@ -296,7 +309,13 @@ public final class SummarySheet extends TemplateSheet {
       if (number.isPresent() && (number.get() == 1 || number.get() == 2)) {
         return Optional.of(Phase.ofNumber(number.get().intValue()));
       }
-      report(Rule.S08, Template.PHASE, "phase is " + CellReading.shown(value) + ", not 1 or 2");
+      report(
+          Rule.S08,
+          Template.PHASE,
+          "phase is "
+              + CellReading.shown(value)
+              + ", not 1 or 2"
+              + LikelyMeant.phase(value).map(hint -> " (" + hint + ")").orElse(""));
       return Optional.empty();
     }
 

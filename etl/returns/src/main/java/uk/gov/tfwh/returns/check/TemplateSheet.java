@@ -2,9 +2,11 @@ package uk.gov.tfwh.returns.check;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.rules.Location;
 import uk.gov.tfwh.returns.rules.Rule;
@@ -25,6 +27,17 @@ abstract class TemplateSheet implements RowHandler {
   private final List<String> expected;
   private Header header;
 
+  /** Rows read before the header that may be a title above it, with their row numbers. */
+  private final List<Integer> aboveRows = new ArrayList<>();
+
+  private final List<List<CellValue>> above = new ArrayList<>();
+
+  /** Rows above the header looked at before the first row is taken for the header after all. */
+  private static final int MOST_ROWS_ABOVE = 5;
+
+  /** A title has a cell or two; a row with more and no template name is a wrong header. */
+  private static final int MOST_TITLE_CELLS = 2;
+
   TemplateSheet(SheetSource source, List<String> expected, List<Finding> findings) {
     this.source = requireNonNull(source, "source");
     this.expected = requireNonNull(expected, "expected");
@@ -40,6 +53,15 @@ abstract class TemplateSheet implements RowHandler {
       stopped();
       return;
     }
+    if (header == null && !above.isEmpty()) {
+      try {
+        takeFirstForHeader(List.of(), -1);
+      } catch (SheetReadException e) {
+        findings.add(e.finding());
+        stopped();
+        return;
+      }
+    }
     if (header == null) {
       findings.add(
           Rule.S03.at(
@@ -51,8 +73,28 @@ abstract class TemplateSheet implements RowHandler {
   @Override
   public final void row(int row, List<CellValue> cells) throws SheetReadException {
     if (header == null) {
-      refuseSeparatorHint(row, cells);
-      refuseOtherSeparator(row, cells);
+      if (cells.stream().allMatch(CellValue::isBlank)) {
+        return; // empty lines before the header, or between a title and the header
+      }
+      if (above.isEmpty()) {
+        refuseSeparatorHint(row, cells);
+        refuseOtherSeparator(row, cells);
+      }
+      if (templateNames(cells) >= 2 && !above.isEmpty()) {
+        refuseRowsAboveHeader(row);
+      }
+      if (templateNames(cells) == 0
+          && nonBlank(cells) <= MOST_TITLE_CELLS
+          && nonBlank(cells) > 0
+          && above.size() < MOST_ROWS_ABOVE) {
+        aboveRows.add(row);
+        above.add(cells);
+        return;
+      }
+      if (!above.isEmpty()) {
+        takeFirstForHeader(cells, row);
+        return;
+      }
       header = Header.match(source.file(), source.sheet(), row, cells, expected);
       findings.addAll(header.findings());
       return;
@@ -113,6 +155,72 @@ abstract class TemplateSheet implements RowHandler {
     }
   }
 
+  /**
+   * A title above the header ("Troubled Families quarterly return"), as a spreadsheet laid out for
+   * reading has. Matched as the header, it made every column of the template missing and the header
+   * a data row, fifteen findings none of which said what was wrong: one finding that does, and the
+   * reading stops there. Only rows of a cell or two with no template name, followed by a row with
+   * at least two, are taken for it.
+   */
+  private void refuseRowsAboveHeader(int headerRow) throws SheetReadException {
+    int first = aboveRows.get(0);
+    throw new SheetReadException(
+        Rule.S03.at(
+            Location.ofRow(source.file(), source.sheet(), first),
+            (above.size() == 1
+                    ? "row " + first + " ("
+                    : "rows " + first + " to " + aboveRows.get(above.size() - 1) + " (")
+                + above.stream()
+                    .flatMap(List::stream)
+                    .filter(cell -> !cell.isBlank())
+                    .map(CellReading::shown)
+                    .collect(Collectors.joining(", "))
+                + ") "
+                + (above.size() == 1 ? "is" : "are")
+                + " above the header, which is row "
+                + headerRow
+                + ": nothing but empty rows may come before the header; delete "
+                + (above.size() == 1 ? "that row" : "those rows")));
+  }
+
+  /**
+   * No header came after the rows held as a possible title: the first of them is the header after
+   * all, as it would have been, and the others are read as data, then the row in hand.
+   */
+  private void takeFirstForHeader(List<CellValue> cells, int row) throws SheetReadException {
+    List<List<CellValue>> held = List.copyOf(above);
+    List<Integer> heldRows = List.copyOf(aboveRows);
+    above.clear();
+    aboveRows.clear();
+    header = Header.match(source.file(), source.sheet(), heldRows.get(0), held.get(0), expected);
+    findings.addAll(header.findings());
+    for (int i = 1; i < held.size(); i++) {
+      row(heldRows.get(i), held.get(i));
+    }
+    if (row >= 0) {
+      row(row, cells);
+    }
+  }
+
+  /** A row saved inside one pair of quotes: one value that splits at commas into the header's. */
+  private boolean wholeRowQuoted(List<CellValue> cells) {
+    return cells.size() == 1
+        && header.width() > 1
+        && cells.get(0).asText().split(",", -1).length == header.width();
+  }
+
+  private int templateNames(List<CellValue> cells) {
+    return (int)
+        cells.stream()
+            .map(cell -> cell.asText().strip().toLowerCase(Locale.ROOT))
+            .filter(expected::contains)
+            .count();
+  }
+
+  private static int nonBlank(List<CellValue> cells) {
+    return (int) cells.stream().filter(cell -> !cell.isBlank()).count();
+  }
+
   private boolean shapeIsRight(int row, List<CellValue> cells) {
     if (source.fixedWidthRows()) {
       if (cells.size() != header.width()) {
@@ -121,9 +229,13 @@ abstract class TemplateSheet implements RowHandler {
                 Location.ofRow(source.file(), source.sheet(), row),
                 "the row has "
                     + cells.size()
-                    + " values but the header has "
+                    + (cells.size() == 1 ? " value" : " values")
+                    + " but the header has "
                     + header.width()
-                    + " columns"));
+                    + " columns"
+                    + (wholeRowQuoted(cells)
+                        ? " (its one value holds the whole row: remove the quotes around the row)"
+                        : "")));
         return false;
       }
       return true;

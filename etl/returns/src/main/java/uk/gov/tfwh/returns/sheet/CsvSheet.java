@@ -23,11 +23,13 @@ import uk.gov.tfwh.returns.rules.Rule;
 
 /**
  * A CSV file of a return: strict UTF-8 (a leading byte-order mark is skipped), RFC 4180 quoting,
- * CRLF or LF line ends, empty lines ignored. Rows are numbered by record, the header being row 1.
+ * CRLF or LF line ends. Rows are numbered as a spreadsheet that opens the file numbers them: by
+ * record, the header being row 1 and an empty line a row of its own (which the sheet's reading
+ * skips), so that "row 4" is the row the sender sees as 4 even where empty lines came before it.
  */
 public final class CsvSheet implements SheetSource {
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
   private final Path path;
   private final String file;

@@ -225,4 +225,57 @@ class LikelyMeantTest {
     assertThat(LikelyMeant.name(text, List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")))
         .isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "families identified | name it families_identified, with underscores between its words",
+        "families-attached   | name it families_attached, with underscores between its words",
+        "familes_identified  | did you mean families_identified?",
+        "period_edn          | did you mean period_end?",
+        "period end          | name it period_end, with underscores between its words",
+      })
+  void aColumnNameWrittenAnotherWayIsToldTheTemplatesName(String name, String hint) {
+    assertThat(
+            LikelyMeant.column(
+                name, List.of("families_identified", "families_attached", "period_end")))
+        .map(LikelyMeant.LikelyColumn::hint)
+        .contains(hint);
+  }
+
+  /** Only a column the header lacks, and only one: two alike are not chosen between. */
+  @ParameterizedTest
+  @ValueSource(strings = {"notes", "families identified", "phasg", "results"})
+  void aColumnIsNotGuessedWhereNoneOrTwoAreLikely(String name) {
+    assertThat(LikelyMeant.column(name, List.of("families_attached", "phase", "phasf"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"Phase 1 | 1", "P2 | 2", "phase two | 2", "one | 1", "PHASE_1 | 1", "p-2 | 2"})
+  void aPhaseWrittenWithItsNameIsToldTheNumber(String text, String number) {
+    assertThat(LikelyMeant.phase(new CellValue.Text(text)))
+        .contains("write the number alone: " + number);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3", "phase 3", "first", "1.5", "phase 12"})
+  void aPhaseIsNotGuessed(String text) {
+    assertThat(LikelyMeant.phase(new CellValue.Text(text))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tfqr1", "TFQR 1", "tfqr_1", "TFQR1"})
+  void theTemplateWrittenAnotherWayIsToldItsName(String text) {
+    assertThat(LikelyMeant.template(new CellValue.Text(text)))
+        .contains("written TFQR-1, in capitals with its hyphen");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TFQR-0", "TFQR-2", "tfqr", "template 1"})
+  void anotherTemplateIsNotTakenForIt(String text) {
+    assertThat(LikelyMeant.template(new CellValue.Text(text))).isEmpty();
+  }
 }
