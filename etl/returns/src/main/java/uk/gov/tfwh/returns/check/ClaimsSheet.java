@@ -80,6 +80,15 @@ public final class ClaimsSheet extends TemplateSheet {
               "the claims sheet has more than " + maxRows + " claim rows"));
     }
     if (summary != null && wellFormed && headerUsable()) {
+      if (header().repeatedIn(cells)) {
+        // Five findings about the column names read as a claim said nothing of what happened.
+        findings.add(
+            Rule.C01.at(
+                Location.ofCell(source.file(), source.sheet(), row, Template.FAMILY_REF),
+                "this row repeats the header row, as when two files are pasted into one: delete"
+                    + " it"));
+        return;
+      }
       new Row(row, cells).check().ifPresent(claims::add);
     }
   }

@@ -108,6 +108,39 @@ class HeaderSlipsTest {
   }
 
   @Test
+  void aClaimsHeaderPastedAgainIsOneRejectedRowThatSaysSo() {
+    String claim =
+        "fam-000000000001-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,CRIME_ASB;HEALTH";
+    new ReturnWriter(dir).claim(claim).write("joined");
+    ReturnWriter.write(
+        dir.resolve("joined.claims.csv"),
+        ReturnWriter.CLAIMS_HEADER
+            + "\r\n"
+            + claim
+            + "\r\n"
+            + ReturnWriter.CLAIMS_HEADER
+            + "\r\n"
+            + claim.replace("0001-", "0002-"));
+
+    ReturnOutcome outcome = ReturnWriter.read(dir, "joined");
+
+    assertThat(outcome.accepted()).isTrue();
+    assertThat(outcome.claims()).hasSize(2);
+    assertThat(outcome.claimRowsRead()).isEqualTo(3);
+    assertThat(outcome.claimRowsRejected()).isEqualTo(1);
+    assertThat(outcome.findings())
+        .extracting(Finding::message)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "row 3, column family_ref: this row repeats the header row, as when two"
+                            + " files are pasted into one: delete it")
+                    .contains("[rule TFQR-C01]"));
+  }
+
+  @Test
   void aRowThatIsNoHeaderWithNoneAfterItKeepsItsFindings() {
     // One cell and nothing like a header after it: the first row is judged as the header it is.
     List<String> messages = messages("nothing", "just a note\r\nanother note");
