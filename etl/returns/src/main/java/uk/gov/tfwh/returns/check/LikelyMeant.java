@@ -5,10 +5,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Month;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -71,6 +73,13 @@ final class LikelyMeant {
   /** A date and a time of day without an offset, in any of the date forms above. */
   private static final Pattern LOCAL_DATE_TIME =
       Pattern.compile("(.+?)(?:T| +)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?");
+
+  /** A date and time with an offset written another way: 2015-06-30 16:30:00+0100, ... BST. */
+  private static final Pattern OFFSET_OTHERWISE =
+      Pattern.compile(
+          "([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T|T? +)([0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?)"
+              + " *(Z|[+-][0-9]{2}:?[0-9]{2}|BST|GMT|UTC)",
+          Pattern.CASE_INSENSITIVE);
 
   /** The programme's clocks: a time written without its offset is most likely UK time. */
   private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -147,9 +156,14 @@ final class LikelyMeant {
     if (!(cell instanceof CellValue.Text text)) {
       return Optional.empty();
     }
-    Matcher local = LOCAL_DATE_TIME.matcher(text.value().strip());
+    String value = text.value().strip();
+    Optional<String> offsetOtherwise = offsetWrittenOtherwise(value);
+    if (offsetOtherwise.isPresent()) {
+      return offsetOtherwise;
+    }
+    Matcher local = LOCAL_DATE_TIME.matcher(value);
     if (!local.matches()) {
-      return Optional.empty();
+      return dateAlone(value);
     }
     Optional<LocalDate> date =
         ISO_SHAPED.matcher(local.group(1)).matches()
@@ -170,13 +184,60 @@ final class LikelyMeant {
     }
   }
 
+  /**
+   * A moment with its offset, written another way than ISO 8601: a space for the T, an offset
+   * without its colon (+0100), or the clock's name (BST, GMT, UTC), which says the offset itself.
+   */
+  private static Optional<String> offsetWrittenOtherwise(String value) {
+    Matcher written = OFFSET_OTHERWISE.matcher(value);
+    if (!written.matches()) {
+      return Optional.empty();
+    }
+    String offset =
+        switch (written.group(3).toUpperCase(Locale.ROOT)) {
+          case "BST" -> "+01:00";
+          case "GMT", "UTC" -> "+00:00";
+          case "Z" -> "Z";
+          default ->
+              written.group(3).length() == 5
+                  ? written.group(3).substring(0, 3) + ":" + written.group(3).substring(3)
+                  : written.group(3);
+        };
+    String time = written.group(2).indexOf(':') == 1 ? "0" + written.group(2) : written.group(2);
+    String iso = written.group(1) + "T" + time + offset;
+    try {
+      OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (DateTimeParseException e) {
+      return Optional.empty(); // no such day or time: nothing to suggest
+    }
+    return iso.equals(value) ? Optional.empty() : Optional.of("as ISO 8601 it is written " + iso);
+  }
+
+  /** A date given for a moment: the day is known, the time of day is the sender's to say. */
+  private static Optional<String> dateAlone(String value) {
+    Optional<LocalDate> date =
+        ISO_SHAPED.matcher(value).matches() ? parse(value) : dateText(value, "").map(Written::date);
+    return date.flatMap(d -> ukMoment(d.atTime(16, 30)))
+        .map(
+            example ->
+                "a date without its time of day: give the moment it was signed off, such as "
+                    + example);
+  }
+
   private static Optional<String> inUkTime(LocalDateTime at) {
+    return ukMoment(at).map(moment -> "if that is UK time, write " + moment);
+  }
+
+  /**
+   * The moment as the contract writes it, at the UK's offset of the day; none in a skipped hour.
+   */
+  private static Optional<String> ukMoment(LocalDateTime at) {
     LocalDateTime seconds = at.withNano(0);
     ZonedDateTime uk = seconds.atZone(UK);
     if (!uk.toLocalDateTime().equals(seconds)) {
       return Optional.empty(); // in the hour the clocks went forward: no such UK time
     }
-    return Optional.of("if that is UK time, write " + uk.toOffsetDateTime().format(WITH_OFFSET));
+    return Optional.of(uk.toOffsetDateTime().format(WITH_OFFSET));
   }
 
   /** A date as some other form writes it, and how it was written ("" for year first). */

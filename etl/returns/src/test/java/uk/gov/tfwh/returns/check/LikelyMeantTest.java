@@ -118,6 +118,15 @@ class LikelyMeantTest {
         "30/06/2015 16:30     | 'if that is UK time, write 2015-06-30T16:30:00+01:00'",
         "2015-12-30 09:05     | 'if that is UK time, write 2015-12-30T09:05:00+00:00'",
         "2015-10-25 01:30     | 'if that is UK time, write 2015-10-25T01:30:00+01:00'",
+        "2015-06-30 16:30:00+01:00 | 'as ISO 8601 it is written 2015-06-30T16:30:00+01:00'",
+        "2015-06-30T16:30:00+0100  | 'as ISO 8601 it is written 2015-06-30T16:30:00+01:00'",
+        "2015-06-30 16:30 BST      | 'as ISO 8601 it is written 2015-06-30T16:30+01:00'",
+        "2015-12-30T9:05:00 gmt    | 'as ISO 8601 it is written 2015-12-30T09:05:00+00:00'",
+        "2015-06-30 16:30:00Z      | 'as ISO 8601 it is written 2015-06-30T16:30:00Z'",
+        "2015-06-30   | 'a date without its time of day: give the moment it was signed off, such as"
+            + " 2015-06-30T16:30:00+01:00'",
+        "30/12/2015   | 'a date without its time of day: give the moment it was signed off, such as"
+            + " 2015-12-30T16:30:00+00:00'",
       })
   void aTimeWithoutItsOffsetIsGivenItsUkOffset(String text, String hint) {
     assertThat(LikelyMeant.timestamp(new CellValue.Text(text))).contains(hint);
@@ -138,8 +147,10 @@ class LikelyMeantTest {
         "2015-03-29 01:30",
         "2015-06-31 16:30",
         "2015-06-30 25:00",
-        "2015-06-30",
         "16:30",
+        "2015-06-31 16:30:00+01:00",
+        "2015-06-30 25:30 BST",
+        "2015-06-30T16:30:00+01:00",
         "yesterday at 4"
       })
   void noTimeIsGuessedWhereNoneIsLikely(String text) {

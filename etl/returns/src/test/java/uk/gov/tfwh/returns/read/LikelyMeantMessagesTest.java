@@ -39,6 +39,31 @@ class LikelyMeantMessagesTest {
                             + " first: as YYYY-MM-DD it is 2015-06-30)"));
   }
 
+  /** A submission time with its offset written another way, or only its day. */
+  @Test
+  void aSubmissionTimeWrittenAnotherWayOrOnlyItsDayIsToldTheFormToWrite() {
+    new ReturnWriter(dir).set("submitted_at", "2015-06-30 16:30 BST").claim(CLAIM).write(STEM);
+    new ReturnWriter(dir).set("submitted_at", "2015-06-30").claim(CLAIM).write("day");
+
+    assertThat(ReturnWriter.read(dir, STEM).findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "submitted_at is '2015-06-30 16:30 BST', not an ISO 8601 timestamp with its"
+                            + " offset (as ISO 8601 it is written 2015-06-30T16:30+01:00)"));
+    assertThat(ReturnWriter.read(dir, "day").findings())
+        .extracting(Finding::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "submitted_at is '2015-06-30', not an ISO 8601 timestamp with its offset (a"
+                            + " date without its time of day: give the moment it was signed off,"
+                            + " such as 2015-06-30T16:30:00+01:00)"));
+  }
+
   /** The contract's file names write a quarter as 2015Q2; in period_end it is its last day. */
   @Test
   void aPeriodEndWrittenAsAQuarterIsToldTheDayToWriteAndADayWithinOneItsQuarter() {
