@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -37,6 +38,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.OneSlip;
 import uk.gov.tfwh.returns.rules.Rule;
 
 /**
@@ -278,9 +280,30 @@ public final class XlsxWorkbook implements Closeable {
                       ? " (it has no sheets)"
                       : " (it has: "
                           + sheetNames.stream().map(Rule::quote).collect(Collectors.joining(", "))
-                          + ")")));
+                          + ")"
+                          + likelyMeant(name)
+                              .map(n -> ": rename " + Rule.quote(n) + " to " + name)
+                              .orElse(""))));
     }
     return new Worksheet(part, name);
+  }
+
+  /**
+   * The one sheet likely meant for {@code name}: one slip of the keyboard from it ("Summery",
+   * "Claim") or naming it among other words ("Claims 2015Q2", "TFQR-1 summary"). None when two are
+   * alike, which is not chosen between.
+   */
+  private Optional<String> likelyMeant(String name) {
+    Pattern word = Pattern.compile("(^|[^a-z])" + Pattern.quote(name) + "($|[^a-z])");
+    List<String> likely =
+        sheetNames.stream()
+            .filter(
+                sheet -> {
+                  String lower = sheet.strip().toLowerCase(Locale.ROOT);
+                  return OneSlip.between(lower, name) || word.matcher(lower).find();
+                })
+            .toList();
+    return likely.size() == 1 ? Optional.of(likely.get(0)) : Optional.empty();
   }
 
   @Override

@@ -200,6 +200,34 @@ class RuleCatalogueTest {
         .contains("the workbook has no sheet named summary (it has: 'Sheet1', 'Claims.')");
   }
 
+  /** A sheet named with a slip, or among other words, is told the name to give it. */
+  @Test
+  void f02_aSheetNamedAlmostRightIsToldToBeRenamed() throws IOException {
+    workbook("slip", "Summery", "Claims 2015Q2");
+    workbook("word", "summary", "Claim");
+    workbook("two", "Summery", "Summary sheet");
+    assertThat(rejectedOnly(ReturnWriter.read(dir, "slip"), "TFQR-F02").message())
+        .contains(
+            "no sheet named summary (it has: 'Summery', 'Claims 2015Q2'): rename 'Summery' to"
+                + " summary");
+    assertThat(rejectedOnly(ReturnWriter.read(dir, "word"), "TFQR-F02").message())
+        .contains("no sheet named claims (it has: 'summary', 'Claim'): rename 'Claim' to claims");
+    // Two alike: neither is chosen.
+    assertThat(rejectedOnly(ReturnWriter.read(dir, "two"), "TFQR-F02").message())
+        .contains("(it has: 'Summery', 'Summary sheet')")
+        .doesNotContain("rename");
+  }
+
+  private void workbook(String stem, String... sheets) throws IOException {
+    try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        var out = Files.newOutputStream(dir.resolve(stem + ".xlsx"))) {
+      for (String sheet : sheets) {
+        workbook.createSheet(sheet).createRow(0).createCell(0).setCellValue("template");
+      }
+      workbook.write(out);
+    }
+  }
+
   @Test
   void f03_fileOverTheSizeLimit() {
     new ReturnWriter(dir).write("r");
