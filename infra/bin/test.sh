@@ -8,4 +8,5 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   exit 0
 fi
 cd "$ROOT"
+"$ROOT/infra/bin/test-prerequisites.sh"
 exec mvn -B verify "$@"
