@@ -153,13 +153,25 @@ public final class ClaimsSheet extends TemplateSheet {
       String ref = value.asText().strip();
       if (value.isUnknown()) {
         report(Rule.C01, Template.FAMILY_REF, "family_ref is " + CellReading.shown(value));
+      } else if (value instanceof CellValue.Numeric) {
+        // 16 digits and more fit the pattern, but a spreadsheet keeps 15: never a reference to
+        // trust, however well it reads.
+        report(
+            Rule.C01,
+            Template.FAMILY_REF,
+            "family_ref is "
+                + CellReading.shown(value)
+                + ", not text: a spreadsheet keeps only 15 digits of a number, so a reference"
+                + " entered as one may have lost its last digits; format the column as Text and"
+                + " enter the references again");
       } else if (!FAMILY_REF.matcher(ref).matches()) {
         report(
             Rule.C01,
             Template.FAMILY_REF,
             "family_ref "
                 + CellReading.shown(value)
-                + " is not 16 to 64 of the characters A-Z, a-z, 0-9 and -");
+                + " is not 16 to 64 of the characters A-Z, a-z, 0-9 and -"
+                + LikelyMeant.familyRef(ref).map(why -> " (" + why + ")").orElse(""));
       }
       return ref.toLowerCase(java.util.Locale.ROOT);
     }

@@ -470,6 +470,39 @@ final class LikelyMeant {
     return names.stream().filter(spelled::equals).findFirst();
   }
 
+  /** A number as a spreadsheet writes it when it is long: 1.23457E+15. */
+  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](?:\\.[0-9]+)?[Ee]\\+?[0-9]+");
+
+  private static final Pattern FAMILY_REF_CHARACTER = Pattern.compile("[A-Za-z0-9-]");
+
+  /**
+   * For a family_ref refused by its pattern: what is wrong with it. A spreadsheet's scientific
+   * notation (the reference's digits are gone), its length, or the first character it may not hold.
+   */
+  static Optional<String> familyRef(String ref) {
+    if (SCIENTIFIC.matcher(ref).matches()) {
+      return Optional.of(
+          "a number in a spreadsheet's scientific notation: the reference's digits were lost when"
+              + " the file was saved from a spreadsheet; export the references again with the"
+              + " column formatted as Text");
+    }
+    int length = ref.codePointCount(0, ref.length());
+    if (length < 16 || length > 64) {
+      return Optional.of("it has " + length + (length == 1 ? " character" : " characters"));
+    }
+    return ref
+        .codePoints()
+        .filter(c -> !FAMILY_REF_CHARACTER.matcher(Character.toString(c)).matches())
+        .findFirst()
+        .stream()
+        .mapToObj(
+            c ->
+                "it holds "
+                    + (c == ' ' ? "a space" : Rule.quote(Character.toString(c)))
+                    + ", which a reference may not")
+        .findFirst();
+  }
+
   /** A phase written with its name or in words: Phase 1, P2, phase one. */
   private static final Pattern PHASE_NAMED =
       Pattern.compile("(?i)(?:phase|p)?[\\s_-]*(1|2|one|two)");

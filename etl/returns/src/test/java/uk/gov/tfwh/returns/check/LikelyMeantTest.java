@@ -289,4 +289,21 @@ class LikelyMeantTest {
   void anotherTemplateIsNotTakenForIt(String text) {
     assertThat(LikelyMeant.template(new CellValue.Text(text))).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "1.23457E+15 | a number in a spreadsheet's scientific notation: the reference's digits"
+            + " were lost when the file was saved from a spreadsheet; export the references again"
+            + " with the column formatted as Text",
+        "fam-0001 | it has 8 characters",
+        "f | it has 1 character",
+        "\"fam-000000000001 9f3a\" | it holds a space, which a reference may not",
+        "fam_000000000001_9f3a | it holds '_', which a reference may not",
+      })
+  void aFamilyRefIsToldWhatIsWrongWithIt(String ref, String why) {
+    assertThat(LikelyMeant.familyRef(ref)).contains(why);
+  }
 }

@@ -155,6 +155,40 @@ class XlsxReadingTest {
     assertThat(outcome.claimRowsRead()).isEqualTo(1);
   }
 
+  /**
+   * A family reference entered as a number fits the pattern when it has 16 digits or more, but a
+   * spreadsheet keeps only 15 of them: it was accepted, possibly with its last digits changed.
+   */
+  @Test
+  void aFamilyRefThatIsANumberCellIsRefusedForTheDigitsItMayHaveLost() throws IOException {
+    workbook(
+        "w",
+        summary(),
+        claim("fam-000000000101-9f3a", LocalDate.of(2015, 4, 1), LocalDate.of(2015, 6, 1)),
+        new Object[] {
+          1234567890123456L,
+          LocalDate.of(2015, 4, 2),
+          "SUSTAINED_PROGRESS",
+          LocalDate.of(2015, 6, 2),
+          "CRIME_ASB;HEALTH"
+        });
+    ReturnOutcome outcome = ReturnWriter.read(dir, "w");
+    assertThat(outcome.claims())
+        .extracting(Claim::familyRef)
+        .containsExactly("fam-000000000101-9f3a");
+    assertThat(outcome.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("TFQR-C01");
+              assertThat(f.row()).isEqualTo(4);
+              assertThat(f.message())
+                  .contains(
+                      "family_ref is the number 1234567890123456, not text: a spreadsheet keeps"
+                          + " only 15 digits of a number");
+            });
+  }
+
   @Test
   void aDateTimeWithATimeOfDayIsNotADate() throws IOException {
     workbook(
