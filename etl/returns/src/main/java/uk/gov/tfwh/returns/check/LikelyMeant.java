@@ -98,6 +98,9 @@ final class LikelyMeant {
 
   private static final Pattern WORD_BREAKS = Pattern.compile("[\\s-]+");
 
+  /** Between a code's words a sender also writes "&" or "/": "Crime & ASB", "crime/asb". */
+  private static final Pattern CODE_WORD_BREAKS = Pattern.compile("[\\s/&-]+");
+
   /** Spreadsheets count days from 1899-12-30 (day 1 is 1900-01-01, after Lotus's leap year). */
   private static final LocalDate DAY_ZERO = LocalDate.of(1899, 12, 30);
 
@@ -466,7 +469,8 @@ final class LikelyMeant {
    * SUSTAINED_PROGRESS}).
    */
   static Optional<String> name(String text, Collection<String> names) {
-    String spelled = WORD_BREAKS.matcher(text.strip()).replaceAll("_").toUpperCase(Locale.ROOT);
+    String spelled =
+        CODE_WORD_BREAKS.matcher(text.strip()).replaceAll("_").toUpperCase(Locale.ROOT);
     return names.stream().filter(spelled::equals).findFirst();
   }
 

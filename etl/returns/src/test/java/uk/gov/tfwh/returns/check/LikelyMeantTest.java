@@ -224,9 +224,13 @@ class LikelyMeantTest {
     "Sustained progress, SUSTAINED_PROGRESS",
     "' sustained-progress ', SUSTAINED_PROGRESS",
     "continuous  employment, CONTINUOUS_EMPLOYMENT",
+    "Crime & ASB, CRIME_ASB",
+    "crime/asb, CRIME_ASB",
   })
   void aCodeInOtherLettersOrWithSpacesIsNamed(String text, String meant) {
-    assertThat(LikelyMeant.name(text, List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT")))
+    assertThat(
+            LikelyMeant.name(
+                text, List.of("SUSTAINED_PROGRESS", "CONTINUOUS_EMPLOYMENT", "CRIME_ASB")))
         .contains(meant);
   }
 

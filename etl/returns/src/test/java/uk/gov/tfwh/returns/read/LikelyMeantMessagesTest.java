@@ -187,6 +187,25 @@ class LikelyMeantMessagesTest {
                     .contains("; that is an authority's name: the code of Kent is E10000016."));
   }
 
+  /** A problem whose words are joined by "&" or "/" is told its name, not taken for two. */
+  @Test
+  void aProblemWrittenWithAnAmpersandOrASlashIsToldItsName() {
+    new ReturnWriter(dir)
+        .claim("fam-000000000002-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,Crime & ASB;HEALTH")
+        .claim("fam-000000000003-9f3a,2015-04-07,SUSTAINED_PROGRESS,2015-06-12,crime/asb;HEALTH")
+        .write(STEM);
+
+    assertThat(ReturnWriter.read(dir, STEM).findings())
+        .filteredOn(f -> f.ruleId().equals("TFQR-C05"))
+        .extracting(Finding::message)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("; write 'Crime & ASB' as CRIME_ASB."),
+            m ->
+                assertThat(m)
+                    .contains("; write 'crime/asb' as CRIME_ASB.")
+                    .doesNotContain("slashes"));
+  }
+
   /**
    * Problems separated by anything but semicolons (a bar, a slash, a cell's line breaks from
    * Alt+Enter, spaces) are refused and told to use semicolons; a problem written in words is told
