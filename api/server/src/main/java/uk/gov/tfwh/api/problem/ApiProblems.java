@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import uk.gov.tfwh.api.access.Viewers;
+import uk.gov.tfwh.programme.period.PhaseWrittenLoosely;
 import uk.gov.tfwh.returns.read.ReadLimits;
 import uk.gov.tfwh.returns.rules.Rule;
 import uk.gov.tfwh.warehouse.query.QueryException;
@@ -53,7 +54,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 + " must be "
                 + expected(e.getRequiredType())
                 + ", not "
-                + Rule.quote(String.valueOf(e.getValue())));
+                + Rule.quote(String.valueOf(e.getValue()))
+                + (e.getName().equals("phase")
+                    ? PhaseWrittenLoosely.read(String.valueOf(e.getValue()))
+                        .map(phase -> " (write phase=" + phase.number() + ")")
+                        .orElse("")
+                    : ""));
     problem.setProperty("parameter", e.getName());
     return problem;
   }

@@ -105,6 +105,8 @@ class ProblemEndToEndTest extends ApiEndToEndTest {
     assertThat(problem("/api/v1/league-table?phase=1&perod=2013Q3", 400).path("detail").asText())
         .isEqualTo(
             "the parameter period is required here (the request has perod: did you mean period?)");
+    assertThat(problem("/api/v1/league-table?phase=one&period=2013Q3", 400).path("detail").asText())
+        .isEqualTo("phase must be a whole number, not 'one' (write phase=1)");
     // The exports check their own needs, and say the same of a slip.
     assertThat(
             problem("/api/v1/exports/league-table.csv?Phase=1&period=2013Q3", 400)

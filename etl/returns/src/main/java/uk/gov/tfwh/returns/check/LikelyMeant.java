@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.gov.tfwh.programme.period.PhaseWrittenLoosely;
 import uk.gov.tfwh.programme.period.Quarter;
 import uk.gov.tfwh.programme.period.QuarterWrittenLoosely;
 import uk.gov.tfwh.returns.rules.OneSlip;
@@ -507,22 +508,12 @@ final class LikelyMeant {
         .findFirst();
   }
 
-  /** A phase written with its name or in words: Phase 1, P2, phase one. */
-  private static final Pattern PHASE_NAMED =
-      Pattern.compile("(?i)(?:phase|p)?[\\s_-]*(1|2|one|two)");
-
   /** For a phase that is not 1 or 2: the number to write, when the text names one of them. */
   static Optional<String> phase(CellValue cell) {
-    if (!(cell instanceof CellValue.Text text)) {
-      return Optional.empty();
-    }
-    Matcher named = PHASE_NAMED.matcher(text.value().strip());
-    if (!named.matches()) {
-      return Optional.empty();
-    }
-    String number = named.group(1).toLowerCase(Locale.ROOT);
-    return Optional.of(
-        "write the number alone: " + (number.equals("1") || number.equals("one") ? "1" : "2"));
+    return cell instanceof CellValue.Text text
+        ? PhaseWrittenLoosely.read(text.value())
+            .map(phase -> "write the number alone: " + phase.number())
+        : Optional.empty();
   }
 
   /**

@@ -3,6 +3,8 @@ package uk.gov.tfwh.api.web.page;
 import java.time.LocalDate;
 import uk.gov.tfwh.api.period.PeriodParameters;
 import uk.gov.tfwh.api.problem.BadParameterException;
+import uk.gov.tfwh.programme.period.PhaseWrittenLoosely;
+import uk.gov.tfwh.returns.rules.Rule;
 
 /**
  * The phase and quarter a page shows, from its optional {@code phase} and {@code period} query
@@ -48,7 +50,13 @@ public final class Selection {
     return switch (phaseParam.trim()) {
       case "1" -> 1;
       case "2" -> 2;
-      default -> throw new BadPageRequest("phase must be 1 or 2, not '" + phaseParam + "'");
+      default ->
+          throw new BadPageRequest(
+              "phase must be 1 or 2, not "
+                  + Rule.quote(phaseParam)
+                  + PhaseWrittenLoosely.read(phaseParam)
+                      .map(phase -> " (write phase=" + phase.number() + ")")
+                      .orElse(""));
     };
   }
 

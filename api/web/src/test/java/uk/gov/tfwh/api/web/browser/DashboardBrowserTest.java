@@ -995,6 +995,9 @@ class DashboardBrowserTest {
     open("/?phase=1&period=Q3%202013");
     assertThat(browser.findElement(By.tagName("main")).getText())
         .contains("not 'Q3 2013' (written 2013Q3)");
+    open("/?phase=Phase%202");
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("phase must be 1 or 2, not 'Phase 2' (write phase=2)");
     // A parameter given twice is refused, not read as '2013Q3,2013Q4' or as the first.
     for (String page :
         List.of(
