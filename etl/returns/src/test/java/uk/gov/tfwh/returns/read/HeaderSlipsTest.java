@@ -33,37 +33,34 @@ class HeaderSlipsTest {
   @Test
   void aTitleAboveTheHeaderIsOneFindingThatSaysSo() {
     assertThat(
-            messages(
+            onlyMessage(
                 "title",
                 "Troubled Families quarterly return,,,,,,,,,,,,,\r\n"
                     + ReturnWriter.SUMMARY_HEADER
                     + "\r\n"
                     + ROW))
-        .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m)
-                    .contains(
-                        "row 1 ('Troubled Families quarterly return') is above the header, which"
-                            + " is row 2: nothing but empty rows may come before the header; delete that"
-                            + " row")
-                    .contains("[rule TFQR-S03]"));
+        .contains(
+            "row 1 ('Troubled Families quarterly return') is above the header, which is row 2:"
+                + " nothing but empty rows may come before the header; delete that row")
+        .contains("[rule TFQR-S03]");
     // A title and its date, then a blank row, then the header.
     assertThat(
-            messages(
+            onlyMessage(
                 "titles",
                 "Kent County Council\r\nQuarter ending,30 June 2015\r\n\r\n"
                     + ReturnWriter.SUMMARY_HEADER
                     + "\r\n"
                     + ROW))
-        .singleElement()
-        .satisfies(
-            m ->
-                assertThat(m)
-                    .contains(
-                        "rows 1 to 2 ('Kent County Council', 'Quarter ending', '30 June 2015') are"
-                            + " above the header, which is row 4: nothing but empty rows may come"
-                            + " before the header; delete those rows"));
+        .contains(
+            "rows 1 to 2 ('Kent County Council', 'Quarter ending', '30 June 2015') are above the"
+                + " header, which is row 4: nothing but empty rows may come before the header;"
+                + " delete those rows");
+  }
+
+  private String onlyMessage(String stem, String text) {
+    List<String> messages = messages(stem, text);
+    assertThat(messages).hasSize(1);
+    return messages.get(0);
   }
 
   /** A spreadsheet that opens the CSV shows an empty line as a row: findings count it too. */
