@@ -79,7 +79,9 @@ final class ReturnCheck {
       java.time.Instant receivedAt) {
     List<SubmissionFinding> findings = new ArrayList<>();
     LandingScan scan = LandingFolder.scan(dir);
-    scan.findings().forEach(f -> findings.add(shownFinding(asSent(f, shown), shown)));
+    List<String> lonelySummaries = lonelySummaryStemsAsSent(scan, shown);
+    scan.findings()
+        .forEach(f -> findings.add(shownFinding(asSent(f, shown, lonelySummaries), shown)));
     if (scan.returns().size() != 1) {
       String problem =
           scan.returns().isEmpty()
@@ -201,14 +203,36 @@ final class ReturnCheck {
    * A file kept as no part of a return is under a name of the service's own, so what its name was
    * likely meant to be is worked out again from the name its sender gave.
    */
-  private static Finding asSent(Finding finding, UnaryOperator<String> shown) {
+  private static Finding asSent(
+      Finding finding, UnaryOperator<String> shown, List<String> lonelySummaries) {
     String sent = shown.apply(finding.file());
-    if (!Rule.F04.id().equals(finding.ruleId())
-        || sent.equals(finding.file())
-        || ReturnFileName.isPartOfReturn(finding.file())) {
+    if (!Rule.F04.id().equals(finding.ruleId()) || sent.equals(finding.file())) {
       return finding;
     }
-    return Rule.F04.at(Location.ofFile(finding.file()), LandingFolder.notPartOfAReturn(sent));
+    if (!ReturnFileName.isPartOfReturn(finding.file())) {
+      return Rule.F04.at(Location.ofFile(finding.file()), LandingFolder.notPartOfAReturn(sent));
+    }
+    // A claims file kept apart from the summary, whose stem was another: said of the sent stems.
+    return ReturnFileName.parse(sent)
+        .filter(name -> name.part() == ReturnFileName.Part.CLAIMS)
+        .map(
+            name ->
+                Rule.F04.at(
+                    Location.ofFile(finding.file()),
+                    LandingFolder.withoutItsSummary(name.stem(), lonelySummaries)))
+        .orElse(finding);
+  }
+
+  /** The stems, as the sender gave them, of the upload's summaries that came without claims. */
+  private static List<String> lonelySummaryStemsAsSent(
+      LandingScan scan, UnaryOperator<String> shown) {
+    return scan.returns().stream()
+        .filter(r -> r.files().size() == 1)
+        .map(r -> shown.apply(r.files().get(0).name()))
+        .flatMap(name -> ReturnFileName.parse(name).stream())
+        .filter(name -> name.part() == ReturnFileName.Part.SUMMARY)
+        .map(ReturnFileName::stem)
+        .toList();
   }
 
   private static boolean rejected(List<SubmissionFinding> findings) {

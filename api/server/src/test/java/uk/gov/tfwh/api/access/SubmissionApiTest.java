@@ -315,6 +315,19 @@ class SubmissionApiTest extends RealHttpTest {
             });
     assertThat(receipt.get("findings").toString()).doesNotContain(receipt.get("id").asText());
 
+    // A claims file whose stem is the summary's written another way is told which summary.
+    HttpResponse<String> slipped =
+        upload(
+            token("coordinator"),
+            null,
+            new Part("kent-2015Q2.summary.csv", Files.readAllBytes(EXAMPLES.resolve(KENT_SUMMARY))),
+            new Part("Kent 2015Q2.claims.csv", claims));
+    assertThat(slipped.statusCode()).as(slipped.body()).isEqualTo(422);
+    assertThat(JSON.readTree(slipped.body()).get("findings").toString())
+        .contains(
+            "the claims file has no summary file Kent 2015Q2.summary.csv beside it; the summary"
+                + " kent-2015Q2.summary.csv has no claims file: give the two files the same stem");
+
     // The same two files under one stem are a pair, whatever the stem.
     HttpResponse<String> paired =
         upload(

@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import uk.gov.tfwh.returns.model.Finding;
 import uk.gov.tfwh.returns.model.ReturnFileName;
@@ -19,6 +22,7 @@ import uk.gov.tfwh.returns.model.ReturnFormat;
 import uk.gov.tfwh.returns.model.ReturnSource;
 import uk.gov.tfwh.returns.model.SourceFile;
 import uk.gov.tfwh.returns.rules.Location;
+import uk.gov.tfwh.returns.rules.OneSlip;
 import uk.gov.tfwh.returns.rules.Rule;
 
 /**
@@ -28,6 +32,9 @@ import uk.gov.tfwh.returns.rules.Rule;
  * Each file is identified by its size and SHA-256 at the time of the scan.
  */
 public final class LandingFolder {
+  /** The marks people put between a stem's words: spaces, underscores, hyphens, dots. */
+  private static final Pattern STEM_MARKS = Pattern.compile("[\\s_.-]+");
+
   private static final int MAX_NAME_LENGTH = 255;
 
   private LandingFolder() {}
@@ -94,6 +101,38 @@ public final class LandingFolder {
   }
 
   /**
+   * Why a claims file is no part of a return: it has no summary of its stem. When its stem is the
+   * one of a summary without claims written another way (capitals or the marks between its words:
+   * "Kent 2015Q2" for "kent-2015Q2"; or one slip of the keyboard), that summary is named; never one
+   * of two alike. Public for the submission service, which says it of the names a sender gave.
+   *
+   * @param lonelySummaryStems the stems of the summaries beside it that have no claims file
+   */
+  public static String withoutItsSummary(String claimsStem, Collection<String> lonelySummaryStems) {
+    String meant = stemWords(claimsStem);
+    List<String> likely =
+        lonelySummaryStems.stream()
+            .filter(
+                stem ->
+                    stemWords(stem).equals(meant)
+                        || OneSlip.between(
+                            stem.toLowerCase(Locale.ROOT), claimsStem.toLowerCase(Locale.ROOT)))
+            .toList();
+    return "the claims file has no summary file "
+        + ReturnFileName.Part.SUMMARY.nameFor(claimsStem)
+        + " beside it"
+        + (likely.size() == 1
+            ? "; the summary "
+                + ReturnFileName.Part.SUMMARY.nameFor(likely.get(0))
+                + " has no claims file: give the two files the same stem"
+            : "");
+  }
+
+  private static String stemWords(String stem) {
+    return STEM_MARKS.matcher(stem.toLowerCase(Locale.ROOT)).replaceAll("-");
+  }
+
+  /**
    * The second half of a scan: the returns of a listing, each file with its checksum from {@code
    * checksums} (which should be made for the listing's {@link LandingListing#lookedAt() time}).
    */
@@ -108,9 +147,11 @@ public final class LandingFolder {
         findings.add(
             notAReturn(
                 claimsFile.getValue().name(),
-                "the claims file has no summary file "
-                    + ReturnFileName.Part.SUMMARY.nameFor(claimsFile.getKey())
-                    + " beside it"));
+                withoutItsSummary(
+                    claimsFile.getKey(),
+                    summaries.keySet().stream()
+                        .filter(stem -> !claims.containsKey(stem))
+                        .toList())));
         others.add(claimsFile.getValue());
       }
     }

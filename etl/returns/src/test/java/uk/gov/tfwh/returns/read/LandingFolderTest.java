@@ -99,6 +99,49 @@ class LandingFolderTest {
                 + " kent.summary.csv.");
   }
 
+  /**
+   * A claims file whose stem is its summary's written another way (capitals, the marks between
+   * words, one slip) is told the summary it likely belongs to; two alike, or a summary with its own
+   * claims, are not chosen.
+   */
+  @Test
+  void aLoneClaimsFileIsToldTheSummaryItsStemLikelyMeant() throws IOException {
+    touch("kent-2015Q2.summary.csv", "");
+    touch("Kent 2015Q2.claims.csv", "");
+    touch("leeds_2015Q2.summary.csv", "");
+    touch("leds_2015Q2.claims.csv", "");
+    touch("york-2015Q2.summary.csv", "");
+    touch("york-2015Q2.claims.csv", "");
+    touch("york_2015Q2.claims.csv", "");
+    touch("a-1.summary.csv", "");
+    touch("a_1.summary.csv", "");
+    touch("A 1.claims.csv", "");
+    LandingScan scan = LandingFolder.scan(dir);
+
+    assertThat(scan.findings())
+        .extracting(f -> f.file() + ": " + f.message())
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("Kent 2015Q2.claims.csv: ")
+                    .contains(
+                        "the claims file has no summary file Kent 2015Q2.summary.csv beside it; the"
+                            + " summary kent-2015Q2.summary.csv has no claims file: give the two"
+                            + " files the same stem"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("leds_2015Q2.claims.csv: ")
+                    .contains("; the summary leeds_2015Q2.summary.csv has no claims file"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("york_2015Q2.claims.csv: ")
+                    .doesNotContain("the summary york"))
+        .anySatisfy(
+            m -> assertThat(m).startsWith("A 1.claims.csv: ").doesNotContain("; the summary"));
+  }
+
   /** A copy beside the file it copies is not told to take that file's name. */
   @Test
   void aCopyBesideTheFileItCopiesIsNotToldToReplaceIt() throws IOException {
