@@ -189,6 +189,36 @@ class XlsxReadingTest {
             });
   }
 
+  /** A workbook laid out for reading: a title, an empty row, then the header; one finding. */
+  @Test
+  void aTitleAboveAWorkbooksHeaderIsOneFinding() throws IOException {
+    Path file = dir.resolve("titled.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
+      CellStyle date = workbook.createCellStyle();
+      Sheet summary = workbook.createSheet("summary");
+      write(summary.createRow(0), new Object[] {"Troubled Families quarterly return"}, date);
+      write(summary.createRow(2), ReturnWriter.SUMMARY_HEADER.split(","), date);
+      write(summary.createRow(3), summary(), date);
+      Sheet claims = workbook.createSheet("claims");
+      write(claims.createRow(0), ReturnWriter.CLAIMS_HEADER.split(","), date);
+      workbook.write(out);
+    }
+    ReturnOutcome outcome = ReturnWriter.read(dir, "titled");
+    assertThat(outcome.accepted()).isFalse();
+    assertThat(outcome.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("TFQR-S03");
+              assertThat(f.row()).isEqualTo(1);
+              assertThat(f.message())
+                  .contains(
+                      "row 1 ('Troubled Families quarterly return') is above the header, which is"
+                          + " row 3");
+            });
+  }
+
   @Test
   void aDateTimeWithATimeOfDayIsNotADate() throws IOException {
     workbook(
