@@ -120,15 +120,18 @@ final class Header {
     return index < names.size() && !names.get(index).isEmpty();
   }
 
-  /** True when a row gives the header's own names again, in its places (trailing blanks aside). */
+  /**
+   * True when a row gives the header's own names again, in its places (trailing blanks aside).
+   * Asked of every data row, so a row of values is told apart at its first cell, without copies.
+   */
   boolean repeatedIn(List<CellValue> cells) {
     if (positions.isEmpty()) {
       return false;
     }
     for (int i = 0; i < Math.max(cells.size(), names.size()); i++) {
-      String cell = i < cells.size() ? cells.get(i).asText().strip().toLowerCase(Locale.ROOT) : "";
+      String cell = i < cells.size() ? cells.get(i).asText().strip() : "";
       String name = i < names.size() ? names.get(i) : "";
-      if (!cell.equals(name)) {
+      if (!cell.equalsIgnoreCase(name)) {
         return false;
       }
     }
