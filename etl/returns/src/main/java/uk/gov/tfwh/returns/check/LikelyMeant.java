@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +100,9 @@ final class LikelyMeant {
 
   /** Between a code's words a sender also writes "&" or "/": "Crime & ASB", "crime/asb". */
   private static final Pattern CODE_WORD_BREAKS = Pattern.compile("[\\s/&-]+");
+
+  /** A number as a spreadsheet writes it when it is long: 1.23457E+15. */
+  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](?:\\.[0-9]+)?[Ee]\\+?[0-9]+");
 
   /** Spreadsheets count days from 1899-12-30 (day 1 is 1900-01-01, after Lotus's leap year). */
   private static final LocalDate DAY_ZERO = LocalDate.of(1899, 12, 30);
@@ -475,11 +477,6 @@ final class LikelyMeant {
     return names.stream().filter(spelled::equals).findFirst();
   }
 
-  /** A number as a spreadsheet writes it when it is long: 1.23457E+15. */
-  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](?:\\.[0-9]+)?[Ee]\\+?[0-9]+");
-
-  private static final Pattern FAMILY_REF_CHARACTER = Pattern.compile("[A-Za-z0-9-]");
-
   /**
    * For a family_ref refused by its pattern: what is wrong with it. A spreadsheet's scientific
    * notation (the reference's digits are gone), its length, or the first character it may not hold.
@@ -497,7 +494,7 @@ final class LikelyMeant {
     }
     return ref
         .codePoints()
-        .filter(c -> !FAMILY_REF_CHARACTER.matcher(Character.toString(c)).matches())
+        .filter(c -> !(c < 128 && (Character.isLetterOrDigit(c) || c == '-')))
         .findFirst()
         .stream()
         .mapToObj(
@@ -551,10 +548,8 @@ final class LikelyMeant {
           new LikelyColumn(
               underscored, "name it " + underscored + ", with underscores between its words"));
     }
-    List<String> slips = lacking.stream().filter(c -> OneSlip.between(underscored, c)).toList();
-    return slips.size() == 1
-        ? Optional.of(new LikelyColumn(slips.get(0), "did you mean " + slips.get(0) + "?"))
-        : Optional.empty();
+    return OneSlip.theOnly(lacking, column -> OneSlip.between(underscored, column))
+        .map(column -> new LikelyColumn(column, "did you mean " + column + "?"));
   }
 
   /** The month an English name or its first three letters names (Sept too), 1 to 12. */

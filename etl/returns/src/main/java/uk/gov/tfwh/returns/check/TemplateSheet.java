@@ -27,10 +27,11 @@ abstract class TemplateSheet implements RowHandler {
   private final List<String> expected;
   private Header header;
 
-  /** Rows read before the header that may be a title above it, with their row numbers. */
-  private final List<Integer> aboveRows = new ArrayList<>();
+  /** A row read before the header that may be a title above it. */
+  private record HeldRow(int row, List<CellValue> cells) {}
 
-  private final List<List<CellValue>> above = new ArrayList<>();
+  /** Rows read before the header that may be a title above it. */
+  private final List<HeldRow> above = new ArrayList<>();
 
   /** Rows above the header looked at before the first row is taken for the header after all. */
   private static final int MOST_ROWS_ABOVE = 5;
@@ -80,15 +81,15 @@ abstract class TemplateSheet implements RowHandler {
         refuseSeparatorHint(row, cells);
         refuseOtherSeparator(row, cells);
       }
-      if (templateNames(cells) >= 2 && !above.isEmpty()) {
+      int templateNames = templateNames(cells);
+      if (templateNames >= 2 && !above.isEmpty()) {
         refuseRowsAboveHeader(row);
       }
-      if (templateNames(cells) == 0
+      // Blank rows returned above, so a row here has at least one value.
+      if (templateNames == 0
           && nonBlank(cells) <= MOST_TITLE_CELLS
-          && nonBlank(cells) > 0
           && above.size() < MOST_ROWS_ABOVE) {
-        aboveRows.add(row);
-        above.add(cells);
+        above.add(new HeldRow(row, cells));
         return;
       }
       if (!above.isEmpty()) {
@@ -163,15 +164,15 @@ abstract class TemplateSheet implements RowHandler {
    * at least two, are taken for it.
    */
   private void refuseRowsAboveHeader(int headerRow) throws SheetReadException {
-    int first = aboveRows.get(0);
+    int first = above.get(0).row();
     throw new SheetReadException(
         Rule.S03.at(
             Location.ofRow(source.file(), source.sheet(), first),
             (above.size() == 1
                     ? "row " + first + " ("
-                    : "rows " + first + " to " + aboveRows.get(above.size() - 1) + " (")
+                    : "rows " + first + " to " + above.get(above.size() - 1).row() + " (")
                 + above.stream()
-                    .flatMap(List::stream)
+                    .flatMap(held -> held.cells().stream())
                     .filter(cell -> !cell.isBlank())
                     .map(CellReading::shown)
                     .collect(Collectors.joining(", "))
@@ -188,14 +189,13 @@ abstract class TemplateSheet implements RowHandler {
    * all, as it would have been, and the others are read as data, then the row in hand.
    */
   private void takeFirstForHeader(List<CellValue> cells, int row) throws SheetReadException {
-    List<List<CellValue>> held = List.copyOf(above);
-    List<Integer> heldRows = List.copyOf(aboveRows);
+    List<HeldRow> held = List.copyOf(above);
     above.clear();
-    aboveRows.clear();
-    header = Header.match(source.file(), source.sheet(), heldRows.get(0), held.get(0), expected);
+    HeldRow first = held.get(0);
+    header = Header.match(source.file(), source.sheet(), first.row(), first.cells(), expected);
     findings.addAll(header.findings());
-    for (int i = 1; i < held.size(); i++) {
-      row(heldRows.get(i), held.get(i));
+    for (HeldRow data : held.subList(1, held.size())) {
+      row(data.row(), data.cells());
     }
     if (row >= 0) {
       row(row, cells);

@@ -110,22 +110,23 @@ public final class LandingFolder {
    */
   public static String withoutItsSummary(String claimsStem, Collection<String> lonelySummaryStems) {
     String meant = stemWords(claimsStem);
-    List<String> likely =
-        lonelySummaryStems.stream()
-            .filter(
-                stem ->
-                    stemWords(stem).equals(meant)
-                        || OneSlip.between(
-                            stem.toLowerCase(Locale.ROOT), claimsStem.toLowerCase(Locale.ROOT)))
-            .toList();
+    Optional<String> likely =
+        OneSlip.theOnly(
+            lonelySummaryStems,
+            stem ->
+                stemWords(stem).equals(meant)
+                    || OneSlip.between(
+                        stem.toLowerCase(Locale.ROOT), claimsStem.toLowerCase(Locale.ROOT)));
     return "the claims file has no summary file "
         + ReturnFileName.Part.SUMMARY.nameFor(claimsStem)
         + " beside it"
-        + (likely.size() == 1
-            ? "; the summary "
-                + ReturnFileName.Part.SUMMARY.nameFor(likely.get(0))
-                + " has no claims file: give the two files the same stem"
-            : "");
+        + likely
+            .map(
+                stem ->
+                    "; the summary "
+                        + ReturnFileName.Part.SUMMARY.nameFor(stem)
+                        + " has no claims file: give the two files the same stem")
+            .orElse("");
   }
 
   private static String stemWords(String stem) {

@@ -2,10 +2,16 @@ package uk.gov.tfwh.returns.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
 /**
  * Whether one name is another with one slip of the keyboard: one letter added, left out or changed,
- * or two neighbours swapped. The one rule for "did you mean" in a return's column names and in the
- * API's parameter names.
+ * or two neighbours swapped. The one rule for "did you mean" in a return's column names, sheet
+ * names and file stems and in the API's parameter names; and the rule that a hint never chooses
+ * between two names alike ({@link #theOnly}).
  */
 public final class OneSlip {
   private OneSlip() {}
@@ -33,5 +39,11 @@ public final class OneSlip {
         && a.charAt(start) == b.charAt(start + 1)
         && a.charAt(start + 1) == b.charAt(start)
         && a.substring(start + 2).equals(b.substring(start + 2)); // two letters swapped
+  }
+
+  /** The one name of {@code names} that is likely; none when none is, or two are alike. */
+  public static Optional<String> theOnly(Collection<String> names, Predicate<String> likely) {
+    List<String> found = names.stream().filter(likely).limit(2).toList();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 }

@@ -295,15 +295,12 @@ public final class XlsxWorkbook implements Closeable {
    */
   private Optional<String> likelyMeant(String name) {
     Pattern word = Pattern.compile("(^|[^a-z])" + Pattern.quote(name) + "($|[^a-z])");
-    List<String> likely =
-        sheetNames.stream()
-            .filter(
-                sheet -> {
-                  String lower = sheet.strip().toLowerCase(Locale.ROOT);
-                  return OneSlip.between(lower, name) || word.matcher(lower).find();
-                })
-            .toList();
-    return likely.size() == 1 ? Optional.of(likely.get(0)) : Optional.empty();
+    return OneSlip.theOnly(
+        sheetNames,
+        sheet -> {
+          String lower = sheet.strip().toLowerCase(Locale.ROOT);
+          return OneSlip.between(lower, name) || word.matcher(lower).find();
+        });
   }
 
   @Override
