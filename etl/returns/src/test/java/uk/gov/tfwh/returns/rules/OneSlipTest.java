@@ -2,6 +2,8 @@ package uk.gov.tfwh.returns.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +30,14 @@ class OneSlipTest {
   void oneSlipIsOneLetterAddedLeftOutChangedOrTwoSwapped(String a, String b, boolean one) {
     assertThat(OneSlip.between(a, b)).isEqualTo(one);
     assertThat(OneSlip.between(b, a)).isEqualTo(one);
+  }
+
+  @Test
+  void aHintNamesTheOnlyLikelyNameNeverOneOfTwo() {
+    assertThat(OneSlip.theOnly(List.of("phase", "period"), n -> OneSlip.between("perod", n)))
+        .contains("period");
+    assertThat(OneSlip.theOnly(List.of("phase", "phasf"), n -> OneSlip.between("phasg", n)))
+        .isEmpty();
+    assertThat(OneSlip.theOnly(List.of("phase"), n -> OneSlip.between("region", n))).isEmpty();
   }
 }
