@@ -11,6 +11,9 @@ import java.io.Serializable;
  */
 public record Location(String file, String sheet, Integer row, String column)
     implements Serializable {
+  /** Longer names than this are no column of the template's: shown quoted and cut. */
+  private static final int LONGEST_SHOWN = 60;
+
   public static final String SUMMARY = "summary";
   public static final String CLAIMS = "claims";
 
@@ -59,18 +62,21 @@ public record Location(String file, String sheet, Integer row, String column)
 
   /**
    * A column name as the file gave it, quoted and escaped when it holds control or invisible
-   * characters, so a hostile header cannot forge or hide text in a report.
+   * characters, so a hostile header cannot forge or hide text in a report, and quoted and cut when
+   * it is longer than any column's name, so a header of one huge cell does not make every message
+   * of the file as long.
    */
   private static String shown(String column) {
     boolean plain =
-        column
-            .codePoints()
-            .noneMatch(
-                c ->
-                    Character.isISOControl(c)
-                        || Character.getType(c) == Character.FORMAT
-                        || Character.getType(c) == Character.LINE_SEPARATOR
-                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        column.length() <= LONGEST_SHOWN
+            && column
+                .codePoints()
+                .noneMatch(
+                    c ->
+                        Character.isISOControl(c)
+                            || Character.getType(c) == Character.FORMAT
+                            || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     return plain ? column : Rule.quote(column);
   }
 }

@@ -137,6 +137,15 @@ class HeaderSlipsTest {
                     .contains("[rule TFQR-C01]"));
   }
 
+  /** A header of one huge cell: every finding names it cut, not whole. */
+  @Test
+  void aHugeHeaderCellIsNamedCutInEveryFinding() {
+    List<String> messages = messages("huge", "x".repeat(200_000) + "\r\n" + ROW);
+    assertThat(messages).isNotEmpty().allSatisfy(m -> assertThat(m.length()).isLessThan(1_000));
+    assertThat(messages)
+        .anySatisfy(m -> assertThat(m).contains("column '" + "x".repeat(60) + "...'"));
+  }
+
   @Test
   void aRowThatIsNoHeaderWithNoneAfterItKeepsItsFindings() {
     // One cell and nothing like a header after it: the first row is judged as the header it is.
